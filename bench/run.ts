@@ -1,0 +1,24 @@
+// `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none) and prints one JSON object.
+const benches: Record<string, () => Promise<{ run(): Promise<object> }>> = {};
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const chosen = names.length ? names : Object.keys(benches);
+  const results: Record<string, object> = {};
+  for (const name of chosen) {
+    const load = benches[name];
+    if (!load) {
+      process.stderr.write(`unknown benchmark "${name}" (known: ${Object.keys(benches).join(", ") || "none"})\n`);
+      process.exitCode = 2;
+      return;
+    }
+    results[name] = await (await load()).run();
+  }
+  process.stdout.write(`${JSON.stringify({ machine: machine(), results }, null, 2)}\n`);
+}
+
+function machine() {
+  return { node: process.version, platform: process.platform, arch: process.arch, cpus: (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? null };
+}
+
+await main();

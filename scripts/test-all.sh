@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks, then every test on the embedded PGlite and again on a real
+# PostgreSQL server. Installs what the suite needs on a fresh Debian machine (hledger and ledger
+# as oracles, PostgreSQL when no server answers on 127.0.0.1:5432).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/system-deps.sh
+
+ensure_debian_packages
+ensure_postgres   # sets TEST_DATABASE_URL
+
+echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
+echo "== lint"; npx eslint . --max-warnings=0
+
+mkdir -p test-results
+status=0
+echo "== tests on PGlite"
+env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/pglite.json || status=1
+echo "== tests on PostgreSQL ($TEST_DATABASE_URL)"
+DATABASE_URL="$TEST_DATABASE_URL" npx vitest run --reporter=default --reporter=json --outputFile=test-results/postgres.json || status=1
+
+node scripts/lib/summarize-tests.mjs test-results/pglite.json test-results/postgres.json || status=1
+exit $status

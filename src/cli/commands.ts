@@ -1,0 +1,16 @@
+// The table of `closebook` subcommands. Each entry loads its module only when it is run.
+export interface CommandModule {
+  run(argv: string[]): Promise<number>;
+}
+
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  serve: { summary: "start the web server (PORT, default 3000)", load: () => import("./commands/serve.ts") },
+  migrate: { summary: "apply pending database migrations", load: () => import("./commands/migrate.ts") },
+  demo: { summary: "create the demo firm with two clients and a year of activity", load: () => import("./commands/demo.ts") },
+  report: { summary: "report trial-balance --client SLUG [--as-of DATE] [--format json|csv|text]", load: () => import("./commands/report.ts") },
+};

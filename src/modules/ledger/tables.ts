@@ -1,0 +1,129 @@
+// Row types of the ledger tables (see migrations/0003_ledger.sql).
+import type { ColumnType, Generated } from "kysely";
+import type { AccountType, NormalBalance } from "./model.ts";
+
+export interface CurrenciesTable {
+  firm_id: string;
+  client_id: string;
+  code: string;
+  scale: number;
+  display: ColumnType<unknown, string | null, string | null> | null;
+  created_at: Generated<Date>;
+}
+
+export interface AccountsTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  number: string | null;
+  name: string;
+  full_name: string;
+  type: AccountType;
+  detail_type: string;
+  parent_id: string | null;
+  normal_balance: NormalBalance;
+  is_active: Generated<boolean>;
+  description: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ContactsTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  kind: "vendor" | "customer" | "employee" | "other";
+  name: string;
+  email: string | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DimensionsTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  kind: "class" | "department" | "location" | "project";
+  name: string;
+  parent_id: string | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ClientSequencesTable {
+  client_id: string;
+  name: string;
+  next_value: bigint;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  number: bigint;
+  date: string;
+  description: string;
+  reference: string | null;
+  status: "draft" | "posted";
+  source: string;
+  reverses_entry_id: string | null;
+  comment: string | null;
+  draft_lines: ColumnType<unknown, string | null, string | null> | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  posted_at: Date | null;
+}
+
+export interface JournalLinesTable {
+  id: Generated<bigint>;
+  firm_id: string;
+  client_id: string;
+  entry_id: string;
+  line_no: number;
+  date: string;
+  account_id: string;
+  amount: bigint;
+  currency: string;
+  cost_amount: bigint | null;
+  cost_currency: string | null;
+  is_conversion: boolean;
+  contact_id: string | null;
+  class_id: string | null;
+  department_id: string | null;
+  location_id: string | null;
+  project_id: string | null;
+  memo: string | null;
+}
+
+export interface AccountBalancesTable {
+  firm_id: string;
+  client_id: string;
+  account_id: string;
+  currency: string;
+  month: string;
+  debit: bigint;
+  credit: bigint;
+}
+
+export interface PeriodsTable {
+  firm_id: string;
+  client_id: string;
+  month: string;
+  status: "open" | "locked";
+  changed_by: string;
+  changed_at: Generated<Date>;
+}
+
+export interface LedgerTables {
+  currencies: CurrenciesTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  dimensions: DimensionsTable;
+  client_sequences: ClientSequencesTable;
+  journal_entries: JournalEntriesTable;
+  journal_lines: JournalLinesTable;
+  account_balances: AccountBalancesTable;
+  periods: PeriodsTable;
+}

@@ -1,0 +1,42 @@
+// Calendar dates as "YYYY-MM-DD" strings: the only date form used between modules.
+import { validationError } from "./errors.ts";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checks a YYYY-MM-DD string names a real calendar day; returns it unchanged. */
+export function parseIsoDate(text: string, field = "date"): string {
+  const m = ISO_DATE.exec(text);
+  if (m) {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])) {
+      return text;
+    }
+  }
+  throw validationError("date/invalid", `"${text}" is not a valid date (expected YYYY-MM-DD)`, { field });
+}
+
+/** First day of the month containing `date`. */
+export function monthOf(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/** Last day of the month containing `date`. */
+export function endOfMonth(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, "0")}`;
+}
+
+/** The first day of the month after the one containing `date`. */
+export function nextMonth(date: string): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,90 @@
+// Database access: one Kysely instance over PGlite (embedded, default) or PostgreSQL (DATABASE_URL).
+// Both drivers are told to return the same JS values: int8 → bigint, date → "YYYY-MM-DD" string,
+// numeric → string, so code above this file never knows which database it runs on.
+import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import type { Transaction } from "kysely";
+import pg from "pg";
+import fs from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PlatformTables } from "./tables.ts";
+
+export type DbKind = "pglite" | "postgres";
+export type Db = Kysely<PlatformTables>;
+export type Tx = Transaction<PlatformTables>;
+/** Any query executor: the database itself or an open transaction. */
+export type Executor = Kysely<PlatformTables>;
+
+export interface Database {
+  kind: DbKind;
+  db: Db;
+  /** The embedded engine, when kind is "pglite" (used for snapshots and COPY). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+const parsers: Record<number, (value: string) => unknown> = {
+  [INT8]: (v) => BigInt(v),
+  [NUMERIC]: (v) => v,
+  [DATE]: (v) => v,
+};
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; "memory://" or undefined for an in-memory database. */
+  dataDir?: string | undefined;
+  /** A PGlite data dir tarball to start from (test snapshots). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      parsers[oid] ?? (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  return { kind: "postgres", db, close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (dataDir && !dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers,
+  });
+  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    kind: "pglite",
+    db,
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** True when the error is PostgreSQL's unique violation (23505), whichever driver raised it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "23505";
+}
+
+export { sql };
+
+/** Runs `fn` in a transaction: a new one, or the caller's when `ex` already is one. */
+export async function inTransaction<T>(ex: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  if (ex.isTransaction) return fn(ex);
+  return ex.transaction().execute((tx) => fn(tx));
+}

@@ -1,0 +1,78 @@
+// Typed application errors. Every expected failure is an AppError with a stable `type`, a human
+// `detail` and, where it applies, the offending `field` or input `line`; HTTP renders it as problem+json.
+
+export type ErrorKind =
+  | "validation" // the input is malformed (400)
+  | "unauthenticated" // no valid credentials (401)
+  | "forbidden" // the actor may not do this (403)
+  | "not-found" // no such thing, or not visible to the actor (404)
+  | "conflict" // the current state forbids it (409)
+  | "rule-violation" // well-formed input that breaks a business rule (422)
+  | "rate-limited"; // too many attempts (429)
+
+const statusOf: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  "rule-violation": 422,
+  "rate-limited": 429,
+};
+
+export interface AppErrorOptions {
+  field?: string;
+  line?: number;
+  extra?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  /** Stable machine-readable code, e.g. "ledger/unbalanced-entry". */
+  readonly code: string;
+  readonly detail: string;
+  readonly field: string | undefined;
+  readonly line: number | undefined;
+  readonly extra: Record<string, unknown> | undefined;
+
+  constructor(kind: ErrorKind, code: string, detail: string, options: AppErrorOptions = {}) {
+    super(detail);
+    this.name = "AppError";
+    this.kind = kind;
+    this.code = code;
+    this.detail = detail;
+    this.field = options.field;
+    this.line = options.line;
+    this.extra = options.extra;
+  }
+
+  get status(): number {
+    return statusOf[this.kind];
+  }
+}
+
+export const validationError = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("validation", code, detail, options);
+export const ruleViolation = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("rule-violation", code, detail, options);
+export const notFound = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("not-found", code, detail, options);
+export const conflict = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("conflict", code, detail, options);
+export const forbidden = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("forbidden", code, detail, options);
+
+/** The RFC 9457 problem document for an error. `type` is a stable URI built from the code. */
+export function problemOf(error: AppError, instance?: string): Record<string, unknown> {
+  return {
+    type: `https://closebook.dev/problems/${error.code}`,
+    title: error.kind,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    ...(error.field !== undefined ? { field: error.field } : {}),
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    ...(instance ? { instance } : {}),
+    ...(error.extra ?? {}),
+  };
+}

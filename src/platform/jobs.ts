@@ -1,0 +1,186 @@
+// Background jobs behind one interface. On PGlite a table-backed queue is worked in-process
+// (nothing to run beside the app); on PostgreSQL pg-boss gives scale-out workers and retries.
+import { sql } from "kysely";
+import type PgBoss from "pg-boss";
+import type { Database, Executor } from "./db.ts";
+import { toJson } from "./json.ts";
+
+export type JobHandler = (data: unknown) => Promise<void>;
+
+export interface Jobs {
+  /** Queues a job. With `executor`, the job is queued in that transaction (in-process queue only). */
+  send(name: string, data: unknown, executor?: Executor): Promise<void>;
+  work(name: string, handler: JobHandler): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Runs every queued job to completion (tests and CLI commands that must finish their work). */
+  drain(): Promise<void>;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/** Table-backed queue worked by this process: survives restarts, retries a failing job 3 times. */
+export class InProcessJobs implements Jobs {
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly pollMs = 250,
+  ) {}
+
+  async send(name: string, data: unknown, executor?: Executor): Promise<void> {
+    await (executor ?? this.db).insertInto("job_queue").values({ name, data: toJson(data) }).execute();
+    if (this.timer) this.kick();
+  }
+
+  async work(name: string, handler: JobHandler): Promise<void> {
+    this.handlers.set(name, handler);
+  }
+
+  async start(): Promise<void> {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  async drain(): Promise<void> {
+    await this.running;
+    while (await this.runOne()) {
+      /* keep going until the queue is empty */
+    }
+  }
+
+  private kick(): void {
+    if (this.running) return;
+    this.running = (async () => {
+      try {
+        while (await this.runOne()) {
+          /* work the backlog */
+        }
+      } finally {
+        this.running = undefined;
+      }
+    })();
+  }
+
+  /** Claims and runs the oldest due job; false when none is due. */
+  private async runOne(): Promise<boolean> {
+    const names = [...this.handlers.keys()];
+    if (names.length === 0) return false;
+    const job = await this.db
+      .updateTable("job_queue")
+      .set({ state: "active", attempts: sql`attempts + 1` })
+      .where(
+        "id",
+        "=",
+        this.db
+          .selectFrom("job_queue")
+          .select("id")
+          .where("state", "=", "queued")
+          .where("name", "in", names)
+          .where("run_after", "<=", sql<Date>`now()`)
+          .orderBy("id")
+          .limit(1)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(["id", "name", "data", "attempts"])
+      .executeTakeFirst();
+    if (!job) return false;
+    try {
+      await this.handlers.get(job.name)!(job.data);
+      await this.db.updateTable("job_queue").set({ state: "done", finished_at: new Date() }).where("id", "=", job.id).execute();
+    } catch (error) {
+      const failed = job.attempts >= MAX_ATTEMPTS;
+      await this.db
+        .updateTable("job_queue")
+        .set({
+          state: failed ? "failed" : "queued",
+          last_error: String((error as Error)?.message ?? error).slice(0, 2000),
+          run_after: sql`now() + interval '2 seconds'`,
+          finished_at: failed ? new Date() : null,
+        })
+        .where("id", "=", job.id)
+        .execute();
+    }
+    return true;
+  }
+}
+
+/** pg-boss on a PostgreSQL server: jobs are shared by every Closebook process using the database. */
+export class PgBossJobs implements Jobs {
+  private boss: PgBoss | undefined;
+  private readonly pending: Array<[string, JobHandler]> = [];
+
+  constructor(private readonly connectionString: string) {}
+
+  private async ensure(): Promise<PgBoss> {
+    if (this.boss) return this.boss;
+    const { default: Boss } = await import("pg-boss");
+    const boss = new Boss({ connectionString: this.connectionString, max: 2 });
+    boss.on("error", (error) => process.stderr.write(`jobs: ${String((error as Error).message)}\n`));
+    await boss.start();
+    this.boss = boss;
+    return boss;
+  }
+
+  async send(name: string, data: unknown): Promise<void> {
+    const boss = await this.ensure();
+    await boss.createQueue(name);
+    await boss.send(name, JSON.parse(toJson(data)) as object, { retryLimit: MAX_ATTEMPTS - 1 });
+  }
+
+  async work(name: string, handler: JobHandler): Promise<void> {
+    this.pending.push([name, handler]);
+    if (this.boss) await this.register(name, handler);
+  }
+
+  private async register(name: string, handler: JobHandler): Promise<void> {
+    const boss = await this.ensure();
+    await boss.createQueue(name);
+    await boss.work<unknown>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.ensure();
+    for (const [name, handler] of this.pending) await this.register(name, handler);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true });
+    this.boss = undefined;
+  }
+
+  async drain(): Promise<void> {
+    const boss = await this.ensure();
+    for (const [name, handler] of this.pending) {
+      for (;;) {
+        const jobs = await boss.fetch<unknown>(name, { batchSize: 10 });
+        if (!jobs || jobs.length === 0) break;
+        for (const job of jobs) {
+          try {
+            await handler(job.data);
+            await boss.complete(name, job.id);
+          } catch (error) {
+            await boss.fail(name, job.id, { message: String((error as Error)?.message ?? error) });
+          }
+        }
+      }
+    }
+  }
+}
+
+export function createJobs(database: Database, databaseUrl: string | undefined): Jobs {
+  if (database.kind === "postgres" && databaseUrl) return new PgBossJobs(databaseUrl);
+  return new InProcessJobs(database.db);
+}
