@@ -1,0 +1,152 @@
+// What the parser remembers while it reads a journal top to bottom: directives in effect (year,
+// default commodity, decimal marks, aliases, `apply account`), declarations, drafts, warnings.
+// Account names are resolved once per distinct spelling and interned.
+import type { AmountContext } from "./amount.ts";
+import { journalError, LineError } from "./errors.ts";
+import { StyleInference } from "./styles.ts";
+import type {
+  Amount,
+  BalanceAssertion,
+  DeclaredAccount,
+  JournalWarning,
+  MarketPrice,
+  ParseOptions,
+  ParsedPosting,
+  Status,
+  Tag,
+} from "./types.ts";
+
+/** A posting as read: its amount may still be missing (to be inferred or assigned). */
+export interface DraftPosting extends Omit<ParsedPosting, "amount"> {
+  amount: Amount | null;
+}
+
+export interface DraftEntry {
+  date: string;
+  date2?: string;
+  status: Status;
+  code: string;
+  description: string;
+  payee: string;
+  note: string;
+  comment: string;
+  tags: Tag[];
+  line: number;
+  postings: DraftPosting[];
+  residual: Amount[];
+}
+
+export interface Alias {
+  /** Plain alias: the old name; regex alias: the pattern. */
+  from: string | RegExp;
+  to: string;
+}
+
+export class ParserState implements AmountContext {
+  readonly fileName: string | undefined;
+  readonly rules: "refuse" | "skip";
+  defaultYear: number | undefined;
+  defaultCommodity: string | undefined;
+  /** From a `decimal-mark` directive: applies to every commodity without its own. */
+  globalDecimalMark: "." | "," | null = null;
+  readonly decimalMarks = new Map<string, "." | ",">();
+  /** Precision from `commodity` directives: more decimals than this gets a warning (kept exactly). */
+  readonly declaredPrecision = new Map<string, number>();
+  readonly styles = new StyleInference();
+  readonly accounts: DeclaredAccount[] = [];
+  readonly accountIndex = new Map<string, DeclaredAccount>();
+  readonly commodityLines = new Map<string, number>();
+  readonly prices: MarketPrice[] = [];
+  readonly warnings: JournalWarning[] = [];
+  readonly entries: DraftEntry[] = [];
+  hasAssertions = false;
+  /** Entries with a balance assignment (`acct  = $100`, no amount): completed in date order. */
+  readonly assignmentEntries = new Set<DraftEntry>();
+
+  /** Most recent first: hledger applies the latest alias first, each seeing the previous result. */
+  private aliases: Alias[] = [];
+  private prefixes: string[] = [];
+  private prefix = "";
+  private resolved = new Map<string, string>();
+  private readonly interned = new Map<string, string>();
+
+  constructor(options: ParseOptions) {
+    this.fileName = options.fileName;
+    this.rules = options.rules ?? "refuse";
+  }
+
+  declaredDecimalMark(commodity: string): "." | "," | null {
+    return this.decimalMarks.get(commodity) ?? this.globalDecimalMark;
+  }
+
+  warn(line: number, code: string, message: string): void {
+    this.warnings.push({ line, code, message });
+  }
+
+  error(code: string, line: number, message: string, extra?: Record<string, unknown>) {
+    return journalError(code, line, message, this.fileName, extra);
+  }
+
+  /** Rethrows a LineError from a line parser as an AppError for that line. */
+  rethrow(e: unknown, line: number): never {
+    if (e instanceof LineError) throw this.error(e.code, line, e.message);
+    throw e;
+  }
+
+  intern(name: string): string {
+    const known = this.interned.get(name);
+    if (known !== undefined) return known;
+    this.interned.set(name, name);
+    return name;
+  }
+
+  /** The account a written name refers to: `apply account` prefix first, then aliases (hledger's order). */
+  resolveAccount(written: string, lineNo: number): string {
+    const cached = this.resolved.get(written);
+    if (cached !== undefined) return cached;
+    if (written.indexOf(" ;") >= 0) {
+      this.warn(
+        lineNo,
+        "semicolon-in-account",
+        `account name "${written}" contains " ;": a comment after an account name needs two spaces before ";"`,
+      );
+    }
+    let name = this.prefix + written;
+    for (const alias of this.aliases) {
+      if (typeof alias.from === "string") {
+        if (name === alias.from) name = alias.to;
+        else if (name.startsWith(alias.from + ":")) name = alias.to + name.slice(alias.from.length);
+      } else {
+        name = name.replace(alias.from, alias.to);
+      }
+    }
+    const result = this.intern(name);
+    this.resolved.set(written, result);
+    return result;
+  }
+
+  addAlias(alias: Alias): void {
+    this.aliases.unshift(alias);
+    this.resolved = new Map();
+  }
+
+  clearAliases(): void {
+    this.aliases = [];
+    this.resolved = new Map();
+  }
+
+  pushPrefix(account: string): void {
+    this.prefixes.push(account);
+    this.prefix = this.prefixes.map((p) => p + ":").join("");
+    this.resolved = new Map();
+  }
+
+  popPrefix(): boolean {
+    if (this.prefixes.pop() === undefined) return false;
+    this.prefix = this.prefixes.map((p) => p + ":").join("");
+    this.resolved = new Map();
+    return true;
+  }
+}
+
+export type { BalanceAssertion };
