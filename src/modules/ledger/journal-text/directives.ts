@@ -375,7 +375,7 @@ export function parseDirective(state: ParserState, line: string, lineNo: number)
   }
   throw new LineError(
     "unknown-directive",
-    `"${line.trim().slice(0, 40)}" is not a transaction or a known directive`,
+    `"${line.trim().slice(0, 40)}" is neither a transaction (those start with a date, like 2024-01-31) nor a known directive`,
   );
 }
 
