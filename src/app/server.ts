@@ -6,6 +6,8 @@ import { systemActor, type Actor } from "../platform/actor.ts";
 import * as access from "../modules/access/index.ts";
 import { ledgerRoutes } from "../modules/ledger/routes.ts";
 import { accessRoutes } from "../modules/access/routes.ts";
+import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
+import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
 
@@ -28,7 +30,9 @@ export async function createServer(runtime: Runtime): Promise<App> {
       request.actor = actor;
     },
     health: async () => ({ database: runtime.database.kind }),
-    routes: [accessRoutes(ctx), ledgerRoutes(ctx)],
+    routes: [accessRoutes(ctx), ledgerRoutes(ctx), helpRoutes(loadHelpLibrary()),
+      // Last: the portal's catch-all GET route for its own pages.
+      webRoutes()],
   });
   return app;
 }
