@@ -1,0 +1,144 @@
+// Calendar dates as banks write them: validated YYYY-MM-DD output, two- and three-digit years, and
+// the day/month order guessing that CSV and QIF files need because they never say which order they use.
+
+export type DateOrder = "YMD" | "MDY" | "DMY";
+
+/** `YYYY-MM-DD` for a real calendar date, or null (February 30 is not a date). */
+export function makeDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Expands a year written with fewer than four digits. Two digits pivot like POSIX strptime
+ * (69–99 → 1900s, 00–68 → 2000s); three digits count from 1900, as old Quicken exports do ("099" = 1999).
+ */
+export function expandYear(written: string): number {
+  const n = Number(written);
+  if (written.length === 2) return n >= 69 ? 1900 + n : 2000 + n;
+  if (written.length === 3) return 1900 + n;
+  return n;
+}
+
+/** Reads `YYYYMMDD…` (OFX dates carry a time and zone after the date, which are not needed here). */
+export function parseCompactDate(text: string): string | null {
+  const m = /^\s*(\d{4})(\d{2})(\d{2})/.exec(text);
+  return m ? makeDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** Reads the date part of an ISO 8601 date or date-time (`2024-03-11` or `2024-03-11T10:00:00+02:00`). */
+export function parseIsoDate(text: string): string | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
+  return m ? makeDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** Reads SWIFT and BAI2 `YYMMDD`. */
+export function parseYymmdd(text: string): string | null {
+  const m = /^(\d{2})(\d{2})(\d{2})$/.exec(text);
+  return m ? makeDate(expandYear(m[1] as string), Number(m[2]), Number(m[3])) : null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** A date split into its three written parts, before knowing which part is the day and which the month. */
+export interface DateParts {
+  parts: [string, string, string];
+  /** Index of a part written as a month name ("Jan"), which settles the order on its own. */
+  namedMonth: number | null;
+  /** Text after the date that is not a time of day (QIF files sometimes glue text onto the date). */
+  trailing: string;
+}
+
+const NUMERIC = /^\s*(\d{1,4})\s*[/\-.' ]\s*(\d{1,2})\s*[/\-.' ]\s*(\d{1,4})/;
+const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?!\d)/;
+const NAMED_DMY = /^\s*(\d{1,2})[\s\-./]*([A-Za-z]{3,9})\.?[\s\-./,]*(\d{2,4})/;
+const NAMED_MDY = /^\s*([A-Za-z]{3,9})\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-./]+(\d{2,4})/;
+const TIME =
+  /^\s*(?:T|\s)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5})?\s*$/i;
+
+/** Splits a written date into parts, or null when the text does not start with a date. */
+export function splitDate(text: string): DateParts | null {
+  let m = COMPACT.exec(text);
+  if (m) return withTrailing([m[1] as string, m[2] as string, m[3] as string], null, text.slice(m[0].length));
+  m = NUMERIC.exec(text);
+  if (m) return withTrailing([m[1] as string, m[2] as string, m[3] as string], null, text.slice(m[0].length));
+  m = NAMED_DMY.exec(text);
+  if (m && MONTHS[(m[2] as string).slice(0, 3).toLowerCase()] !== undefined) {
+    const month = String(MONTHS[(m[2] as string).slice(0, 3).toLowerCase()]);
+    return withTrailing([m[1] as string, month, m[3] as string], 1, text.slice(m[0].length));
+  }
+  m = NAMED_MDY.exec(text);
+  if (m && MONTHS[(m[1] as string).slice(0, 3).toLowerCase()] !== undefined) {
+    const month = String(MONTHS[(m[1] as string).slice(0, 3).toLowerCase()]);
+    return withTrailing([month, m[2] as string, m[3] as string], 0, text.slice(m[0].length));
+  }
+  return null;
+}
+
+function withTrailing(parts: [string, string, string], namedMonth: number | null, rest: string): DateParts {
+  const trailing = rest.trim() === "" || TIME.test(rest) ? "" : rest.trim();
+  return { parts, namedMonth, trailing };
+}
+
+/** The date for the given part order, or null when the parts do not make a real date in that order. */
+export function resolveDate(d: DateParts, order: DateOrder): string | null {
+  const [a, b, c] = d.parts;
+  if (d.namedMonth === 0 && order !== "MDY") return null;
+  if (d.namedMonth === 1 && order !== "DMY") return null;
+  switch (order) {
+    case "YMD":
+      return a.length === 4 ? makeDate(Number(a), Number(b), Number(c)) : null;
+    case "MDY":
+      return c.length === 1 ? null : makeDate(expandYear(c), Number(a), Number(b));
+    case "DMY":
+      return c.length === 1 ? null : makeDate(expandYear(c), Number(b), Number(a));
+  }
+}
+
+export interface DateOrderGuess {
+  order: DateOrder;
+  /** True when more than one order fits every sample and `fallback` decided. */
+  ambiguous: boolean;
+}
+
+/**
+ * Finds the part order that reads every sample as a real date. When several fit (all days ≤ 12),
+ * the fallback decides and the guess is flagged ambiguous; null when no order fits all samples.
+ */
+export function detectDateOrder(
+  samples: readonly DateParts[],
+  fallback: "MDY" | "DMY",
+): DateOrderGuess | null {
+  if (samples.length === 0) return { order: fallback, ambiguous: false };
+  const fits = (order: DateOrder) => samples.every((s) => resolveDate(s, order) !== null);
+  const candidates = (["YMD", "MDY", "DMY"] as const).filter(fits);
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1) return { order: candidates[0] as DateOrder, ambiguous: false };
+  if (candidates.includes("YMD")) return { order: "YMD", ambiguous: false };
+  return { order: fallback, ambiguous: true };
+}

@@ -1,0 +1,216 @@
+// The statement-file reader's public face: bytes in, normalized statements out. Detects the format
+// (or takes it as given), decodes the text, opens zips, and guarantees one error type: StatementParseError.
+import { balanceWarnings } from "./balance-check.ts";
+import { parseBai2 } from "./bai2.ts";
+import { parseCamt } from "./camt.ts";
+import { detectMapping, type CsvMapping } from "./csv-mapping.ts";
+import { parseCsvText } from "./csv.ts";
+import { decodeBytes } from "./decode.ts";
+import { sniffFormat } from "./detect.ts";
+import { StatementParseError } from "./errors.ts";
+import { parseMt940 } from "./mt940.ts";
+import { parseOfx } from "./ofx.ts";
+import { parseQif } from "./qif.ts";
+import type { DetailedFile, FormatName, FormatResult, ParsedFile } from "./types.ts";
+import { isZip, unzipEntries } from "./zip.ts";
+
+export { StatementParseError } from "./errors.ts";
+export { FORMAT_NAMES, isFormatName } from "./types.ts";
+export type {
+  DetailedFile,
+  DetailedStatement,
+  DetailedTransaction,
+  FormatName,
+  ParsedAccount,
+  ParsedFile,
+  ParsedStatement,
+  ParsedTransaction,
+} from "./types.ts";
+export type { CsvColumns, CsvMapping, CsvSign } from "./csv-mapping.ts";
+
+export interface ParseOptions {
+  /** Skip detection and read the file as this format. */
+  format?: FormatName;
+  /** The original file name; its extension helps recognize small fragments (".sta", ".qfx"). */
+  fileName?: string;
+  /** A column layout saved for this bank account (CSV only); detected when absent. */
+  csvMapping?: CsvMapping;
+}
+
+/** Reads a statement file into the normalized form (what `closebook parse` prints). */
+export function parseStatementFile(bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
+  return toParsedFile(parseStatementFileDetailed(bytes, options));
+}
+
+/**
+ * Reads a statement file keeping, per transaction, its source line and raw fields (what the import
+ * stores as raw bank lines). Throws only StatementParseError.
+ */
+export function parseStatementFileDetailed(bytes: Uint8Array, options: ParseOptions = {}): DetailedFile {
+  return guard(() => parseBytes(bytes, options, 0));
+}
+
+/** The format of a file, from its content and (for fragments) its name. For a zip, the first entry's format. */
+export function detectFormat(bytes: Uint8Array, fileName?: string): FormatName {
+  return guard(() => {
+    if (isZip(bytes)) {
+      const first = unzipEntries(bytes)[0] as { name: string; bytes: Uint8Array };
+      return detectFormat(first.bytes, first.name);
+    }
+    return sniffFormat(readText(bytes).text, fileName);
+  });
+}
+
+/** Works out a CSV file's column layout, to show it, let a person correct it, and save it per bank account. */
+export function detectCsvMapping(bytes: Uint8Array): CsvMapping {
+  return guard(() => detectMapping(readText(bytes).text).mapping);
+}
+
+/** Reads a CSV file with a saved column layout, or a detected one when none is given. */
+export function parseCsv(bytes: Uint8Array, mapping?: CsvMapping): ParsedFile {
+  return parseStatementFile(bytes, mapping ? { format: "csv", csvMapping: mapping } : { format: "csv" });
+}
+
+/** Drops the detail (source lines, raw fields) and keeps exactly the normalized keys. */
+export function toParsedFile(file: DetailedFile): ParsedFile {
+  return {
+    format: file.format,
+    statements: file.statements.map((s) => ({
+      account: {
+        id: s.account.id,
+        currency: s.account.currency,
+        type: s.account.type,
+        institution: s.account.institution,
+      },
+      start: s.start,
+      end: s.end,
+      openingBalance: s.openingBalance,
+      closingBalance: s.closingBalance,
+      transactions: s.transactions.map((t) => ({
+        id: t.id,
+        date: t.date,
+        amount: t.amount,
+        description: t.description,
+        payee: t.payee,
+        reference: t.reference,
+      })),
+    })),
+    warnings: [...file.warnings],
+  };
+}
+
+/** Anything other than a StatementParseError escaping a parser is a bug; it still reaches callers typed. */
+function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof StatementParseError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new StatementParseError("internal/unreadable", `The file could not be read: ${message}`);
+  }
+}
+
+function readText(bytes: Uint8Array): ReturnType<typeof decodeBytes> {
+  if (bytes.length === 0) throw new StatementParseError("empty-file", "The file is empty.");
+  const decoded = decodeBytes(bytes);
+  if (decoded.text.trim() === "")
+    throw new StatementParseError("empty-file", "The file contains only blank space.");
+  return decoded;
+}
+
+const MAX_ZIP_DEPTH = 2;
+
+function parseBytes(bytes: Uint8Array, options: ParseOptions, depth: number): DetailedFile {
+  if (isZip(bytes)) return parseZip(bytes, options, depth);
+  const { text, encoding } = readText(bytes);
+  const requested = options.format ?? sniffFormat(text, options.fileName);
+  const { format, result, csvMapping } = runParser(requested, text, options.csvMapping);
+  return {
+    format,
+    statements: result.statements,
+    warnings: [...result.warnings, ...balanceWarnings(result.statements)],
+    encoding,
+    csvMapping,
+  };
+}
+
+function runParser(
+  format: FormatName,
+  text: string,
+  mapping: CsvMapping | undefined,
+): { format: FormatName; result: FormatResult; csvMapping: CsvMapping | null } {
+  switch (format) {
+    case "ofx":
+    case "qfx":
+      return { format, result: parseOfx(text), csvMapping: null };
+    case "qif":
+      return { format, result: parseQif(text), csvMapping: null };
+    case "csv": {
+      const result = parseCsvText(text, mapping);
+      return { format, result, csvMapping: result.mapping };
+    }
+    case "camt052":
+    case "camt053":
+    case "camt054": {
+      const result = parseCamt(text);
+      if (result.kind !== format) {
+        result.warnings.unshift(
+          `The file is a ${label(result.kind)} message, not ${label(format)}; it was read as ${label(result.kind)}.`,
+        );
+      }
+      return { format: result.kind, result, csvMapping: null };
+    }
+    case "mt940":
+      return { format, result: parseMt940(text), csvMapping: null };
+    case "bai2":
+      return { format, result: parseBai2(text), csvMapping: null };
+  }
+}
+
+function label(kind: string): string {
+  return kind.replace(/^camt(\d{3})$/, "camt.$1");
+}
+
+function parseZip(bytes: Uint8Array, options: ParseOptions, depth: number): DetailedFile {
+  if (depth >= MAX_ZIP_DEPTH)
+    throw new StatementParseError("zip/nested", "The zip file contains zip files nested too deeply.");
+  const entries = unzipEntries(bytes);
+  const parsed: DetailedFile[] = [];
+  const warnings: string[] = [];
+  for (const entry of entries) {
+    let file: DetailedFile;
+    try {
+      file = parseBytes(entry.bytes, { ...options, fileName: entry.name }, depth + 1);
+    } catch (error) {
+      if (
+        error instanceof StatementParseError &&
+        (error.type === "unknown-format" || error.type === "empty-file")
+      ) {
+        warnings.push(`${entry.name}: not a statement file; skipped.`);
+        continue;
+      }
+      if (error instanceof StatementParseError) {
+        throw new StatementParseError(error.type, `${entry.name}: ${error.detail}`, error.line);
+      }
+      throw error;
+    }
+    for (const s of file.statements) s.source ??= entry.name;
+    warnings.push(...file.warnings.map((w) => `${entry.name}: ${w}`));
+    parsed.push(file);
+  }
+  const first = parsed[0];
+  if (!first)
+    throw new StatementParseError("zip/no-statements", "None of the files in the zip is a statement file.");
+  const formats = [...new Set(parsed.map((p) => p.format))];
+  if (formats.length > 1)
+    warnings.unshift(
+      `The zip mixes formats (${formats.join(", ")}); the file is reported as ${first.format}.`,
+    );
+  return {
+    format: first.format,
+    statements: parsed.flatMap((p) => p.statements),
+    warnings,
+    encoding: first.encoding,
+    csvMapping: first.csvMapping,
+  };
+}

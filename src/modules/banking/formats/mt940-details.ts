@@ -1,0 +1,146 @@
+// Reads the free-text `:86:` field of an MT940 transaction. Banks fill it three ways: German "?20"-style
+// subfields, Dutch/SEPA "/CODE/value/" segments, or plain wrapped text; each gives description and payee.
+import { tidy } from "./text.ts";
+
+export interface Details {
+  description: string;
+  payee: string | null;
+  reference: string | null;
+  /** The structured pieces found (subfield or segment code → value), kept with the raw line. */
+  fields: Record<string, string>;
+}
+
+/** SWIFT lines are 65 characters; a line that long was cut by the width limit, not ended by the writer. */
+const LINE_WIDTH = 65;
+
+/** Reads `:86:` content given as the lines the bank wrote (the first without its tag). */
+export function readDetails(lines: readonly string[]): Details {
+  const first = lines[0] ?? "";
+  if (/^\s*\d{3}\s*[?>]\d{2}/.test(first) || /^\s*[?]\d{2}/.test(first)) return readSubfields(lines.join(""));
+  if (/^\/[A-Z]{2,9}\//.test(first.trimStart())) return readSegments(lines.join(""));
+  return { description: joinWrapped(lines), payee: null, reference: null, fields: {} };
+}
+
+/** Joins wrapped lines: glued where the width limit cut a word, separated by a space where a line ended early. */
+function joinWrapped(lines: readonly string[]): string {
+  let out = "";
+  lines.forEach((line, i) => {
+    if (i > 0) {
+      const previous = lines[i - 1] as string;
+      const width = i === 1 ? previous.length + 4 : previous.length;
+      if (width < LINE_WIDTH) out += " ";
+    }
+    out += line;
+  });
+  return tidy(out);
+}
+
+/** Joins 27-character subfield chunks the same way: a full chunk continues, a shorter one ended a phrase. */
+function joinChunks(chunks: readonly string[]): string {
+  let out = "";
+  chunks.forEach((chunk, i) => {
+    if (i > 0 && (chunks[i - 1] as string).length < 27) out += " ";
+    out += chunk;
+  });
+  return tidy(out);
+}
+
+const SEPA_KEYS = /(EREF|KREF|MREF|CRED|DEBT|SVWZ|ABWA|ABWE|IBAN|BIC|COAM|OAMT)\+/g;
+
+/** German bank format (DFÜ/HBCI): a 3-digit business code, then `?NN` subfields; Triodos uses `>NN`. */
+function readSubfields(text: string): Details {
+  const marker = /^\s*\d{3}\s*>/.test(text) ? ">" : "?";
+  const fields: Record<string, string> = {};
+  const code = /^\s*(\d{3})/.exec(text)?.[1];
+  if (code) fields.code = code;
+  const purpose: string[] = [];
+  const payee: string[] = [];
+  const pattern = marker === "?" ? /\?(\d{2})([^?]*)/g : />(\d{2})([^>]*)/g;
+  for (const m of text.matchAll(pattern)) {
+    const key = m[1] as string;
+    const value = m[2] as string;
+    fields[key] = key in fields ? `${fields[key]}${value}` : value;
+    const n = Number(key);
+    if ((n >= 20 && n <= 29) || (n >= 60 && n <= 63)) purpose.push(value);
+    else if (n === 32 || n === 33) payee.push(value);
+  }
+  const purposeText = joinChunks(purpose);
+  const sepa = splitSepa(purposeText);
+  const reference = [sepa.EREF, sepa.KREF].find((r) => r && !/^NOTPROVIDED$/i.test(r)) ?? null;
+  const description = sepa.SVWZ ?? (purposeText || tidy(fields["00"] ?? ""));
+  const payeeText = joinChunks(payee);
+  return { description, payee: payeeText || null, reference, fields };
+}
+
+/** Splits "EREF+x MREF+y SVWZ+z" purpose text into its SEPA keyword parts. */
+function splitSepa(text: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  const hits = [...text.matchAll(SEPA_KEYS)];
+  hits.forEach((m, i) => {
+    const start = (m.index as number) + m[0].length;
+    const end = i + 1 < hits.length ? ((hits[i + 1] as RegExpMatchArray).index as number) : text.length;
+    parts[m[1] as string] = tidy(text.slice(start, end));
+  });
+  return parts;
+}
+
+const SEGMENT_CODES = [
+  "TRTP",
+  "IBAN",
+  "BIC",
+  "NAME",
+  "REMI",
+  "EREF",
+  "MARF",
+  "CSID",
+  "BENM",
+  "ORDP",
+  "ISDT",
+  "PREF",
+  "RTRN",
+  "CNTP",
+  "PURP",
+  "ULTC",
+  "ULTD",
+  "ULTB",
+  "CREF",
+  "OCMT",
+  "CHGS",
+  "EXCH",
+  "ACCW",
+  "SVCL",
+  "BUSP",
+  "TRCD",
+  "OSDR",
+  "OGB",
+  "IREF",
+  "ADDR",
+  "CDTRREF",
+  "CDTRREFTP",
+  "ID",
+  "ISSR",
+  "CD",
+];
+const SEGMENT = new RegExp(`/(${SEGMENT_CODES.join("|")})/`, "g");
+
+/** Dutch and SEPA banks (ABN AMRO, Rabobank, ING, HSBC): `/CODE/value` segments. */
+function readSegments(text: string): Details {
+  const fields: Record<string, string> = {};
+  const hits = [...text.matchAll(SEGMENT)];
+  hits.forEach((m, i) => {
+    const start = (m.index as number) + m[0].length;
+    const end = i + 1 < hits.length ? ((hits[i + 1] as RegExpMatchArray).index as number) : text.length;
+    const key = m[1] as string;
+    const value = text.slice(start, end);
+    fields[key] = key in fields ? `${fields[key]}/${value}` : value;
+  });
+  const clean = (v: string | undefined) => (v === undefined ? "" : tidy(v.replace(/^\/+|\/+$/g, "")));
+  // ING writes the counterparty as CNTP/account/BIC/name/city.
+  const counterparty = fields.CNTP?.split("/");
+  const name = clean(fields.NAME) || clean(counterparty?.[2]);
+  const remittance = clean(fields.REMI?.replace(/^(USTD|STRD)\/+/, ""));
+  const reference =
+    [fields.EREF, fields.PREF].map(clean).find((r) => r !== "" && !/^NOTPROVIDED$/i.test(r)) ?? null;
+  const description = remittance || clean(fields.TRTP) || name || tidy(text);
+  return { description, payee: name || null, reference, fields };
+}

@@ -1,0 +1,365 @@
+// Reads SWIFT MT940 statements and MT942 interim reports: `:61:` lines with their `:86:` details,
+// opening/closing balances (`:60F:`/`:62F:` and intermediate `M` pages), currency from the balances.
+import { negateAmount, normalizeAmount } from "./amount.ts";
+import { expandYear, makeDate, parseYymmdd } from "./dates.ts";
+import { StatementParseError } from "./errors.ts";
+import { readDetails } from "./mt940-details.ts";
+import { stripControlChars } from "./text.ts";
+import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
+
+interface Field {
+  tag: string;
+  lines: string[];
+  line: number;
+}
+
+interface Message {
+  fields: Field[];
+  /** BIC of the sending bank, from the SWIFT header block or a header line. */
+  bic: string | null;
+}
+
+/** The tags MT940/MT942 use. Anything else at a line start (":12:11" from a wrapped time) is text. */
+const TAG = /^:(20|21|25P?|28C?|60[FM]|61|62[FM]|64|65|86|34F|13D?|90[CD]|NS):/;
+const BIC = /^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/;
+
+export function parseMt940(input: string): FormatResult {
+  const messages = splitFields(stripControlChars(input));
+  const warnings: string[] = [];
+  const statements: DetailedStatement[] = [];
+  for (const message of messages) {
+    for (const group of groupStatements(message.fields)) {
+      statements.push(readStatement(group, message.bic, warnings));
+    }
+  }
+  if (statements.length === 0) {
+    throw new StatementParseError(
+      "mt940/no-statement",
+      "The file has no statement: none of the fields :25:, :60F:, :61: or :62F: were found.",
+    );
+  }
+  return { statements, warnings };
+}
+
+/** Cuts the text into messages of tagged fields, following continuation lines and message trailers. */
+function splitFields(text: string): Message[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const messages: Message[] = [];
+  let current: Message = { fields: [], bic: null };
+  let field: Field | null = null;
+  const endMessage = () => {
+    if (current.fields.length > 0) messages.push(current);
+    current = { fields: [], bic: null };
+    field = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const trimmed = line.trim();
+    if (trimmed.startsWith("{")) {
+      // SWIFT envelope "{1:F01BANKBEBBAXXX…}{2:…}{4:": block 1 names the sending bank.
+      if (current.fields.length > 0) endMessage();
+      const block1 = /\{1:F\d{2}([A-Z0-9]{8})/.exec(trimmed);
+      if (block1) current.bic = block1[1] as string;
+      const rest = trimmed.slice(trimmed.lastIndexOf("{4:") + 3);
+      if (trimmed.includes("{4:") && TAG.test(rest)) {
+        field = startField(rest, i + 1);
+        current.fields.push(field);
+      }
+      continue;
+    }
+    if (trimmed === "-" || trimmed.startsWith("-}")) {
+      if (trimmed === "-" && field?.tag === "86" && continuesAfterDash(lines, i)) {
+        field.lines.push(line);
+        continue;
+      }
+      endMessage();
+      continue;
+    }
+    if (trimmed === ":940:" || trimmed === ":942:") continue;
+    if (TAG.test(line)) {
+      field = startField(line, i + 1);
+      current.fields.push(field);
+      continue;
+    }
+    if (field) {
+      if (trimmed !== "" || field.tag === "86") field.lines.push(line);
+    } else if (BIC.test(trimmed) && current.bic === null) {
+      current.bic = trimmed.slice(0, 8); // ABN AMRO-style header lines before :20:
+    }
+  }
+  endMessage();
+  return messages;
+}
+
+function startField(line: string, lineNumber: number): Field {
+  const m = TAG.exec(line) as RegExpExecArray;
+  return { tag: m[1] as string, lines: [line.slice(m[0].length)], line: lineNumber };
+}
+
+/**
+ * A line holding only "-" ends a message, except inside `:86:` text where some banks (ING) write it
+ * as part of a wrapped mandate reference: then the next line carries on with more text.
+ */
+function continuesAfterDash(lines: readonly string[], at: number): boolean {
+  for (let j = at + 1; j < lines.length; j++) {
+    const next = (lines[j] as string).trim();
+    if (next === "") continue;
+    return (
+      !next.startsWith(":") &&
+      !next.startsWith("{") &&
+      !next.startsWith("-") &&
+      !BIC.test(next) &&
+      !/^\d{3}$/.test(next)
+    );
+  }
+  return false;
+}
+
+/** Splits one message's fields into statements: a `:20:` starts one, and so does a second account or opening balance. */
+function groupStatements(fields: Field[]): Field[][] {
+  const groups: Field[][] = [];
+  let group: Field[] = [];
+  const has = (tags: string[]) => group.some((f) => tags.includes(f.tag));
+  for (const f of fields) {
+    const starts =
+      f.tag === "20" ||
+      (f.tag === "25" && has(["25"])) ||
+      ((f.tag === "60F" || f.tag === "60M") && has(["60F", "60M", "61"]));
+    if (starts && group.length > 0) {
+      groups.push(group);
+      group = [];
+    }
+    group.push(f);
+  }
+  if (group.length > 0) groups.push(group);
+  return groups.filter((g) => g.some((f) => ["25", "60F", "60M", "61", "62F", "62M"].includes(f.tag)));
+}
+
+interface Balance {
+  amount: string;
+  currency: string | null;
+  date: string | null;
+}
+
+function readStatement(fields: Field[], bic: string | null, warnings: string[]): DetailedStatement {
+  const raw: Record<string, string> = {};
+  const put = (key: string, value: string) => {
+    raw[key] = key in raw ? `${raw[key]}\n${value}` : value;
+  };
+  let accountId: string | null = null;
+  let accountCurrency: string | null = null;
+  let institution: string | null = bic;
+  let opening: Balance | null = null;
+  let closing: Balance | null = null;
+  let floorCurrency: string | null = null;
+  const transactions: DetailedTransaction[] = [];
+  let pending: { field: Field; details: Field[] } | null = null;
+  const flush = () => {
+    if (pending) transactions.push(readTransaction(pending.field, pending.details, warnings));
+    pending = null;
+  };
+
+  for (const f of fields) {
+    const value = f.lines.join("\n").trim();
+    switch (f.tag) {
+      case "25": {
+        const account = readAccount(value);
+        accountId = account.id;
+        accountCurrency = account.currency;
+        institution ??= account.bank;
+        put("25", value);
+        break;
+      }
+      case "60F":
+      case "60M":
+        opening = readBalance(f);
+        put(f.tag, value);
+        break;
+      case "62F":
+      case "62M":
+        flush();
+        closing = readBalance(f);
+        put(f.tag, value);
+        break;
+      case "61":
+        flush();
+        pending = { field: f, details: [] };
+        break;
+      case "86":
+      case "NS":
+        if (pending) pending.details.push(f);
+        else put(f.tag, value);
+        break;
+      case "34F":
+        floorCurrency = /^([A-Z]{3})/.exec(value)?.[1] ?? floorCurrency;
+        put(f.tag, value);
+        break;
+      default:
+        flush();
+        put(f.tag, value);
+    }
+  }
+  flush();
+
+  const start = fields[0] as Field;
+  const currency = opening?.currency ?? closing?.currency ?? accountCurrency ?? floorCurrency;
+  if (accountId === null)
+    warnings.push(`The statement starting on line ${start.line} has no account number (:25:).`);
+  const dates = transactions.map((t) => t.date).sort();
+  return {
+    account: { id: accountId, currency, type: null, institution },
+    start: opening?.date ?? dates[0] ?? null,
+    end: closing?.date ?? dates[dates.length - 1] ?? null,
+    openingBalance: opening?.amount ?? null,
+    closingBalance: closing?.amount ?? null,
+    transactions,
+    line: start.line,
+    source: null,
+    raw,
+  };
+}
+
+/** `:25:` is an account, sometimes "bank code/account", sometimes with the currency glued on the end. */
+function readAccount(value: string): { id: string; currency: string | null; bank: string | null } {
+  let id = value.replace(/\s+/g, " ").trim();
+  let currency: string | null = null;
+  const m = /^(.*\d)\s*([A-Z]{3})$/.exec(id);
+  if (m) {
+    id = (m[1] as string).trim();
+    currency = m[2] as string;
+  }
+  const slash = id.indexOf("/");
+  return { id, currency, bank: slash > 0 ? id.slice(0, slash) : null };
+}
+
+/** Balance fields: D/C mark, YYMMDD, currency, amount with a decimal comma ("C170914EUR12345,12"). */
+function readBalance(f: Field): Balance {
+  const value = f.lines.join("").replace(/\s+/g, "");
+  const m = /^(C|D)(\d{6})([A-Z]{3})?([\d.,]+)$/.exec(value);
+  if (!m) {
+    throw new StatementParseError(
+      "mt940/invalid-balance",
+      `The balance field :${f.tag}: "${value.slice(0, 40)}" cannot be read.`,
+      f.line,
+    );
+  }
+  const amount = swiftAmount(m[4] as string, f);
+  return {
+    amount: m[1] === "D" ? negateAmount(amount) : amount,
+    currency: m[3] ?? null,
+    date: parseYymmdd(m[2] as string),
+  };
+}
+
+/** SWIFT amounts use a decimal comma and no thousands separators; a few banks write a point instead. */
+function swiftAmount(text: string, f: Field): string {
+  const amount = normalizeAmount(text, text.includes(",") ? "," : ".");
+  if (amount === null) {
+    throw new StatementParseError(
+      "mt940/invalid-amount",
+      `The amount "${text.slice(0, 40)}" in :${f.tag}: is not a number.`,
+      f.line,
+    );
+  }
+  return amount;
+}
+
+const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,.]*)(.*)$/;
+
+function readTransaction(f: Field, details: Field[], warnings: string[]): DetailedTransaction {
+  const first = (f.lines[0] as string).trim();
+  const m = STATEMENT_LINE.exec(first);
+  if (!m) {
+    throw new StatementParseError(
+      "mt940/invalid-statement-line",
+      `The statement line :61:${first.slice(0, 40)} cannot be read.`,
+      f.line,
+    );
+  }
+  const [, valueText, entryText, mark, funds, amountText, afterAmount] = m as unknown as string[];
+  // The transaction type ("NTRF", "N426") is mandatory, yet some banks go straight to the reference.
+  const typed = /^(?!NONREF|\/\/)([A-Z][A-Z0-9]{3})(.*)$/.exec(afterAmount ?? "");
+  const type = typed?.[1];
+  const rest = typed ? typed[2] : afterAmount;
+  const magnitude = swiftAmount(amountText as string, f);
+  // RC = reversal of a credit (money out), RD = reversal of a debit (money in).
+  const outgoing = mark === "D" || mark === "RC" || mark === "ED";
+  const amount = outgoing ? negateAmount(magnitude) : magnitude;
+  const date = bookingDate(valueText as string, entryText, f, warnings);
+
+  const [ownRef, bankRef] = splitReference((rest ?? "").trim());
+  const info = details.filter((d) => d.tag === "86");
+  const detailLines = info.flatMap((d) => d.lines);
+  const read = readDetails(detailLines.length > 0 ? detailLines : []);
+  const supplementary = f.lines
+    .slice(1)
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join("\n");
+
+  const raw: Record<string, string> = { "61": f.lines.join("\n").trim() };
+  raw.valueDate = valueText as string;
+  if (entryText) raw.entryDate = entryText;
+  raw.mark = mark as string;
+  if (funds) raw.fundsCode = funds;
+  if (type) raw.transactionType = type;
+  if (ownRef) raw.customerReference = ownRef;
+  if (bankRef) raw.bankReference = bankRef;
+  if (supplementary) raw.supplementaryDetails = supplementary;
+  if (info.length > 0) raw["86"] = info.map((d) => d.lines.join("\n")).join("\n");
+  const ns = details.filter((d) => d.tag === "NS");
+  if (ns.length > 0) raw.NS = ns.map((d) => d.lines.join("\n")).join("\n");
+  for (const [k, v] of Object.entries(read.fields)) raw[`86/${k}`] = v;
+
+  return {
+    id: bankRef ?? null,
+    date,
+    amount,
+    description: read.description || supplementary.replace(/\s+/g, " ") || (type ?? ""),
+    payee: read.payee,
+    reference: read.reference ?? ownRef,
+    line: f.line,
+    raw,
+  };
+}
+
+function splitReference(rest: string): [string | null, string | null] {
+  const at = rest.indexOf("//");
+  const own = (at < 0 ? rest : rest.slice(0, at)).trim();
+  const bank = at < 0 ? "" : rest.slice(at + 2).trim();
+  const none = (ref: string) => ref === "" || /^NONREF$/i.test(ref);
+  return [none(own) ? null : own, none(bank) ? null : bank];
+}
+
+/**
+ * The booking (entry) date when given, else the value date. The entry date has no year: it takes the
+ * value date's, moved by one across a year end (value 31 Dec, booked 2 Jan).
+ */
+function bookingDate(valueText: string, entryText: string | undefined, f: Field, warnings: string[]): string {
+  const valueDate = parseYymmdd(valueText);
+  const year = expandYear(valueText.slice(0, 2));
+  if (entryText) {
+    const month = Number(entryText.slice(0, 2));
+    const valueMonth = Number(valueText.slice(2, 4));
+    const entryYear =
+      month === 1 && valueMonth === 12 ? year + 1 : month === 12 && valueMonth === 1 ? year - 1 : year;
+    const entryDate = makeDate(entryYear, month, Number(entryText.slice(2, 4)));
+    if (entryDate !== null) {
+      if (valueDate === null) {
+        warnings.push(
+          `The value date "${valueText}" on line ${f.line} is not a real date; the booking date ${entryDate} was used.`,
+        );
+      }
+      return entryDate;
+    }
+  }
+  if (valueDate === null) {
+    throw new StatementParseError(
+      "mt940/invalid-date",
+      `The date "${valueText}" of the statement line is not a real date.`,
+      f.line,
+    );
+  }
+  return valueDate;
+}

@@ -1,0 +1,244 @@
+// Builds an element tree from OFX markup, both 1.x SGML (leaf tags left unclosed) and 2.x XML, with one
+// tolerant scanner: real OFX 2 files often keep SGML habits, so a strict XML parser would refuse them.
+import { StatementParseError } from "./errors.ts";
+import { decodeEntities, LineCounter } from "./text.ts";
+
+export interface SgmlElement {
+  /** Tag name, upper-cased (OFX tag names are case-insensitive in practice). */
+  name: string;
+  /** 1-based line of the opening tag. */
+  line: number;
+  /** The value of a leaf element (entity-decoded and trimmed); null for an aggregate or an empty leaf. */
+  text: string | null;
+  children: SgmlElement[];
+}
+
+/**
+ * Leaf elements that may appear empty and unclosed (`<MEMO>` followed by the next tag). Without a DTD an
+ * empty unclosed element looks like the start of an aggregate, so the common OFX leaves are listed.
+ */
+const KNOWN_LEAVES = new Set([
+  "TRNTYPE",
+  "DTPOSTED",
+  "DTUSER",
+  "DTAVAIL",
+  "TRNAMT",
+  "FITID",
+  "CORRECTFITID",
+  "CORRECTACTION",
+  "SRVRTID",
+  "CHECKNUM",
+  "REFNUM",
+  "SIC",
+  "PAYEEID",
+  "NAME",
+  "EXTDNAME",
+  "MEMO",
+  "INV401KSOURCE",
+  "CURDEF",
+  "BANKID",
+  "BRANCHID",
+  "ACCTID",
+  "ACCTTYPE",
+  "ACCTKEY",
+  "DTSTART",
+  "DTEND",
+  "BALAMT",
+  "DTASOF",
+  "CODE",
+  "SEVERITY",
+  "MESSAGE",
+  "DTSERVER",
+  "LANGUAGE",
+  "DTPROFUP",
+  "DTACCTUP",
+  "ORG",
+  "FID",
+  "TRNUID",
+  "CURRATE",
+  "CURSYM",
+  "MKTGINFO",
+  "CLTCOOKIE",
+  "USERKEY",
+  "BROKERID",
+  "DTTRADE",
+  "DTSETTLE",
+  "UNIQUEID",
+  "UNIQUEIDTYPE",
+  "UNITS",
+  "UNITPRICE",
+  "TOTAL",
+  "SUBACCTSEC",
+  "SUBACCTFUND",
+  "DESC",
+  "PHONE",
+]);
+
+const TAG_NAME = /^[A-Za-z][A-Za-z0-9._:-]*$/;
+
+/** Parses OFX markup starting at `start` (after any OFX 1 header) into a synthetic `#ROOT` element. */
+export function parseSgml(text: string, start = 0): SgmlElement {
+  const lines = new LineCounter(text);
+  const root: SgmlElement = { name: "#ROOT", line: 1, text: null, children: [] };
+  const stack: SgmlElement[] = [root];
+  let pos = start;
+  let pendingText = "";
+
+  const flushText = () => {
+    const top = stack[stack.length - 1] as SgmlElement;
+    const value = pendingText.trim();
+    pendingText = "";
+    // Text only belongs to an element that has no child elements; stray text in aggregates is ignored.
+    if (value !== "" && top !== root && top.children.length === 0) {
+      top.text = (top.text ?? "") + decodeEntities(value);
+    }
+  };
+
+  for (;;) {
+    const lt = text.indexOf("<", pos);
+    if (lt < 0) {
+      pendingText += text.slice(pos);
+      flushText();
+      break;
+    }
+    pendingText += text.slice(pos, lt);
+    if (text.startsWith("<!--", lt)) {
+      const end = text.indexOf("-->", lt + 4);
+      if (end < 0) {
+        throw new StatementParseError(
+          "ofx/unclosed-comment",
+          "A comment (<!--) is never closed.",
+          lines.lineAt(lt),
+        );
+      }
+      pos = end + 3;
+      continue;
+    }
+    const gt = text.indexOf(">", lt + 1);
+    if (gt < 0) {
+      throw new StatementParseError(
+        "ofx/truncated",
+        "The file ends in the middle of a tag.",
+        lines.lineAt(lt),
+      );
+    }
+    const nextLt = text.indexOf("<", lt + 1);
+    if (nextLt >= 0 && nextLt < gt) {
+      // A lone "<" inside a value ("A<B"): keep it as text rather than misreading the next tag.
+      pendingText += "<";
+      pos = lt + 1;
+      continue;
+    }
+    if (text[lt + 1] === "?" || text[lt + 1] === "!") {
+      pos = gt + 1; // XML declaration, <?OFX …?> header, DOCTYPE
+      continue;
+    }
+    flushText();
+    const body = text.slice(lt + 1, gt);
+    if (body[0] === "/") {
+      closeElement(body.slice(1).trim().toUpperCase(), stack, lines.lineAt(lt));
+    } else {
+      const selfClosing = body.endsWith("/");
+      const nameEnd = body.search(/[\s/]/);
+      const rawName = nameEnd < 0 ? body : body.slice(0, nameEnd);
+      if (!TAG_NAME.test(rawName)) {
+        throw new StatementParseError(
+          "ofx/malformed-tag",
+          `"<${body.slice(0, 40)}>" is not a valid tag.`,
+          lines.lineAt(lt),
+        );
+      }
+      const name = rawName.toUpperCase();
+      let top = stack[stack.length - 1] as SgmlElement;
+      // An unclosed leaf ends where the next tag starts.
+      if (top !== root && top.children.length === 0 && (top.text !== null || KNOWN_LEAVES.has(top.name))) {
+        stack.pop();
+        top = stack[stack.length - 1] as SgmlElement;
+      }
+      const element: SgmlElement = { name, line: lines.lineAt(lt), text: null, children: [] };
+      top.children.push(element);
+      if (selfClosing) element.text = "";
+      else stack.push(element);
+    }
+    pos = gt + 1;
+  }
+
+  for (let i = stack.length - 1; i > 0; i--) {
+    const open = stack[i] as SgmlElement;
+    if (open.children.length > 0) {
+      throw new StatementParseError(
+        "ofx/unclosed-aggregate",
+        `<${open.name}> is opened but never closed; the file may be cut short.`,
+        open.line,
+      );
+    }
+  }
+  return root;
+}
+
+function closeElement(name: string, stack: SgmlElement[], line: number): void {
+  let i = stack.length - 1;
+  while (i > 0 && (stack[i] as SgmlElement).name !== name) i--;
+  // A closing tag with no open element of that name (a leaf that was already closed implicitly) is harmless.
+  if (i === 0) return;
+  for (let j = stack.length - 1; j > i; j--) {
+    const open = stack[j] as SgmlElement;
+    if (open.children.length > 0) {
+      throw new StatementParseError(
+        "ofx/unclosed-aggregate",
+        `<${open.name}> (line ${open.line}) is not closed before </${name}> on line ${line}.`,
+        open.line,
+      );
+    }
+  }
+  stack.length = i;
+}
+
+/** The first direct child with that name. */
+export function child(element: SgmlElement, name: string): SgmlElement | undefined {
+  for (const c of element.children) if (c.name === name) return c;
+  return undefined;
+}
+
+/** The text of the first direct child with that name, or null when absent or empty. */
+export function childText(element: SgmlElement, name: string): string | null {
+  const c = child(element, name);
+  return c && c.text !== null && c.text !== "" ? c.text : null;
+}
+
+/** Follows a path of child names ("FI", "ORG") and returns the text found, or null. */
+export function pathText(element: SgmlElement, ...path: string[]): string | null {
+  let current: SgmlElement | undefined = element;
+  for (let i = 0; i < path.length - 1 && current; i++) current = child(current, path[i] as string);
+  return current ? childText(current, path[path.length - 1] as string) : null;
+}
+
+/** Every element in document order (iterative, so deeply nested input cannot overflow the stack). */
+export function* walk(element: SgmlElement): Generator<SgmlElement> {
+  const todo: SgmlElement[] = [element];
+  while (todo.length > 0) {
+    const next = todo.pop() as SgmlElement;
+    yield next;
+    for (let i = next.children.length - 1; i >= 0; i--) todo.push(next.children[i] as SgmlElement);
+  }
+}
+
+/** Leaf values below an element as a flat record keyed by dotted path ("PAYEE.NAME"); repeats joined by newlines. */
+export function flattenLeaves(element: SgmlElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  const todo: Array<[SgmlElement, string]> = element.children.map((c) => [c, c.name]);
+  todo.reverse();
+  while (todo.length > 0) {
+    const [el, path] = todo.pop() as [SgmlElement, string];
+    if (el.children.length === 0) {
+      const value = el.text ?? "";
+      out[path] = path in out ? `${out[path]}\n${value}` : value;
+    } else {
+      for (let i = el.children.length - 1; i >= 0; i--) {
+        const c = el.children[i] as SgmlElement;
+        todo.push([c, `${path}.${c.name}`]);
+      }
+    }
+  }
+  return out;
+}

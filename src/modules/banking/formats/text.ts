@@ -1,0 +1,67 @@
+// Small text helpers shared by the parsers: line counting, XML/SGML entity decoding, whitespace tidying.
+
+/** Counts line breaks in `text` between two offsets (used to turn offsets into 1-based line numbers). */
+export function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  let i = text.indexOf("\n", from);
+  while (i >= 0 && i < to) {
+    n++;
+    i = text.indexOf("\n", i + 1);
+  }
+  return n;
+}
+
+/** Turns offsets into line numbers by walking forward; offsets must be asked for in increasing order. */
+export class LineCounter {
+  private pos = 0;
+  private line = 1;
+  constructor(private readonly text: string) {}
+
+  lineAt(offset: number): number {
+    if (offset < this.pos) {
+      this.pos = 0;
+      this.line = 1;
+    }
+    this.line += countNewlines(this.text, this.pos, offset);
+    this.pos = offset;
+    return this.line;
+  }
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+};
+
+/** Decodes `&amp;`, `&#233;`, `&#xE9;` and friends; unknown entities are left as written. */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (whole, body: string) => {
+    if (body[0] === "#") {
+      const code =
+        body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Collapses runs of whitespace to one space and trims (for descriptions padded to fixed widths). */
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/** Removes control characters (SOH, ETX, SUB, NUL…) that some bank systems wrap files in; keeps tabs and line breaks. */
+export function stripControlChars(text: string): string {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(text) ? text.replace(CONTROL, "") : text;
+}
