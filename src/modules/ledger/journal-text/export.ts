@@ -105,8 +105,10 @@ function writeEntry(
   checkDate(e.date, `${field}.date`);
   const head = [e.date];
   if (e.status) head.push(e.status);
-  if (e.code) head.push(`(${oneLine(e.code, /[()]/g)})`);
   const description = oneLine(e.description ?? "", /;/g);
+  // An empty code keeps a description starting with ( * ! from reading as a code or a status.
+  if (e.code) head.push(`(${oneLine(e.code, /[()]/g)})`);
+  else if (/^[(*!]/.test(description)) head.push("()");
   if (description) head.push(description);
   const comments = commentLines(e.comment);
   out.push(head.join(" ") + (comments.length > 0 ? `  ; ${comments[0]}` : ""));
