@@ -303,8 +303,15 @@ export function scanAmount(s: string, start: number, end: number, ctx: AmountCon
   }
   let numEnd = j;
   if (j < end) {
+    // Only marks, digit-group spaces and exponents need the full scan; "1 A", "5 @" do not.
     const d = s.charCodeAt(j);
-    if (d === DOT || d === COMMA || d === SPACE || (d | 32) === 101) {
+    const next = s.charCodeAt(j + 1);
+    if (
+      d === DOT ||
+      d === COMMA ||
+      (d === SPACE && isDigit(next)) ||
+      ((d | 32) === 101 && (isDigit(next) || next === MINUS || next === PLUS))
+    ) {
       numEnd = scanNumber(s, numStart, end);
       if (numEnd !== j) simple = false;
     }

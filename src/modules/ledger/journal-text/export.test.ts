@@ -225,7 +225,9 @@ const entryArb = fc.record({
   memo: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }),
 });
 
-function buildEntry(e: fc.RecordValue<typeof entryArb> extends infer T ? T : never): ExportEntry {
+type EntrySpec = typeof entryArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildEntry(e: EntrySpec): ExportEntry {
   const main = SYMBOLS[e.main]!;
   const postings: ExportPosting[] = [];
   const sums = new Map<string, Dec>();

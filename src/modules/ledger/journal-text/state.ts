@@ -30,10 +30,10 @@ export interface DraftEntry {
   payee: string;
   note: string;
   comment: string;
-  tags: Tag[];
+  tags: readonly Tag[];
   line: number;
   postings: DraftPosting[];
-  residual: Amount[];
+  residual: readonly Amount[];
 }
 
 export interface Alias {

@@ -68,13 +68,8 @@ export class StyleInference {
     note(this.fromPrices, commodity, style, precision);
   }
 
-  /** Called for every written posting amount: the hot path, so it does almost nothing after the first. */
+  /** Called for every written posting amount: the hot path. */
   notePosting(commodity: string, style: WrittenStyle, precision: number): void {
-    const acc = this.fromPostings.get(commodity);
-    if (acc !== undefined && acc.group !== null && acc.decimalMark !== null) {
-      if (precision > acc.maxPrecision) acc.maxPrecision = precision;
-      return;
-    }
     note(this.fromPostings, commodity, style, precision);
   }
 

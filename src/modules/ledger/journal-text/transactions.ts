@@ -6,9 +6,12 @@ import { decToString } from "./decimal.ts";
 import { LineError } from "./errors.ts";
 import type { DraftEntry, DraftPosting, ParserState } from "./state.ts";
 import { tagsOf } from "./tags.ts";
-import type { Amount, BalanceAssertion, Status } from "./types.ts";
+import type { Amount, BalanceAssertion, Status, Tag } from "./types.ts";
 
 const SPACE = 32;
+// Most entries and postings have no tags and no residual: they share one frozen empty list.
+const NO_TAGS: readonly Tag[] = Object.freeze([]);
+const NO_AMOUNTS: readonly Amount[] = Object.freeze([]);
 const TAB = 9;
 
 function skipSpaces(s: string, i: number, end: number): number {
@@ -75,10 +78,10 @@ export function parseHeader(s: string, end: number, lineNo: number, state: Parse
     payee,
     note,
     comment,
-    tags: comment ? tagsOf(comment) : [],
+    tags: comment ? tagsOf(comment) : NO_TAGS,
     line: lineNo,
     postings: [],
-    residual: [],
+    residual: NO_AMOUNTS,
   };
   if (date2 !== undefined) entry.date2 = date2;
   return entry;
@@ -157,7 +160,7 @@ export function parsePosting(
     balanced,
     status,
     comment: "",
-    tags: [],
+    tags: NO_TAGS,
     line: lineNo,
   };
   i = skipSpaces(s, aEnd, end);

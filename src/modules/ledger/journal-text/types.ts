@@ -75,7 +75,7 @@ export interface ParsedPosting {
   balanced: boolean;
   status: Status;
   comment: string;
-  tags: Tag[];
+  tags: readonly Tag[];
   /** 1-based line of the posting in the file. */
   line: number;
 }
@@ -92,7 +92,7 @@ export interface ParsedEntry {
   payee: string;
   note: string;
   comment: string;
-  tags: Tag[];
+  tags: readonly Tag[];
   /** 1-based line of the transaction's first line. */
   line: number;
   postings: ParsedPosting[];
@@ -100,7 +100,7 @@ export interface ParsedEntry {
    * Per commodity, what is left after balancing at display precision (hledger accepts a transaction
    * whose postings sum to less than half a unit of the last displayed digit). Empty when exact.
    */
-  residual: Amount[];
+  residual: readonly Amount[];
 }
 
 export interface DeclaredAccount {
