@@ -3,7 +3,7 @@
 import { negateAmount, normalizeAmount } from "./amount.ts";
 import { expandYear, makeDate, parseYymmdd } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
-import { readDetails } from "./mt940-details.ts";
+import { readDetails, type Details } from "./mt940-details.ts";
 import { stripControlChars } from "./text.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
 
@@ -288,10 +288,11 @@ function readTransaction(f: Field, details: Field[], warnings: string[]): Detail
   const amount = outgoing ? negateAmount(magnitude) : magnitude;
   const date = bookingDate(valueText as string, entryText, f, warnings);
 
-  const [ownRef, bankRef] = splitReference((rest ?? "").trim());
+  const [ownRef, bankRef, extra] = splitReference((rest ?? "").trimStart());
   const info = details.filter((d) => d.tag === "86");
-  const detailLines = info.flatMap((d) => d.lines);
-  const read = readDetails(detailLines.length > 0 ? detailLines : []);
+  const ns = details.filter((d) => d.tag === "NS");
+  const read =
+    info.length > 0 ? readDetails(info.flatMap((d) => d.lines)) : readNonSwift(ns.flatMap((d) => d.lines));
   const supplementary = f.lines
     .slice(1)
     .map((l) => l.trim())
@@ -307,8 +308,8 @@ function readTransaction(f: Field, details: Field[], warnings: string[]): Detail
   if (ownRef) raw.customerReference = ownRef;
   if (bankRef) raw.bankReference = bankRef;
   if (supplementary) raw.supplementaryDetails = supplementary;
+  if (extra) raw.referenceExtra = extra;
   if (info.length > 0) raw["86"] = info.map((d) => d.lines.join("\n")).join("\n");
-  const ns = details.filter((d) => d.tag === "NS");
   if (ns.length > 0) raw.NS = ns.map((d) => d.lines.join("\n")).join("\n");
   for (const [k, v] of Object.entries(read.fields)) raw[`86/${k}`] = v;
 
@@ -317,19 +318,49 @@ function readTransaction(f: Field, details: Field[], warnings: string[]): Detail
     date,
     amount,
     description: read.description || supplementary.replace(/\s+/g, " ") || (type ?? ""),
-    payee: read.payee,
+    // Some banks (old Rabobank) write the other party's name after the 16-character reference.
+    payee: read.payee ?? extra,
     reference: read.reference ?? ownRef,
     line: f.line,
     raw,
   };
 }
 
-function splitReference(rest: string): [string | null, string | null] {
+/**
+ * The rest of a `:61:` line: the account owner's reference, `//` and the bank's reference. Old Rabobank
+ * files pad the 16-character reference with spaces and write the other party's name after it.
+ */
+function splitReference(rest: string): [string | null, string | null, string | null] {
   const at = rest.indexOf("//");
-  const own = (at < 0 ? rest : rest.slice(0, at)).trim();
+  const ownPart = (at < 0 ? rest : rest.slice(0, at)).trimEnd();
+  const padded = /^(\S.{0,15}?)\s{2,}(\S.*)$/.exec(ownPart);
+  const own = (padded ? (padded[1] as string) : ownPart).trim();
+  const extra = padded ? (padded[2] as string).trim() : "";
   const bank = at < 0 ? "" : rest.slice(at + 2).trim();
   const none = (ref: string) => ref === "" || /^NONREF$/i.test(ref);
-  return [none(own) ? null : own, none(bank) ? null : bank];
+  return [none(own) ? null : own, none(bank) ? null : bank, extra || null];
+}
+
+/** `:NS:` lines of German banks: two-digit codes, 01–14 purpose, 15–16 the other party, 17 the booking text. */
+function readNonSwift(lines: readonly string[]): Details {
+  const purpose: string[] = [];
+  const payee: string[] = [];
+  let bookingText = "";
+  for (const line of lines) {
+    const m = /^(\d{2})(.*)$/.exec(line.trim());
+    if (!m) continue;
+    const code = Number(m[1]);
+    const value = (m[2] as string).trim();
+    if (code >= 1 && code <= 14) purpose.push(value);
+    else if (code === 15 || code === 16) payee.push(value);
+    else if (code === 17) bookingText = value;
+  }
+  return {
+    description: purpose.join(" ") || bookingText,
+    payee: payee.join(" ") || null,
+    reference: null,
+    fields: {},
+  };
 }
 
 /**

@@ -94,6 +94,9 @@ export function parseSgml(text: string, start = 0): SgmlElement {
     }
   };
 
+  // The next ">" and "<" are cached: a run of stray "<" must not rescan the rest of the file each time.
+  let gtCache = -1;
+  let ltCache = -1;
   for (;;) {
     const lt = text.indexOf("<", pos);
     if (lt < 0) {
@@ -114,7 +117,9 @@ export function parseSgml(text: string, start = 0): SgmlElement {
       pos = end + 3;
       continue;
     }
-    const gt = text.indexOf(">", lt + 1);
+    if (gtCache !== -2 && gtCache <= lt) gtCache = text.indexOf(">", lt + 1);
+    if (gtCache === -1) gtCache = -2;
+    const gt = gtCache === -2 ? -1 : gtCache;
     if (gt < 0) {
       throw new StatementParseError(
         "ofx/truncated",
@@ -122,7 +127,9 @@ export function parseSgml(text: string, start = 0): SgmlElement {
         lines.lineAt(lt),
       );
     }
-    const nextLt = text.indexOf("<", lt + 1);
+    if (ltCache !== -2 && ltCache <= lt) ltCache = text.indexOf("<", lt + 1);
+    if (ltCache === -1) ltCache = -2;
+    const nextLt = ltCache === -2 ? -1 : ltCache;
     if (nextLt >= 0 && nextLt < gt) {
       // A lone "<" inside a value ("A<B"): keep it as text rather than misreading the next tag.
       pendingText += "<";

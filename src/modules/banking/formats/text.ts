@@ -1,29 +1,29 @@
 // Small text helpers shared by the parsers: line counting, XML/SGML entity decoding, whitespace tidying.
 
-/** Counts line breaks in `text` between two offsets (used to turn offsets into 1-based line numbers). */
-export function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  let i = text.indexOf("\n", from);
-  while (i >= 0 && i < to) {
-    n++;
-    i = text.indexOf("\n", i + 1);
-  }
-  return n;
-}
-
-/** Turns offsets into line numbers by walking forward; offsets must be asked for in increasing order. */
+/**
+ * Turns offsets into 1-based line numbers, walking forward over each line break once. Offsets are
+ * expected in increasing order (a smaller one restarts from the top).
+ */
 export class LineCounter {
-  private pos = 0;
   private line = 1;
-  constructor(private readonly text: string) {}
+  private lastOffset = 0;
+  private nextBreak: number;
+
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf("\n");
+  }
 
   lineAt(offset: number): number {
-    if (offset < this.pos) {
-      this.pos = 0;
+    if (offset < this.lastOffset) {
       this.line = 1;
+      this.nextBreak = this.text.indexOf("\n");
     }
-    this.line += countNewlines(this.text, this.pos, offset);
-    this.pos = offset;
+    this.lastOffset = offset;
+    // Only breaks before the offset are visited, so a long line is never scanned more than once.
+    while (this.nextBreak >= 0 && this.nextBreak < offset) {
+      this.line++;
+      this.nextBreak = this.text.indexOf("\n", this.nextBreak + 1);
+    }
     return this.line;
   }
 }
