@@ -1,5 +1,7 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none) and prints one JSON object.
-const benches: Record<string, () => Promise<{ run(): Promise<object> }>> = {};
+const benches: Record<string, () => Promise<{ run(): Promise<object> }>> = {
+  ledger: () => import("./ledger.ts"),
+};
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -8,7 +10,9 @@ async function main(): Promise<void> {
   for (const name of chosen) {
     const load = benches[name];
     if (!load) {
-      process.stderr.write(`unknown benchmark "${name}" (known: ${Object.keys(benches).join(", ") || "none"})\n`);
+      process.stderr.write(
+        `unknown benchmark "${name}" (known: ${Object.keys(benches).join(", ") || "none"})\n`,
+      );
       process.exitCode = 2;
       return;
     }
@@ -18,7 +22,13 @@ async function main(): Promise<void> {
 }
 
 function machine() {
-  return { node: process.version, platform: process.platform, arch: process.arch, cpus: (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? null };
+  return {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    cpus:
+      (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? null,
+  };
 }
 
 await main();

@@ -98,32 +98,35 @@ create index journal_entries_client_date on journal_entries (client_id, date);
 -- An entry is reversed at most once.
 create unique index journal_entries_one_reversal on journal_entries (reverses_entry_id) where reverses_entry_id is not null;
 
+-- Lines are written in bulk (imports post 100,000 entries at a time), so they carry no foreign
+-- keys: the posting service checks every account, currency, contact and dimension against the
+-- client inside the posting transaction (ledger/model.ts checkEntry), and lines are append-only.
 create table journal_lines (
-  id bigint generated always as identity primary key,
+  entry_id uuid not null,
+  line_no integer not null,
   firm_id uuid not null,
   client_id uuid not null,
-  entry_id uuid not null references journal_entries (id),
-  line_no integer not null,
   date date not null,
   account_id uuid not null,
   amount bigint not null,
   currency text not null,
   cost_amount bigint,
   cost_currency text,
+  -- Generated to keep each currency balanced (equity conversion, rounding, virtual counterpart);
+  -- left out when the ledger is exported as a plain-text journal.
   is_conversion boolean not null default false,
+  -- A plain-text journal's unbalanced virtual posting, "(account)"; exported as written.
+  is_virtual boolean not null default false,
   contact_id uuid,
   class_id uuid,
   department_id uuid,
   location_id uuid,
   project_id uuid,
   memo text,
-  foreign key (client_id, account_id) references accounts (client_id, id),
-  foreign key (client_id, currency) references currencies (client_id, code),
-  foreign key (client_id, contact_id) references contacts (client_id, id),
+  primary key (entry_id, line_no),
   check ((cost_amount is null) = (cost_currency is null))
 );
 create index journal_lines_account_date on journal_lines (client_id, account_id, date);
-create index journal_lines_entry on journal_lines (entry_id);
 
 -- Monthly balance buckets per account and currency, maintained in the posting transaction, so
 -- that a trial balance reads buckets instead of rescanning every line.

@@ -233,7 +233,7 @@ export function rowsToLines(rows: readonly LineRow[]): LineInput[] {
   return rows.map((l) => ({
     accountId: l.account_id, amount: l.amount, currency: l.currency,
     cost: l.cost_amount !== null && l.cost_currency !== null ? { amount: l.cost_amount, currency: l.cost_currency } : undefined,
-    isConversion: l.is_conversion, contactId: l.contact_id, classId: l.class_id, departmentId: l.department_id,
+    isConversion: l.is_conversion, isVirtual: l.is_virtual, contactId: l.contact_id, classId: l.class_id, departmentId: l.department_id,
     locationId: l.location_id, projectId: l.project_id, memo: l.memo,
   }));
 }

@@ -110,7 +110,7 @@ export async function insertPosted(ex: Executor, s: Scope, entries: readonly New
 async function insertLines(ex: Executor, s: Scope, entries: ReadonlyArray<{ id: string; date: string; lines: readonly LineInput[] }>): Promise<void> {
   const cols = {
     entry: [] as string[], lineNo: [] as number[], date: [] as string[], account: [] as string[], amount: [] as string[],
-    currency: [] as string[], costAmount: [] as (string | null)[], costCurrency: [] as (string | null)[], conversion: [] as boolean[],
+    currency: [] as string[], costAmount: [] as (string | null)[], costCurrency: [] as (string | null)[], conversion: [] as boolean[], virtual: [] as boolean[],
     contact: [] as (string | null)[], klass: [] as (string | null)[], department: [] as (string | null)[],
     location: [] as (string | null)[], project: [] as (string | null)[], memo: [] as (string | null)[],
   };
@@ -118,11 +118,11 @@ async function insertLines(ex: Executor, s: Scope, entries: ReadonlyArray<{ id: 
     if (cols.entry.length === 0) return;
     await sql`
       insert into journal_lines (firm_id, client_id, entry_id, line_no, date, account_id, amount, currency, cost_amount, cost_currency,
-        is_conversion, contact_id, class_id, department_id, location_id, project_id, memo)
+        is_conversion, is_virtual, contact_id, class_id, department_id, location_id, project_id, memo)
       select ${s.firmId}::uuid, ${s.clientId}::uuid, u.*
       from unnest(
         ${cols.entry}::uuid[], ${cols.lineNo}::int4[], ${cols.date}::date[], ${cols.account}::uuid[], ${cols.amount}::int8[],
-        ${cols.currency}::text[], ${cols.costAmount}::int8[], ${cols.costCurrency}::text[], ${cols.conversion}::bool[],
+        ${cols.currency}::text[], ${cols.costAmount}::int8[], ${cols.costCurrency}::text[], ${cols.conversion}::bool[], ${cols.virtual}::bool[],
         ${cols.contact}::uuid[], ${cols.klass}::uuid[], ${cols.department}::uuid[], ${cols.location}::uuid[], ${cols.project}::uuid[],
         ${cols.memo}::text[]
       ) as u`.execute(ex);
@@ -139,6 +139,7 @@ async function insertLines(ex: Executor, s: Scope, entries: ReadonlyArray<{ id: 
       cols.costAmount.push(l.cost ? l.cost.amount.toString() : null);
       cols.costCurrency.push(l.cost ? l.cost.currency : null);
       cols.conversion.push(l.isConversion ?? false);
+      cols.virtual.push(l.isVirtual ?? false);
       cols.contact.push(l.contactId ?? null);
       cols.klass.push(l.classId ?? null);
       cols.department.push(l.departmentId ?? null);

@@ -91,6 +91,8 @@ export interface LineInput {
   cost?: { amount: bigint; currency: string } | undefined;
   /** A line generated to keep each currency balanced in a conversion (equity:conversion). */
   isConversion?: boolean | undefined;
+  /** A plain-text journal's unbalanced virtual posting "(account)", kept for export. */
+  isVirtual?: boolean | undefined;
   contactId?: string | null | undefined;
   classId?: string | null | undefined;
   departmentId?: string | null | undefined;

@@ -77,7 +77,6 @@ export interface JournalEntriesTable {
 }
 
 export interface JournalLinesTable {
-  id: Generated<bigint>;
   firm_id: string;
   client_id: string;
   entry_id: string;
@@ -89,6 +88,7 @@ export interface JournalLinesTable {
   cost_amount: bigint | null;
   cost_currency: string | null;
   is_conversion: boolean;
+  is_virtual: boolean;
   contact_id: string | null;
   class_id: string | null;
   department_id: string | null;

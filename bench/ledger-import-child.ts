@@ -1,0 +1,27 @@
+// Child process of the ledger benchmark: imports one journal into a fresh database and reports
+// the time and the process's peak memory (run alone so the figure is the import's own).
+import fs from "node:fs";
+import { loadConfig } from "../src/platform/config.ts";
+import { openRuntime } from "../src/app/runtime.ts";
+import { systemActor } from "../src/platform/actor.ts";
+import * as access from "../src/modules/access/index.ts";
+import * as ledger from "../src/modules/ledger/index.ts";
+
+const [file, slug] = process.argv.slice(2);
+const runtime = await openRuntime(loadConfig());
+const firm = await access.defaultFirm(runtime.ctx.db);
+const actor = systemActor(firm.id);
+await access.createClient(runtime.ctx.db, actor, { slug: slug!, name: slug! });
+const text = fs.readFileSync(file!, "utf8");
+const started = performance.now();
+const result = await ledger.importJournal(runtime.ctx, actor, slug!, text);
+const seconds = (performance.now() - started) / 1000;
+await runtime.close();
+process.stdout.write(
+  JSON.stringify({
+    entries: result.entries,
+    seconds,
+    perSecond: Math.round(result.entries / seconds),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
