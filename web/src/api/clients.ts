@@ -1,0 +1,32 @@
+// Typed calls to the clients API (src/modules/access/routes.ts).
+import { api } from "./client.ts";
+
+export interface Client {
+  id: string;
+  slug: string;
+  name: string;
+  homeCurrency: string;
+  status: string;
+  createdAt: string;
+  // Client details arrive with the identity/access work; absent fields show as "—".
+  legalName?: string | null;
+  dba?: string | null;
+  industry?: string | null;
+  accountingSystem?: string | null;
+  cadence?: string | null;
+  closeDay?: number | null;
+  serviceStartDate?: string | null;
+  pointOfContact?: { name: string; email?: string | null } | string | null;
+  bankStatementContact?: { name: string; email?: string | null } | string | null;
+  terminatedAt?: string | null;
+  purgeAfter?: string | null;
+}
+
+export const clientsApi = {
+  list: () => api.get<{ clients: Client[] }>("/api/clients").then((r) => r.clients),
+  get: (client: string) => api.get<Client>(`/api/clients/${encodeURIComponent(client)}`),
+  create: (input: Record<string, unknown> & { slug: string; name: string }) => api.post<Client>("/api/clients", input),
+  update: (client: string, patch: Record<string, unknown>) => api.patch<Client>(`/api/clients/${encodeURIComponent(client)}`, patch),
+  terminate: (client: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/terminate`),
+  cancelTermination: (client: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/cancel-termination`),
+};

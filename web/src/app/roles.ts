@@ -1,0 +1,52 @@
+// Role names as people read them, and what each role may do in the portal. The server enforces
+// every rule; the portal only uses this to hide actions a person may not take.
+
+export const ROLE_LABELS: Record<string, string> = {
+  partner_admin: "Partner Admin",
+  partner_ops: "Partner Ops",
+  client_admin: "Client Admin",
+  client_ops: "Client Ops",
+  client_self_service: "Client Self Service",
+};
+
+export const PARTNER_ROLES = ["partner_admin", "partner_ops"] as const;
+export const CLIENT_ROLES = ["client_admin", "client_ops", "client_self_service"] as const;
+
+export type Action =
+  | "client.create"
+  | "client.terminate"
+  | "user.invite"
+  | "user.edit"
+  | "user.deactivate"
+  | "user.reset-2fa"
+  | "firm.edit"
+  | "firm.branding"
+  | "outbox.view"
+  | "ledger.period.lock";
+
+const RULES: Record<Action, readonly string[]> = {
+  "client.create": ["partner_admin", "partner_ops"],
+  "client.terminate": ["partner_admin", "partner_ops"],
+  "user.invite": ["partner_admin", "partner_ops", "client_admin"],
+  "user.edit": ["partner_admin", "partner_ops", "client_admin"],
+  "user.deactivate": ["partner_admin", "client_admin"],
+  "user.reset-2fa": ["partner_admin"],
+  "firm.edit": ["partner_admin"],
+  "firm.branding": ["partner_admin"],
+  "outbox.view": ["partner_admin"],
+  "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
+};
+
+export function roleCan(role: string, action: Action): boolean {
+  return RULES[action].includes(role);
+}
+
+export const isPartnerRole = (role: string) => role.startsWith("partner_");
+
+/** Roles a user may grant: at or below its own, on its own side. */
+export function grantableRoles(role: string): string[] {
+  if (role === "partner_admin") return [...PARTNER_ROLES, ...CLIENT_ROLES];
+  if (role === "partner_ops") return ["partner_ops", ...CLIENT_ROLES];
+  if (role === "client_admin") return [...CLIENT_ROLES];
+  return [];
+}

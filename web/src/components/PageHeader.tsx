@@ -1,0 +1,36 @@
+// The title row of every page: the title, the "?" that opens this page's help, and the page's
+// actions on the right. Also names the browser tab after the page.
+import { useEffect, type ReactNode } from "react";
+import { ActionIcon, Group, Text, Title, Tooltip } from "@mantine/core";
+import { IconHelpCircle } from "@tabler/icons-react";
+import { Link } from "../router/router.tsx";
+
+export function PageHeader({ title, help, subtitle, actions }: { title: string; help?: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · Closebook`;
+  }, [title]);
+  return (
+    <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
+      <div>
+        <Group gap={6} align="center" wrap="nowrap">
+          <Title order={2} fz={22} fw={600}>
+            {title}
+          </Title>
+          {help && (
+            <Tooltip label="Help for this page" withArrow>
+              <ActionIcon component={Link} href={`/help/${help}`} variant="subtle" color="gray" size="md" aria-label={`Help: ${title}`}>
+                <IconHelpCircle size={18} stroke={1.6} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
+        {subtitle && (
+          <Text c="dimmed" size="sm" mt={2}>
+            {subtitle}
+          </Text>
+        )}
+      </div>
+      {actions && <Group gap="xs">{actions}</Group>}
+    </Group>
+  );
+}

@@ -1,0 +1,27 @@
+// A status as a small coloured badge (entry, client, user, period states).
+import { Badge } from "@mantine/core";
+
+const COLORS: Record<string, string> = {
+  posted: "teal",
+  draft: "gray",
+  reversed: "orange",
+  active: "teal",
+  onboarding: "blue",
+  invited: "blue",
+  terminated: "red",
+  terminating: "orange",
+  deactivated: "gray",
+  locked: "red",
+  open: "teal",
+  sent: "teal",
+  queued: "blue",
+  failed: "red",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <Badge color={COLORS[status] ?? "gray"} variant="light" radius="sm" size="sm" tt="none">
+      {status.charAt(0).toUpperCase() + status.slice(1).replace(/[-_]/g, " ")}
+    </Badge>
+  );
+}

@@ -1,0 +1,58 @@
+// The client details fields (legal name, DBA, industry, accounting system, cadence, close day,
+// service start date); only those the server stores are shown.
+import { Select, SimpleGrid, TextInput } from "@mantine/core";
+
+export const DETAIL_FIELDS: Array<{ key: string; label: string; kind: "text" | "date" | "number" | "select"; options?: Array<{ value: string; label: string }> }> = [
+  { key: "legalName", label: "Legal name", kind: "text" },
+  { key: "dba", label: "Doing business as (DBA)", kind: "text" },
+  { key: "industry", label: "Industry", kind: "text" },
+  {
+    key: "accountingSystem",
+    label: "Accounting system",
+    kind: "select",
+    options: [
+      { value: "closebook", label: "Closebook ledger" },
+      { value: "quickbooks_online", label: "QuickBooks Online" },
+      { value: "xero", label: "Xero" },
+    ],
+  },
+  {
+    key: "cadence",
+    label: "Bookkeeping cadence",
+    kind: "select",
+    options: [
+      { value: "monthly", label: "Monthly" },
+      { value: "weekly", label: "Weekly" },
+      { value: "daily", label: "Daily" },
+    ],
+  },
+  { key: "closeDay", label: "Close day of the month", kind: "number" },
+  { key: "serviceStartDate", label: "Service start date", kind: "date" },
+  { key: "homeCurrency", label: "Home currency", kind: "text" },
+];
+
+export function ClientDetailsFields({ values, onChange, accepted }: { values: Record<string, string>; onChange: (key: string, value: string) => void; accepted: Set<string> | undefined }) {
+  const fields = DETAIL_FIELDS.filter((f) => accepted?.has(f.key));
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      {fields.map((f) =>
+        f.kind === "select" ? (
+          <Select key={f.key} label={f.label} data={f.options ?? []} value={values[f.key] || null} onChange={(v) => onChange(f.key, v ?? "")} clearable />
+        ) : (
+          <TextInput key={f.key} label={f.label} type={f.kind === "date" ? "date" : f.kind === "number" ? "number" : "text"} value={values[f.key] ?? ""} onChange={(e) => onChange(f.key, e.currentTarget.value)} />
+        ),
+      )}
+    </SimpleGrid>
+  );
+}
+
+/** The form's strings as the API wants them (numbers as numbers, blanks left out). */
+export function detailsPayload(values: Record<string, string>, accepted: Set<string> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of DETAIL_FIELDS) {
+    const v = values[f.key]?.trim();
+    if (!v || !accepted?.has(f.key)) continue;
+    out[f.key] = f.kind === "number" ? Number(v) : v;
+  }
+  return out;
+}

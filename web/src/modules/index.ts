@@ -1,0 +1,9 @@
+// Every module the portal shows, in navigation order. A new module adds its PortalModule here.
+import type { PortalModule } from "./registry.ts";
+import { homeModule } from "./home/index.tsx";
+import { clientsModule } from "./clients/index.tsx";
+import { ledgerModule } from "./ledger/index.tsx";
+import { helpModule } from "./help/index.tsx";
+import { settingsModule } from "../settings/index.tsx";
+
+export const MODULES: PortalModule[] = [homeModule, clientsModule, ledgerModule, helpModule, settingsModule];
