@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: static checks, then every test on the embedded PGlite and again on a real
-# PostgreSQL server. Installs what the suite needs on a fresh Debian machine (hledger and ledger
-# as oracles, PostgreSQL when no server answers on 127.0.0.1:5432).
+# PostgreSQL server, then the browser tests (Chromium against a real server). Installs what the
+# suite needs on a fresh Debian machine (hledger and ledger as oracles, PostgreSQL when no server
+# answers on 127.0.0.1:5432, Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/system-deps.sh
@@ -18,6 +19,8 @@ echo "== tests on PGlite"
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/pglite.json || status=1
 echo "== tests on PostgreSQL ($TEST_DATABASE_URL)"
 DATABASE_URL="$TEST_DATABASE_URL" npx vitest run --reporter=default --reporter=json --outputFile=test-results/postgres.json || status=1
+echo "== browser tests (Chromium; screenshots in test-results/screenshots)"
+env -u DATABASE_URL npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile=test-results/browser.json || status=1
 
-node scripts/lib/summarize-tests.mjs test-results/pglite.json test-results/postgres.json || status=1
+node scripts/lib/summarize-tests.mjs test-results/pglite.json test-results/postgres.json test-results/browser.json || status=1
 exit $status

@@ -15,6 +15,8 @@ ensure_debian_packages() {
   local missing=()
   command -v hledger >/dev/null || missing+=(hledger)
   command -v ledger >/dev/null || missing+=(ledger)
+  # The browser tests drive Debian's Chromium (never a downloaded browser).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "== installing ${missing[*]}"
     apt_install "${missing[@]}" || echo "note: could not install ${missing[*]}" >&2

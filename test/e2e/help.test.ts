@@ -11,6 +11,7 @@ let browser: Browser;
 let t: TestPage;
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   server = await startCloseBook();
   browser = await launch();
   t = await newPage(browser, server.url);

@@ -12,6 +12,7 @@ let browser: Browser;
 let t: TestPage;
 
 beforeAll(async () => {
+  if (!hasChromium) return;
   server = await startCloseBook();
   browser = await launch();
   t = await newPage(browser, server.url);
