@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)("help center", () => {
       return r.top >= 0 && r.top < window.innerHeight;
     });
     expect(inView).toBe(true);
-    await t.shot("12-help-article");
+    await t.shot("12-help-article", { fullPage: false });
   });
 
   it("says so when nothing matches", async () => {

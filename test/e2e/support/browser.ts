@@ -20,7 +20,8 @@ export interface TestPage {
   errors: string[];
   /** Console errors (failed requests the test provoked on purpose show here too). */
   console: string[];
-  shot(name: string): Promise<void>;
+  /** Saves test-results/screenshots/NAME.png: the whole page, or only what is in view. */
+  shot(name: string, options?: { fullPage?: boolean }): Promise<void>;
 }
 
 export async function newPage(browser: Browser, baseURL: string): Promise<TestPage> {
@@ -38,11 +39,11 @@ export async function newPage(browser: Browser, baseURL: string): Promise<TestPa
     page,
     errors,
     console: consoleErrors,
-    async shot(name) {
+    async shot(name, { fullPage = true } = {}) {
       const dir = path.resolve("test-results/screenshots");
       fs.mkdirSync(dir, { recursive: true });
       await page.waitForLoadState("networkidle").catch(() => undefined);
-      await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
     },
   };
 }

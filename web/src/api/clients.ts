@@ -16,9 +16,12 @@ export interface Client {
   cadence?: string | null;
   closeDay?: number | null;
   serviceStartDate?: string | null;
-  pointOfContact?: { name: string; email?: string | null } | string | null;
-  bankStatementContact?: { name: string; email?: string | null } | string | null;
+  pointOfContact?: { name: string; email?: string | null; phone?: string | null } | string | null;
+  bankStatementContact?: { name: string; email?: string | null; phone?: string | null } | string | null;
+  bookkeepingCadence?: string | null;
   terminatedAt?: string | null;
+  /** The add-client wizard's progress, so it can be resumed (from any browser). */
+  onboarding?: { step: number; completedSteps: number[]; data?: Record<string, unknown> | null } | null;
   purgeAfter?: string | null;
 }
 
@@ -27,6 +30,7 @@ export const clientsApi = {
   get: (client: string) => api.get<Client>(`/api/clients/${encodeURIComponent(client)}`),
   create: (input: Record<string, unknown> & { slug: string; name: string }) => api.post<Client>("/api/clients", input),
   update: (client: string, patch: Record<string, unknown>) => api.patch<Client>(`/api/clients/${encodeURIComponent(client)}`, patch),
-  terminate: (client: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/terminate`),
+  saveOnboarding: (client: string, progress: { step: number; completed?: boolean; data?: Record<string, unknown> }) => api.put<Client>(`/api/clients/${encodeURIComponent(client)}/onboarding`, progress),
+  terminate: (client: string, reason?: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/terminate`, reason ? { reason } : {}),
   cancelTermination: (client: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/cancel-termination`),
 };

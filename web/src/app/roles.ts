@@ -1,5 +1,6 @@
-// Role names as people read them, and what each role may do in the portal. The server enforces
-// every rule; the portal only uses this to hide actions a person may not take.
+// Role names as people read them, and what each role may do in the portal (the server's permission
+// names, src/modules/access/model.ts). The server enforces every rule and sends the signed-in
+// person's permissions; this table is the fallback for a server without sign-in.
 
 export const ROLE_LABELS: Record<string, string> = {
   partner_admin: "Partner Admin",
@@ -17,11 +18,12 @@ export type Action =
   | "client.terminate"
   | "user.invite"
   | "user.edit"
+  | "user.role.change"
   | "user.deactivate"
-  | "user.reset-2fa"
+  | "user.2fa.reset"
   | "firm.edit"
   | "firm.branding"
-  | "outbox.view"
+  | "firm.outbox"
   | "ledger.period.lock";
 
 const RULES: Record<Action, readonly string[]> = {
@@ -29,11 +31,12 @@ const RULES: Record<Action, readonly string[]> = {
   "client.terminate": ["partner_admin", "partner_ops"],
   "user.invite": ["partner_admin", "partner_ops", "client_admin"],
   "user.edit": ["partner_admin", "partner_ops", "client_admin"],
+  "user.role.change": ["partner_admin", "partner_ops", "client_admin"],
   "user.deactivate": ["partner_admin", "client_admin"],
-  "user.reset-2fa": ["partner_admin"],
+  "user.2fa.reset": ["partner_admin"],
   "firm.edit": ["partner_admin"],
   "firm.branding": ["partner_admin"],
-  "outbox.view": ["partner_admin"],
+  "firm.outbox": ["partner_admin"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
 };
 

@@ -16,26 +16,11 @@ export function useSession(): Session {
   return session;
 }
 
-/** Whether an action is allowed: the server's permission list when it sends one, else the role. */
+/** Whether an action is allowed: the server's permission list for a signed-in person, else the role. */
 export function sessionCan(session: Session, action: Action): boolean {
-  const { permissions, user } = session.me;
-  if (session.mode === "user" && permissions.length > 0 && PERMISSION_OF[action]) return permissions.includes(PERMISSION_OF[action]);
-  return roleCan(user.role, action);
+  if (session.mode === "user") return session.me.permissions.includes(action);
+  return roleCan(session.me.user.role, action);
 }
-
-// The server's permission names for the portal's actions (src/modules/access/model.ts).
-const PERMISSION_OF: Partial<Record<Action, string>> = {
-  "client.create": "client.create",
-  "client.terminate": "client.terminate",
-  "user.invite": "user.invite",
-  "user.edit": "user.edit",
-  "user.deactivate": "user.deactivate",
-  "user.reset-2fa": "user.reset-2fa",
-  "firm.edit": "firm.edit",
-  "firm.branding": "firm.branding",
-  "outbox.view": "outbox.view",
-  "ledger.period.lock": "ledger.period.lock",
-};
 
 export function useCan(): (action: Action) => boolean {
   const session = useSession();

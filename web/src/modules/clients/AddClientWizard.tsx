@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert, Button, Group, Paper, Stack, Stepper, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { clientsApi } from "../../api/clients.ts";
-import { useBodyFields } from "../../api/openapi.ts";
+import { useBodyFields, useHasPath } from "../../api/openapi.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { navigate } from "../../router/router.tsx";
@@ -27,6 +27,8 @@ export function AddClientWizard() {
   const [draft, setDraft] = useState<WizardDraft>(() => loadWizardDraft() ?? { step: 0, client: null, name: "", details: {} });
   const [slugEdited, setSlugEdited] = useState(Boolean(draft.details.slug));
   const accepted = useBodyFields("post", "/api/clients");
+  // Progress is also saved on the client itself when the server keeps it (resumable anywhere).
+  const serverProgress = useHasPath("/api/clients/{client}/onboarding", "put");
   const qc = useQueryClient();
   const update = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const slug = slugEdited ? (draft.details.slug ?? "") : slugOf(draft.name);
@@ -40,16 +42,18 @@ export function AddClientWizard() {
       saveWizardDraft(next);
     },
   });
-  const go = (step: number) => {
+  const go = (step: number, completed = false) => {
     const next = { ...draft, step };
     setDraft(next);
     saveWizardDraft(next);
+    if (serverProgress && draft.client) void clientsApi.saveOnboarding(draft.client, { step, completed }).catch(() => undefined);
   };
   const leave = () => {
     saveWizardDraft(draft);
     navigate("/clients");
   };
   const finish = () => {
+    if (serverProgress && draft.client) void clientsApi.saveOnboarding(draft.client, { step: LATER_STEPS.length + 1, completed: true }).catch(() => undefined);
     clearWizardDraft();
     navigate(draft.client ? `/clients/${draft.client}` : "/clients");
   };

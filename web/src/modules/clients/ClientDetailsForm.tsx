@@ -17,13 +17,14 @@ export const DETAIL_FIELDS: Array<{ key: string; label: string; kind: "text" | "
     ],
   },
   {
-    key: "cadence",
+    key: "bookkeepingCadence",
     label: "Bookkeeping cadence",
     kind: "select",
     options: [
       { value: "monthly", label: "Monthly" },
       { value: "weekly", label: "Weekly" },
       { value: "daily", label: "Daily" },
+      { value: "quarterly", label: "Quarterly" },
     ],
   },
   { key: "closeDay", label: "Close day of the month", kind: "number" },
@@ -31,10 +32,21 @@ export const DETAIL_FIELDS: Array<{ key: string; label: string; kind: "text" | "
   { key: "homeCurrency", label: "Home currency", kind: "text" },
 ];
 
+// Contacts are objects in the API ({ name, email, phone }); the form edits them as two fields each.
+export const CONTACT_FIELDS = [
+  { key: "pointOfContact", label: "Point of contact" },
+  { key: "bankStatementContact", label: "Bank-statement contact" },
+] as const;
+
 export function ClientDetailsFields({ values, onChange, accepted }: { values: Record<string, string>; onChange: (key: string, value: string) => void; accepted: Set<string> | undefined }) {
   const fields = DETAIL_FIELDS.filter((f) => accepted?.has(f.key));
+  const contacts = CONTACT_FIELDS.filter((f) => accepted?.has(f.key));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      {contacts.flatMap((c) => [
+        <TextInput key={`${c.key}.name`} label={`${c.label}: name`} value={values[`${c.key}.name`] ?? ""} onChange={(e) => onChange(`${c.key}.name`, e.currentTarget.value)} />,
+        <TextInput key={`${c.key}.email`} label={`${c.label}: e-mail`} type="email" value={values[`${c.key}.email`] ?? ""} onChange={(e) => onChange(`${c.key}.email`, e.currentTarget.value)} />,
+      ])}
       {fields.map((f) =>
         f.kind === "select" ? (
           <Select key={f.key} label={f.label} data={f.options ?? []} value={values[f.key] || null} onChange={(v) => onChange(f.key, v ?? "")} clearable />
@@ -53,6 +65,11 @@ export function detailsPayload(values: Record<string, string>, accepted: Set<str
     const v = values[f.key]?.trim();
     if (!v || !accepted?.has(f.key)) continue;
     out[f.key] = f.kind === "number" ? Number(v) : v;
+  }
+  for (const c of CONTACT_FIELDS) {
+    const name = values[`${c.key}.name`]?.trim();
+    if (!name || !accepted?.has(c.key)) continue;
+    out[c.key] = { name, email: values[`${c.key}.email`]?.trim() || null, phone: null };
   }
   return out;
 }

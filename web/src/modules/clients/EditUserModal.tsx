@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { usersApi, type ClientAccess, type User } from "../../api/users.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { RoleAndAccess } from "./ClientAccessField.tsx";
+import { useCan } from "../../app/session.tsx";
 
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const [name, setName] = useState(user.name);
@@ -12,10 +13,11 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const [role, setRole] = useState<string | null>(user.role);
   const [access, setAccess] = useState<ClientAccess>(user.clientAccess);
   const qc = useQueryClient();
+  const mayChangeRole = useCan()("user.role.change");
   const save = useMutation({
     mutationFn: async () => {
       if (name !== user.name || phone !== (user.phone ?? "")) await usersApi.update(user.id, { name: name.trim(), phone: phone.trim() || null });
-      if (role && (role !== user.role || JSON.stringify(access) !== JSON.stringify(user.clientAccess))) await usersApi.setRole(user.id, role, access);
+      if (mayChangeRole && role && (role !== user.role || JSON.stringify(access) !== JSON.stringify(user.clientAccess))) await usersApi.setRole(user.id, role, access);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["users"] });
@@ -29,8 +31,12 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
           <ProblemAlert error={save.error} />
           <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
           <TextInput label="Phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} placeholder="+15551234567" />
-          <Divider label="Role and access" labelPosition="left" />
-          <RoleAndAccess role={role} access={access} onChange={(r, a) => { setRole(r); setAccess(a); }} />
+          {mayChangeRole && (
+            <>
+              <Divider label="Role and access" labelPosition="left" />
+              <RoleAndAccess role={role} access={access} onChange={(r, a) => { setRole(r); setAccess(a); }} />
+            </>
+          )}
           <Group justify="flex-end">
             <Button type="button" variant="default" onClick={onClose}>Cancel</Button>
             <Button type="submit" loading={save.isPending}>Save</Button>

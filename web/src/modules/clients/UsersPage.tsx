@@ -91,7 +91,7 @@ export function UsersPage() {
                   const items = [
                     can("user.edit") && { label: "Edit", run: () => setEditing(u) },
                     can("user.invite") && u.status === "invited" && { label: "Resend invitation", run: () => act.mutate({ user: u, action: "resend" }) },
-                    can("user.reset-2fa") && !self && u.twoFactor.enrolled && { label: "Reset 2FA", run: () => window.confirm(`Reset two-factor authentication of ${u.name || u.email}?`) && act.mutate({ user: u, action: "reset-2fa" }) },
+                    can("user.2fa.reset") && !self && u.twoFactor.enrolled && { label: "Reset 2FA", run: () => window.confirm(`Reset two-factor authentication of ${u.name || u.email}?`) && act.mutate({ user: u, action: "reset-2fa" }) },
                     can("user.deactivate") && !self && u.status !== "deactivated" && { label: "Deactivate", color: "red", run: () => window.confirm(`Deactivate ${u.name || u.email}? Their sessions end at once.`) && act.mutate({ user: u, action: "deactivate" }) },
                     can("user.deactivate") && u.status === "deactivated" && { label: "Reactivate", run: () => act.mutate({ user: u, action: "reactivate" }) },
                   ].filter(Boolean) as Array<{ label: string; color?: string; run: () => void }>;

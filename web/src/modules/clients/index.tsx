@@ -19,7 +19,7 @@ export const clientsModule: PortalModule = {
       { label: "Clients", href: () => "/clients", icon: IconBuildingStore, visible: (s) => !isClientSide(s) },
       { label: "Users", href: () => "/users", icon: IconUsers, visible: (s) => s.mode === "user" && (sessionCan(s, "user.invite") || sessionCan(s, "user.edit")) },
       { label: "Firm branding", href: () => "/firm/branding", icon: IconPalette, visible: (s) => s.mode === "user" && !isClientSide(s) },
-      { label: "Outbox", href: () => "/outbox", icon: IconMail, visible: (s) => s.mode === "user" && sessionCan(s, "outbox.view") },
+      { label: "Outbox", href: () => "/outbox", icon: IconMail, visible: (s) => s.mode === "user" && sessionCan(s, "firm.outbox") },
     ],
     client: [{ label: "Users", href: () => "/users", icon: IconUsers, visible: (s) => s.mode === "user" && isClientSide(s) && sessionCan(s, "user.invite") }],
   },
