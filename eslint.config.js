@@ -1,7 +1,9 @@
-// Lint rules: typescript-eslint's recommended set, plus the house rule that platform/ knows no module.
+// Lint rules: typescript-eslint's recommended set, the rules of React hooks in web/, plus the house
+// rule that platform/ knows no module.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
   { ignores: ["node_modules/**", "web/dist/**", "test-results/**", ".data/**"] },
@@ -13,6 +15,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The web portal: the rules of hooks.
+  { files: ["web/src/**/*.{ts,tsx}"], ...reactHooks.configs.flat.recommended },
   {
     files: ["src/platform/**/*.ts"],
     rules: {
