@@ -111,6 +111,20 @@ export function runBalanceAssertions(
     }
     const counted = new Set<DraftPosting>();
     const out: DraftPosting[] = [];
+    if (entry.postings.some((p) => p.price !== undefined)) {
+      // hledger 1.25 strips prices from a transaction it completes by balance assignment (and then
+      // balances it without them); doing the same keeps us reading such files as hledger does.
+      state.warn(
+        entry.line,
+        "prices-dropped-by-assignment",
+        "prices are ignored in a transaction with a balance assignment (as hledger does); write the amount instead",
+      );
+      entry.postings = entry.postings.map((p) => {
+        if (p.price === undefined) return p;
+        const { price: _price, cost: _cost, ...rest } = p;
+        return rest;
+      });
+    }
     for (const p of entry.postings) {
       if (p.amount === null && p.assertion) {
         for (const amount of assign(balances, p, p.assertion)) {

@@ -378,5 +378,5 @@ describe.skipIf(!hledgerAvailable())("round trip through hledger", () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 300_000); // each run starts hledger twice
 });

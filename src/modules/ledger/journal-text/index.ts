@@ -41,7 +41,8 @@
  *   (`hledger bal` counts it); it unbalances the books by design, so a store must keep the flag.
  *   `[acct]` postings must balance among themselves.
  * - Balance assertions (`=`, `==`, `=*`, `==*`) are kept and checked in date order; a failure is a
- *   warning (hledger would stop). Balance assignments (assertion, no amount) are applied.
+ *   warning (hledger would stop). Balance assignments (assertion, no amount) are applied; like
+ *   hledger 1.25, a transaction completed by an assignment loses its prices (with a warning).
  * - Periodic (`~`) and automated (`=`) transactions are refused with their line by default; with
  *   `rules: "skip"` they are left out with a warning each, which is what `hledger bal` does.
  * - `include` is refused (one file per import). `alias` (plain and /regex/) and `apply account`

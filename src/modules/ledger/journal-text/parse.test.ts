@@ -188,6 +188,12 @@ describe("balance assertions and assignments", () => {
     });
     expect(close[1]).toMatchObject({ account: "Equity:Retained Earnings", amount: amt(-20n, 0, "EUR") });
   });
+
+  it("drops prices in a transaction completed by a balance assignment, as hledger 1.25 does", () => {
+    const p = j("2024-01-01 t", "  a  = 0 USD", "  b  -1 USD @ 1 USD", "  c  1 USD");
+    expect(p.entries[0]!.postings[1]).not.toHaveProperty("cost");
+    expect(p.warnings).toEqual([expect.objectContaining({ line: 1, code: "prices-dropped-by-assignment" })]);
+  });
 });
 
 describe("directives", () => {
@@ -312,6 +318,11 @@ describe("directives", () => {
     const p = j("2024-01-01 x", "  a  10 AAPL {$30} [2024-01-01] @ $30", "  b");
     expect(p.entries[0]!.postings[1]!.amount).toEqual(amt(-300n, 0, "$"));
     expect(p.warnings.map((w) => w.code)).toEqual(["lot-annotation-ignored", "lot-annotation-ignored"]);
+  });
+
+  it("reads an indented # line inside a transaction as a posting, as hledger does", () => {
+    const p = j("2024-01-01 x", "  # not a comment", "  b  1 X");
+    expect(p.entries[0]!.postings[0]!.account).toBe("# not a comment");
   });
 
   it("warns when a single space before ; makes a comment part of the account name (hledger's rule)", () => {

@@ -3,8 +3,10 @@
 // then balancing, then assignments/assertions in date order when the file has any.
 import { runBalanceAssertions } from "./assertions.ts";
 import { balanceEntry } from "./balancing.ts";
-import { accountSubLine, commoditySubLine, parseDirective, type Block } from "./directives.ts";
-import { ParserState, type DraftEntry } from "./state.ts";
+import { accountSubLine } from "./account-directive.ts";
+import { commoditySubLine } from "./commodity-directive.ts";
+import { parseDirective } from "./directives.ts";
+import { ParserState, type Block, type DraftEntry } from "./state.ts";
 import { addCommentLine, parseHeader, parsePosting } from "./transactions.ts";
 import type { CommodityInfo, ParsedEntry, ParsedJournal, ParseOptions } from "./types.ts";
 
@@ -116,7 +118,8 @@ function readLines(state: ParserState, text: string): void {
         const first = line.charCodeAt(i);
         if (skippingRule) continue;
         if (entry !== null) {
-          if (first === 59 /* ; */ || first === 35 /* # */) addCommentLine(entry, line.slice(i + 1).trim());
+          // Only ";" starts a comment inside a transaction: hledger reads "  # x" as an account.
+          if (first === 59 /* ; */) addCommentLine(entry, line.slice(i + 1).trim());
           else {
             const posting = parsePosting(line, i, line.length, lineNo, state);
             if (posting.amount === null && posting.assertion) state.assignmentEntries.add(entry);

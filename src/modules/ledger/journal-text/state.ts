@@ -6,7 +6,6 @@ import { journalError, LineError } from "./errors.ts";
 import { StyleInference } from "./styles.ts";
 import type {
   Amount,
-  BalanceAssertion,
   DeclaredAccount,
   JournalWarning,
   MarketPrice,
@@ -35,6 +34,14 @@ export interface DraftEntry {
   postings: DraftPosting[];
   residual: readonly Amount[];
 }
+
+/** What indented lines after a directive mean. */
+export type Block =
+  | { kind: "none" }
+  | { kind: "account"; account: DeclaredAccount }
+  | { kind: "commodity"; symbol: string; line: number }
+  | { kind: "ignore" }
+  | { kind: "comment"; endWord: string };
 
 export interface Alias {
   /** Plain alias: the old name; regex alias: the pattern. */
@@ -148,5 +155,3 @@ export class ParserState implements AmountContext {
     return true;
   }
 }
-
-export type { BalanceAssertion };

@@ -58,11 +58,16 @@ export interface HledgerRow {
   number: string;
 }
 
-/** `hledger bal -O csv --layout=bare -N` rows (zero balances are hidden by hledger). */
+/**
+ * `hledger bal -E -O csv --layout=bare -N` rows. -E because hledger hides balances that look zero at
+ * the precision it displays them with, which for conversion amounts is the written price's
+ * precision (a cost of 0.030 EUR from "@ EUR15" is hidden); shown as "0", it compares fairly.
+ */
 export function hledgerBalance(file: string, args: string[] = [], input?: string): HledgerRow[] {
-  const out = runHledger(file, ["bal", "-O", "csv", "--layout=bare", "-N", ...args], input);
+  const out = runHledger(file, ["bal", "-E", "-O", "csv", "--layout=bare", "-N", ...args], input);
   return parseCsv(out)
     .slice(1)
+    .filter(([, commodity, number]) => !(commodity === "AUTO" && number === "")) // hledger's placeholder for "(acct)" with no amount
     .map(([account, commodity, number]) => {
       const n = number!;
       const marks = n.replace(/[^.,]/g, "");

@@ -35,7 +35,7 @@ export interface CommodityStyle {
 
 export interface CommodityInfo {
   symbol: string;
-  /** True when a `commodity` directive (or `D`) gave its format. */
+  /** True when a `commodity` directive gave its format (the style then comes from it alone). */
   declared: boolean;
   /** Display style hledger uses for this commodity; null when no amount was written in it. */
   style: CommodityStyle | null;
