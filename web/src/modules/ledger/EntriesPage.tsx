@@ -75,7 +75,7 @@ export function EntriesPage({ client }: { client: string }) {
                     return (
                       <Table.Tr key={e.id} style={{ cursor: "pointer" }} onClick={() => navigate(`${base}/${e.id}`)}>
                         <Table.Td ff="monospace">{e.status === "draft" ? "—" : e.number}</Table.Td>
-                        <Table.Td>{formatDate(e.date)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(e.date)}</Table.Td>
                         <Table.Td>
                           <Link href={`${base}/${e.id}`} onClick={(ev) => ev.stopPropagation()} style={{ color: "inherit", textDecoration: "none" }}>
                             {e.description || <Text span c="dimmed" inherit>(no description)</Text>}

@@ -73,7 +73,7 @@ export function GeneralLedgerPage({ client }: { client: string }) {
                       const dc = debitCredit(l.amount);
                       return (
                         <Table.Tr key={`${l.entryId}/${i}`}>
-                          <Table.Td>{formatDate(l.date)}</Table.Td>
+                          <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(l.date)}</Table.Td>
                           <Table.Td>
                             <Anchor component={Link} href={`/c/${client}/ledger/entries/${l.entryId}`} size="sm" ff="monospace">
                               {l.entryNumber}
