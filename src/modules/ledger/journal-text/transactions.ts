@@ -82,8 +82,8 @@ export function parseHeader(s: string, end: number, lineNo: number, state: Parse
     line: lineNo,
     postings: [],
     residual: NO_AMOUNTS,
+    date2,
   };
-  if (date2 !== undefined) entry.date2 = date2;
   return entry;
 }
 
@@ -162,6 +162,10 @@ export function parsePosting(
     comment: "",
     tags: NO_TAGS,
     line: lineNo,
+    // Every posting gets the same shape (V8 keeps property access monomorphic on the hot path).
+    price: undefined,
+    cost: undefined,
+    assertion: undefined,
   };
   i = skipSpaces(s, aEnd, end);
   let c = s.charCodeAt(i);
