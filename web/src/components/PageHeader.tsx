@@ -3,12 +3,17 @@
 import { useEffect, type ReactNode } from "react";
 import { ActionIcon, Group, Text, Title, Tooltip } from "@mantine/core";
 import { IconHelpCircle } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "../router/router.tsx";
+import { helpApi } from "../api/help.ts";
 
 export function PageHeader({ title, help, subtitle, actions }: { title: string; help?: string; subtitle?: ReactNode; actions?: ReactNode }) {
   useEffect(() => {
     document.title = `${title} · Closebook`;
   }, [title]);
+  // The "?" shows only when this version ships the guide it points to.
+  const guides = useQuery({ queryKey: ["help"], queryFn: helpApi.list, staleTime: Infinity, enabled: Boolean(help) });
+  const hasGuide = help !== undefined && Boolean(guides.data?.some((g) => g.slug === help.split("#")[0]));
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
       <div>
@@ -16,7 +21,7 @@ export function PageHeader({ title, help, subtitle, actions }: { title: string; 
           <Title order={2} fz={22} fw={600}>
             {title}
           </Title>
-          {help && (
+          {help && hasGuide && (
             <Tooltip label="Help for this page" withArrow>
               <ActionIcon component={Link} href={`/help/${help}`} variant="subtle" color="gray" size="md" aria-label={`Help: ${title}`}>
                 <IconHelpCircle size={18} stroke={1.6} />
