@@ -16,7 +16,9 @@ import {
   JOURNALS_DIR,
   journalPath,
   journalsAvailable,
+  ledgerAvailable,
   runHledger,
+  runLedger,
 } from "./testkit.ts";
 import { trialBalanceOf } from "./trial-balance.ts";
 import type { TrialBalanceRow } from "./types.ts";
@@ -100,5 +102,12 @@ describe.skipIf(!journalsAvailable || !hledgerAvailable())("example journals aga
     }
     // and we read our own export back to the same trial balance
     expect(byValue(trialBalanceOf(parseJournal(exported)))).toEqual(byValue(trialBalanceOf(parse(f))));
+  });
+});
+
+describe.skipIf(!journalsAvailable || !ledgerAvailable())("our exports in ledger 3", () => {
+  it.each(accepted)("%s: ledger reads the export without complaint", (f) => {
+    const exported = exportJournal(exportInputFromParsed(parse(f)));
+    expect(runLedger(["bal"], exported)).toEqual({ status: 0, stderr: "" });
   });
 });

@@ -26,6 +26,18 @@
  * - `generateBenchmarkJournal(txns, accounts)` — hledger's generatejournal shape, deterministic
  *   (byte-identical to examples/1ktxns-100accts.journal for (1000, 100)).
  *
+ * ## Files
+ *
+ * lines → `parse.ts` (line loop) with `state.ts` (directives in effect, drafts); `transactions.ts`
+ * (transaction and posting lines), `amount.ts` + `number.ts` (amounts, decimal marks), `dates.ts`,
+ * `tags.ts`; `directives.ts` with `account-directive.ts` and `commodity-directive.ts`; `styles.ts`
+ * (display precision); `balancing.ts` (inference, price inference, balance check); `assertions.ts`
+ * (assignments and assertions in date order); `equity.ts`; `trial-balance.ts`; `export.ts`,
+ * `export-input.ts`, `format.ts`; `generate.ts`; `decimal.ts` (exact arithmetic). `testkit.ts` is
+ * for tests only (runs hledger/ledger as oracles).
+ *
+ * Exports also read in ledger 3 (checked on the example journals).
+ *
  * ## Decisions (hledger 1.25 is the reference)
  *
  * - Balancing: each posting counts at its cost when it has one; real postings and `[balanced

@@ -15,12 +15,29 @@ export function journalPath(name: string): string {
 export const journalsAvailable = existsSync(JOURNALS_DIR);
 
 let available: boolean | undefined;
+/** hledger 1.25 specifically: the behaviour we match (naming of conversion accounts, balancing, styles). */
 export function hledgerAvailable(): boolean {
   if (available === undefined) {
     const r = spawnSync("hledger", ["--version"], { encoding: "utf8" });
-    available = r.status === 0 && /^hledger 1\./.test(r.stdout);
+    available = r.status === 0 && /^hledger 1\.25\b/.test(r.stdout);
   }
   return available;
+}
+
+let ledgerFound: boolean | undefined;
+export function ledgerAvailable(): boolean {
+  ledgerFound ??= spawnSync("ledger", ["--version"], { encoding: "utf8" }).status === 0;
+  return ledgerFound;
+}
+
+/** Runs ledger 3 on journal text; returns its exit status and stderr. */
+export function runLedger(args: string[], input: string): { status: number | null; stderr: string } {
+  const r = spawnSync("ledger", ["-f", "-", ...args], {
+    encoding: "utf8",
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stderr: r.stderr };
 }
 
 /** Runs hledger; `file` "-" reads `input`. Returns stdout, or throws with stderr. */
