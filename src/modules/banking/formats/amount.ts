@@ -16,7 +16,11 @@ const SPACES = " \u00a0\u202f\t";
  * negatives, currency symbols or codes around the number, and thousands separators in groups of three.
  * Returns null when the text is not an amount.
  */
+const GROUPED = { ",": /^\d{1,3}(?:,\d{3})+$/, ".": /^\d{1,3}(?:\.\d{3})+$/ } as const;
+
 export function normalizeAmount(text: string, decimal: DecimalSeparator = "."): string | null {
+  const quick = plainAmount(text, decimal);
+  if (quick !== undefined) return quick;
   let s = text.trim();
   if (s.length === 0 || s.length > 100) return null;
   let negative = false;
@@ -60,15 +64,64 @@ export function normalizeAmount(text: string, decimal: DecimalSeparator = "."): 
     if (whole === "") return null;
   }
   if (whole.length === 0 && fraction.length === 0) return null;
-  whole = whole.replace(/^0+(?=\d)/, "");
+  return composeAmount(negative, whole, fraction, fraction.length > 0);
+}
+
+/** Builds "-123.45" from its parts: no leading zeros, no sign on zero, at most MAX_DIGITS on each side. */
+function composeAmount(
+  negative: boolean,
+  digits: string,
+  fraction: string,
+  hasFraction: boolean,
+): string | null {
+  let whole = digits;
+  if (whole.length > 1 && whole.charCodeAt(0) === 48) whole = whole.replace(/^0+(?=\d)/, "");
   if (whole === "") whole = "0";
   if (whole.length > MAX_DIGITS || fraction.length > MAX_DIGITS) return null;
-  const body = fraction.length > 0 ? `${whole}.${fraction}` : whole;
+  const body = hasFraction && fraction.length > 0 ? `${whole}.${fraction}` : whole;
   return negative && /[1-9]/.test(body) ? `-${body}` : body;
+}
+
+/**
+ * Fast path for an amount already written plainly ("-1234.50", or "-1234,50" with a decimal comma):
+ * returned as is, without allocating. undefined means "not that simple", for the general reader.
+ */
+function plainAmount(text: string, decimal: DecimalSeparator): string | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  let nonZero = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    if (c !== 48) nonZero = true;
+    i++;
+  }
+  const wholeLength = i - start;
+  if (wholeLength === 0 || wholeLength > MAX_DIGITS) return undefined;
+  if (wholeLength > 1 && text.charCodeAt(start) === 48) return undefined;
+  let fractionLength = 0;
+  if (i < n) {
+    if (text[i] !== decimal) return undefined;
+    i++;
+    const from = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return undefined;
+      if (c !== 48) nonZero = true;
+      i++;
+    }
+    fractionLength = i - from;
+    if (fractionLength === 0 || fractionLength > MAX_DIGITS) return undefined;
+  }
+  if (start === 1 && !nonZero) return undefined;
+  return decimal === "." || fractionLength === 0 ? text : text.replace(",", ".");
 }
 
 /** Removes thousands separators when they group digits by three; "" when the text is not such a number. */
 function stripThousands(whole: string, decimal: DecimalSeparator): string {
+  const grouped = decimal === "." ? GROUPED[","] : GROUPED["."];
+  if (grouped.test(whole)) return whole.replaceAll(decimal === "." ? "," : ".", "");
   const candidates = (decimal === "." ? "," : ".") + SPACES + "'’";
   for (const sep of candidates) {
     if (!whole.includes(sep)) continue;

@@ -3,6 +3,7 @@
 import { minorUnitsToAmount, currencyExponent, negateAmount } from "./amount.ts";
 import { parseYymmdd } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
+import { splitLines } from "./text.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
 
 interface PhysicalRecord {
@@ -106,7 +107,7 @@ export function parseBai2(text: string): FormatResult {
 function readRecords(text: string, warnings: string[]): PhysicalRecord[] {
   const out: PhysicalRecord[] = [];
   let colonContinuations = 0;
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+  splitLines(text).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "") return;
     let code = line.slice(0, 2);

@@ -4,7 +4,7 @@ import { negateAmount, normalizeAmount, sameAmount, sumAmounts } from "./amount.
 import { parseIsoDate } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
-import { parseXml, xchild, xchildren, xflatten, xpath, xtext, type XmlElement } from "./xml.ts";
+import { parseXml, xchild, xchildren, xflatten, xflattenInto, xpath, xtext, type XmlElement } from "./xml.ts";
 
 export type CamtKind = "camt053" | "camt052" | "camt054";
 
@@ -188,6 +188,8 @@ function readAmount(amt: XmlElement | undefined, what: string, line?: number): s
   return amount;
 }
 
+const NTRY_DTLS: ReadonlySet<string> = new Set(["NtryDtls"]);
+
 interface EntryContext {
   fallbackDate: string | null;
   undated: number;
@@ -215,22 +217,9 @@ function readEntry(entry: XmlElement, context: EntryContext): DetailedTransactio
   const currency = amt?.attrs.Ccy ?? null;
   const date = choiceDate(xchild(entry, "BookgDt")) ?? choiceDate(xchild(entry, "ValDt"));
   const details = xchildren(entry, "NtryDtls").flatMap((d) => xchildren(d, "TxDtls"));
-  const entryRaw = xflatten(entry, "Ntry", new Set(["NtryDtls"]));
   const entryId = xtext(entry, "AcctSvcrRef") ?? xtext(entry, "NtryRef");
 
-  const dated = (tx: XmlElement | undefined): string => {
-    const own = date ?? relatedDate(tx);
-    if (own !== null) return own;
-    if (context.fallbackDate === null) {
-      throw new StatementParseError(
-        "camt/missing-date",
-        `The entry starting on line ${entry.line} has no date, and neither has its statement.`,
-        entry.line,
-      );
-    }
-    context.undated++;
-    return context.fallbackDate;
-  };
+  const dated = (tx: XmlElement | undefined): string => entryDate(date, tx, entry, context);
 
   // A batch booked as one entry is split into its transactions when each one says its own amount and
   // together they make up exactly the booked amount; otherwise the booked entry is kept whole.
@@ -251,7 +240,7 @@ function readEntry(entry: XmlElement, context: EntryContext): DetailedTransactio
             payee: tx.payee,
             reference: tx.reference,
             line: p.details.line,
-            raw: { ...entryRaw, ...xflatten(p.details, "TxDtls") },
+            raw: xflattenInto(xflatten(entry, "Ntry", NTRY_DTLS), p.details, "TxDtls"),
           };
         });
       }
@@ -264,10 +253,8 @@ function readEntry(entry: XmlElement, context: EntryContext): DetailedTransactio
 
   const single = details.length === 1 ? details[0] : undefined;
   const tx = describe(single, amount, entry);
-  const raw = { ...entryRaw };
-  for (const d of details) {
-    for (const [k, v] of Object.entries(xflatten(d, "TxDtls"))) raw[k] = k in raw ? `${raw[k]}\n${v}` : v;
-  }
+  const raw = xflatten(entry, "Ntry", NTRY_DTLS);
+  for (const d of details) xflattenInto(raw, d, "TxDtls");
   return [
     {
       id: entryId ?? tx.ownId,
@@ -280,6 +267,26 @@ function readEntry(entry: XmlElement, context: EntryContext): DetailedTransactio
       raw,
     },
   ];
+}
+
+/** The entry's own date, else the transaction's settlement date, else the statement's date (counted). */
+function entryDate(
+  date: string | null,
+  tx: XmlElement | undefined,
+  entry: XmlElement,
+  context: EntryContext,
+): string {
+  const own = date ?? relatedDate(tx);
+  if (own !== null) return own;
+  if (context.fallbackDate === null) {
+    throw new StatementParseError(
+      "camt/missing-date",
+      `The entry starting on line ${entry.line} has no date, and neither has its statement.`,
+      entry.line,
+    );
+  }
+  context.undated++;
+  return context.fallbackDate;
 }
 
 function txAmount(details: XmlElement, entryDirection: string): TxAmount | null {
@@ -311,10 +318,9 @@ const NOT_PROVIDED = /^NOTPROVIDED$/i;
 function describe(details: XmlElement | undefined, amount: string, entry: XmlElement): Description {
   const incoming = !amount.startsWith("-");
   const parties = xchild(details, "RltdPties");
-  const partyName = (role: string) => xtext(parties, role, "Nm") ?? xtext(parties, role, "Pty", "Nm");
   const payee = incoming
-    ? (partyName("Dbtr") ?? partyName("UltmtDbtr"))
-    : (partyName("Cdtr") ?? partyName("UltmtCdtr"));
+    ? (partyName(parties, "Dbtr") ?? partyName(parties, "UltmtDbtr"))
+    : (partyName(parties, "Cdtr") ?? partyName(parties, "UltmtCdtr"));
   const rmt = xchild(details, "RmtInf");
   const unstructured = xchildren(rmt, "Ustrd")
     .map((u) => u.text)
@@ -344,6 +350,11 @@ function describe(details: XmlElement | undefined, amount: string, entry: XmlEle
     reference: endToEnd !== null && !NOT_PROVIDED.test(endToEnd) ? endToEnd : (creditorRef ?? null),
     ownId: xtext(details, "Refs", "AcctSvcrRef") ?? xtext(details, "Refs", "TxId"),
   };
+}
+
+/** A party's name, written directly (v2) or inside <Pty> (v3 and later). */
+function partyName(parties: XmlElement | undefined, role: string): string | null {
+  return xtext(parties, role, "Nm") ?? xtext(parties, role, "Pty", "Nm");
 }
 
 function bankTransactionCode(code: XmlElement | undefined): string | null {

@@ -1,7 +1,7 @@
 // Works out how a bank's CSV export is laid out — delimiter, header row, which column is what, date order,
 // decimal separator, how money out is shown — as a CsvMapping that can be saved per bank account and reused.
 import { detectDecimalSeparator, normalizeAmount, type DecimalSeparator } from "./amount.ts";
-import { detectDateOrder, resolveDate, splitDate, type DateOrder, type DateParts } from "./dates.ts";
+import { detectDateOrder, splitDate, type DateOrder, type DateParts } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import {
   DELIMITERS,
@@ -488,10 +488,4 @@ export function isDebitWord(value: string): boolean | null {
   if (DEBIT_WORDS.has(v)) return true;
   if (CREDIT_WORDS.has(v)) return false;
   return null;
-}
-
-/** A date cell read with the mapping's order, or null. */
-export function readDateCell(cell: string, order: DateOrder): string | null {
-  const parts = splitDate(cell);
-  return parts ? resolveDate(parts, order) : null;
 }

@@ -12,7 +12,9 @@ export const DELIMITERS = [",", ";", "\t", "|"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /** Reads up to `limit` records. */
-export function readCsvRecords(text: string, delimiter: Delimiter, limit = Infinity): CsvRecord[] {
+export function readCsvRecords(input: string, delimiter: Delimiter, limit = Infinity): CsvRecord[] {
+  // Old Mac files end lines with a lone CR.
+  const text = input.indexOf("\n") < 0 && input.indexOf("\r") >= 0 ? input.replace(/\r/g, "\n") : input;
   const records: CsvRecord[] = [];
   let pos = 0;
   let line = 1;
@@ -47,14 +49,9 @@ function readQuotedRecord(
   line: number,
   unquoted: RegExp,
 ): { cells: string[]; next: number; lines: number } {
-  const span = (from: number): string => {
-    unquoted.lastIndex = from;
-    return (unquoted.exec(text) as RegExpExecArray)[0];
-  };
   const cells: string[] = [];
   const n = text.length;
   let pos = start;
-  let lines = 1;
   for (;;) {
     let cell = "";
     if (text[pos] === '"') {
@@ -68,9 +65,7 @@ function readQuotedRecord(
             line,
           );
         }
-        const chunk = text.slice(pos, q);
-        lines += countLineBreaks(chunk);
-        cell += chunk;
+        cell += text.slice(pos, q);
         if (text[q + 1] === '"') {
           cell += '"';
           pos = q + 2;
@@ -80,28 +75,34 @@ function readQuotedRecord(
         }
       }
       // Anything between the closing quote and the next delimiter is kept (lenient, as spreadsheets are).
-      const rest = span(pos);
+      const rest = span(text, unquoted, pos);
       cell += rest;
       pos += rest.length;
     } else {
-      cell = span(pos);
+      cell = span(text, unquoted, pos);
       pos += cell.length;
     }
     cells.push(cell);
-    if (pos >= n) return { cells, next: n, lines };
-    if (text[pos] === delimiter) {
+    if (pos < n && text[pos] === delimiter) {
       pos++;
       continue;
     }
-    if (text[pos] === "\r") pos++;
-    if (text[pos] === "\n") pos++;
-    return { cells, next: pos, lines };
+    if (pos < n && text[pos] === "\r") pos++;
+    if (pos < n && text[pos] === "\n") pos++;
+    // Line breaks inside quoted cells make the record span several lines.
+    return { cells, next: pos, lines: 1 + countLineBreaks(text, start, pos - 1) };
   }
 }
 
-function countLineBreaks(s: string): number {
+/** The unquoted text from `from` up to the next delimiter or line break. */
+function span(text: string, unquoted: RegExp, from: number): string {
+  unquoted.lastIndex = from;
+  return (unquoted.exec(text) as RegExpExecArray)[0];
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) count++;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) count++;
   return count;
 }
 
@@ -110,34 +111,48 @@ function countLineBreaks(s: string): number {
  * Quoted text is ignored while counting, so commas inside "1,234.00" do not vote.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const sample = text
-    .slice(0, 64 * 1024)
-    .split(/\r\n|\n|\r/)
-    .slice(0, 60)
-    .filter((l) => l.trim() !== "");
+  const counts = countDelimiters(text.slice(0, 16 * 1024), 40);
   let best: Delimiter = ",";
   let bestScore = 0;
-  for (const d of DELIMITERS) {
-    const counts = sample.map((l) => countOutsideQuotes(l, d));
+  DELIMITERS.forEach((d, k) => {
     const frequency = new Map<number, number>();
-    for (const c of counts) if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    for (const line of counts) {
+      const c = line[k] as number;
+      if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    }
     let score = 0;
     for (const [columns, lines] of frequency) score = Math.max(score, lines * Math.log2(columns + 1));
     if (score > bestScore) {
       best = d;
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 
-function countOutsideQuotes(line: string, d: string): number {
+/** Per non-blank line (up to `maxLines`), how often each delimiter occurs outside quotes, in one pass. */
+function countDelimiters(sample: string, maxLines: number): number[][] {
+  const lines: number[][] = [];
+  let current = [0, 0, 0, 0];
   let inQuotes = false;
-  let count = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"') inQuotes = !inQuotes;
-    else if (c === d && !inQuotes) count++;
+  let blank = true;
+  for (let i = 0; i < sample.length && lines.length < maxLines; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 34) {
+      inQuotes = !inQuotes;
+      blank = false;
+    } else if (c === 10 && !inQuotes) {
+      if (!blank) lines.push(current);
+      current = [0, 0, 0, 0];
+      blank = true;
+    } else if (!inQuotes) {
+      if (c === 44) current[0]!++;
+      else if (c === 59) current[1]!++;
+      else if (c === 9) current[2]!++;
+      else if (c === 124) current[3]!++;
+      if (c !== 13 && c !== 32) blank = false;
+    }
   }
-  return count;
+  if (!blank && lines.length < maxLines) lines.push(current);
+  return lines;
 }

@@ -1,15 +1,9 @@
 // Reads bank CSV exports with a CsvMapping (detected, or saved for the bank account): one statement per
 // account and currency found in the rows, the closing balance from a running-balance column when there is one.
 import { absAmount, negateAmount, normalizeAmount, sumAmounts } from "./amount.ts";
-import {
-  detectMapping,
-  headerKey,
-  isDebitWord,
-  readDateCell,
-  validateMapping,
-  type CsvMapping,
-} from "./csv-mapping.ts";
+import { detectMapping, headerKey, isDebitWord, validateMapping, type CsvMapping } from "./csv-mapping.ts";
 import { readCsvRecords, type CsvRecord } from "./csv-records.ts";
+import { readDate } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
 
@@ -30,9 +24,8 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
   }
   const records = readCsvRecords(text, mapping.delimiter);
   const dataStart = findDataStart(records, mapping);
-  const header = mapping.header;
-  const names = (i: number) => (header && header[i] ? header[i] : `column ${i + 1}`);
   const c = mapping.columns;
+  const names = columnNames(mapping.header, records);
 
   const groups = new Map<
     string,
@@ -40,7 +33,8 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
       account: string | null;
       currency: string | null;
       rows: DetailedTransaction[];
-      balances: Array<string | null>;
+      /** Running-balance cells as written; only the latest is read. */
+      balances: string[];
     }
   >();
   const skipped: number[] = [];
@@ -48,10 +42,9 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
   for (let r = dataStart; r < records.length; r++) {
     const record = records[r] as CsvRecord;
     const cells = record.cells;
-    if (cells.every((x) => x.trim() === "")) continue;
-    const cell = (i: number | null) => (i === null ? "" : (cells[i] ?? "").trim());
-    const date = readDateCell(cell(c.date), mapping.dateOrder);
-    const amount = readAmount(mapping, cell, record.line);
+    if (isBlank(cells)) continue;
+    const date = readDate(cellAt(cells, c.date), mapping.dateOrder);
+    const amount = readAmount(mapping, cells, record.line);
     if (date === null) {
       // Titles, subtotals and disclaimers have neither a date nor an amount; anything with an amount is an error.
       if (amount === null) {
@@ -60,9 +53,9 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
       }
       throw new StatementParseError(
         "csv/invalid-date",
-        cell(c.date) === ""
+        cellAt(cells, c.date) === ""
           ? "The row has an amount but no date."
-          : `"${cell(c.date).slice(0, 40)}" is not a date in the file's date format.`,
+          : `"${cellAt(cells, c.date).slice(0, 40)}" is not a date in the file's date format.`,
         record.line,
       );
     }
@@ -71,12 +64,10 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
       continue;
     }
     const raw: Record<string, string> = {};
-    cells.forEach((v, i) => {
-      raw[names(i)] = v;
-    });
-    const payee = cell(c.payee) || null;
-    const account = cell(c.account) || null;
-    const currency = cell(c.currency).toUpperCase() || null;
+    for (let i = 0; i < cells.length; i++) raw[names[i] ?? `column ${i + 1}`] = cells[i] as string;
+    const payee = cellAt(cells, c.payee) || null;
+    const account = cellAt(cells, c.account) || null;
+    const currency = cellAt(cells, c.currency).toUpperCase() || null;
     const key = `${account ?? ""}\u0000${currency ?? ""}`;
     let group = groups.get(key);
     if (!group) {
@@ -84,18 +75,16 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
       groups.set(key, group);
     }
     group.rows.push({
-      id: cell(c.id) || null,
+      id: cellAt(cells, c.id) || null,
       date,
       amount,
-      description: cell(c.description) || payee || "",
+      description: cellAt(cells, c.description) || payee || "",
       payee,
-      reference: cell(c.reference) || null,
+      reference: cellAt(cells, c.reference) || null,
       line: record.line,
       raw,
     });
-    group.balances.push(
-      c.balance === null ? null : normalizeAmount(cell(c.balance), mapping.decimalSeparator),
-    );
+    group.balances.push(c.balance === null ? "" : cellAt(cells, c.balance));
   }
 
   if (noAmount.length > 0) {
@@ -115,7 +104,7 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
     start: null,
     end: null,
     openingBalance: null,
-    closingBalance: latestBalance(g.rows, g.balances),
+    closingBalance: latestBalance(g.rows, g.balances, mapping),
     transactions: g.rows,
     line: g.rows[0]?.line ?? null,
     source: null,
@@ -146,44 +135,72 @@ function findDataStart(records: readonly CsvRecord[], mapping: CsvMapping): numb
   );
 }
 
-function readAmount(mapping: CsvMapping, cell: (i: number | null) => string, line: number): string | null {
+function cellAt(cells: readonly string[], i: number | null): string {
+  if (i === null) return "";
+  const value = cells[i];
+  return value === undefined ? "" : value.trim();
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== "" && cell.trim() !== "") return false;
+  return true;
+}
+
+/** Raw-field keys: the header's names, or "column N" where the file has no (or a shorter) header. */
+function columnNames(header: readonly string[] | null, records: readonly CsvRecord[]): string[] {
+  let width = header?.length ?? 0;
+  for (const r of records) if (r.cells.length > width) width = r.cells.length;
+  const names: string[] = [];
+  for (let i = 0; i < width; i++) names.push(header?.[i] || `column ${i + 1}`);
+  return names;
+}
+
+function parseCell(
+  cells: readonly string[],
+  i: number | null,
+  mapping: CsvMapping,
+  what: string,
+  line: number,
+): string | null {
+  const text = cellAt(cells, i);
+  if (text === "") return null;
+  const value = normalizeAmount(text, mapping.decimalSeparator);
+  if (value === null) {
+    throw new StatementParseError(
+      "csv/invalid-amount",
+      `The ${what} "${text.slice(0, 40)}" is not a number.`,
+      line,
+    );
+  }
+  return value;
+}
+
+function readAmount(mapping: CsvMapping, cells: readonly string[], line: number): string | null {
   const c = mapping.columns;
-  const parse = (i: number | null, what: string): string | null => {
-    const text = cell(i);
-    if (text === "") return null;
-    const value = normalizeAmount(text, mapping.decimalSeparator);
-    if (value === null) {
-      throw new StatementParseError(
-        "csv/invalid-amount",
-        `The ${what} "${text.slice(0, 40)}" is not a number.`,
-        line,
-      );
-    }
-    return value;
-  };
   switch (mapping.sign) {
     case "signed":
-      return parse(c.amount, "amount");
+      return parseCell(cells, c.amount, mapping, "amount", line);
     case "inverted": {
-      const a = parse(c.amount, "amount");
+      const a = parseCell(cells, c.amount, mapping, "amount", line);
       return a === null ? null : negateAmount(a);
     }
     case "indicator": {
-      const a = parse(c.amount, "amount");
+      const a = parseCell(cells, c.amount, mapping, "amount", line);
       if (a === null) return null;
-      const debit = isDebitWord(cell(c.indicator));
+      const indicator = cellAt(cells, c.indicator);
+      const debit = isDebitWord(indicator);
       if (debit === null) {
         throw new StatementParseError(
           "csv/invalid-indicator",
-          `"${cell(c.indicator).slice(0, 40)}" does not say debit or credit.`,
+          `"${indicator.slice(0, 40)}" does not say debit or credit.`,
           line,
         );
       }
       return debit ? negateAmount(absAmount(a)) : absAmount(a);
     }
     case "debit-credit": {
-      const out = parse(c.debit, "money-out amount");
-      const into = parse(c.credit, "money-in amount");
+      const out = parseCell(cells, c.debit, mapping, "money-out amount", line);
+      const into = parseCell(cells, c.credit, mapping, "money-in amount", line);
       if (out === null && into === null) return null;
       if (out === null) return absAmount(into as string);
       if (into === null) return negateAmount(absAmount(out));
@@ -195,10 +212,12 @@ function readAmount(mapping: CsvMapping, cell: (i: number | null) => string, lin
 /** The running balance after the latest row: files list newest-first or oldest-first. */
 function latestBalance(
   rows: readonly DetailedTransaction[],
-  balances: ReadonlyArray<string | null>,
+  balances: readonly string[],
+  mapping: CsvMapping,
 ): string | null {
   if (rows.length === 0) return null;
   const first = rows[0] as DetailedTransaction;
   const last = rows[rows.length - 1] as DetailedTransaction;
-  return (first.date > last.date ? balances[0] : balances[balances.length - 1]) ?? null;
+  const cell = (first.date > last.date ? balances[0] : balances[balances.length - 1]) ?? "";
+  return cell === "" ? null : normalizeAmount(cell, mapping.decimalSeparator);
 }

@@ -81,8 +81,15 @@ const NAMED_MDY = /^\s*([A-Za-z]{3,9})\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?[\s,\
 const TIME =
   /^\s*(?:T|\s)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,5})?\s*$/i;
 
-/** Splits a written date into parts, or null when the text does not start with a date. */
+const SEPARATORS = new Set(["/", "-", ".", "'", " "]);
+
+/**
+ * Splits a written date into parts, or null when the text does not start with a date. A hand-written
+ * scanner covers the common all-digit shapes (run once per CSV row); the regexes handle the rest.
+ */
 export function splitDate(text: string): DateParts | null {
+  const quick = scanNumericDate(text);
+  if (quick) return quick;
   let m = COMPACT.exec(text);
   if (m) return withTrailing([m[1] as string, m[2] as string, m[3] as string], null, text.slice(m[0].length));
   m = NUMERIC.exec(text);
@@ -100,9 +107,55 @@ export function splitDate(text: string): DateParts | null {
   return null;
 }
 
+/** "2023-01-27", "01/27/2023", "27.01.23" and "20230127" with nothing after them but an optional time. */
+function scanNumericDate(text: string): DateParts | null {
+  const n = text.length;
+  let i = 0;
+  while (i < n && text.charCodeAt(i) === 32) i++;
+  const aEnd = digitsFrom(text, i, 8);
+  if (aEnd - i === 8 && (aEnd === n || !isDigit(text.charCodeAt(aEnd)))) {
+    const parts: [string, string, string] = [
+      text.slice(i, i + 4),
+      text.slice(i + 4, i + 6),
+      text.slice(i + 6, i + 8),
+    ];
+    return withTrailing(parts, null, text.slice(aEnd));
+  }
+  if (aEnd - i < 1 || aEnd - i > 4 || aEnd >= n) return null;
+  const sep1 = text[aEnd] as string;
+  if (!SEPARATORS.has(sep1) || sep1 === " ") return null;
+  const bEnd = digitsFrom(text, aEnd + 1, 2);
+  if (bEnd === aEnd + 1 || bEnd >= n || text[bEnd] !== sep1) return null;
+  const cEnd = digitsFrom(text, bEnd + 1, 4);
+  if (cEnd === bEnd + 1 || (cEnd < n && isDigit(text.charCodeAt(cEnd)))) return null;
+  const parts: [string, string, string] = [
+    text.slice(i, aEnd),
+    text.slice(aEnd + 1, bEnd),
+    text.slice(bEnd + 1, cEnd),
+  ];
+  return withTrailing(parts, null, text.slice(cEnd));
+}
+
+/** End of the run of at most `max` digits starting at `start`. */
+function digitsFrom(text: string, start: number, max: number): number {
+  let j = start;
+  while (j < text.length && j - start < max && isDigit(text.charCodeAt(j))) j++;
+  return j;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 function withTrailing(parts: [string, string, string], namedMonth: number | null, rest: string): DateParts {
-  const trailing = rest.trim() === "" || TIME.test(rest) ? "" : rest.trim();
+  const trailing = rest === "" || rest.trim() === "" || TIME.test(rest) ? "" : rest.trim();
   return { parts, namedMonth, trailing };
+}
+
+/** Reads a written date in a known part order (a CSV column, a QIF file): `YYYY-MM-DD`, or null. */
+export function readDate(text: string, order: DateOrder): string | null {
+  const parts = splitDate(text);
+  return parts ? resolveDate(parts, order) : null;
 }
 
 /** The date for the given part order, or null when the parts do not make a real date in that order. */

@@ -6,7 +6,7 @@ export interface Details {
   description: string;
   payee: string | null;
   reference: string | null;
-  /** The structured pieces found (subfield or segment code → value), kept with the raw line. */
+  /** The structured pieces found (subfield or segment code → value). */
   fields: Record<string, string>;
 }
 

@@ -182,7 +182,9 @@ describe("MT940 samples", () => {
       },
     ]);
     const detailed = parseStatementFileDetailed(sample("mt940", "gnucash__downloaded.mt940"));
-    expect(detailed.statements[0]!.transactions[0]!.raw["86/00"]).toBe("ÜBERWEISUNG");
+    expect(detailed.statements[0]!.transactions[0]!.raw["86"]).toContain(
+      "?00ÜBERWEISUNG?100?20TESTING GNUCASH",
+    );
     expect(detailed.statements[0]!.transactions[0]!.line).toBe(6);
   });
 

@@ -4,7 +4,7 @@ import { negateAmount, normalizeAmount } from "./amount.ts";
 import { expandYear, makeDate, parseYymmdd } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import { readDetails, type Details } from "./mt940-details.ts";
-import { stripControlChars } from "./text.ts";
+import { splitLines, stripControlChars } from "./text.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
 
 interface Field {
@@ -43,7 +43,7 @@ export function parseMt940(input: string): FormatResult {
 
 /** Cuts the text into messages of tagged fields, following continuation lines and message trailers. */
 function splitFields(text: string): Message[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const messages: Message[] = [];
   let current: Message = { fields: [], bic: null };
   let field: Field | null = null;
@@ -311,7 +311,6 @@ function readTransaction(f: Field, details: Field[], warnings: string[]): Detail
   if (extra) raw.referenceExtra = extra;
   if (info.length > 0) raw["86"] = info.map((d) => d.lines.join("\n")).join("\n");
   if (ns.length > 0) raw.NS = ns.map((d) => d.lines.join("\n")).join("\n");
-  for (const [k, v] of Object.entries(read.fields)) raw[`86/${k}`] = v;
 
   return {
     id: bankRef ?? null,
@@ -337,8 +336,11 @@ function splitReference(rest: string): [string | null, string | null, string | n
   const own = (padded ? (padded[1] as string) : ownPart).trim();
   const extra = padded ? (padded[2] as string).trim() : "";
   const bank = at < 0 ? "" : rest.slice(at + 2).trim();
-  const none = (ref: string) => ref === "" || /^NONREF$/i.test(ref);
-  return [none(own) ? null : own, none(bank) ? null : bank, extra || null];
+  return [noReference(own) ? null : own, noReference(bank) ? null : bank, extra || null];
+}
+
+function noReference(ref: string): boolean {
+  return ref === "" || /^NONREF$/i.test(ref);
 }
 
 /** `:NS:` lines of German banks: two-digit codes, 01–14 purpose, 15–16 the other party, 17 the booking text. */

@@ -60,6 +60,8 @@ function hasStatement(el: SgmlElement): boolean {
   return el.children.some((c) => c.name === "STMTRS" || c.name === "CCSTMTRS" || c.name === "INVSTMTRS");
 }
 
+const TRANSACTION_LIST: ReadonlySet<string> = new Set(["BANKTRANLIST"]);
+
 function readStatement(stmt: SgmlElement, institution: string | null, warnings: string[]): DetailedStatement {
   const isCard = stmt.name === "CCSTMTRS";
   const from = child(stmt, isCard ? "CCACCTFROM" : "BANKACCTFROM");
@@ -67,10 +69,7 @@ function readStatement(stmt: SgmlElement, institution: string | null, warnings: 
   if (accountId === null)
     warnings.push(`The statement on line ${stmt.line} does not say which account it is for.`);
   const currency = childText(stmt, "CURDEF");
-  const raw: Record<string, string> = {};
-  for (const [key, value] of Object.entries(flattenLeaves(stmt))) {
-    if (!key.startsWith("BANKTRANLIST.")) raw[key] = value;
-  }
+  const raw = flattenLeaves(stmt, TRANSACTION_LIST);
 
   const transactions: DetailedTransaction[] = [];
   let start: string | null = null;
@@ -160,10 +159,12 @@ function readTransaction(trn: SgmlElement): DetailedTransaction {
 
 /** OFX allows "," as the decimal point but no thousands separators, so a lone comma is a decimal comma. */
 function ofxAmount(text: string, element: SgmlElement, what: string): string {
-  const commas = text.split(",").length - 1;
-  const decimal =
-    commas === 1 && !text.includes(".") ? "," : text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
-  const amount = normalizeAmount(text, decimal);
+  const lastComma = text.lastIndexOf(",");
+  const decimal = lastComma >= 0 && lastComma > text.lastIndexOf(".") ? "," : ".";
+  const amount =
+    decimal === "," && text.indexOf(",") === lastComma && text.indexOf(".") < 0
+      ? normalizeAmount(text.replace(",", "."), ".")
+      : normalizeAmount(text, decimal);
   if (amount === null) {
     throw new StatementParseError(
       "ofx/invalid-amount",

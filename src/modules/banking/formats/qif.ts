@@ -3,6 +3,7 @@
 import { detectDecimalSeparator, normalizeAmount, type DecimalSeparator } from "./amount.ts";
 import { detectDateOrder, resolveDate, splitDate, type DateOrder, type DateParts } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
+import { splitLines } from "./text.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
 
 interface QifRecord {
@@ -89,7 +90,7 @@ export function parseQif(text: string): FormatResult {
 
 /** Splits the file into `!Type:` sections of `^`-terminated records, remembering the `!Account` each belongs to. */
 function readSections(text: string): Section[] {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const sections: Section[] = [];
   let section: Section | null = null;
   let inAccountList = false;

@@ -76,23 +76,20 @@ const KNOWN_LEAVES = new Set([
 
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9._:-]*$/;
 
+/** Shared by every leaf until it gets a child, so that the many leaves allocate no array of their own. */
+const NO_CHILDREN: SgmlElement[] = Object.freeze([]) as unknown as SgmlElement[];
+
 /** Parses OFX markup starting at `start` (after any OFX 1 header) into a synthetic `#ROOT` element. */
 export function parseSgml(text: string, start = 0): SgmlElement {
   const lines = new LineCounter(text);
   const root: SgmlElement = { name: "#ROOT", line: 1, text: null, children: [] };
   const stack: SgmlElement[] = [root];
+  // Tag names as written → upper-cased and validated, so each distinct name is checked and stored once.
+  const names = new Map<string, string>();
   let pos = start;
-  let pendingText = "";
-
-  const flushText = () => {
-    const top = stack[stack.length - 1] as SgmlElement;
-    const value = pendingText.trim();
-    pendingText = "";
-    // Text only belongs to an element that has no child elements; stray text in aggregates is ignored.
-    if (value !== "" && top !== root && top.children.length === 0) {
-      top.text = (top.text ?? "") + decodeEntities(value);
-    }
-  };
+  // Text runs from `textFrom` to the next tag; a comment or a lone "<" inside it parks a piece in `pending`.
+  let textFrom = start;
+  let pending = "";
 
   // The next ">" and "<" are cached: a run of stray "<" must not rescan the rest of the file each time.
   let gtCache = -1;
@@ -100,11 +97,9 @@ export function parseSgml(text: string, start = 0): SgmlElement {
   for (;;) {
     const lt = text.indexOf("<", pos);
     if (lt < 0) {
-      pendingText += text.slice(pos);
-      flushText();
+      addText(stack, root, pending, text, textFrom, text.length);
       break;
     }
-    pendingText += text.slice(pos, lt);
     if (text.startsWith("<!--", lt)) {
       const end = text.indexOf("-->", lt + 4);
       if (end < 0) {
@@ -114,7 +109,8 @@ export function parseSgml(text: string, start = 0): SgmlElement {
           lines.lineAt(lt),
         );
       }
-      pos = end + 3;
+      pending += text.slice(textFrom, lt);
+      pos = textFrom = end + 3;
       continue;
     }
     if (gtCache !== -2 && gtCache <= lt) gtCache = text.indexOf(">", lt + 1);
@@ -132,42 +128,40 @@ export function parseSgml(text: string, start = 0): SgmlElement {
     const nextLt = ltCache === -2 ? -1 : ltCache;
     if (nextLt >= 0 && nextLt < gt) {
       // A lone "<" inside a value ("A<B"): keep it as text rather than misreading the next tag.
-      pendingText += "<";
       pos = lt + 1;
       continue;
     }
-    if (text[lt + 1] === "?" || text[lt + 1] === "!") {
-      pos = gt + 1; // XML declaration, <?OFX …?> header, DOCTYPE
+    const kind = text.charCodeAt(lt + 1);
+    if (kind === 63 || kind === 33) {
+      // XML declaration, <?OFX …?> header, DOCTYPE
+      pending += text.slice(textFrom, lt);
+      pos = textFrom = gt + 1;
       continue;
     }
-    flushText();
-    const body = text.slice(lt + 1, gt);
-    if (body[0] === "/") {
-      closeElement(body.slice(1).trim().toUpperCase(), stack, lines.lineAt(lt));
+    addText(stack, root, pending, text, textFrom, lt);
+    pending = "";
+    if (kind === 47) {
+      const name = tagName(names, text.slice(lt + 2, gt).trim(), text, lt, lines);
+      closeElement(name, stack, lines.lineAt(lt));
     } else {
-      const selfClosing = body.endsWith("/");
-      const nameEnd = body.search(/[\s/]/);
-      const rawName = nameEnd < 0 ? body : body.slice(0, nameEnd);
-      if (!TAG_NAME.test(rawName)) {
-        throw new StatementParseError(
-          "ofx/malformed-tag",
-          `"<${body.slice(0, 40)}>" is not a valid tag.`,
-          lines.lineAt(lt),
-        );
-      }
-      const name = rawName.toUpperCase();
+      const selfClosing = text.charCodeAt(gt - 1) === 47;
+      let nameEnd = lt + 1;
+      const innerEnd = selfClosing ? gt - 1 : gt;
+      while (nameEnd < innerEnd && !isSpace(text.charCodeAt(nameEnd))) nameEnd++;
+      const name = tagName(names, text.slice(lt + 1, nameEnd), text, lt, lines);
       let top = stack[stack.length - 1] as SgmlElement;
       // An unclosed leaf ends where the next tag starts.
       if (top !== root && top.children.length === 0 && (top.text !== null || KNOWN_LEAVES.has(top.name))) {
         stack.pop();
         top = stack[stack.length - 1] as SgmlElement;
       }
-      const element: SgmlElement = { name, line: lines.lineAt(lt), text: null, children: [] };
-      top.children.push(element);
+      const element: SgmlElement = { name, line: lines.lineAt(lt), text: null, children: NO_CHILDREN };
+      if (top.children === NO_CHILDREN) top.children = [element];
+      else top.children.push(element);
       if (selfClosing) element.text = "";
       else stack.push(element);
     }
-    pos = gt + 1;
+    pos = textFrom = gt + 1;
   }
 
   for (let i = stack.length - 1; i > 0; i--) {
@@ -181,6 +175,54 @@ export function parseSgml(text: string, start = 0): SgmlElement {
     }
   }
   return root;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** The upper-cased tag name, validated once per distinct spelling. */
+function tagName(
+  names: Map<string, string>,
+  raw: string,
+  text: string,
+  lt: number,
+  lines: LineCounter,
+): string {
+  const known = names.get(raw);
+  if (known !== undefined) return known;
+  if (!TAG_NAME.test(raw)) {
+    const shown = text.slice(lt + 1, Math.min(text.length, lt + 41)).split(">")[0];
+    throw new StatementParseError("ofx/malformed-tag", `"<${shown}>" is not a valid tag.`, lines.lineAt(lt));
+  }
+  const name = raw.toUpperCase();
+  names.set(raw, name);
+  return name;
+}
+
+/**
+ * Gives the text between two tags to the open element, if it is a leaf (text inside aggregates is
+ * ignored). Whitespace-only runs — the indentation between tags — are skipped without being sliced.
+ */
+function addText(
+  stack: SgmlElement[],
+  root: SgmlElement,
+  pending: string,
+  text: string,
+  from: number,
+  to: number,
+): void {
+  let first = from;
+  while (first < to && isSpace(text.charCodeAt(first))) first++;
+  if (first === to && pending === "") return;
+  const top = stack[stack.length - 1] as SgmlElement;
+  if (top === root || top.children.length > 0) return;
+  let last = to;
+  while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
+  const value = pending === "" ? text.slice(first, last) : (pending + text.slice(from, to)).trim();
+  if (value === "") return;
+  const decoded = decodeEntities(value);
+  top.text = top.text === null ? decoded : top.text + decoded;
 }
 
 function closeElement(name: string, stack: SgmlElement[], line: number): void {
@@ -230,22 +272,37 @@ export function* walk(element: SgmlElement): Generator<SgmlElement> {
   }
 }
 
-/** Leaf values below an element as a flat record keyed by dotted path ("PAYEE.NAME"); repeats joined by newlines. */
-export function flattenLeaves(element: SgmlElement): Record<string, string> {
+/**
+ * Leaf values below an element as a flat record keyed by dotted path ("PAYEE.NAME"); repeats are joined
+ * by newlines. Children named in `skip` are left out (a statement's transaction list, for instance).
+ */
+export function flattenLeaves(element: SgmlElement, skip?: ReadonlySet<string>): Record<string, string> {
   const out: Record<string, string> = {};
-  const todo: Array<[SgmlElement, string]> = element.children.map((c) => [c, c.name]);
-  todo.reverse();
+  for (const c of element.children) {
+    if (skip?.has(c.name)) continue;
+    if (c.children.length === 0) put(out, c.name, c.text ?? "");
+    else flattenNested(out, c, c.name);
+  }
+  return out;
+}
+
+/** The nested case, walked with an explicit stack so that deep nesting cannot overflow. */
+function flattenNested(out: Record<string, string>, element: SgmlElement, prefix: string): void {
+  const todo: Array<[SgmlElement, string]> = [[element, prefix]];
   while (todo.length > 0) {
     const [el, path] = todo.pop() as [SgmlElement, string];
     if (el.children.length === 0) {
-      const value = el.text ?? "";
-      out[path] = path in out ? `${out[path]}\n${value}` : value;
-    } else {
-      for (let i = el.children.length - 1; i >= 0; i--) {
-        const c = el.children[i] as SgmlElement;
-        todo.push([c, `${path}.${c.name}`]);
-      }
+      put(out, path, el.text ?? "");
+      continue;
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i] as SgmlElement;
+      todo.push([c, `${path}.${c.name}`]);
     }
   }
-  return out;
+}
+
+function put(out: Record<string, string>, key: string, value: string): void {
+  const existing = out[key];
+  out[key] = existing === undefined ? value : `${existing}\n${value}`;
 }

@@ -21,6 +21,7 @@ const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 export function parseXml(text: string): XmlElement {
   const lines = new LineCounter(text);
   const stack: XmlElement[] = [];
+  const qnames: string[] = [];
   let root: XmlElement | null = null;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -30,14 +31,13 @@ export function parseXml(text: string): XmlElement {
 
   for (;;) {
     const lt = text.indexOf("<", pos);
-    const chunk = text.slice(pos, lt < 0 ? text.length : lt);
-    if (chunk.length > 0) {
+    const chunkEnd = lt < 0 ? text.length : lt;
+    // Indentation between tags is skipped without slicing it out: only real text is kept.
+    const first = firstNonSpace(text, pos, chunkEnd);
+    if (first < chunkEnd) {
       const top = stack[stack.length - 1];
-      if (top) {
-        if (top.children.length === 0) top.text += chunk;
-      } else if (chunk.trim() !== "") {
-        fail("xml/text-outside-root", "There is text outside the XML document element.", pos);
-      }
+      if (!top) fail("xml/text-outside-root", "There is text outside the XML document element.", first);
+      else if (top.children.length === 0) top.text += text.slice(first, chunkEnd);
     }
     if (lt < 0) break;
 
@@ -79,43 +79,55 @@ export function parseXml(text: string): XmlElement {
 
     const gt = findTagEnd(text, lt + 1);
     if (gt < 0) fail("xml/truncated", "The file ends in the middle of a tag; it may be cut short.", lt);
-    const body = text.slice(lt + 1, gt);
-    if (body[0] === "/") {
-      const name = body.slice(1).trim();
+    if (text.charCodeAt(lt + 1) === 47) {
       const open = stack.pop();
-      if (!open) fail("xml/mismatched-tag", `</${name}> closes an element that was never opened.`, lt);
-      else if (localName(name) !== open.name) {
+      const qname = qnames.pop();
+      // Compared in place: slicing every closing tag's name would allocate for nothing.
+      if (!open || qname === undefined) {
+        const name = text.slice(lt + 2, gt).trim();
+        fail("xml/mismatched-tag", `</${name}> closes an element that was never opened.`, lt);
+      } else if (!closes(text, lt + 2, gt, qname)) {
+        const name = text.slice(lt + 2, gt).trim();
         fail(
           "xml/mismatched-tag",
           `</${name}> does not close <${open.name}> opened on line ${open.line}.`,
           lt,
         );
+      } else if (open.children.length === 0) {
+        open.text = open.text === "" ? "" : decodeEntities(open.text.trim());
       } else {
-        open.text = open.children.length === 0 ? decodeEntities(open.text.trim()) : "";
+        open.text = "";
       }
     } else {
-      const selfClosing = body.endsWith("/");
-      const inner = selfClosing ? body.slice(0, -1) : body;
-      const nameEnd = inner.search(/\s/);
-      const qname = nameEnd < 0 ? inner : inner.slice(0, nameEnd);
-      if (!NAME.test(qname)) fail("xml/malformed-tag", `"<${body.slice(0, 40)}>" is not a valid tag.`, lt);
+      const selfClosing = text.charCodeAt(gt - 1) === 47;
+      const innerEnd = selfClosing ? gt - 1 : gt;
+      let nameEnd = lt + 1;
+      while (nameEnd < innerEnd && !isSpace(text.charCodeAt(nameEnd))) nameEnd++;
+      const qname = text.slice(lt + 1, nameEnd);
+      if (!NAME.test(qname)) {
+        fail("xml/malformed-tag", `"<${text.slice(lt + 1, Math.min(gt, lt + 41))}>" is not a valid tag.`, lt);
+      }
       const element: XmlElement = {
         name: localName(qname),
         line: lines.lineAt(lt),
-        attrs: nameEnd < 0 ? {} : readAttributes(inner.slice(nameEnd)),
+        attrs: nameEnd < innerEnd ? readAttributes(text.slice(nameEnd, innerEnd)) : NO_ATTRIBUTES,
         text: "",
-        children: [],
+        children: NO_CHILDREN,
       };
       const parent = stack[stack.length - 1];
       if (parent) {
-        parent.children.push(element);
+        if (parent.children === NO_CHILDREN) parent.children = [element];
+        else parent.children.push(element);
         parent.text = "";
       } else if (root) {
         fail("xml/multiple-roots", "The file has more than one document element.", lt);
       } else {
         root = element;
       }
-      if (!selfClosing) stack.push(element);
+      if (!selfClosing) {
+        stack.push(element);
+        qnames.push(qname);
+      }
     }
     pos = gt + 1;
   }
@@ -130,6 +142,28 @@ export function parseXml(text: string): XmlElement {
   }
   if (!root) throw new StatementParseError("xml/no-root", "The file contains no XML element.");
   return root;
+}
+
+/** Shared by every element without attributes (most of them), so none allocates its own. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Shared by every leaf until it gets a child element. */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether the closing tag body text[from, to) is `qname`, allowing spaces before the `>`. */
+function closes(text: string, from: number, to: number, qname: string): boolean {
+  if (!text.startsWith(qname, from)) return false;
+  return firstNonSpace(text, from + qname.length, to) === to;
 }
 
 /** Finds the `>` ending a tag, skipping any `>` inside quoted attribute values. */
@@ -197,17 +231,23 @@ export function xflatten(
   prefix: string,
   skip?: ReadonlySet<string>,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  const put = (key: string, value: string) => {
-    out[key] = key in out ? `${out[key]}\n${value}` : value;
-  };
+  return xflattenInto({}, element, prefix, skip);
+}
+
+/** Like xflatten, adding to an existing record (repeated paths are joined). */
+export function xflattenInto(
+  out: Record<string, string>,
+  element: XmlElement,
+  prefix: string,
+  skip?: ReadonlySet<string>,
+): Record<string, string> {
   const todo: Array<[XmlElement, string]> = [[element, prefix]];
   while (todo.length > 0) {
     const [el, path] = todo.pop() as [XmlElement, string];
-    for (const [k, v] of Object.entries(el.attrs))
-      if (!k.startsWith("xmlns") && k !== "xmlns") put(`${path}@${k}`, v);
+    for (const k in el.attrs)
+      if (!k.startsWith("xmlns")) putJoined(out, `${path}@${k}`, el.attrs[k] as string);
     if (el.children.length === 0) {
-      if (el.text !== "") put(path, el.text);
+      if (el.text !== "") putJoined(out, path, el.text);
       continue;
     }
     for (let i = el.children.length - 1; i >= 0; i--) {
@@ -217,4 +257,10 @@ export function xflatten(
     }
   }
   return out;
+}
+
+/** Sets a flattened field; a repeated path keeps every value, one per line. */
+function putJoined(out: Record<string, string>, key: string, value: string): void {
+  const existing = out[key];
+  out[key] = existing === undefined ? value : `${existing}\n${value}`;
 }
