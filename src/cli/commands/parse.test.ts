@@ -1,3 +1,4 @@
+// `closebook parse` run as a person runs it (bin/closebook): JSON out and exit 0, or one JSON error line and exit 2.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";

@@ -1,3 +1,4 @@
+// Amount reading and exact decimal arithmetic: what banks write, what comes out, and no float anywhere.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {

@@ -1,3 +1,4 @@
+// BAI2 against the shared samples: minor units, type-code signs, continuations, control totals, bad records.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
 import { sample } from "./test-data.ts";

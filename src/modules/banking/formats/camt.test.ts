@@ -1,3 +1,4 @@
+// ISO 20022 camt.052/053/054 against every shared sample, batch splitting, zips and broken XML.
 import { describe, expect, it } from "vitest";
 import { zipSync } from "fflate";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";

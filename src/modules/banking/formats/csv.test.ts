@@ -1,3 +1,4 @@
+// CSV against the shared samples and the Schwab oracle, plus saved, corrected and mismatched column layouts.
 import { describe, expect, it } from "vitest";
 import {
   detectCsvMapping,

@@ -1,3 +1,4 @@
+// Date reading: real calendar dates only, short years, and day/month order guessed from whole files.
 import { describe, expect, it } from "vitest";
 import {
   detectDateOrder,

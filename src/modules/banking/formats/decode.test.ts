@@ -1,3 +1,4 @@
+// Character sets: BOMs, BOM-less UTF-16, and the windows-1252 fallback for bytes that are not UTF-8.
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "./decode.ts";
 import { sample } from "./test-data.ts";

@@ -1,3 +1,4 @@
+// Format recognition: every shared sample by folder, content without a file name, and files that are refused.
 import { describe, expect, it } from "vitest";
 import { zipSync } from "fflate";
 import { detectFormat, StatementParseError, type FormatName } from "./index.ts";

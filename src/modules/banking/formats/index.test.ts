@@ -1,3 +1,4 @@
+// The public entry points: exact output keys, the detailed form, zips, the internal-error guard, CSV mappings.
 import { describe, expect, it } from "vitest";
 import { zipSync } from "fflate";
 import {

@@ -1,3 +1,4 @@
+// MT940/MT942 against every shared sample: balances, :86: detail styles, dates, fragments that are refused.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";

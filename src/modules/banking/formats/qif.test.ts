@@ -1,3 +1,4 @@
+// QIF against the shared samples: date styles, splits, opening balances, !Account blocks, refused records.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
 import { sample } from "./test-data.ts";

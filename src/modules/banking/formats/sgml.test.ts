@@ -1,3 +1,4 @@
+// The tolerant OFX markup reader: unclosed leaves, comments, entities, line numbers, refused damage, deep nesting.
 import { describe, expect, it } from "vitest";
 import { StatementParseError } from "./errors.ts";
 import { flattenLeaves, parseSgml, pathText, walk } from "./sgml.ts";
