@@ -50,6 +50,10 @@ describe("detectFormat", () => {
   it("reads a zip as the format of its first entry", () => {
     expect(detectFormat(sample("camt053", "oca__test-camt053.zip"))).toBe("camt053");
     expect(detectFormat(zipSync({ "a.sta": text(":20:X\n:25:1\n") }))).toBe("mt940");
+    expect(detectFormat(zipSync({ "readme.txt": text("hello"), "b.qif": text("!Type:Bank\n") }))).toBe("qif");
+    expect(() => detectFormat(zipSync({ "readme.txt": text("hello") }))).toThrowError(
+      expect.objectContaining({ type: "zip/no-statements" }),
+    );
   });
 
   it.each([

@@ -50,15 +50,30 @@ export function parseStatementFileDetailed(bytes: Uint8Array, options: ParseOpti
   return guard(() => parseBytes(bytes, options, 0));
 }
 
-/** The format of a file, from its content and (for fragments) its name. For a zip, the first entry's format. */
+/**
+ * The format of a file, from its content and (for fragments) its name. For a zip, the format of its
+ * first statement file (entries that are not statements are passed over, as when parsing).
+ */
 export function detectFormat(bytes: Uint8Array, fileName?: string): FormatName {
-  return guard(() => {
-    if (isZip(bytes)) {
-      const first = unzipEntries(bytes)[0] as { name: string; bytes: Uint8Array };
-      return detectFormat(first.bytes, first.name);
+  return guard(() => detectBytes(bytes, fileName, 0));
+}
+
+function detectBytes(bytes: Uint8Array, fileName: string | undefined, depth: number): FormatName {
+  if (!isZip(bytes)) return sniffFormat(readText(bytes).text, fileName);
+  if (depth >= MAX_ZIP_DEPTH)
+    throw new StatementParseError("zip/nested", "The zip file contains zip files nested too deeply.");
+  for (const entry of unzipEntries(bytes)) {
+    try {
+      return detectBytes(entry.bytes, entry.name, depth + 1);
+    } catch (error) {
+      if (!(
+        error instanceof StatementParseError &&
+        (error.type === "unknown-format" || error.type === "empty-file")
+      ))
+        throw error;
     }
-    return sniffFormat(readText(bytes).text, fileName);
-  });
+  }
+  throw new StatementParseError("zip/no-statements", "None of the files in the zip is a statement file.");
 }
 
 /** Works out a CSV file's column layout, to show it, let a person correct it, and save it per bank account. */
