@@ -202,7 +202,12 @@ const CREDIT_WORDS = new Set(["credit", "cr", "c", "deposit", "in", "h", "haben"
 /** Looks at a CSV file's text and works out its layout. Throws when no date or amount column can be found. */
 export function detectMapping(text: string): MappingDetection {
   const delimiter = detectDelimiter(text);
-  const records = readCsvRecords(text, delimiter, 400);
+  return detectMappingOf(readCsvRecords(text, delimiter, 400), delimiter);
+}
+
+/** Works out the layout from records already read with `delimiter` (only the first 400 are looked at). */
+export function detectMappingOf(allRecords: readonly CsvRecord[], delimiter: Delimiter): MappingDetection {
+  const records = allRecords.length > 400 ? allRecords.slice(0, 400) : allRecords;
   const warnings: string[] = [];
   const headerAt = findHeader(records);
   const columns = headerAt >= 0 ? columnsFromHeader((records[headerAt] as CsvRecord).cells) : null;

@@ -19,6 +19,7 @@ export function readCsvRecords(input: string, delimiter: Delimiter, limit = Infi
   let pos = 0;
   let line = 1;
   const n = text.length;
+  const cursor: Cursor = { next: 0, lines: 1 };
   const unquoted = new RegExp(`[^${delimiter === "|" ? "\\|" : delimiter}\r\n]*`, "y");
   // Position of the next quote, cached: searching afresh on every line would be quadratic on quote-free files.
   let quote = text.indexOf('"');
@@ -33,12 +34,18 @@ export function readCsvRecords(input: string, delimiter: Delimiter, limit = Infi
       line++;
       continue;
     }
-    const parsed = readQuotedRecord(text, pos, delimiter, line, unquoted);
-    records.push({ cells: parsed.cells, line });
-    line += parsed.lines;
-    pos = parsed.next;
+    const cells = readQuotedRecord(text, pos, delimiter, line, unquoted, cursor);
+    records.push({ cells, line });
+    line += cursor.lines;
+    pos = cursor.next;
   }
   return records;
+}
+
+/** Where a quoted record ended; one per read, reused for every record instead of allocating a result each time. */
+interface Cursor {
+  next: number;
+  lines: number;
 }
 
 /** Slow path for a record containing quotes: walks it field by field. */
@@ -48,7 +55,8 @@ function readQuotedRecord(
   delimiter: string,
   line: number,
   unquoted: RegExp,
-): { cells: string[]; next: number; lines: number } {
+  cursor: Cursor,
+): string[] {
   const cells: string[] = [];
   const n = text.length;
   let pos = start;
@@ -75,12 +83,15 @@ function readQuotedRecord(
         }
       }
       // Anything between the closing quote and the next delimiter is kept (lenient, as spreadsheets are).
-      const rest = span(text, unquoted, pos);
-      cell += rest;
-      pos += rest.length;
+      if (pos < n && text[pos] !== delimiter && text[pos] !== "\n" && text[pos] !== "\r") {
+        const rest = span(text, unquoted, pos);
+        cell += rest;
+        pos += rest.length;
+      }
     } else {
-      cell = span(text, unquoted, pos);
-      pos += cell.length;
+      const end = cellEnd(text, pos, delimiter);
+      cell = text.slice(pos, end);
+      pos = end;
     }
     cells.push(cell);
     if (pos < n && text[pos] === delimiter) {
@@ -90,8 +101,22 @@ function readQuotedRecord(
     if (pos < n && text[pos] === "\r") pos++;
     if (pos < n && text[pos] === "\n") pos++;
     // Line breaks inside quoted cells make the record span several lines.
-    return { cells, next: pos, lines: 1 + countLineBreaks(text, start, pos - 1) };
+    cursor.next = pos;
+    cursor.lines = 1 + countLineBreaks(text, start, pos - 1);
+    return cells;
   }
+}
+
+/** Where an unquoted cell starting at `from` ends: the next delimiter or line break (cells are short). */
+function cellEnd(text: string, from: number, delimiter: string): number {
+  const d = delimiter.charCodeAt(0);
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === d || c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
 }
 
 /** The unquoted text from `from` up to the next delimiter or line break. */

@@ -1,8 +1,8 @@
 // Reads bank CSV exports with a CsvMapping (detected, or saved for the bank account): one statement per
 // account and currency found in the rows, the closing balance from a running-balance column when there is one.
 import { absAmount, negateAmount, normalizeAmount, sumAmounts } from "./amount.ts";
-import { detectMapping, headerKey, isDebitWord, validateMapping, type CsvMapping } from "./csv-mapping.ts";
-import { readCsvRecords, type CsvRecord } from "./csv-records.ts";
+import { detectMappingOf, headerKey, isDebitWord, validateMapping, type CsvMapping } from "./csv-mapping.ts";
+import { detectDelimiter, readCsvRecords, type CsvRecord } from "./csv-records.ts";
 import { readDate } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
@@ -14,15 +14,19 @@ export interface CsvResult extends FormatResult {
 export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
   const warnings: string[] = [];
   let mapping: CsvMapping;
+  let records: CsvRecord[];
   if (saved) {
     validateMapping(saved);
     mapping = saved;
+    records = readCsvRecords(text, mapping.delimiter);
   } else {
-    const detected = detectMapping(text);
+    // The records are read once and serve both the layout detection and the reading.
+    const delimiter = detectDelimiter(text);
+    records = readCsvRecords(text, delimiter);
+    const detected = detectMappingOf(records, delimiter);
     mapping = detected.mapping;
     warnings.push(...detected.warnings);
   }
-  const records = readCsvRecords(text, mapping.delimiter);
   const dataStart = findDataStart(records, mapping);
   const c = mapping.columns;
   const names = columnNames(mapping.header, records);
