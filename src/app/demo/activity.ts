@@ -41,8 +41,22 @@ function cents(rand: () => number, low: number, high: number): bigint {
   return BigInt(Math.round((low + rand() * (high - low)) * 100));
 }
 
-function pay(date: string, description: string, expense: string, amount: bigint, contact: string, from = "1010"): DemoEntry {
-  return { date, description, lines: [{ account: expense, amount, contact }, { account: from, amount: -amount, contact }] };
+function pay(
+  date: string,
+  description: string,
+  expense: string,
+  amount: bigint,
+  contact: string,
+  from = "1010",
+): DemoEntry {
+  return {
+    date,
+    description,
+    lines: [
+      { account: expense, amount, contact },
+      { account: from, amount: -amount, contact },
+    ],
+  };
 }
 
 function monthsEnding(lastMonthEnd: string, count: number): string[] {
@@ -94,8 +108,18 @@ function coffeeShop(months: string[]): DemoClient {
       });
     }
     for (const week of [3, 10, 17, 24]) {
-      entries.push(pay(addDays(month, week), "Green coffee beans", "5100", cents(rand, 900, 1600), "Highland Green Coffee Importers"));
-      entries.push(pay(addDays(month, week + 1), "Milk and dairy", "5100", cents(rand, 380, 720), "Valley Dairy Co-op"));
+      entries.push(
+        pay(
+          addDays(month, week),
+          "Green coffee beans",
+          "5100",
+          cents(rand, 900, 1600),
+          "Highland Green Coffee Importers",
+        ),
+      );
+      entries.push(
+        pay(addDays(month, week + 1), "Milk and dairy", "5100", cents(rand, 380, 720), "Valley Dairy Co-op"),
+      );
     }
     entries.push(pay(month, "Monthly rent", "6500", 650_000n, "Harborview Property Management"));
     entries.push(pay(addDays(month, 11), "Electricity", "6800", cents(rand, 610, 980), "City Power & Light"));
@@ -118,16 +142,55 @@ function coffeeShop(months: string[]): DemoClient {
     for (let i = 0; i < 6; i++) {
       const amount = cents(rand, 15, 240);
       cardTotal += amount;
-      const [account, vendor] = i % 3 === 0 ? ["6400", "Paper Trail Office Supply"] : i % 3 === 1 ? ["6000", "Townsquare Ads"] : ["6600", "Cloudtill POS Software"];
-      entries.push(pay(addDays(month, 2 + i * 4), vendor === "Townsquare Ads" ? "Local advertising" : vendor === "Cloudtill POS Software" ? "POS software subscription" : "Office supplies", account, amount, vendor, "2100"));
+      const [account, vendor] =
+        i % 3 === 0
+          ? ["6400", "Paper Trail Office Supply"]
+          : i % 3 === 1
+            ? ["6000", "Townsquare Ads"]
+            : ["6600", "Cloudtill POS Software"];
+      entries.push(
+        pay(
+          addDays(month, 2 + i * 4),
+          vendor === "Townsquare Ads"
+            ? "Local advertising"
+            : vendor === "Cloudtill POS Software"
+              ? "POS software subscription"
+              : "Office supplies",
+          account,
+          amount,
+          vendor,
+          "2100",
+        ),
+      );
     }
-    entries.push({ date: end, description: "Credit card payment", lines: [{ account: "2100", amount: cardTotal, contact: "Summit Bank Card" }, { account: "1010", amount: -cardTotal, contact: "Summit Bank Card" }] });
+    entries.push({
+      date: end,
+      description: "Credit card payment",
+      lines: [
+        { account: "2100", amount: cardTotal, contact: "Summit Bank Card" },
+        { account: "1010", amount: -cardTotal, contact: "Summit Bank Card" },
+      ],
+    });
     entries.push(pay(end, "Bank service charge", "6050", 1_500n, "Summit Bank"));
   }
   return {
     slug: "bluebird-coffee",
     name: "Bluebird Coffee Roasters",
-    vendors: ["Highland Green Coffee Importers", "Valley Dairy Co-op", "Harborview Property Management", "City Power & Light", "Northwind Telecom", "Keystone Mutual Insurance", "Brightpay Payroll", "Paper Trail Office Supply", "Townsquare Ads", "Cloudtill POS Software", "Summit Bank Card", "Summit Bank", "Lakeside Card Services"],
+    vendors: [
+      "Highland Green Coffee Importers",
+      "Valley Dairy Co-op",
+      "Harborview Property Management",
+      "City Power & Light",
+      "Northwind Telecom",
+      "Keystone Mutual Insurance",
+      "Brightpay Payroll",
+      "Paper Trail Office Supply",
+      "Townsquare Ads",
+      "Cloudtill POS Software",
+      "Summit Bank Card",
+      "Summit Bank",
+      "Lakeside Card Services",
+    ],
     customers: [],
     classes: ["Cafe", "Wholesale"],
     entries,
@@ -152,27 +215,71 @@ function dentalStudio(months: string[]): DemoClient {
     for (const day of weekdays(month)) {
       const payer = insurers[Math.floor(rand() * insurers.length)]!;
       const amount = cents(rand, 1500, 3500);
-      entries.push({ date: day, description: `Deposit — ${payer}`, lines: [{ account: "1010", amount, contact: payer }, { account: "4100", amount: -amount, contact: payer }] });
+      entries.push({
+        date: day,
+        description: `Deposit — ${payer}`,
+        lines: [
+          { account: "1010", amount, contact: payer },
+          { account: "4100", amount: -amount, contact: payer },
+        ],
+      });
     }
     entries.push(pay(month, "Office lease", "6500", 920_000n, "Maple Street Medical Offices"));
-    entries.push(pay(addDays(month, 6), "Dental supplies", "5100", cents(rand, 2100, 3900), "Brightsmile Dental Supply"));
-    entries.push(pay(addDays(month, 20), "Dental supplies", "5100", cents(rand, 1200, 2500), "Brightsmile Dental Supply"));
+    entries.push(
+      pay(addDays(month, 6), "Dental supplies", "5100", cents(rand, 2100, 3900), "Brightsmile Dental Supply"),
+    );
+    entries.push(
+      pay(
+        addDays(month, 20),
+        "Dental supplies",
+        "5100",
+        cents(rand, 1200, 2500),
+        "Brightsmile Dental Supply",
+      ),
+    );
     entries.push(pay(addDays(month, 9), "Lab fees", "5200", cents(rand, 3000, 6000), "Precision Dental Lab"));
     entries.push(pay(addDays(month, 12), "Utilities", "6800", cents(rand, 480, 760), "City Power & Light"));
     entries.push(pay(addDays(month, 15), "Practice software", "6600", 39_900n, "Chairside Cloud"));
-    entries.push(pay(addDays(month, 3), "Malpractice insurance", "6250", 108_000n, "Keystone Mutual Insurance"));
+    entries.push(
+      pay(addDays(month, 3), "Malpractice insurance", "6250", 108_000n, "Keystone Mutual Insurance"),
+    );
     const interest = cents(rand, 520, 560);
-    entries.push({ date: addDays(month, 24), description: "Equipment loan payment", lines: [{ account: "2700", amount: 260_000n - interest, contact: "Summit Bank" }, { account: "8100", amount: interest, contact: "Summit Bank" }, { account: "1010", amount: -260_000n, contact: "Summit Bank" }] });
+    entries.push({
+      date: addDays(month, 24),
+      description: "Equipment loan payment",
+      lines: [
+        { account: "2700", amount: 260_000n - interest, contact: "Summit Bank" },
+        { account: "8100", amount: interest, contact: "Summit Bank" },
+        { account: "1010", amount: -260_000n, contact: "Summit Bank" },
+      ],
+    });
     for (const payday of [14, 27]) {
       const wages = cents(rand, 9000, 10500);
       const taxes = (wages * 765n) / 10000n;
-      entries.push({ date: addDays(month, payday), description: "Payroll", lines: [{ account: "6910", amount: wages, contact: "Brightpay Payroll" }, { account: "6920", amount: taxes, contact: "Brightpay Payroll" }, { account: "1010", amount: -(wages + taxes), contact: "Brightpay Payroll" }] });
+      entries.push({
+        date: addDays(month, payday),
+        description: "Payroll",
+        lines: [
+          { account: "6910", amount: wages, contact: "Brightpay Payroll" },
+          { account: "6920", amount: taxes, contact: "Brightpay Payroll" },
+          { account: "1010", amount: -(wages + taxes), contact: "Brightpay Payroll" },
+        ],
+      });
     }
   }
   return {
     slug: "harbor-dental",
     name: "Harbor Dental Studio",
-    vendors: ["Maple Street Medical Offices", "Brightsmile Dental Supply", "Precision Dental Lab", "City Power & Light", "Chairside Cloud", "Keystone Mutual Insurance", "Summit Bank", "Brightpay Payroll"],
+    vendors: [
+      "Maple Street Medical Offices",
+      "Brightsmile Dental Supply",
+      "Precision Dental Lab",
+      "City Power & Light",
+      "Chairside Cloud",
+      "Keystone Mutual Insurance",
+      "Summit Bank",
+      "Brightpay Payroll",
+    ],
     customers: insurers,
     classes: ["Hygiene", "Restorative"],
     entries,

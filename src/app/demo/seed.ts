@@ -19,7 +19,11 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
   if (existing) {
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
-    return { created: false, firmId: existing.id, clients: clients.map((c) => ({ slug: c.slug, name: c.name, entries: 0 })) };
+    return {
+      created: false,
+      firmId: existing.id,
+      clients: clients.map((c) => ({ slug: c.slug, name: c.name, entries: 0 })),
+    };
   }
   const firm = await access.createFirm(ctx.db, DEMO_FIRM);
   const actor = systemActor(firm.id);
@@ -29,16 +33,28 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
     await ledger.applyChartTemplate(ctx, actor, demo.slug);
     const accounts = new Map((await ledger.listAccounts(ctx, actor, demo.slug)).map((a) => [a.number, a.id]));
     const contacts = new Map<string, string>();
-    for (const name of demo.vendors) contacts.set(name, (await ledger.createContact(ctx, actor, demo.slug, { kind: "vendor", name })).id);
-    for (const name of demo.customers) contacts.set(name, (await ledger.createContact(ctx, actor, demo.slug, { kind: "customer", name })).id);
-    for (const name of demo.classes) await ledger.createDimension(ctx, actor, demo.slug, { kind: "class", name });
+    for (const name of demo.vendors)
+      contacts.set(name, (await ledger.createContact(ctx, actor, demo.slug, { kind: "vendor", name })).id);
+    for (const name of demo.customers)
+      contacts.set(name, (await ledger.createContact(ctx, actor, demo.slug, { kind: "customer", name })).id);
+    for (const name of demo.classes)
+      await ledger.createDimension(ctx, actor, demo.slug, { kind: "class", name });
     const entries: ledger.EntryInput[] = demo.entries.map((e) => ({
       date: e.date,
       description: e.description,
-      lines: e.lines.map((l) => ({ accountId: accounts.get(l.account)!, amount: l.amount, currency: "USD", contactId: l.contact ? contacts.get(l.contact)! : null })),
+      lines: e.lines.map((l) => ({
+        accountId: accounts.get(l.account)!,
+        amount: l.amount,
+        currency: "USD",
+        contactId: l.contact ? contacts.get(l.contact)! : null,
+      })),
     }));
     const client = await access.requireClient(ctx.db, actor, demo.slug);
-    await inTransaction(ctx.db, (tx) => ledger.postEntries(tx, actor, { firmId: firm.id, clientId: client.id }, entries, "demo", { action: "ledger.demo.seeded" }));
+    await inTransaction(ctx.db, (tx) =>
+      ledger.postEntries(tx, actor, { firmId: firm.id, clientId: client.id }, entries, "demo", {
+        action: "ledger.demo.seeded",
+      }),
+    );
     result.clients.push({ slug: demo.slug, name: demo.name, entries: entries.length });
   }
   return result;

@@ -8,8 +8,15 @@ export async function run(argv: string[]): Promise<number> {
   const runtime = await openRuntime();
   try {
     const result = await seedDemo(runtime.ctx);
-    process.stdout.write(result.created ? "Created the demo firm \"Northwind Bookkeeping\" (slug demo):\n" : "The demo firm already exists:\n");
-    for (const c of result.clients) process.stdout.write(`  ${c.slug.padEnd(18)} ${c.name}${c.entries ? ` — ${c.entries} journal entries` : ""}\n`);
+    process.stdout.write(
+      result.created
+        ? 'Created the demo firm "Northwind Bookkeeping" (slug demo):\n'
+        : "The demo firm already exists:\n",
+    );
+    for (const c of result.clients)
+      process.stdout.write(
+        `  ${c.slug.padEnd(18)} ${c.name}${c.entries ? ` — ${c.entries} journal entries` : ""}\n`,
+      );
     return 0;
   } finally {
     await runtime.close();

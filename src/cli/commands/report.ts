@@ -6,19 +6,36 @@ import * as ledger from "../../modules/ledger/index.ts";
 import { CliUsageError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
 
-const USAGE = "closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]";
+const USAGE =
+  "closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { client: { type: "string" }, "as-of": { type: "string" }, format: { type: "string", default: "json" }, firm: { type: "string" } }, USAGE);
-  if (positionals[0] !== "trial-balance" || positionals.length !== 1) throw new CliUsageError(`unknown report "${positionals.join(" ")}"\nusage: ${USAGE}`);
+  const { values, positionals } = parse(
+    argv,
+    {
+      client: { type: "string" },
+      "as-of": { type: "string" },
+      format: { type: "string", default: "json" },
+      firm: { type: "string" },
+    },
+    USAGE,
+  );
+  if (positionals[0] !== "trial-balance" || positionals.length !== 1)
+    throw new CliUsageError(`unknown report "${positionals.join(" ")}"\nusage: ${USAGE}`);
   const client = required(values.client, "--client", USAGE);
   const format = values.format ?? "json";
-  if (!["json", "csv", "text"].includes(format)) throw new CliUsageError(`--format must be json, csv or text\nusage: ${USAGE}`);
+  if (!["json", "csv", "text"].includes(format))
+    throw new CliUsageError(`--format must be json, csv or text\nusage: ${USAGE}`);
   const runtime = await openRuntime();
   try {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
     const tb = await ledger.trialBalance(runtime.ctx, systemActor(firm.id), client, values["as-of"]);
-    const out = format === "csv" ? ledger.trialBalanceCsv(tb) : format === "text" ? ledger.trialBalanceText(tb) : `${JSON.stringify(ledger.trialBalanceJson(tb), null, 2)}\n`;
+    const out =
+      format === "csv"
+        ? ledger.trialBalanceCsv(tb)
+        : format === "text"
+          ? ledger.trialBalanceText(tb)
+          : `${JSON.stringify(ledger.trialBalanceJson(tb), null, 2)}\n`;
     process.stdout.write(out);
     return 0;
   } finally {

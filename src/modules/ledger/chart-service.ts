@@ -10,20 +10,32 @@ import { US_SMALL_BUSINESS_CHART } from "./chart-template.ts";
 import { DEFAULT_DETAIL_TYPE, checkDetailType, normalBalanceOf, type AccountType } from "./model.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
-import type { AccountRow, ContactRow, DimensionRow, Scope } from "./store.ts";
+import type { AccountRow, Scope } from "./store.ts";
 
-export type { AccountRow, ContactRow, DimensionRow };
+export type { AccountRow };
 
 /** Registers ISO currencies the client has not used yet (non-ISO symbols must come from an import). */
-export async function ensureCurrencies(ex: Executor, s: Scope, codes: Iterable<string>): Promise<Map<string, number>> {
+export async function ensureCurrencies(
+  ex: Executor,
+  s: Scope,
+  codes: Iterable<string>,
+): Promise<Map<string, number>> {
   const known = await store.currencyScales(ex, s);
   const missing = [...new Set(codes)].filter((c) => !known.has(c));
   for (const code of missing) {
     if (!ISO_CODE.test(code)) {
-      throw validationError("ledger/unknown-currency", `unknown currency "${code}" (use a three-letter ISO code)`, { field: "currency" });
+      throw validationError(
+        "ledger/unknown-currency",
+        `unknown currency "${code}" (use a three-letter ISO code)`,
+        { field: "currency" },
+      );
     }
   }
-  await store.insertCurrencies(ex, s, missing.map((code) => ({ code, scale: isoExponent(code) })));
+  await store.insertCurrencies(
+    ex,
+    s,
+    missing.map((code) => ({ code, scale: isoExponent(code) })),
+  );
   for (const code of missing) known.set(code, isoExponent(code));
   return known;
 }
@@ -33,7 +45,8 @@ export async function applyChartTemplate(ctx: Ctx, actor: Actor, clientRef: stri
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
     const existing = await store.listAccounts(tx, s, { includeInactive: true });
-    if (existing.length > 0) throw conflict("ledger/chart-exists", "this client already has a chart of accounts");
+    if (existing.length > 0)
+      throw conflict("ledger/chart-exists", "this client already has a chart of accounts");
     const idByNumber = new Map<string, string>();
     const nameByNumber = new Map<string, string>();
     const rows = US_SMALL_BUSINESS_CHART.map((t) => {
@@ -42,14 +55,28 @@ export async function applyChartTemplate(ctx: Ctx, actor: Actor, clientRef: stri
       const fullName = t.parent ? `${nameByNumber.get(t.parent)}:${t.name}` : t.name;
       nameByNumber.set(t.number, fullName);
       return {
-        id, firm_id: s.firmId, client_id: s.clientId, number: t.number, name: t.name, full_name: fullName, type: t.type,
-        detail_type: t.detailType, parent_id: t.parent ? idByNumber.get(t.parent)! : null, normal_balance: normalBalanceOf(t.type),
+        id,
+        firm_id: s.firmId,
+        client_id: s.clientId,
+        number: t.number,
+        name: t.name,
+        full_name: fullName,
+        type: t.type,
+        detail_type: t.detailType,
+        parent_id: t.parent ? idByNumber.get(t.parent)! : null,
+        normal_balance: normalBalanceOf(t.type),
         description: t.description ?? null,
       };
     });
     await store.insertAccounts(tx, rows);
     await ensureCurrencies(tx, s, [s.homeCurrency]);
-    await recordAudit(tx, actor, { action: "ledger.chart.template_applied", clientId: s.clientId, subjectType: "client", subjectId: s.clientId, after: { accounts: rows.length, template: "us-small-business" } });
+    await recordAudit(tx, actor, {
+      action: "ledger.chart.template_applied",
+      clientId: s.clientId,
+      subjectType: "client",
+      subjectId: s.clientId,
+      after: { accounts: rows.length, template: "us-small-business" },
+    });
     return rows.length;
   });
 }
@@ -63,7 +90,12 @@ export interface AccountInput {
   description?: string | null | undefined;
 }
 
-export async function createAccount(ctx: Ctx, actor: Actor, clientRef: string, input: AccountInput): Promise<AccountRow> {
+export async function createAccount(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  input: AccountInput,
+): Promise<AccountRow> {
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
     const name = checkAccountName(input.name);
@@ -71,25 +103,51 @@ export async function createAccount(ctx: Ctx, actor: Actor, clientRef: string, i
     let fullName = name;
     if (input.parentId) {
       const parent = await store.accountById(tx, s, input.parentId);
-      if (!parent) throw validationError("ledger/unknown-account", `unknown parent account ${input.parentId}`, { field: "parentId" });
+      if (!parent)
+        throw validationError("ledger/unknown-account", `unknown parent account ${input.parentId}`, {
+          field: "parentId",
+        });
       if (parent.type !== input.type) {
-        throw ruleViolation("ledger/parent-type-mismatch", `a ${input.type} account cannot sit under the ${parent.type} account "${parent.full_name}"`, { field: "parentId" });
+        throw ruleViolation(
+          "ledger/parent-type-mismatch",
+          `a ${input.type} account cannot sit under the ${parent.type} account "${parent.full_name}"`,
+          { field: "parentId" },
+        );
       }
       fullName = `${parent.full_name}:${name}`;
     }
     const row = {
-      id: newId(), firm_id: s.firmId, client_id: s.clientId, number: input.number?.trim() || null, name, full_name: fullName,
-      type: input.type, detail_type: detailType, parent_id: input.parentId ?? null, normal_balance: normalBalanceOf(input.type),
+      id: newId(),
+      firm_id: s.firmId,
+      client_id: s.clientId,
+      number: input.number?.trim() || null,
+      name,
+      full_name: fullName,
+      type: input.type,
+      detail_type: detailType,
+      parent_id: input.parentId ?? null,
+      normal_balance: normalBalanceOf(input.type),
       description: input.description ?? null,
     };
     try {
       await store.insertAccounts(tx, [row]);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("ledger/account-exists", `an account named "${fullName}" or numbered "${row.number}" already exists`, { field: "name" });
+      if (isUniqueViolation(error))
+        throw conflict(
+          "ledger/account-exists",
+          `an account named "${fullName}" or numbered "${row.number}" already exists`,
+          { field: "name" },
+        );
       throw error;
     }
     const created = (await store.accountById(tx, s, row.id))!;
-    await recordAudit(tx, actor, { action: "ledger.account.created", clientId: s.clientId, subjectType: "account", subjectId: row.id, after: created });
+    await recordAudit(tx, actor, {
+      action: "ledger.account.created",
+      clientId: s.clientId,
+      subjectType: "account",
+      subjectId: row.id,
+      after: created,
+    });
     return created;
   });
 }
@@ -102,7 +160,13 @@ export interface AccountPatch {
   isActive?: boolean | undefined;
 }
 
-export async function updateAccount(ctx: Ctx, actor: Actor, clientRef: string, accountId: string, patch: AccountPatch): Promise<AccountRow> {
+export async function updateAccount(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  accountId: string,
+  patch: AccountPatch,
+): Promise<AccountRow> {
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
     const before = await store.accountById(tx, s, accountId);
@@ -118,29 +182,55 @@ export async function updateAccount(ctx: Ctx, actor: Actor, clientRef: string, a
     if (patch.description !== undefined) set.description = patch.description;
     if (patch.isActive !== undefined) {
       if (!patch.isActive && (await store.accountHasChildren(tx, s, accountId))) {
-        throw ruleViolation("ledger/account-has-children", `"${before.full_name}" has active sub-accounts; make them inactive first`, { field: "isActive" });
+        throw ruleViolation(
+          "ledger/account-has-children",
+          `"${before.full_name}" has active sub-accounts; make them inactive first`,
+          { field: "isActive" },
+        );
       }
       set.is_active = patch.isActive;
     }
     let after: AccountRow;
     try {
       after = await store.updateAccount(tx, s, accountId, set);
-      if (set.full_name && set.full_name !== before.full_name) await store.renameDescendants(tx, s, before.full_name, set.full_name);
+      if (set.full_name && set.full_name !== before.full_name)
+        await store.renameDescendants(tx, s, before.full_name, set.full_name);
+      await store.bumpLedgerVersion(tx, s);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("ledger/account-exists", "another account already has that name or number", { field: "name" });
+      if (isUniqueViolation(error))
+        throw conflict("ledger/account-exists", "another account already has that name or number", {
+          field: "name",
+        });
       throw error;
     }
-    await recordAudit(tx, actor, { action: "ledger.account.updated", clientId: s.clientId, subjectType: "account", subjectId: accountId, before, after });
+    await recordAudit(tx, actor, {
+      action: "ledger.account.updated",
+      clientId: s.clientId,
+      subjectType: "account",
+      subjectId: accountId,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export async function listAccounts(ctx: Ctx, actor: Actor, clientRef: string, options: { includeInactive?: boolean } = {}): Promise<AccountRow[]> {
+export async function listAccounts(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<AccountRow[]> {
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
   return store.listAccounts(ctx.db, s, options);
 }
 
-export async function getAccount(ctx: Ctx, actor: Actor, clientRef: string, accountId: string): Promise<AccountRow> {
+export async function getAccount(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  accountId: string,
+): Promise<AccountRow> {
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
   const row = await store.accountById(ctx.db, s, accountId);
   if (!row) throw notFound("ledger/account-not-found", `no account ${accountId}`);
@@ -149,101 +239,16 @@ export async function getAccount(ctx: Ctx, actor: Actor, clientRef: string, acco
 
 function checkAccountName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw validationError("ledger/invalid-account-name", "an account name must have 1 to 200 characters", { field: "name" });
-  if (trimmed.includes(":")) throw validationError("ledger/invalid-account-name", 'an account name may not contain ":" (use a parent account instead)', { field: "name" });
-  return trimmed;
-}
-
-// ── contacts ────────────────────────────────────────────────────────────────────────────────────
-
-export async function createContact(ctx: Ctx, actor: Actor, clientRef: string, input: { kind: ContactRow["kind"]; name: string; email?: string | null | undefined }): Promise<ContactRow> {
-  return inTransaction(ctx.db, async (tx) => {
-    const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
-    const name = checkName(input.name);
-    try {
-      const row = await store.insertContact(tx, { id: newId(), firm_id: s.firmId, client_id: s.clientId, kind: input.kind, name, email: input.email ?? null });
-      await recordAudit(tx, actor, { action: "ledger.contact.created", clientId: s.clientId, subjectType: "contact", subjectId: row.id, after: row });
-      return row;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("ledger/contact-exists", `a ${input.kind} named "${name}" already exists`, { field: "name" });
-      throw error;
-    }
-  });
-}
-
-export async function updateContact(ctx: Ctx, actor: Actor, clientRef: string, id: string, patch: { name?: string | undefined; email?: string | null | undefined; isActive?: boolean | undefined }): Promise<ContactRow> {
-  return inTransaction(ctx.db, async (tx) => {
-    const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
-    const before = await store.contactById(tx, s, id);
-    if (!before) throw notFound("ledger/contact-not-found", `no contact ${id}`);
-    try {
-      const after = await store.updateContact(tx, s, id, {
-        ...(patch.name !== undefined ? { name: checkName(patch.name) } : {}),
-        ...(patch.email !== undefined ? { email: patch.email } : {}),
-        ...(patch.isActive !== undefined ? { is_active: patch.isActive } : {}),
-      });
-      await recordAudit(tx, actor, { action: "ledger.contact.updated", clientId: s.clientId, subjectType: "contact", subjectId: id, before, after });
-      return after;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("ledger/contact-exists", "another contact already has that name", { field: "name" });
-      throw error;
-    }
-  });
-}
-
-export async function listContacts(ctx: Ctx, actor: Actor, clientRef: string, kind?: ContactRow["kind"]): Promise<ContactRow[]> {
-  const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
-  return store.listContacts(ctx.db, s, kind);
-}
-
-// ── dimensions ──────────────────────────────────────────────────────────────────────────────────
-
-export async function createDimension(ctx: Ctx, actor: Actor, clientRef: string, input: { kind: DimensionRow["kind"]; name: string; parentId?: string | null | undefined }): Promise<DimensionRow> {
-  return inTransaction(ctx.db, async (tx) => {
-    const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
-    const name = checkName(input.name);
-    if (input.parentId) {
-      const parent = await store.dimensionById(tx, s, input.parentId);
-      if (!parent || parent.kind !== input.kind) throw validationError("ledger/unknown-dimension", `unknown parent ${input.kind} ${input.parentId}`, { field: "parentId" });
-    }
-    try {
-      const row = await store.insertDimension(tx, { id: newId(), firm_id: s.firmId, client_id: s.clientId, kind: input.kind, name, parent_id: input.parentId ?? null });
-      await recordAudit(tx, actor, { action: "ledger.dimension.created", clientId: s.clientId, subjectType: "dimension", subjectId: row.id, after: row });
-      return row;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("ledger/dimension-exists", `a ${input.kind} named "${name}" already exists`, { field: "name" });
-      throw error;
-    }
-  });
-}
-
-export async function updateDimension(ctx: Ctx, actor: Actor, clientRef: string, id: string, patch: { name?: string | undefined; isActive?: boolean | undefined }): Promise<DimensionRow> {
-  return inTransaction(ctx.db, async (tx) => {
-    const s = await clientScope(tx, actor, clientRef, "ledger.chart.edit");
-    const before = await store.dimensionById(tx, s, id);
-    if (!before) throw notFound("ledger/dimension-not-found", `no dimension ${id}`);
-    try {
-      const after = await store.updateDimension(tx, s, id, {
-        ...(patch.name !== undefined ? { name: checkName(patch.name) } : {}),
-        ...(patch.isActive !== undefined ? { is_active: patch.isActive } : {}),
-      });
-      await recordAudit(tx, actor, { action: "ledger.dimension.updated", clientId: s.clientId, subjectType: "dimension", subjectId: id, before, after });
-      return after;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("ledger/dimension-exists", "another dimension of that kind already has that name", { field: "name" });
-      throw error;
-    }
-  });
-}
-
-export async function listDimensions(ctx: Ctx, actor: Actor, clientRef: string, kind?: DimensionRow["kind"]): Promise<DimensionRow[]> {
-  const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
-  return store.listDimensions(ctx.db, s, kind);
-}
-
-function checkName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 200) throw validationError("ledger/invalid-name", "a name must have 1 to 200 characters", { field: "name" });
+  if (trimmed.length === 0 || trimmed.length > 200)
+    throw validationError("ledger/invalid-account-name", "an account name must have 1 to 200 characters", {
+      field: "name",
+    });
+  if (trimmed.includes(":"))
+    throw validationError(
+      "ledger/invalid-account-name",
+      'an account name may not contain ":" (use a parent account instead)',
+      { field: "name" },
+    );
   return trimmed;
 }
 

@@ -30,7 +30,12 @@ export interface DecimalEntryInput {
   lines: DecimalLineInput[];
 }
 
-export async function toEntryInput(ctx: Ctx, actor: Actor, clientRef: string, input: DecimalEntryInput): Promise<EntryInput> {
+export async function toEntryInput(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  input: DecimalEntryInput,
+): Promise<EntryInput> {
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.post");
   const currencies = input.lines.map((l) => l.currency ?? s.homeCurrency);
   const scales = await ensureCurrencies(ctx.db, s, currencies);
@@ -40,21 +45,42 @@ export async function toEntryInput(ctx: Ctx, actor: Actor, clientRef: string, in
     const scale = scales.get(currency)!;
     const given = [l.amount, l.debit, l.credit].filter((v) => v !== undefined && v !== "").length;
     if (given !== 1) {
-      throw validationError("ledger/amount-required", `line ${i + 1}: give exactly one of amount, debit or credit`, { field: `${field}.amount` });
+      throw validationError(
+        "ledger/amount-required",
+        `line ${i + 1}: give exactly one of amount, debit or credit`,
+        { field: `${field}.amount` },
+      );
     }
     let amount: bigint;
     if (l.amount !== undefined && l.amount !== "") amount = parseDecimal(l.amount, scale, `${field}.amount`);
-    else if (l.debit !== undefined && l.debit !== "") amount = positive(parseDecimal(l.debit, scale, `${field}.debit`), `${field}.debit`);
+    else if (l.debit !== undefined && l.debit !== "")
+      amount = positive(parseDecimal(l.debit, scale, `${field}.debit`), `${field}.debit`);
     else amount = -positive(parseDecimal(l.credit!, scale, `${field}.credit`), `${field}.credit`);
     return {
-      accountId: l.accountId, amount, currency, contactId: l.contactId ?? null, classId: l.classId ?? null,
-      departmentId: l.departmentId ?? null, locationId: l.locationId ?? null, projectId: l.projectId ?? null, memo: l.memo ?? null,
+      accountId: l.accountId,
+      amount,
+      currency,
+      contactId: l.contactId ?? null,
+      classId: l.classId ?? null,
+      departmentId: l.departmentId ?? null,
+      locationId: l.locationId ?? null,
+      projectId: l.projectId ?? null,
+      memo: l.memo ?? null,
     };
   });
-  return { date: input.date, description: input.description ?? "", reference: input.reference ?? null, comment: input.comment ?? null, lines };
+  return {
+    date: input.date,
+    description: input.description ?? "",
+    reference: input.reference ?? null,
+    comment: input.comment ?? null,
+    lines,
+  };
 }
 
 function positive(amount: bigint, field: string): bigint {
-  if (amount < 0n) throw validationError("ledger/negative-column", "debit and credit amounts are written without a sign", { field });
+  if (amount < 0n)
+    throw validationError("ledger/negative-column", "debit and credit amounts are written without a sign", {
+      field,
+    });
   return amount;
 }

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const tb = async (asOf = "2026-12-31") => ledger.trialBalanceJson(await ledger.trialBalance(t.ctx, c.actor, c.slug, asOf));
+const tb = async (asOf = "2026-12-31") =>
+  ledger.trialBalanceJson(await ledger.trialBalance(t.ctx, c.actor, c.slug, asOf));
 
 async function auditCount(): Promise<number> {
   const r = await sql<{ n: bigint }>`select count(*) as n from audit_events`.execute(t.ctx.db);
@@ -35,7 +36,13 @@ describe("posting", () => {
     expect(posted.status).toBe("posted");
     const report = await tb();
     expect(report.rows).toEqual([
-      { account: "Cash and Bank:Operating Checking", currency: "USD", debit: "0.00", credit: "1200.00", balance: "-1200.00" },
+      {
+        account: "Cash and Bank:Operating Checking",
+        currency: "USD",
+        debit: "0.00",
+        credit: "1200.00",
+        balance: "-1200.00",
+      },
       { account: "Rent", currency: "USD", debit: "1200.00", credit: "0.00", balance: "1200.00" },
     ]);
     expect(report.totals).toEqual([{ currency: "USD", debit: "1200.00", credit: "1200.00" }]);
@@ -123,7 +130,9 @@ describe("drafts and reversal", () => {
     const posted = await ledger.postDraft(t.ctx, c.actor, c.slug, draft.id);
     expect(posted.status).toBe("posted");
     expect((await tb()).rows.find((r) => r.account === "Insurance")?.balance).toBe("300.00");
-    await expect(ledger.postDraft(t.ctx, c.actor, c.slug, draft.id)).rejects.toMatchObject({ code: "ledger/entry-posted" });
+    await expect(ledger.postDraft(t.ctx, c.actor, c.slug, draft.id)).rejects.toMatchObject({
+      code: "ledger/entry-posted",
+    });
   });
 
   it("reverses a posted entry, restoring every balance, once", async () => {
@@ -141,7 +150,9 @@ describe("drafts and reversal", () => {
     expect(rev.reversesEntryId).toBe(e.id);
     expect(await tb()).toEqual(before);
     expect((await ledger.getEntry(t.ctx, c.actor, c.slug, e.id)).status).toBe("reversed");
-    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, e.id)).rejects.toMatchObject({ code: "ledger/already-reversed" });
+    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, e.id)).rejects.toMatchObject({
+      code: "ledger/already-reversed",
+    });
   });
 
   it("never lets the database change a posted entry or its lines", async () => {
@@ -153,9 +164,15 @@ describe("drafts and reversal", () => {
         { accountId: c.account("1010"), amount: -100n, currency: "USD" },
       ],
     });
-    await expect(sql`update journal_entries set description = 'changed' where id = ${e.id}`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
-    await expect(sql`update journal_lines set amount = 1 where entry_id = ${e.id}`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from journal_lines where entry_id = ${e.id}`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update journal_entries set description = 'changed' where id = ${e.id}`.execute(t.ctx.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update journal_lines set amount = 1 where entry_id = ${e.id}`.execute(t.ctx.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from journal_lines where entry_id = ${e.id}`.execute(t.ctx.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -180,12 +197,20 @@ describe("periods", () => {
         { accountId: c.account("1010"), amount: -100n, currency: "USD" },
       ],
     };
-    await expect(ledger.postEntry(t.ctx, c.actor, c.slug, entry)).rejects.toMatchObject({ code: "ledger/period-locked" });
-    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, e.id)).rejects.toMatchObject({ code: "ledger/period-locked" });
+    await expect(ledger.postEntry(t.ctx, c.actor, c.slug, entry)).rejects.toMatchObject({
+      code: "ledger/period-locked",
+    });
+    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, e.id)).rejects.toMatchObject({
+      code: "ledger/period-locked",
+    });
     // A reversal dated in an open month is allowed.
-    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, e.id, { date: "2026-03-01" })).resolves.toMatchObject({ date: "2026-03-01" });
+    await expect(
+      ledger.reverseEntry(t.ctx, c.actor, c.slug, e.id, { date: "2026-03-01" }),
+    ).resolves.toMatchObject({ date: "2026-03-01" });
     await ledger.setPeriodLock(t.ctx, c.actor, c.slug, "2026-02", false);
-    await expect(ledger.postEntry(t.ctx, c.actor, c.slug, entry)).resolves.toMatchObject({ status: "posted" });
+    await expect(ledger.postEntry(t.ctx, c.actor, c.slug, entry)).resolves.toMatchObject({
+      status: "posted",
+    });
     const periods = await ledger.listPeriods(t.ctx, c.actor, c.slug);
     expect(periods.find((p) => p.month === "2026-02-01")?.status).toBe("open");
   });
@@ -215,7 +240,11 @@ describe("reports", () => {
   });
 
   it("gives general ledger detail with opening, running and closing balances", async () => {
-    const gl = await ledger.generalLedger(t.ctx, c.actor, c.slug, { from: "2026-07-10", to: "2026-07-31", accountId: c.account("6350") });
+    const gl = await ledger.generalLedger(t.ctx, c.actor, c.slug, {
+      from: "2026-07-10",
+      to: "2026-07-31",
+      accountId: c.account("6350"),
+    });
     expect(gl.accounts).toHaveLength(1);
     const meals = gl.accounts[0]!;
     expect(meals.opening).toBe(100n);
@@ -224,12 +253,19 @@ describe("reports", () => {
       ["2026-07-31", 400n, 700n],
     ]);
     expect(meals.closing).toBe(700n);
-    const reg = await ledger.accountRegister(t.ctx, c.actor, c.slug, c.account("6350"), { from: "2026-07-01", to: "2026-07-31", limit: 1, offset: 1 });
+    const reg = await ledger.accountRegister(t.ctx, c.actor, c.slug, c.account("6350"), {
+      from: "2026-07-01",
+      to: "2026-07-31",
+      limit: 1,
+      offset: 1,
+    });
     expect(reg.total).toBe(3);
     expect(reg.lines.map((l) => l.balance)).toEqual([300n]);
   });
 
   it("refuses a range that ends before it starts", async () => {
-    await expect(ledger.generalLedger(t.ctx, c.actor, c.slug, { from: "2026-08-01", to: "2026-07-01" })).rejects.toMatchObject({ code: "ledger/invalid-range" });
+    await expect(
+      ledger.generalLedger(t.ctx, c.actor, c.slug, { from: "2026-08-01", to: "2026-07-01" }),
+    ).rejects.toMatchObject({ code: "ledger/invalid-range" });
   });
 });

@@ -6,7 +6,7 @@ import type { Selectable } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { toJson } from "../../platform/json.ts";
 import type { BalanceDelta, LineInput } from "./model.ts";
-import { q, type Scope } from "./store.ts";
+import { bumpLedgerVersion, q, type Scope } from "./store.ts";
 import type { JournalEntriesTable, JournalLinesTable } from "./tables.ts";
 
 export type EntryRow = Selectable<JournalEntriesTable>;
@@ -20,7 +20,9 @@ export async function reserveEntryNumbers(ex: Executor, s: Scope, count: number)
     .insertInto("client_sequences")
     .values({ client_id: s.clientId, name: "journal_entry", next_value: BigInt(count + 1) })
     .onConflict((oc) =>
-      oc.columns(["client_id", "name"]).doUpdateSet({ next_value: sql`client_sequences.next_value + ${String(count)}::int8` }),
+      oc
+        .columns(["client_id", "name"])
+        .doUpdateSet({ next_value: sql`client_sequences.next_value + ${String(count)}::int8` }),
     )
     .returning("next_value")
     .executeTakeFirstOrThrow();
@@ -62,10 +64,27 @@ export async function insertDraft(ex: Executor, s: Scope, e: NewEntry): Promise<
     .executeTakeFirstOrThrow();
 }
 
-export async function updateDraft(ex: Executor, s: Scope, id: string, patch: { date: string; description: string; reference: string | null; comment: string | null; lines: LineInput[] }): Promise<EntryRow> {
+export async function updateDraft(
+  ex: Executor,
+  s: Scope,
+  id: string,
+  patch: {
+    date: string;
+    description: string;
+    reference: string | null;
+    comment: string | null;
+    lines: LineInput[];
+  },
+): Promise<EntryRow> {
   return q(ex)
     .updateTable("journal_entries")
-    .set({ date: patch.date, description: patch.description, reference: patch.reference, comment: patch.comment, draft_lines: toJson(patch.lines) })
+    .set({
+      date: patch.date,
+      description: patch.description,
+      reference: patch.reference,
+      comment: patch.comment,
+      draft_lines: toJson(patch.lines),
+    })
     .where("client_id", "=", s.clientId)
     .where("id", "=", id)
     .where("status", "=", "draft")
@@ -74,11 +93,22 @@ export async function updateDraft(ex: Executor, s: Scope, id: string, patch: { d
 }
 
 export async function deleteDraft(ex: Executor, s: Scope, id: string): Promise<void> {
-  await q(ex).deleteFrom("journal_entries").where("client_id", "=", s.clientId).where("id", "=", id).where("status", "=", "draft").execute();
+  await q(ex)
+    .deleteFrom("journal_entries")
+    .where("client_id", "=", s.clientId)
+    .where("id", "=", id)
+    .where("status", "=", "draft")
+    .execute();
 }
 
 /** Marks a draft posted (the only update a journal entry ever gets) and inserts its lines. */
-export async function postDraft(ex: Executor, s: Scope, id: string, date: string, lines: LineInput[]): Promise<EntryRow> {
+export async function postDraft(
+  ex: Executor,
+  s: Scope,
+  id: string,
+  date: string,
+  lines: LineInput[],
+): Promise<EntryRow> {
   const row = await q(ex)
     .updateTable("journal_entries")
     .set({ status: "posted", draft_lines: null, posted_at: new Date() })
@@ -107,12 +137,28 @@ export async function insertPosted(ex: Executor, s: Scope, entries: readonly New
   await insertLines(ex, s, entries);
 }
 
-async function insertLines(ex: Executor, s: Scope, entries: ReadonlyArray<{ id: string; date: string; lines: readonly LineInput[] }>): Promise<void> {
+async function insertLines(
+  ex: Executor,
+  s: Scope,
+  entries: ReadonlyArray<{ id: string; date: string; lines: readonly LineInput[] }>,
+): Promise<void> {
   const cols = {
-    entry: [] as string[], lineNo: [] as number[], date: [] as string[], account: [] as string[], amount: [] as string[],
-    currency: [] as string[], costAmount: [] as (string | null)[], costCurrency: [] as (string | null)[], conversion: [] as boolean[], virtual: [] as boolean[],
-    contact: [] as (string | null)[], klass: [] as (string | null)[], department: [] as (string | null)[],
-    location: [] as (string | null)[], project: [] as (string | null)[], memo: [] as (string | null)[],
+    entry: [] as string[],
+    lineNo: [] as number[],
+    date: [] as string[],
+    account: [] as string[],
+    amount: [] as string[],
+    currency: [] as string[],
+    costAmount: [] as (string | null)[],
+    costCurrency: [] as (string | null)[],
+    conversion: [] as boolean[],
+    virtual: [] as boolean[],
+    contact: [] as (string | null)[],
+    klass: [] as (string | null)[],
+    department: [] as (string | null)[],
+    location: [] as (string | null)[],
+    project: [] as (string | null)[],
+    memo: [] as (string | null)[],
   };
   const flush = async () => {
     if (cols.entry.length === 0) return;
@@ -152,8 +198,9 @@ async function insertLines(ex: Executor, s: Scope, entries: ReadonlyArray<{ id: 
   await flush();
 }
 
-/** Adds posted amounts to the monthly balance buckets. */
+/** Adds posted amounts to the monthly balance buckets (and marks cached reports stale). */
 export async function addToBalances(ex: Executor, s: Scope, deltas: readonly BalanceDelta[]): Promise<void> {
+  await bumpLedgerVersion(ex, s);
   for (let i = 0; i < deltas.length; i += BATCH) {
     const batch = deltas.slice(i, i + BATCH);
     await sql`
@@ -162,26 +209,51 @@ export async function addToBalances(ex: Executor, s: Scope, deltas: readonly Bal
       from unnest(${batch.map((d) => d.accountId)}::uuid[], ${batch.map((d) => d.currency)}::text[], ${batch.map((d) => d.month)}::date[],
         ${batch.map((d) => d.debit.toString())}::int8[], ${batch.map((d) => d.credit.toString())}::int8[]) as u
       on conflict (client_id, account_id, currency, month)
-      do update set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit`.execute(ex);
+      do update set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit`.execute(
+      ex,
+    );
   }
 }
 
 export async function entryById(ex: Executor, s: Scope, id: string): Promise<EntryRow | undefined> {
-  return q(ex).selectFrom("journal_entries").selectAll().where("client_id", "=", s.clientId).where("id", "=", id).executeTakeFirst();
+  return q(ex)
+    .selectFrom("journal_entries")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Locks the entry row for this transaction (so two reversals of one entry cannot race). */
 export async function lockEntry(ex: Executor, s: Scope, id: string): Promise<EntryRow | undefined> {
-  return q(ex).selectFrom("journal_entries").selectAll().where("client_id", "=", s.clientId).where("id", "=", id).forUpdate().executeTakeFirst();
+  return q(ex)
+    .selectFrom("journal_entries")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function reversalOf(ex: Executor, s: Scope, id: string): Promise<EntryRow | undefined> {
-  return q(ex).selectFrom("journal_entries").selectAll().where("client_id", "=", s.clientId).where("reverses_entry_id", "=", id).executeTakeFirst();
+  return q(ex)
+    .selectFrom("journal_entries")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("reverses_entry_id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function linesOf(ex: Executor, s: Scope, entryIds: readonly string[]): Promise<LineRow[]> {
   if (entryIds.length === 0) return [];
-  return q(ex).selectFrom("journal_lines").selectAll().where("client_id", "=", s.clientId).where("entry_id", "in", [...entryIds]).orderBy("entry_id").orderBy("line_no").execute();
+  return q(ex)
+    .selectFrom("journal_lines")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("entry_id", "in", [...entryIds])
+    .orderBy("entry_id")
+    .orderBy("line_no")
+    .execute();
 }
 
 export interface EntryFilter {
@@ -192,22 +264,49 @@ export interface EntryFilter {
   offset: number;
 }
 
-export async function listEntries(ex: Executor, s: Scope, f: EntryFilter): Promise<{ rows: EntryRow[]; reversalOf: Map<string, string> }> {
+export async function listEntries(
+  ex: Executor,
+  s: Scope,
+  f: EntryFilter,
+): Promise<{ rows: EntryRow[]; reversalOf: Map<string, string> }> {
   let query = q(ex).selectFrom("journal_entries").selectAll().where("client_id", "=", s.clientId);
   if (f.status) query = query.where("status", "=", f.status);
   if (f.from) query = query.where("date", ">=", f.from);
   if (f.to) query = query.where("date", "<=", f.to);
-  const rows = await query.orderBy("date", "desc").orderBy("number", "desc").limit(f.limit).offset(f.offset).execute();
+  const rows = await query
+    .orderBy("date", "desc")
+    .orderBy("number", "desc")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   const ids = rows.map((r) => r.id);
   const reversed =
     ids.length === 0
       ? []
-      : await q(ex).selectFrom("journal_entries").select(["id", "reverses_entry_id"]).where("client_id", "=", s.clientId).where("reverses_entry_id", "in", ids).execute();
+      : await q(ex)
+          .selectFrom("journal_entries")
+          .select(["id", "reverses_entry_id"])
+          .where("client_id", "=", s.clientId)
+          .where("reverses_entry_id", "in", ids)
+          .execute();
   return { rows, reversalOf: new Map(reversed.map((r) => [r.reverses_entry_id!, r.id])) };
 }
 
 /** All posted entries with their lines, in date order (for export). */
-export async function allPostedLines(ex: Executor, s: Scope): Promise<Array<LineRow & { entry_date: string; description: string; reference: string | null; comment: string | null; number: bigint }>> {
+export async function allPostedLines(
+  ex: Executor,
+  s: Scope,
+): Promise<
+  Array<
+    LineRow & {
+      entry_date: string;
+      description: string;
+      reference: string | null;
+      comment: string | null;
+      number: bigint;
+    }
+  >
+> {
   return q(ex)
     .selectFrom("journal_lines as l")
     .innerJoin("journal_entries as e", "e.id", "l.entry_id")

@@ -1,5 +1,6 @@
 // The ledger module's public face: what other modules, the CLI and the HTTP routes may use.
 export * from "./chart-service.ts";
+export * from "./reference-service.ts";
 export * from "./entry-service.ts";
 export * from "./period-service.ts";
 export * from "./report-service.ts";
@@ -13,3 +14,4 @@ export { currencyScalesFor } from "./scales.ts";
 export { importJournal, VIRTUAL_COUNTERPART_ACCOUNT } from "./journal-import.ts";
 export type { JournalImportResult, JournalImportOptions } from "./journal-import.ts";
 export { exportClientJournal } from "./journal-export.ts";
+export { renderedTrialBalance } from "./report-cache.ts";

@@ -16,7 +16,10 @@ const CURRENCIES = ["USD", "EUR", "JPY"];
 beforeAll(async () => {
   t = await testDb();
   c = await clientWithChart(t.ctx, "props");
-  await ledger.toEntryInput(t.ctx, c.actor, c.slug, { date: "2026-01-01", lines: CURRENCIES.map((cur) => ({ accountId: c.account("1010"), amount: "0", currency: cur })) });
+  await ledger.toEntryInput(t.ctx, c.actor, c.slug, {
+    date: "2026-01-01",
+    lines: CURRENCIES.map((cur) => ({ accountId: c.account("1010"), amount: "0", currency: cur })),
+  });
 });
 afterAll(async () => t?.close());
 
@@ -28,7 +31,13 @@ const entryArb = fc
     groups: fc.array(
       fc.record({
         currency: fc.constantFrom(...CURRENCIES),
-        debits: fc.array(fc.record({ account: fc.constantFrom(...NUMBERS), amount: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }) }), { minLength: 1, maxLength: 4 }),
+        debits: fc.array(
+          fc.record({
+            account: fc.constantFrom(...NUMBERS),
+            amount: fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
         against: fc.constantFrom(...NUMBERS),
       }),
       { minLength: 1, maxLength: 3 },
@@ -53,16 +62,20 @@ async function tbJson(asOf: string) {
 describe("ledger invariants", () => {
   it("keeps the trial balance at zero per currency on any date, after any sequence of valid postings", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(entryArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 12 }), async (entries, asOfMonth) => {
-        for (const e of entries) await ledger.postEntry(t.ctx, c.actor, c.slug, e);
-        for (const asOf of [`2025-${String(asOfMonth).padStart(2, "0")}-15`, "2025-12-31"]) {
-          const tb = await ledger.trialBalance(t.ctx, c.actor, c.slug, asOf);
-          for (const total of tb.totals) expect(total.debit).toBe(total.credit);
-          const sums = new Map<string, bigint>();
-          for (const r of tb.rows) sums.set(r.currency, (sums.get(r.currency) ?? 0n) + r.balance);
-          for (const sum of sums.values()) expect(sum).toBe(0n);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(entryArb, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 12 }),
+        async (entries, asOfMonth) => {
+          for (const e of entries) await ledger.postEntry(t.ctx, c.actor, c.slug, e);
+          for (const asOf of [`2025-${String(asOfMonth).padStart(2, "0")}-15`, "2025-12-31"]) {
+            const tb = await ledger.trialBalance(t.ctx, c.actor, c.slug, asOf);
+            for (const total of tb.totals) expect(total.debit).toBe(total.credit);
+            const sums = new Map<string, bigint>();
+            for (const r of tb.rows) sums.set(r.currency, (sums.get(r.currency) ?? 0n) + r.balance);
+            for (const sum of sums.values()) expect(sum).toBe(0n);
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -101,12 +114,18 @@ describe("ledger invariants", () => {
     await fc.assert(
       fc.asyncProperty(entryArb, fc.integer({ min: 1, max: 30 }), async (entry, day) => {
         const inLocked = { ...entry, date: `2024-06-${String(day).padStart(2, "0")}` };
-        await expect(ledger.postEntry(t.ctx, c.actor, c.slug, inLocked)).rejects.toMatchObject({ code: "ledger/period-locked" });
+        await expect(ledger.postEntry(t.ctx, c.actor, c.slug, inLocked)).rejects.toMatchObject({
+          code: "ledger/period-locked",
+        });
       }),
       { numRuns: 20 },
     );
-    await expect(ledger.postDraft(t.ctx, c.actor, c.slug, draft.id)).rejects.toMatchObject({ code: "ledger/period-locked" });
-    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, open.id)).rejects.toMatchObject({ code: "ledger/period-locked" });
+    await expect(ledger.postDraft(t.ctx, c.actor, c.slug, draft.id)).rejects.toMatchObject({
+      code: "ledger/period-locked",
+    });
+    await expect(ledger.reverseEntry(t.ctx, c.actor, c.slug, open.id)).rejects.toMatchObject({
+      code: "ledger/period-locked",
+    });
     expect(await tbJson("2024-12-31")).toEqual(snapshot);
   });
 });

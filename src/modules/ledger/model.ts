@@ -77,7 +77,9 @@ export function inferAccountType(fullName: string): AccountType {
 export function splitAccountPath(fullName: string): string[] {
   const parts = fullName.split(":");
   if (parts.some((p) => p.trim() === "")) {
-    throw validationError("ledger/invalid-account-name", `account name "${fullName}" has an empty segment`, { field: "name" });
+    throw validationError("ledger/invalid-account-name", `account name "${fullName}" has an empty segment`, {
+      field: "name",
+    });
   }
   return parts;
 }
@@ -138,27 +140,42 @@ const DIMENSION_FIELDS = [
  */
 export function checkEntry(entry: EntryInput, ctx: PostingContext): void {
   if (entry.lines.length < 2) {
-    throw validationError("ledger/too-few-lines", "a journal entry needs at least two lines", { field: "lines" });
+    throw validationError("ledger/too-few-lines", "a journal entry needs at least two lines", {
+      field: "lines",
+    });
   }
   checkOpenPeriod(entry.date, ctx);
   const sums = new Map<string, bigint>();
   entry.lines.forEach((line, i) => {
     const field = `lines[${i}]`;
     const account = ctx.accounts.get(line.accountId);
-    if (!account) throw validationError("ledger/unknown-account", `line ${i + 1}: unknown account ${line.accountId}`, { field: `${field}.accountId` });
+    if (!account)
+      throw validationError("ledger/unknown-account", `line ${i + 1}: unknown account ${line.accountId}`, {
+        field: `${field}.accountId`,
+      });
     if (!account.isActive) {
-      throw ruleViolation("ledger/inactive-account", `line ${i + 1}: account "${account.fullName}" is inactive`, { field: `${field}.accountId` });
+      throw ruleViolation(
+        "ledger/inactive-account",
+        `line ${i + 1}: account "${account.fullName}" is inactive`,
+        { field: `${field}.accountId` },
+      );
     }
     if (!ctx.currencies.has(line.currency)) {
-      throw validationError("ledger/unknown-currency", `line ${i + 1}: unknown currency "${line.currency}"`, { field: `${field}.currency` });
+      throw validationError("ledger/unknown-currency", `line ${i + 1}: unknown currency "${line.currency}"`, {
+        field: `${field}.currency`,
+      });
     }
     if (line.contactId && !ctx.contacts.has(line.contactId)) {
-      throw validationError("ledger/unknown-contact", `line ${i + 1}: unknown contact ${line.contactId}`, { field: `${field}.contactId` });
+      throw validationError("ledger/unknown-contact", `line ${i + 1}: unknown contact ${line.contactId}`, {
+        field: `${field}.contactId`,
+      });
     }
     for (const [key, kind] of DIMENSION_FIELDS) {
       const id = line[key];
       if (id && ctx.dimensions.get(id) !== kind) {
-        throw validationError("ledger/unknown-dimension", `line ${i + 1}: unknown ${kind} ${id}`, { field: `${field}.${key}` });
+        throw validationError("ledger/unknown-dimension", `line ${i + 1}: unknown ${kind} ${id}`, {
+          field: `${field}.${key}`,
+        });
       }
     }
     sums.set(line.currency, (sums.get(line.currency) ?? 0n) + line.amount);
@@ -175,7 +192,9 @@ export function checkEntry(entry: EntryInput, ctx: PostingContext): void {
 
 export function checkOpenPeriod(date: string, ctx: Pick<PostingContext, "lockedMonths">): void {
   if (ctx.lockedMonths.has(monthOf(date))) {
-    throw ruleViolation("ledger/period-locked", `the period ${date.slice(0, 7)} is locked`, { field: "date" });
+    throw ruleViolation("ledger/period-locked", `the period ${date.slice(0, 7)} is locked`, {
+      field: "date",
+    });
   }
 }
 
@@ -197,7 +216,9 @@ export interface BalanceDelta {
   credit: bigint;
 }
 
-export function balanceDeltas(entries: ReadonlyArray<{ date: string; lines: readonly LineInput[] }>): BalanceDelta[] {
+export function balanceDeltas(
+  entries: ReadonlyArray<{ date: string; lines: readonly LineInput[] }>,
+): BalanceDelta[] {
   const byKey = new Map<string, BalanceDelta>();
   for (const entry of entries) {
     const month = monthOf(entry.date);

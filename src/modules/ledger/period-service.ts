@@ -15,11 +15,20 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Accepts "YYYY-MM" (or a date in the month) and returns the month's first day. */
 export function parseMonth(text: string): string {
   const m = MONTH.exec(text.length === 10 ? text.slice(0, 7) : text);
-  if (!m) throw validationError("ledger/invalid-month", `"${text}" is not a month (expected YYYY-MM)`, { field: "month" });
+  if (!m)
+    throw validationError("ledger/invalid-month", `"${text}" is not a month (expected YYYY-MM)`, {
+      field: "month",
+    });
   return `${m[1]}-${m[2]}-01`;
 }
 
-export async function setPeriodLock(ctx: Ctx, actor: Actor, clientRef: string, monthText: string, locked: boolean): Promise<PeriodRow> {
+export async function setPeriodLock(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  monthText: string,
+  locked: boolean,
+): Promise<PeriodRow> {
   const month = parseMonth(monthText);
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.period.lock");

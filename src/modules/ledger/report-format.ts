@@ -22,7 +22,11 @@ export function trialBalanceJson(tb: TrialBalanceReport): TrialBalanceJson {
       credit: fmt(r.credit, r.currency),
       balance: fmt(r.balance, r.currency),
     })),
-    totals: tb.totals.map((t) => ({ currency: t.currency, debit: fmt(t.debit, t.currency), credit: fmt(t.credit, t.currency) })),
+    totals: tb.totals.map((t) => ({
+      currency: t.currency,
+      debit: fmt(t.debit, t.currency),
+      credit: fmt(t.credit, t.currency),
+    })),
   };
 }
 
@@ -33,21 +37,41 @@ function csvField(value: string): string {
 export function trialBalanceCsv(tb: TrialBalanceReport): string {
   const json = trialBalanceJson(tb);
   const lines = ["account,currency,debit,credit,balance"];
-  for (const r of json.rows) lines.push([r.account, r.currency, r.debit, r.credit, r.balance].map(csvField).join(","));
-  for (const t of json.totals) lines.push(["Total", t.currency, t.debit, t.credit, ""].map(csvField).join(","));
+  for (const r of json.rows)
+    lines.push([r.account, r.currency, r.debit, r.credit, r.balance].map(csvField).join(","));
+  for (const t of json.totals)
+    lines.push(["Total", t.currency, t.debit, t.credit, ""].map(csvField).join(","));
   return `${lines.join("\n")}\n`;
 }
 
 export function trialBalanceText(tb: TrialBalanceReport): string {
   const json = trialBalanceJson(tb);
   const header = ["Account", "Currency", "Debit", "Credit"];
-  const body = json.rows.map((r) => [r.account, r.currency, r.debit === formatZero(r.debit) ? "" : r.debit, r.credit === formatZero(r.credit) ? "" : r.credit]);
+  const body = json.rows.map((r) => [
+    r.account,
+    r.currency,
+    r.debit === formatZero(r.debit) ? "" : r.debit,
+    r.credit === formatZero(r.credit) ? "" : r.credit,
+  ]);
   const totals = json.totals.map((t) => ["Total", t.currency, t.debit, t.credit]);
   const all = [header, ...body, ...totals];
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
-  const render = (row: string[]) => row.map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ").trimEnd();
+  const render = (row: string[]) =>
+    row
+      .map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  return [`Trial balance — ${json.client} — as of ${json.asOf}`, "", render(header), rule, ...body.map(render), rule, ...totals.map(render), ""].join("\n");
+  return [
+    `Trial balance — ${json.client} — as of ${json.asOf}`,
+    "",
+    render(header),
+    rule,
+    ...body.map(render),
+    rule,
+    ...totals.map(render),
+    "",
+  ].join("\n");
 }
 
 function formatZero(amount: string): string {

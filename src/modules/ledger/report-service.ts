@@ -15,18 +15,38 @@ export interface TrialBalanceReport extends TrialBalance {
   scales: Map<string, number>;
 }
 
-export async function trialBalance(ctx: Ctx, actor: Actor, clientRef: string, asOfText?: string): Promise<TrialBalanceReport> {
+export async function trialBalance(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  asOfText?: string,
+): Promise<TrialBalanceReport> {
   const asOf = asOfText ? parseIsoDate(asOfText, "asOf") : ctx.clock.today();
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
   const [rows, scales] = await Promise.all([balanceRows(ctx, s, asOf), store.currencyScales(ctx.db, s)]);
   return { client: s.clientSlug, asOf, scales, ...trialBalanceOf(rows) };
 }
 
-async function balanceRows(ctx: Ctx, s: ClientScope, asOf: string, accountId?: string): Promise<BalanceRow[]> {
-  const [raw, accounts] = await Promise.all([reports.balancesAsOf(ctx.db, s, asOf, accountId), reports.accountInfo(ctx.db, s)]);
+async function balanceRows(
+  ctx: Ctx,
+  s: ClientScope,
+  asOf: string,
+  accountId?: string,
+): Promise<BalanceRow[]> {
+  const [raw, accounts] = await Promise.all([
+    reports.balancesAsOf(ctx.db, s, asOf, accountId),
+    reports.accountInfo(ctx.db, s),
+  ]);
   return raw.map((r) => {
     const a = accounts.get(r.account_id)!;
-    return { accountId: r.account_id, account: a.full_name, accountType: a.type, number: a.number, currency: r.currency, balance: r.balance };
+    return {
+      accountId: r.account_id,
+      account: a.full_name,
+      accountType: a.type,
+      number: a.number,
+      currency: r.currency,
+      balance: r.balance,
+    };
   });
 }
 
@@ -37,7 +57,12 @@ export interface TypeRollup {
 }
 
 /** Balance-sheet style totals: the sum of balances per account type and currency. */
-export async function rollupByType(ctx: Ctx, actor: Actor, clientRef: string, asOfText?: string): Promise<TypeRollup> {
+export async function rollupByType(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  asOfText?: string,
+): Promise<TypeRollup> {
   const asOf = asOfText ? parseIsoDate(asOfText, "asOf") : ctx.clock.today();
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
   const [rows, scales] = await Promise.all([balanceRows(ctx, s, asOf), store.currencyScales(ctx.db, s)]);
@@ -48,7 +73,11 @@ export async function rollupByType(ctx: Ctx, actor: Actor, clientRef: string, as
     t.balance += r.balance;
     totals.set(key, t);
   }
-  return { asOf, scales, rows: [...totals.values()].sort((a, b) => (a.type + a.currency < b.type + b.currency ? -1 : 1)) };
+  return {
+    asOf,
+    scales,
+    rows: [...totals.values()].sort((a, b) => (a.type + a.currency < b.type + b.currency ? -1 : 1)),
+  };
 }
 
 export interface LedgerLine {
@@ -87,15 +116,24 @@ export interface GeneralLedger {
 function checkRange(fromText: string, toText: string): { from: string; to: string } {
   const from = parseIsoDate(fromText, "from");
   const to = parseIsoDate(toText, "to");
-  if (from > to) throw validationError("ledger/invalid-range", `the range starts (${from}) after it ends (${to})`, { field: "from" });
+  if (from > to)
+    throw validationError("ledger/invalid-range", `the range starts (${from}) after it ends (${to})`, {
+      field: "from",
+    });
   return { from, to };
 }
 
 /** General ledger detail: per account and currency, opening balance, the lines, closing balance. */
-export async function generalLedger(ctx: Ctx, actor: Actor, clientRef: string, range: { from: string; to: string; accountId?: string | undefined }): Promise<GeneralLedger> {
+export async function generalLedger(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  range: { from: string; to: string; accountId?: string | undefined },
+): Promise<GeneralLedger> {
   const { from, to } = checkRange(range.from, range.to);
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
-  if (range.accountId && !(await store.accountById(ctx.db, s, range.accountId))) throw notFound("ledger/account-not-found", `no account ${range.accountId}`, { field: "accountId" });
+  if (range.accountId && !(await store.accountById(ctx.db, s, range.accountId)))
+    throw notFound("ledger/account-not-found", `no account ${range.accountId}`, { field: "accountId" });
   const [opening, lines, accounts, scales] = await Promise.all([
     reports.balancesAsOf(ctx.db, s, addDays(from, -1), range.accountId),
     reports.linesInRange(ctx.db, s, from, to, range.accountId ? { accountId: range.accountId } : {}),
@@ -108,7 +146,17 @@ export async function generalLedger(ctx: Ctx, actor: Actor, clientRef: string, r
     let d = details.get(key);
     if (!d) {
       const a = accounts.get(accountId)!;
-      d = { accountId, account: a.full_name, number: a.number, currency, opening: 0n, debits: 0n, credits: 0n, closing: 0n, lines: [] };
+      d = {
+        accountId,
+        account: a.full_name,
+        number: a.number,
+        currency,
+        opening: 0n,
+        debits: 0n,
+        credits: 0n,
+        closing: 0n,
+        lines: [],
+      };
       details.set(key, d);
     }
     return d;
@@ -123,9 +171,23 @@ export async function generalLedger(ctx: Ctx, actor: Actor, clientRef: string, r
     d.closing += l.amount;
     if (l.amount >= 0n) d.debits += l.amount;
     else d.credits -= l.amount;
-    d.lines.push({ entryId: l.entry_id, entryNumber: l.number, date: l.date, description: l.description, reference: l.reference, memo: l.memo, contact: l.contact_name, amount: l.amount, balance: d.closing });
+    d.lines.push({
+      entryId: l.entry_id,
+      entryNumber: l.number,
+      date: l.date,
+      description: l.description,
+      reference: l.reference,
+      memo: l.memo,
+      contact: l.contact_name,
+      amount: l.amount,
+      balance: d.closing,
+    });
   }
-  const list = [...details.values()].filter((d) => d.lines.length > 0 || d.opening !== 0n).sort((a, b) => (a.account === b.account ? (a.currency < b.currency ? -1 : 1) : a.account < b.account ? -1 : 1));
+  const list = [...details.values()]
+    .filter((d) => d.lines.length > 0 || d.opening !== 0n)
+    .sort((a, b) =>
+      a.account === b.account ? (a.currency < b.currency ? -1 : 1) : a.account < b.account ? -1 : 1,
+    );
   return { client: s.clientSlug, from, to, accounts: list, scales };
 }
 
@@ -141,7 +203,13 @@ export interface Register {
 }
 
 /** One account's register, paged; running balances are correct on every page. */
-export async function accountRegister(ctx: Ctx, actor: Actor, clientRef: string, accountId: string, range: { from: string; to: string; limit: number; offset: number }): Promise<Register> {
+export async function accountRegister(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  accountId: string,
+  range: { from: string; to: string; limit: number; offset: number },
+): Promise<Register> {
   const { from, to } = checkRange(range.from, range.to);
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
   const account = await store.accountById(ctx.db, s, accountId);
@@ -152,14 +220,41 @@ export async function accountRegister(ctx: Ctx, actor: Actor, clientRef: string,
     store.currencyScales(ctx.db, s),
   ]);
   // The running balance at the page start is the opening plus every line before the page.
-  const before = range.offset > 0 ? await reports.linesInRange(ctx.db, s, from, to, { accountId, limit: range.offset }) : [];
+  const before =
+    range.offset > 0
+      ? await reports.linesInRange(ctx.db, s, from, to, { accountId, limit: range.offset })
+      : [];
   const running = new Map(opening.map((o) => [o.currency, o.balance]));
   for (const l of before) running.set(l.currency, (running.get(l.currency) ?? 0n) + l.amount);
-  const page = await reports.linesInRange(ctx.db, s, from, to, { accountId, limit: range.limit, offset: range.offset });
+  const page = await reports.linesInRange(ctx.db, s, from, to, {
+    accountId,
+    limit: range.limit,
+    offset: range.offset,
+  });
   const lines = page.map((l) => {
     const balance = (running.get(l.currency) ?? 0n) + l.amount;
     running.set(l.currency, balance);
-    return { entryId: l.entry_id, entryNumber: l.number, date: l.date, description: l.description, reference: l.reference, memo: l.memo, contact: l.contact_name, amount: l.amount, balance, currency: l.currency };
+    return {
+      entryId: l.entry_id,
+      entryNumber: l.number,
+      date: l.date,
+      description: l.description,
+      reference: l.reference,
+      memo: l.memo,
+      contact: l.contact_name,
+      amount: l.amount,
+      balance,
+      currency: l.currency,
+    };
   });
-  return { accountId, account: account.full_name, from, to, total, opening: opening.map((o) => ({ currency: o.currency, balance: o.balance })), lines, scales };
+  return {
+    accountId,
+    account: account.full_name,
+    from,
+    to,
+    total,
+    opening: opening.map((o) => ({ currency: o.currency, balance: o.balance })),
+    lines,
+    scales,
+  };
 }

@@ -13,7 +13,12 @@ export interface RawBalance {
 }
 
 /** Balance of every account and currency at the end of `asOf` (inclusive). */
-export async function balancesAsOf(ex: Executor, s: Scope, asOf: string, accountId?: string): Promise<RawBalance[]> {
+export async function balancesAsOf(
+  ex: Executor,
+  s: Scope,
+  asOf: string,
+  accountId?: string,
+): Promise<RawBalance[]> {
   const wholeMonths = asOf === endOfMonth(asOf);
   // Buckets for every month before asOf's month (and asOf's month too when asOf is its last day).
   const bucketLimit = wholeMonths ? asOf : monthOf(asOf);
@@ -45,7 +50,11 @@ export interface AccountInfo {
 }
 
 export async function accountInfo(ex: Executor, s: Scope): Promise<Map<string, AccountInfo>> {
-  const rows = await q(ex).selectFrom("accounts").select(["id", "full_name", "number", "type"]).where("client_id", "=", s.clientId).execute();
+  const rows = await q(ex)
+    .selectFrom("accounts")
+    .select(["id", "full_name", "number", "type"])
+    .where("client_id", "=", s.clientId)
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -65,14 +74,30 @@ export interface DetailLine {
 }
 
 /** Posted lines in a date range (inclusive), optionally for one account, in date and entry order. */
-export async function linesInRange(ex: Executor, s: Scope, from: string, to: string, options: { accountId?: string; limit?: number; offset?: number } = {}): Promise<DetailLine[]> {
+export async function linesInRange(
+  ex: Executor,
+  s: Scope,
+  from: string,
+  to: string,
+  options: { accountId?: string; limit?: number; offset?: number } = {},
+): Promise<DetailLine[]> {
   let query = q(ex)
     .selectFrom("journal_lines as l")
     .innerJoin("journal_entries as e", "e.id", "l.entry_id")
     .leftJoin("contacts as c", "c.id", "l.contact_id")
     .select([
-      "l.entry_id", "e.number", "l.date", "e.description", "e.reference", "l.line_no", "l.account_id", "l.amount", "l.currency", "l.memo",
-      "l.contact_id", "c.name as contact_name",
+      "l.entry_id",
+      "e.number",
+      "l.date",
+      "e.description",
+      "e.reference",
+      "l.line_no",
+      "l.account_id",
+      "l.amount",
+      "l.currency",
+      "l.memo",
+      "l.contact_id",
+      "c.name as contact_name",
     ])
     .where("l.client_id", "=", s.clientId)
     .where("l.date", ">=", from)
@@ -84,7 +109,13 @@ export async function linesInRange(ex: Executor, s: Scope, from: string, to: str
   return query.execute() as Promise<DetailLine[]>;
 }
 
-export async function countLinesInRange(ex: Executor, s: Scope, from: string, to: string, accountId: string): Promise<number> {
+export async function countLinesInRange(
+  ex: Executor,
+  s: Scope,
+  from: string,
+  to: string,
+  accountId: string,
+): Promise<number> {
   const row = await q(ex)
     .selectFrom("journal_lines")
     .select((eb) => eb.fn.countAll<bigint>().as("n"))

@@ -4,7 +4,11 @@ import type { Ctx } from "../../platform/context.ts";
 import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
 
-export async function currencyScalesFor(ctx: Ctx, actor: Actor, clientRef: string): Promise<Map<string, number>> {
+export async function currencyScalesFor(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+): Promise<Map<string, number>> {
   const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
   return store.currencyScales(ctx.db, s);
 }

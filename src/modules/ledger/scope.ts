@@ -10,8 +10,18 @@ export interface ClientScope extends Scope {
   homeCurrency: string;
 }
 
-export async function clientScope(ex: Executor, actor: Actor, clientRef: string, permission: Permission): Promise<ClientScope> {
+export async function clientScope(
+  ex: Executor,
+  actor: Actor,
+  clientRef: string,
+  permission: Permission,
+): Promise<ClientScope> {
   access.requirePermission(actor, permission);
   const client = await access.requireClient(ex, actor, clientRef);
-  return { firmId: client.firm_id, clientId: client.id, clientSlug: client.slug, homeCurrency: client.home_currency };
+  return {
+    firmId: client.firm_id,
+    clientId: client.id,
+    clientSlug: client.slug,
+    homeCurrency: client.home_currency,
+  };
 }

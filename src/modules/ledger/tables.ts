@@ -116,7 +116,14 @@ export interface PeriodsTable {
   changed_at: Generated<Date>;
 }
 
+export interface LedgerVersionsTable {
+  client_id: string;
+  firm_id: string;
+  version: bigint;
+}
+
 export interface LedgerTables {
+  ledger_versions: LedgerVersionsTable;
   currencies: CurrenciesTable;
   accounts: AccountsTable;
   contacts: ContactsTable;
