@@ -15,4 +15,5 @@ export const commands: Record<string, CommandEntry> = {
   ledger: { summary: "ledger import FILE --client SLUG | ledger export --client SLUG", load: () => import("./commands/ledger.ts") },
   parse: { summary: "parse FILE [--format F]: print a bank statement file as normalized JSON", load: () => import("./commands/parse.ts") },
   report: { summary: "report trial-balance --client SLUG [--as-of DATE] [--format json|csv|text]", load: () => import("./commands/report.ts") },
+  eval: { summary: "eval categorize --data FILE --text COL --label COL --amount COL --date COL [--client COL] --split-date DATE", load: () => import("./commands/eval.ts") },
 };

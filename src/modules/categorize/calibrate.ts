@@ -1,0 +1,105 @@
+// Calibration: turns a raw score into the probability that a prediction is right, fitted on
+// held-out history. Isotonic regression (pool-adjacent-violators) keeps the map monotone; each
+// block's rate is shrunk towards the pooled rate when it rests on few lines, and blocks claim the
+// high band only on enough evidence, so that "98%" is not claimed on thin evidence.
+
+export interface Calibrator {
+  /** Upper score bound of each block (ascending); the last block extends to +∞. */
+  bounds: number[];
+  /** Calibrated probability of each block. */
+  values: number[];
+  /** Number of held-out lines the calibrator was fitted on (0 = the identity fallback). */
+  fittedOn: number;
+}
+
+/** Used before any history exists: trusts the score, but never above 0.9. */
+export const FALLBACK_CALIBRATOR: Calibrator = {
+  bounds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+  values: [0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.9],
+  fittedOn: 0,
+};
+
+export interface IsotonicOptions {
+  /** Pseudo-count pulling each block towards the pooled rate. */
+  prior: number;
+  /** The confidence level that lets a line through without review (the high band). */
+  high: number;
+  /** z of the lower bound a block needs to claim the high band. */
+  z: number;
+  /** How far below `high` that lower bound may fall. */
+  slack: number;
+}
+
+export const DEFAULT_ISOTONIC: IsotonicOptions = { prior: 2, high: 0.98, z: 1, slack: 0.01 };
+
+/** Wilson score lower bound of a rate of `s` successes out of `c`. */
+export function wilsonLower(s: number, c: number, z: number): number {
+  if (c === 0) return 0;
+  const p = s / c;
+  const denom = 1 + (z * z) / c;
+  const centre = p + (z * z) / (2 * c);
+  const margin = z * Math.sqrt((p * (1 - p)) / c + (z * z) / (4 * c * c));
+  return (centre - margin) / denom;
+}
+
+/** Fits a monotone map score → P(correct). `correct[i]` is 1 or 0. */
+export function fitIsotonic(
+  scores: ArrayLike<number>,
+  correct: ArrayLike<number>,
+  options: IsotonicOptions = DEFAULT_ISOTONIC,
+): Calibrator {
+  const n = scores.length;
+  if (n === 0) return FALLBACK_CALIBRATOR;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  // Blocks of the pool-adjacent-violators algorithm: sum of outcomes, count, max score.
+  const sums: number[] = [];
+  const counts: number[] = [];
+  const maxes: number[] = [];
+  let pooled = 0;
+  for (const i of order) {
+    pooled += correct[i]!;
+    sums.push(correct[i]!);
+    counts.push(1);
+    maxes.push(scores[i]!);
+    // Merge while the previous block's rate is not below this one (ties merge too: equal scores
+    // must share one value).
+    while (sums.length > 1) {
+      const k = sums.length - 1;
+      const sameScore = maxes[k - 1] === scores[i];
+      if (!sameScore && sums[k - 1]! / counts[k - 1]! < sums[k]! / counts[k]!) break;
+      sums[k - 1]! += sums[k]!;
+      counts[k - 1]! += counts[k]!;
+      maxes[k - 1] = maxes[k]!;
+      sums.pop();
+      counts.pop();
+      maxes.pop();
+    }
+  }
+  const base = pooled / n;
+  const values = sums.map((s, k) => {
+    const c = counts[k]!;
+    const mean = (s + options.prior * base) / (c + options.prior);
+    // The high band posts without review: a block claims it only when even a cautious reading of
+    // its record (a block of 40 lines that were all right does not prove 98%) stays close to it.
+    if (mean >= options.high && wilsonLower(s, c, options.z) < options.high - options.slack)
+      return options.high - 0.001;
+    return mean;
+  });
+  // Shrinking and the guard can break monotonicity; restore it from the top down.
+  for (let k = values.length - 2; k >= 0; k--) if (values[k]! > values[k + 1]!) values[k] = values[k + 1]!;
+  return { bounds: maxes.slice(0, -1), values, fittedOn: n };
+}
+
+/** Calibrated probability for a raw score. */
+export function calibrate(calibrator: Calibrator, score: number): number {
+  const { bounds, values } = calibrator;
+  // Binary search for the first block whose upper bound is ≥ score.
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid]! < score) lo = mid + 1;
+    else hi = mid;
+  }
+  return values[lo] ?? values[values.length - 1] ?? 0;
+}

@@ -1,0 +1,194 @@
+// Confidence: how likely the chosen account is right, from the evidence behind it (vote share and
+// support of memory, agreement of the models, the combiner's margin, how reliably this client's
+// lines were predicted before). A logistic model over these features ranks lines by reliability;
+// isotonic calibration (calibrate.ts) then turns its score into a probability.
+import { FEATURE_COUNT, type CandidateSet } from "./combiner.ts";
+
+export const CONFIDENCE_FEATURES = [
+  "bias",
+  "logit(combiner p)",
+  "margin to second",
+  "clientKey.share",
+  "clientKey.share×log(n)",
+  "clientKey.isLast",
+  "clientKey.isLast×fresh",
+  "log(1+n clientKey)",
+  "clientKey has several accounts",
+  "clientKey unanimous with n≥3",
+  "clientBrand.share",
+  "log(1+n clientBrand)",
+  "firmKey.share",
+  "log(1+n firmKey)",
+  "clientModel.p",
+  "clientModel.isTop",
+  "globalModel.p",
+  "globalModel.isTop",
+  "log(1+n client)",
+  "client reliability (logit)",
+  "clientKey.newRun (corrections the models have not seen)",
+] as const;
+
+export const CONFIDENCE_FEATURE_COUNT = CONFIDENCE_FEATURES.length;
+
+/** Line-level evidence kept beside the candidates (see buildCandidates). */
+export const LINE_STATS = [
+  "log1p(n clientKey)",
+  "log1p(n clientBrand)",
+  "log1p(n firmKey)",
+  "log1p(n client)",
+  "labels in clientKey",
+  "fresh",
+] as const;
+
+export interface ConfidenceModel {
+  weights: number[];
+  /** Past prediction accuracy per client (held-out lines: right, total), for the reliability feature. */
+  clients: Record<string, [number, number]>;
+  /** Pooled accuracy that client reliability is shrunk towards. */
+  pooled: number;
+}
+
+/** Before any held-out history: the combiner's probability alone. */
+export const PRIOR_CONFIDENCE: ConfidenceModel = {
+  weights: [0, 1, ...new Array<number>(CONFIDENCE_FEATURE_COUNT - 2).fill(0)],
+  clients: {},
+  pooled: 0.5,
+};
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
+};
+
+/** Smoothed reliability of a client's predictions (logit), shrunk to the pooled rate with 10 pseudo-lines. */
+export function clientReliability(
+  model: Pick<ConfidenceModel, "clients" | "pooled">,
+  clientId: string,
+): number {
+  const [right, total] = model.clients[clientId] ?? [0, 0];
+  return logit((right + 10 * model.pooled) / (total + 10));
+}
+
+/** Confidence features of candidate `chosen`, given the combiner's probabilities. */
+export function confidenceFeatures(
+  set: CandidateSet,
+  chosen: number,
+  probabilities: ArrayLike<number>,
+  reliability: number,
+  out: Float64Array,
+): Float64Array {
+  const p = probabilities[chosen]!;
+  let second = 0;
+  for (let c = 0; c < set.count; c++)
+    if (c !== chosen && probabilities[c]! > second) second = probabilities[c]!;
+  const f = chosen * FEATURE_COUNT;
+  const x = set.features;
+  const line = set.line;
+  out[0] = 1;
+  out[1] = logit(p);
+  out[2] = p - second;
+  out[3] = x[f + 0]!;
+  out[4] = x[f + 1]!;
+  out[5] = x[f + 3]!;
+  out[6] = x[f + 4]!;
+  out[7] = line[0]!;
+  out[8] = line[4]! > 1 ? 1 : 0;
+  out[9] = line[4] === 1 && line[0]! >= Math.log1p(3) && x[f + 0]! > 0.999 ? 1 : 0;
+  out[10] = x[f + 6]!;
+  out[11] = line[1]!;
+  out[12] = x[f + 8]!;
+  out[13] = line[2]!;
+  out[14] = x[f + 14]!;
+  out[15] = x[f + 16]!;
+  out[16] = x[f + 17]!;
+  out[17] = x[f + 19]!;
+  out[18] = line[3]!;
+  out[19] = reliability;
+  out[20] = x[f + 3]!;
+  return out;
+}
+
+export function confidenceScore(model: ConfidenceModel, features: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += model.weights[i]! * features[i]!;
+  return 1 / (1 + Math.exp(-s));
+}
+
+/**
+ * Fits logistic regression weights by Newton's method (a handful of iterations; the problem is
+ * small and convex), with a ridge penalty that keeps rare features from running away.
+ */
+export function fitLogistic(
+  allRows: readonly Float64Array[],
+  allOutcomes: readonly number[],
+  ridge = 1,
+  iterations = 25,
+  maxRows = 40_000,
+): number[] {
+  const d = CONFIDENCE_FEATURE_COUNT;
+  const w = new Array<number>(d).fill(0);
+  if (allRows.length === 0) return PRIOR_CONFIDENCE.weights.slice();
+  // Twenty weights need no more than this many lines; larger sets are thinned evenly.
+  const stride = Math.max(1, allRows.length / maxRows);
+  const pick = Array.from({ length: Math.floor(allRows.length / stride) }, (_, i) => Math.floor(i * stride));
+  const rows = pick.map((i) => allRows[i]!);
+  const outcomes = pick.map((i) => allOutcomes[i]!);
+  for (let iter = 0; iter < iterations; iter++) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (let n = 0; n < rows.length; n++) {
+      const x = rows[n]!;
+      let s = 0;
+      for (let i = 0; i < d; i++) s += w[i]! * x[i]!;
+      const p = 1 / (1 + Math.exp(-s));
+      const g = p - outcomes[n]!;
+      const h = Math.max(p * (1 - p), 1e-6);
+      for (let i = 0; i < d; i++) {
+        const xi = x[i]!;
+        if (xi === 0) continue;
+        grad[i]! += g * xi;
+        const row = hess[i]!;
+        for (let j = 0; j < d; j++) row[j]! += h * xi * x[j]!;
+      }
+    }
+    for (let i = 0; i < d; i++) {
+      grad[i]! += ridge * w[i]!;
+      hess[i]![i]! += ridge;
+    }
+    const step = solve(hess, grad);
+    let change = 0;
+    for (let i = 0; i < d; i++) {
+      w[i]! -= step[i]!;
+      change = Math.max(change, Math.abs(step[i]!));
+    }
+    if (change < 1e-6) break;
+  }
+  return w;
+}
+
+/** Solves A x = b for a symmetric positive definite A (Cholesky). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i]![j]!;
+      for (let k = 0; k < j; k++) sum -= l[i]![k]! * l[j]![k]!;
+      if (i === j) l[i]![i] = Math.sqrt(Math.max(sum, 1e-12));
+      else l[i]![j] = sum / l[j]![j]!;
+    }
+  }
+  const y = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let sum = b[i]!;
+    for (let k = 0; k < i; k++) sum -= l[i]![k]! * y[k]!;
+    y[i] = sum / l[i]![i]!;
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = y[i]!;
+    for (let k = i + 1; k < n; k++) sum -= l[k]![i]! * x[k]!;
+    x[i] = sum / l[i]![i]!;
+  }
+  return x;
+}

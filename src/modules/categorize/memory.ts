@@ -1,0 +1,303 @@
+// Transaction memory: recency-weighted vote tallies of how each merchant was coded before, at
+// several levels (this client and merchant, this client and brand, the whole firm, the client overall).
+// Plain JSON-friendly data, updated in place one posted line at a time, so corrections count at once.
+
+/** Where a tally lives: a client's own history, or the firm's history in taxonomy categories. */
+export type MemoryLevel = "clientKey" | "clientBrand" | "firmKey" | "firmBrand" | "client";
+
+/** Which class/department a client uses with an account (a fallback for class prediction). */
+const ACCOUNT_CLASS = "\u0006";
+
+export const MEMORY_LEVELS: readonly MemoryLevel[] = [
+  "clientKey",
+  "clientBrand",
+  "firmKey",
+  "firmBrand",
+  "client",
+];
+
+/** A past line kept for explanations ("like 12 Mar 2015, £23.40"). */
+export interface MemoryExample {
+  id: string;
+  date: string;
+  /** Decimal string in minor units (bigint does not survive JSON). */
+  amount: string;
+  label: string;
+}
+
+/** Votes for labels (accounts for client levels, categories for firm levels). Arrays, not objects, so
+ *  any label text is safe and small tallies stay compact. */
+export interface Tally {
+  labels: string[];
+  /** Raw number of lines per label. */
+  counts: number[];
+  /** Recency-weighted count per label, as of day `asOf` (halves every `halfLifeDays`). */
+  weights: number[];
+  asOf: number;
+  /** The most recent label, the day it was seen, and how many lines in a row (newest first) had it:
+   *  a run of corrections is a habit changing, even while older votes still outnumber it. */
+  last: string;
+  lastDay: number;
+  run: number;
+  /** Day of the first line of that run. */
+  runSince: number;
+  /** Payees and classes chosen for this merchant (client-key level only). */
+  payees?: { names: string[]; counts: number[] };
+  classes?: { names: string[]; counts: number[] };
+  examples?: MemoryExample[];
+}
+
+export interface MemoryState {
+  halfLifeDays: number;
+  /** How many past lines each client-key tally keeps for explanations. */
+  examplesKept: number;
+  tallies: Record<string, Tally>;
+  /** Number of lines learned (a cheap version counter for explanations and caches). */
+  learned: number;
+}
+
+/** One posted line, as memory sees it. */
+export interface MemoryObservation {
+  id: string;
+  clientId: string;
+  date: string;
+  amount: bigint;
+  merchantKey: string;
+  brandKey: string;
+  account: string;
+  /** The account's taxonomy category, when the client's chart is mapped (firm levels need it). */
+  category: string | undefined;
+  payee?: string | undefined;
+  classId?: string | undefined;
+}
+
+export function emptyMemory(halfLifeDays = 60, examplesKept = 3): MemoryState {
+  return { halfLifeDays, examplesKept, tallies: {}, learned: 0 };
+}
+
+// Separators are control characters, so no key can collide with another level or be "__proto__".
+export function memoryKey(
+  level: MemoryLevel,
+  clientId: string,
+  merchantKey: string,
+  brandKey: string,
+): string {
+  switch (level) {
+    case "clientKey":
+      return `${clientId}\u0001${merchantKey}`;
+    case "clientBrand":
+      return `${clientId}\u0002${brandKey}`;
+    case "firmKey":
+      return `\u0003${merchantKey}`;
+    case "firmBrand":
+      return `\u0004${brandKey}`;
+    case "client":
+      return `${clientId}\u0005`;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Day number of an ISO date (yyyy-mm-dd…); recency is measured in days. */
+export function dayNumber(isoDate: string): number {
+  return Math.floor(Date.parse(isoDate.slice(0, 10)) / DAY_MS);
+}
+
+function bump(list: { names: string[]; counts: number[] }, name: string): void {
+  const i = list.names.indexOf(name);
+  if (i >= 0) list.counts[i]! += 1;
+  else {
+    list.names.push(name);
+    list.counts.push(1);
+  }
+}
+
+function addVote(state: MemoryState, key: string, label: string, day: number): Tally {
+  let tally = state.tallies[key];
+  if (tally === undefined) {
+    tally = {
+      labels: [],
+      counts: [],
+      weights: [],
+      asOf: day,
+      last: label,
+      lastDay: day,
+      run: 0,
+      runSince: day,
+    };
+    state.tallies[key] = tally;
+  }
+  // Bring the weights to the later of the two days, then add this vote with its own age.
+  if (day > tally.asOf) {
+    const decay = Math.pow(0.5, (day - tally.asOf) / state.halfLifeDays);
+    for (let i = 0; i < tally.weights.length; i++) tally.weights[i]! *= decay;
+    tally.asOf = day;
+  }
+  const weight = Math.pow(0.5, (tally.asOf - day) / state.halfLifeDays);
+  const i = tally.labels.indexOf(label);
+  if (i >= 0) {
+    tally.counts[i]! += 1;
+    tally.weights[i]! += weight;
+  } else {
+    tally.labels.push(label);
+    tally.counts.push(1);
+    tally.weights.push(weight);
+  }
+  if (day >= tally.lastDay) {
+    if (tally.last === label && tally.run > 0) tally.run += 1;
+    else {
+      tally.run = 1;
+      tally.runSince = day;
+    }
+    tally.last = label;
+    tally.lastDay = day;
+  }
+  return tally;
+}
+
+function unbump(list: { names: string[]; counts: number[] }, name: string): void {
+  const i = list.names.indexOf(name);
+  if (i < 0) return;
+  list.counts[i]! -= 1;
+  if (list.counts[i]! <= 0) {
+    list.names.splice(i, 1);
+    list.counts.splice(i, 1);
+  }
+}
+
+/** Records one posted (or corrected) line in every level it belongs to. Mutates `state`. */
+export function remember(state: MemoryState, obs: MemoryObservation): void {
+  const day = dayNumber(obs.date);
+  const ck = addVote(
+    state,
+    memoryKey("clientKey", obs.clientId, obs.merchantKey, obs.brandKey),
+    obs.account,
+    day,
+  );
+  if (obs.payee) bump((ck.payees ??= { names: [], counts: [] }), obs.payee);
+  if (obs.classId) bump((ck.classes ??= { names: [], counts: [] }), obs.classId);
+  if (state.examplesKept > 0) {
+    const examples = (ck.examples ??= []);
+    examples.push({
+      id: obs.id,
+      date: obs.date.slice(0, 10),
+      amount: obs.amount.toString(),
+      label: obs.account,
+    });
+    if (examples.length > state.examplesKept) examples.splice(0, examples.length - state.examplesKept);
+  }
+  addVote(state, memoryKey("clientBrand", obs.clientId, obs.merchantKey, obs.brandKey), obs.account, day);
+  addVote(state, memoryKey("client", obs.clientId, obs.merchantKey, obs.brandKey), obs.account, day);
+  if (obs.classId) addVote(state, `${obs.clientId}${ACCOUNT_CLASS}${obs.account}`, obs.classId, day);
+  if (obs.category !== undefined) {
+    addVote(state, memoryKey("firmKey", obs.clientId, obs.merchantKey, obs.brandKey), obs.category, day);
+    addVote(state, memoryKey("firmBrand", obs.clientId, obs.merchantKey, obs.brandKey), obs.category, day);
+  }
+  state.learned++;
+}
+
+/**
+ * Takes back one earlier vote (a line that was learned with one coding and is now corrected), so
+ * the memory counts each line once. Recency weight is removed approximately (at full weight of
+ * its day), and never below zero.
+ */
+export function forget(state: MemoryState, obs: MemoryObservation): void {
+  const day = dayNumber(obs.date);
+  const take = (key: string, label: string) => {
+    const tally = state.tallies[key];
+    if (!tally) return;
+    const i = tally.labels.indexOf(label);
+    if (i < 0) return;
+    tally.counts[i]! -= 1;
+    tally.weights[i] = Math.max(
+      0,
+      tally.weights[i]! - Math.pow(0.5, Math.max(0, tally.asOf - day) / state.halfLifeDays),
+    );
+    if (tally.counts[i]! <= 0) {
+      tally.labels.splice(i, 1);
+      tally.counts.splice(i, 1);
+      tally.weights.splice(i, 1);
+    }
+    if (tally.labels.length === 0) delete state.tallies[key];
+    else if (tally.last === label) {
+      tally.run = Math.max(0, tally.run - 1);
+      if (!tally.labels.includes(label) || tally.run === 0) {
+        tally.last = topLabel(tally) ?? tally.last;
+        tally.run = tally.run || 1;
+      }
+    }
+  };
+  const { clientId, merchantKey, brandKey } = obs;
+  const ck = state.tallies[memoryKey("clientKey", clientId, merchantKey, brandKey)];
+  if (ck && obs.payee && ck.payees) unbump(ck.payees, obs.payee);
+  if (ck && obs.classId && ck.classes) unbump(ck.classes, obs.classId);
+  take(memoryKey("clientKey", clientId, merchantKey, brandKey), obs.account);
+  take(memoryKey("clientBrand", clientId, merchantKey, brandKey), obs.account);
+  take(memoryKey("client", clientId, merchantKey, brandKey), obs.account);
+  if (obs.classId) take(`${clientId}${ACCOUNT_CLASS}${obs.account}`, obs.classId);
+  if (obs.category !== undefined) {
+    take(memoryKey("firmKey", clientId, merchantKey, brandKey), obs.category);
+    take(memoryKey("firmBrand", clientId, merchantKey, brandKey), obs.category);
+  }
+}
+
+/** The class/department a client most often uses with an account. */
+export function classForAccount(state: MemoryState, clientId: string, account: string): string | undefined {
+  const tally = state.tallies[`${clientId}${ACCOUNT_CLASS}${account}`];
+  return tally ? topLabel(tally) : undefined;
+}
+
+/** Looks up a level's tally for a line. */
+export function recall(
+  state: MemoryState,
+  level: MemoryLevel,
+  clientId: string,
+  merchantKey: string,
+  brandKey: string,
+): Tally | undefined {
+  return state.tallies[memoryKey(level, clientId, merchantKey, brandKey)];
+}
+
+/** Total raw count of a tally. */
+export function support(tally: Tally): number {
+  let n = 0;
+  for (const c of tally.counts) n += c;
+  return n;
+}
+
+/** Recency-weighted share of a label in a tally (0 when absent). */
+export function weightedShare(tally: Tally, label: string): number {
+  const i = tally.labels.indexOf(label);
+  if (i < 0) return 0;
+  let sum = 0;
+  for (const w of tally.weights) sum += w;
+  return sum > 0 ? tally.weights[i]! / sum : 0;
+}
+
+/** Raw share of a label in a tally (0 when absent). */
+export function countShare(tally: Tally, label: string): number {
+  const i = tally.labels.indexOf(label);
+  if (i < 0) return 0;
+  return tally.counts[i]! / support(tally);
+}
+
+/** The label with the highest recency-weighted vote (ties: more raw votes, then the most recent). */
+export function topLabel(tally: Tally): string | undefined {
+  let best = -1;
+  for (let i = 0; i < tally.labels.length; i++) {
+    if (best < 0) best = i;
+    else {
+      const dw = tally.weights[i]! - tally.weights[best]!;
+      if (dw > 1e-9 || (Math.abs(dw) <= 1e-9 && tally.counts[i]! > tally.counts[best]!)) best = i;
+    }
+  }
+  return best < 0 ? undefined : tally.labels[best];
+}
+
+/** Most frequent entry of a name list (payees, classes). */
+export function topName(list: { names: string[]; counts: number[] } | undefined): string | undefined {
+  if (!list) return undefined;
+  let best = -1;
+  for (let i = 0; i < list.names.length; i++) if (best < 0 || list.counts[i]! > list.counts[best]!) best = i;
+  return best < 0 ? undefined : list.names[best];
+}

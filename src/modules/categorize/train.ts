@@ -1,0 +1,465 @@
+// Training: builds memory, the firm-wide model and client models from posted history, then fits
+// the combiner and the confidence calibration on the most recent slice of that history (models
+// trained on the earlier part, judged on the later part), and finally refits on everything.
+import { validationError } from "../../platform/errors.ts";
+import { FALLBACK_CALIBRATOR, fitIsotonic, calibrate, type Calibrator } from "./calibrate.ts";
+import {
+  PRIOR_COMBINER,
+  chooseCandidate,
+  fitCombiner,
+  type CombinerExample,
+  type CombinerState,
+} from "./combiner.ts";
+import {
+  CONFIDENCE_FEATURE_COUNT,
+  PRIOR_CONFIDENCE,
+  clientReliability,
+  confidenceFeatures,
+  confidenceScore,
+  fitLogistic,
+  type ConfidenceModel,
+} from "./confidence.ts";
+import { FeatureBuffer, extractFeatures, normalized } from "./features.ts";
+import { DatasetBuilder, trainLinear, type LinearModel } from "./linear-model.ts";
+import { dayNumber, emptyMemory, remember, type MemoryObservation, type MemoryState } from "./memory.ts";
+import { rankAccounts } from "./predict.ts";
+import {
+  resolveOptions,
+  type CategorizerModel,
+  type CategorizerOptions,
+  type VersionedModel,
+} from "./state.ts";
+import type { ChartMapping } from "./taxonomy.ts";
+import type { PostedLine } from "./types.ts";
+
+export interface TrainContext {
+  mapping: ChartMapping;
+  options?: Partial<CategorizerOptions>;
+  /** When training ran (ISO); recorded, never read from the clock here. */
+  now: string;
+  /** The model being replaced: versions continue from it. */
+  previous?: CategorizerModel;
+  /** Progress for long runs (CLI, job runner). */
+  onProgress?: (stage: string) => void;
+}
+
+/** The lines training may use: inside the window, not in an excluded account; oldest first. */
+export function selectTrainingLines(
+  history: readonly PostedLine[],
+  options: CategorizerOptions,
+): PostedLine[] {
+  const excluded = new Set(options.excludedAccounts);
+  const { from, to } = options.trainingWindow;
+  const rows = history.filter((line) => {
+    const day = line.date.slice(0, 10);
+    return !excluded.has(line.coding.account) && (!from || day >= from) && (!to || day <= to);
+  });
+  return rows.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}
+
+export function observation(line: PostedLine, mapping: ChartMapping): MemoryObservation {
+  const merchant = normalized(line.description);
+  return {
+    id: line.id,
+    clientId: line.clientId,
+    date: line.date,
+    amount: line.amount,
+    merchantKey: merchant.key,
+    brandKey: merchant.brandKey,
+    account: line.coding.account,
+    category: mapping.categoryOf(line.clientId, line.coding.account),
+    payee: line.coding.payee,
+    classId: line.coding.classId,
+  };
+}
+
+/** Hash-table size of a client model: grows with its data, capped to keep a firm's models small
+ *  (a client model sees only word features, a handful per line). */
+export function clientBits(rows: number): number {
+  return Math.max(10, Math.min(14, Math.ceil(Math.log2(rows * 4))));
+}
+
+interface BaseModels {
+  memory: MemoryState;
+  globalModel: VersionedModel | null;
+  clientModels: Record<string, VersionedModel>;
+}
+
+function fitBase(
+  rows: readonly PostedLine[],
+  mapping: ChartMapping,
+  options: CategorizerOptions,
+  version: number,
+  epochs: number,
+  init?: LinearModel,
+): BaseModels {
+  const memory = emptyMemory(options.halfLifeDays);
+  for (const row of rows) remember(memory, observation(row, mapping));
+
+  const perClientCount = new Map<string, number>();
+  for (const row of rows) perClientCount.set(row.clientId, (perClientCount.get(row.clientId) ?? 0) + 1);
+  const categories = [
+    ...new Set(
+      rows
+        .map((r) => mapping.categoryOf(r.clientId, r.coding.account))
+        .filter((c): c is string => c !== undefined),
+    ),
+  ].sort();
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  const global = new DatasetBuilder();
+  const clients = new Map<string, { builder: DatasetBuilder; accounts: Map<string, number> }>();
+  const features = new FeatureBuffer();
+  for (const row of rows) {
+    extractFeatures(row, { clientFeatures: true }, features);
+    const category = mapping.categoryOf(row.clientId, row.coding.account);
+    if (category !== undefined) global.add(features, categoryIndex.get(category)!);
+    if ((perClientCount.get(row.clientId) ?? 0) >= options.minClientRows) {
+      let entry = clients.get(row.clientId);
+      if (!entry) clients.set(row.clientId, (entry = { builder: new DatasetBuilder(), accounts: new Map() }));
+      let label = entry.accounts.get(row.coding.account);
+      if (label === undefined) entry.accounts.set(row.coding.account, (label = entry.accounts.size));
+      entry.builder.add(features, label, 1, features.wordLength);
+    }
+  }
+  const through = rows[rows.length - 1]?.date.slice(0, 10) ?? "";
+  const linear = { epochs, learningRate: options.learningRate, seed: options.seed };
+  const globalData = global.build();
+  const globalModel: VersionedModel | null =
+    globalData.size > 0
+      ? {
+          version: `global-v${version}`,
+          model: trainLinear(globalData, categories, { ...linear, bits: options.globalBits }, init),
+          rows: globalData.size,
+          trainedThrough: through,
+        }
+      : null;
+  const clientModels: Record<string, VersionedModel> = {};
+  for (const [clientId, { builder, accounts }] of clients) {
+    const data = builder.build();
+    clientModels[clientId] = {
+      version: `client-v${version}`,
+      model: trainLinear(data, [...accounts.keys()], {
+        ...linear,
+        epochs: options.epochs,
+        bits: clientBits(data.size),
+      }),
+      rows: data.size,
+      trainedThrough: through,
+    };
+  }
+  return { memory, globalModel, clientModels };
+}
+
+function assemble(
+  base: BaseModels,
+  options: CategorizerOptions,
+  version: number,
+  now: string,
+  combiner: CombinerState,
+  confidence: ConfidenceModel,
+  calibrator: Calibrator,
+): CategorizerModel {
+  return {
+    format: 1,
+    version,
+    trainedAt: now,
+    options,
+    memory: base.memory,
+    globalModel: base.globalModel,
+    clientModels: base.clientModels,
+    combiner,
+    confidence,
+    calibrator,
+    stale: {},
+    heldOut: { lines: 0, accuracy: 0, coverageHigh: 0, precisionHigh: 0 },
+  };
+}
+
+/** Trains a categorizer from posted history. Throws a validation error when the window is empty. */
+export function train(history: readonly PostedLine[], ctx: TrainContext): CategorizerModel {
+  const options = resolveOptions(ctx.options ?? ctx.previous?.options);
+  const rows = selectTrainingLines(history, options);
+  if (rows.length === 0) {
+    const { from, to } = options.trainingWindow;
+    const window = from || to ? ` between ${from ?? "the start"} and ${to ?? "today"}` : "";
+    throw validationError(
+      "categorize/empty-training-window",
+      `there are no labelled transactions to learn from${window} (excluded accounts do not count)`,
+      {
+        field: "trainingWindow",
+      },
+    );
+  }
+  const version = (ctx.previous?.version ?? 0) + 1;
+  const progress = ctx.onProgress ?? (() => {});
+
+  // Hold out the most recent days: the combiner and the calibration must be fitted on lines the
+  // models did not see, in the order they would meet them.
+  const cutIndex = Math.floor(rows.length * (1 - options.calibrationShare));
+  const cutDate = rows[cutIndex]?.date.slice(0, 10) ?? "";
+  const early = rows.filter((r) => r.date.slice(0, 10) < cutDate);
+  const late = rows.filter((r) => r.date.slice(0, 10) >= cutDate);
+
+  let combiner: CombinerState = PRIOR_COMBINER;
+  let calibrator: Calibrator = FALLBACK_CALIBRATOR;
+  let confidence: ConfidenceModel = PRIOR_CONFIDENCE;
+  let heldOut = { lines: 0, accuracy: 0, coverageHigh: 0, precisionHigh: 0 };
+  let warm: LinearModel | undefined;
+  if (early.length > 0 && late.length >= 50) {
+    progress("training on the earlier history");
+    const base = fitBase(early, ctx.mapping, options, version, options.epochs);
+    warm = base.globalModel?.model;
+    progress("judging the held-out history");
+    const probe = assemble(
+      base,
+      options,
+      version,
+      ctx.now,
+      PRIOR_COMBINER,
+      PRIOR_CONFIDENCE,
+      FALLBACK_CALIBRATOR,
+    );
+    const examples = heldOutExamples(probe, late, ctx.mapping);
+    const fitted = fitCombinerAndCalibrator(examples, options);
+    combiner = fitted.combiner;
+    confidence = fitted.confidence;
+    calibrator = fitted.calibrator;
+    heldOut = fitted.heldOut;
+  }
+  progress("training on all history");
+  // Warm start from the held-out stage's firm model: one more pass over everything reaches the
+  // same accuracy as a fresh fit (checked on three split dates) at a third of the cost.
+  const epochs = warm ? 1 : options.epochs;
+  const base = fitBase(rows, ctx.mapping, options, version, epochs, warm);
+  const model = assemble(base, options, version, ctx.now, combiner, confidence, calibrator);
+  model.heldOut = heldOut;
+  return model;
+}
+
+interface HeldOutExample extends CombinerExample {
+  clientId: string;
+  day: number;
+}
+
+/**
+ * Candidates for each held-out line, judged by models that never saw it. Each line is judged twice:
+ * frozen (memory as trained) and online (memory also holding the held-out days before it, as it
+ * would after reviewers' corrections), so the combiner learns to trust fresh memory as much as it
+ * deserves in both situations.
+ */
+function heldOutExamples(
+  probe: CategorizerModel,
+  late: readonly PostedLine[],
+  mapping: ChartMapping,
+): HeldOutExample[] {
+  const examples: HeldOutExample[] = [];
+  const judge = (line: PostedLine) => {
+    const ranking = rankAccounts(probe, line, mapping);
+    // The ranking reuses scratch buffers; the candidate set itself is freshly allocated.
+    examples.push({
+      candidates: ranking.candidates,
+      correct: ranking.candidates.accounts.indexOf(line.coding.account),
+      clientId: line.clientId,
+      day: dayNumber(line.date),
+    });
+  };
+  for (const line of late) judge(line);
+  for (let start = 0; start < late.length;) {
+    const day = late[start]!.date.slice(0, 10);
+    let end = start;
+    while (end < late.length && late[end]!.date.slice(0, 10) === day) end++;
+    for (let i = start; i < end; i++) judge(late[i]!);
+    for (let i = start; i < end; i++) remember(probe.memory, observation(late[i]!, mapping));
+    start = end;
+  }
+  return examples;
+}
+
+interface Judged {
+  features: Float64Array;
+  right: number;
+}
+
+/**
+ * Fits the combiner, the confidence model and the calibration on held-out lines with two-fold
+ * cross-fitting: every score the calibration sees comes from a combiner and a confidence model
+ * that did not learn from that line.
+ */
+function fitCombinerAndCalibrator(
+  examples: readonly HeldOutExample[],
+  options: CategorizerOptions,
+): {
+  combiner: CombinerState;
+  confidence: ConfidenceModel;
+  calibrator: Calibrator;
+  heldOut: CategorizerModel["heldOut"];
+} {
+  const probs = new Float64Array(64);
+  const choose = (state: CombinerState, example: HeldOutExample) =>
+    chooseCandidate(state.weights, example.candidates, probs);
+  const usable = examples.filter((e) => e.candidates.count > 0);
+  const n = examples.length;
+  if (usable.length < options.minCalibrationRows) {
+    // Too little history to fit anything: the prior combiner, judged on what there is.
+    const scores: number[] = [];
+    const right: number[] = [];
+    for (const e of usable) {
+      const best = choose(PRIOR_COMBINER, e);
+      scores.push(probs[best]!);
+      right.push(best === e.correct ? 1 : 0);
+    }
+    const calibrator = usable.length >= 50 ? fitIsotonic(scores, right) : FALLBACK_CALIBRATOR;
+    return {
+      combiner: PRIOR_COMBINER,
+      confidence: PRIOR_CONFIDENCE,
+      calibrator,
+      heldOut: heldOutSummary(scores, right, calibrator, n),
+    };
+  }
+  // Folds are the earlier and the later half of the held-out days (not interleaved days): each
+  // fold is then judged by a fit from another period, so the calibration also absorbs the drift
+  // between periods that the real future will bring.
+  const folds: HeldOutExample[][] = [[], []];
+  const days = usable.map((e) => e.day).sort((a, b) => a - b);
+  const midDay = days[Math.floor(days.length / 2)]!;
+  for (const e of usable) folds[e.day < midDay ? 0 : 1]!.push(e);
+  // 1. Out-of-fold choices of the combiner.
+  const choices: Array<Array<{ example: HeldOutExample; best: number; probs: Float64Array }>> = [[], []];
+  for (const k of [0, 1]) {
+    const state = fitCombiner(folds[1 - k]!);
+    for (const example of folds[k]!) {
+      const best = choose(state, example);
+      choices[k]!.push({ example, best, probs: probs.slice(0, example.candidates.count) });
+    }
+  }
+  // 2. Client reliability from the other fold, then confidence features.
+  const pooledRight =
+    choices.flat().filter((c) => c.best === c.example.correct).length / Math.max(1, choices.flat().length);
+  const reliabilityTable = (k: number) => {
+    const table: Record<string, [number, number]> = {};
+    for (const c of choices[k]!) {
+      const t = (table[c.example.clientId] ??= [0, 0]);
+      t[1]++;
+      if (c.best === c.example.correct) t[0]++;
+    }
+    return table;
+  };
+  const judged: Judged[][] = [[], []];
+  for (const k of [0, 1]) {
+    const other = { clients: reliabilityTable(1 - k), pooled: pooledRight };
+    for (const c of choices[k]!) {
+      const features = confidenceFeatures(
+        c.example.candidates,
+        c.best,
+        c.probs,
+        clientReliability(other, c.example.clientId),
+        new Float64Array(CONFIDENCE_FEATURE_COUNT),
+      );
+      judged[k]!.push({ features, right: c.best === c.example.correct ? 1 : 0 });
+    }
+  }
+  // 3. Out-of-fold confidence scores, calibrated by isotonic regression.
+  const scores: number[] = [];
+  const right: number[] = [];
+  for (const k of [0, 1]) {
+    const fit = judged[1 - k]!;
+    const weights = fitLogistic(
+      fit.map((j) => j.features),
+      fit.map((j) => j.right),
+    );
+    const model: ConfidenceModel = { weights, clients: {}, pooled: pooledRight };
+    for (const j of judged[k]!) {
+      scores.push(confidenceScore(model, j.features));
+      right.push(j.right);
+    }
+  }
+  const calibrator = fitIsotonic(scores, right);
+  const all = judged.flat();
+  const clients: Record<string, [number, number]> = {};
+  for (const c of choices.flat()) {
+    const t = (clients[c.example.clientId] ??= [0, 0]);
+    t[1]++;
+    if (c.best === c.example.correct) t[0]++;
+  }
+  const confidence: ConfidenceModel = {
+    weights: fitLogistic(
+      all.map((j) => j.features),
+      all.map((j) => j.right),
+    ),
+    clients,
+    pooled: pooledRight,
+  };
+  return {
+    combiner: fitCombiner(usable),
+    confidence,
+    calibrator,
+    heldOut: heldOutSummary(scores, right, calibrator, n),
+  };
+}
+
+function heldOutSummary(
+  scores: number[],
+  right: number[],
+  calibrator: Calibrator,
+  lines: number,
+): CategorizerModel["heldOut"] {
+  let high = 0;
+  let highRight = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (calibrate(calibrator, scores[i]!) >= 0.98) {
+      high++;
+      highRight += right[i]!;
+    }
+  }
+  return {
+    lines,
+    accuracy: lines ? right.reduce((a, b) => a + b, 0) / lines : 0,
+    coverageHigh: lines ? high / lines : 0,
+    precisionHigh: high ? highRight / high : 0,
+  };
+}
+
+/**
+ * Retrains one client's model on its current history (a training job after corrections made it
+ * stale). Below the minimum number of lines the client model is dropped. Mutates and returns `model`.
+ */
+export function retrainClient(
+  model: CategorizerModel,
+  clientId: string,
+  history: readonly PostedLine[],
+  revision: string,
+): CategorizerModel {
+  const rows = selectTrainingLines(
+    history.filter((l) => l.clientId === clientId),
+    model.options,
+  );
+  delete model.stale[clientId];
+  if (rows.length < model.options.minClientRows) {
+    delete model.clientModels[clientId];
+    return model;
+  }
+  const accounts = new Map<string, number>();
+  const builder = new DatasetBuilder();
+  const features = new FeatureBuffer();
+  for (const row of rows) {
+    extractFeatures(row, { clientFeatures: true }, features);
+    let label = accounts.get(row.coding.account);
+    if (label === undefined) accounts.set(row.coding.account, (label = accounts.size));
+    builder.add(features, label, 1, features.wordLength);
+  }
+  const data = builder.build();
+  model.clientModels[clientId] = {
+    version: `client-v${model.version}.${revision}`,
+    model: trainLinear(data, [...accounts.keys()], {
+      bits: clientBits(data.size),
+      epochs: model.options.epochs,
+      learningRate: model.options.learningRate,
+      seed: model.options.seed,
+    }),
+    rows: data.size,
+    trainedThrough: rows[rows.length - 1]!.date.slice(0, 10),
+  };
+  return model;
+}
