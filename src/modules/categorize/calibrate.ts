@@ -28,9 +28,20 @@ export interface IsotonicOptions {
   z: number;
   /** How far below `high` that lower bound may fall. */
   slack: number;
+  /** z of the lower bound the whole high band must meet (one-sided 95% by default)… */
+  bandZ: number;
+  /** …and by how much it must clear `high`: the future drifts from the held-out past. */
+  bandMargin: number;
 }
 
-export const DEFAULT_ISOTONIC: IsotonicOptions = { prior: 2, high: 0.98, z: 1, slack: 0.01 };
+export const DEFAULT_ISOTONIC: IsotonicOptions = {
+  prior: 2,
+  high: 0.98,
+  z: 1,
+  slack: 0.01,
+  bandZ: 1.645,
+  bandMargin: 0.005,
+};
 
 /** Wilson score lower bound of a rate of `s` successes out of `c`. */
 export function wilsonLower(s: number, c: number, z: number): number {
@@ -85,7 +96,24 @@ export function fitIsotonic(
       return options.high - 0.001;
     return mean;
   });
-  // Shrinking and the guard can break monotonicity; restore it from the top down.
+  // The high band is a promise about the band as a whole: "of lines given ≥ 98%, at least 98% are
+  // right". Take the largest run of top blocks whose pooled record clears that (plus a margin)
+  // with a 95% lower bound, and give them at least `high`, even where a block alone is a little below it; blocks
+  // under the band stay below `high`. Within-band lines keep their order and bin averages move little.
+  let pooledRight = 0;
+  let pooledCount = 0;
+  let bandStart = values.length;
+  for (let k = values.length - 1; k >= 0; k--) {
+    pooledRight += sums[k]!;
+    pooledCount += counts[k]!;
+    if (wilsonLower(pooledRight, pooledCount, options.bandZ) >= options.high + options.bandMargin)
+      bandStart = k;
+  }
+  for (let k = 0; k < values.length; k++) {
+    if (k >= bandStart) values[k] = Math.max(values[k]!, options.high);
+    else values[k] = Math.min(values[k]!, options.high - 0.001);
+  }
+  // Shrinking and the guards can break monotonicity; restore it from the top down.
   for (let k = values.length - 2; k >= 0; k--) if (values[k]! > values[k + 1]!) values[k] = values[k + 1]!;
   return { bounds: maxes.slice(0, -1), values, fittedOn: n };
 }

@@ -26,6 +26,9 @@ export const CONFIDENCE_FEATURES = [
   "log(1+n client)",
   "client reliability (logit)",
   "clientKey.newRun (corrections the models have not seen)",
+  "clientKey.unanimous×log(n)",
+  "both models agree × log(1+n clientKey)",
+  "clientKey unanimous × fresh",
 ] as const;
 
 export const CONFIDENCE_FEATURE_COUNT = CONFIDENCE_FEATURES.length;
@@ -105,6 +108,10 @@ export function confidenceFeatures(
   out[18] = line[3]!;
   out[19] = reliability;
   out[20] = x[f + 3]!;
+  out[21] = x[f + 5]!;
+  const agree = x[f + 16]! > 0 && x[f + 19]! > 0 ? 1 : 0;
+  out[22] = agree * line[0]!;
+  out[23] = x[f + 5]! > 0 ? line[5]! : 0;
   return out;
 }
 

@@ -42,8 +42,8 @@ export class FeatureBuffer {
   hashes: Int32Array;
   values: Float32Array;
   length = 0;
-  /** The leading features that describe the words of the line (no character grams, no client
-   *  crosses): what a client's own model uses. */
+  /** The leading features that describe the line itself (words, character grams, amount; no
+   *  client crosses): what a client's own model uses. */
   wordLength = 0;
   constructor(capacity = 512) {
     this.hashes = new Int32Array(capacity);
@@ -129,8 +129,8 @@ export function extractFeatures(input: FeatureInput, options: FeatureOptions, ou
   const abs = input.amount < 0n ? -input.amount : input.amount;
   if (abs % 100n === 0n) out.push(hashString("whole", NS.round), 0.5);
   if (input.bankAccountId) out.push(hashString(input.bankAccountId, NS.bank), 0.7);
-  out.wordLength = out.length;
   addCharGrams(key, out);
+  out.wordLength = out.length;
 
   if (options.clientFeatures) {
     const clientHash = hashString(input.clientId, NS.client);

@@ -1,0 +1,79 @@
+// The categorize module's public face: what the Transaction Manager (and later the store, jobs and
+// routes of this module) may use. Everything here is pure; state is plain data with a version.
+
+// Shapes
+export type {
+  BankLine,
+  Coding,
+  PostedLine,
+  Prediction,
+  PredictionReason,
+  PayeeGuess,
+  SplitPart,
+  Method,
+} from "./types.ts";
+export { METHODS } from "./types.ts";
+
+// Training, prediction, learning
+export { train, retrainClient, selectTrainingLines, type TrainContext } from "./train.ts";
+export { predict, type PredictContext } from "./predict.ts";
+export { learn, type LearnContext, type LearnResult } from "./learn.ts";
+export {
+  DEFAULT_OPTIONS,
+  resolveOptions,
+  encodeModel,
+  decodeModel,
+  type CategorizerModel,
+  type CategorizerOptions,
+  type VersionedModel,
+} from "./state.ts";
+
+// Rules
+export {
+  applyRule,
+  compareRules,
+  matchRule,
+  previewRule,
+  ruleFromCorrection,
+  selectRule,
+  specificity,
+  splitParts,
+  validateRule,
+  type Condition,
+  type Correction,
+  type Rule,
+  type RuleActions,
+  type RuleContext,
+  type RuleOutcome,
+  type RulePreview,
+  type SplitAction,
+} from "./rules.ts";
+
+// Payees and merchants
+export { normalizeMerchant, type NormalizedMerchant, type MerchantKind } from "./normalize.ts";
+export {
+  buildContactIndex,
+  resolveContact,
+  type Contact,
+  type ContactIndex,
+  type PayeeMatch,
+} from "./contacts.ts";
+
+// Taxonomy
+export {
+  STANDARD_CATEGORIES,
+  SHARED_CHART,
+  mappingFromTable,
+  type Category,
+  type ChartMapping,
+  type MappingTable,
+} from "./taxonomy.ts";
+
+// Confidence bands and evaluation
+export {
+  HIGH as HIGH_CONFIDENCE,
+  MEDIUM as MEDIUM_CONFIDENCE,
+  summarize,
+  type BandMetrics,
+} from "./metrics.ts";
+export { evaluateCategorizer, type EvalReport, type EvalOptions } from "./evaluate.ts";
