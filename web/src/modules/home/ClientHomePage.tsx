@@ -29,8 +29,8 @@ export function ClientHomePage({ client }: { client: string }) {
             {[...r.rows].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type)).map((row) => (
               <Card key={`${row.type}/${row.currency}`} withBorder radius="md" padding="md">
                 <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{LABEL[row.type] ?? row.type}</Text>
-                <Text fz={20} fw={600} mt={4}>
-                  <Amount value={row.type === "asset" || row.type === "expense" ? row.balance : negate(row.balance)} />
+                <Text mt={4} component="div">
+                  <Amount size="xl" strong value={row.type === "asset" || row.type === "expense" ? row.balance : negate(row.balance)} />
                 </Text>
                 <Text size="xs" c="dimmed">{row.currency}</Text>
               </Card>
