@@ -1,6 +1,13 @@
 // Typed calls to the clients API (src/modules/access/routes.ts).
 import { api } from "./client.ts";
 
+/** The add-client wizard's steps, in order (the server records progress by these names). */
+export const ONBOARDING_STEPS = ["details", "ledger", "banks", "automation", "ai"] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+
+/** A client whose details were saved but whose later wizard steps are not all done. */
+export const setupUnfinished = (c: Client) => Boolean(c.onboarding && c.onboarding.completedSteps.includes("details") && c.onboarding.step !== "done");
+
 export interface Client {
   id: string;
   slug: string;
@@ -21,7 +28,8 @@ export interface Client {
   bookkeepingCadence?: string | null;
   terminatedAt?: string | null;
   /** The add-client wizard's progress, so it can be resumed (from any browser). */
-  onboarding?: { step: number; completedSteps: number[]; data?: Record<string, unknown> | null } | null;
+  onboarding?: { step: OnboardingStep | "done"; completedSteps: OnboardingStep[]; data?: Record<string, unknown> | null } | null;
+  notes?: string | null;
   purgeAfter?: string | null;
 }
 
@@ -30,7 +38,7 @@ export const clientsApi = {
   get: (client: string) => api.get<Client>(`/api/clients/${encodeURIComponent(client)}`),
   create: (input: Record<string, unknown> & { slug: string; name: string }) => api.post<Client>("/api/clients", input),
   update: (client: string, patch: Record<string, unknown>) => api.patch<Client>(`/api/clients/${encodeURIComponent(client)}`, patch),
-  saveOnboarding: (client: string, progress: { step: number; completed?: boolean; data?: Record<string, unknown> }) => api.put<Client>(`/api/clients/${encodeURIComponent(client)}/onboarding`, progress),
+  saveOnboarding: (client: string, progress: { step: OnboardingStep; completed?: boolean; data?: Record<string, unknown> }) => api.put<Client>(`/api/clients/${encodeURIComponent(client)}/onboarding`, progress),
   terminate: (client: string, reason?: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/terminate`, reason ? { reason } : {}),
   cancelTermination: (client: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/cancel-termination`),
 };

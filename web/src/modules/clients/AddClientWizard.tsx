@@ -1,14 +1,15 @@
 // The "Add client" wizard: details → connect ledger → bank accounts → link accounts and
 // automation → AI settings. Steps whose module has not arrived yet can be skipped; the wizard
-// can be left at any step and resumed from the clients page.
+// can be left at any step and resumed — from the clients page or the client's page, where the
+// server keeps its progress (this browser also keeps the details typed before the client exists).
 import { useState } from "react";
 import { Alert, Button, Group, Paper, Stack, Stepper, Text, TextInput } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { clientsApi } from "../../api/clients.ts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { clientsApi, ONBOARDING_STEPS } from "../../api/clients.ts";
 import { useBodyFields, useHasPath } from "../../api/openapi.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
-import { navigate } from "../../router/router.tsx";
+import { navigate, useLocation } from "../../router/router.tsx";
 import { ClientDetailsFields, detailsPayload } from "./ClientDetailsForm.tsx";
 import { clearWizardDraft, loadWizardDraft, saveWizardDraft, type WizardDraft } from "./wizardDraft.ts";
 
@@ -23,44 +24,64 @@ function slugOf(name: string): string {
   return name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63);
 }
 
+const EMPTY: WizardDraft = { step: 0, client: null, name: "", details: {} };
+
 export function AddClientWizard() {
-  const [draft, setDraft] = useState<WizardDraft>(() => loadWizardDraft() ?? { step: 0, client: null, name: "", details: {} });
+  const resumeSlug = useLocation().search.get("client");
+  const saved = loadWizardDraft();
+  const local = resumeSlug ? (saved?.client === resumeSlug ? saved : null) : (saved ?? EMPTY);
+  // Resuming a client created earlier (maybe in another browser): start at the server's step.
+  const resumed = useQuery({ queryKey: ["client", resumeSlug], queryFn: () => clientsApi.get(resumeSlug!), enabled: Boolean(resumeSlug) && !local });
+  if (local) return <Wizard initial={local} />;
+  if (resumed.isError) return <ProblemAlert error={resumed.error} title="Could not resume this client's setup" />;
+  const c = resumed.data;
+  if (!c) return null;
+  const at = c.onboarding?.step === "done" ? LATER_STEPS.length : Math.max(1, ONBOARDING_STEPS.indexOf(c.onboarding?.step ?? "ledger"));
+  return <Wizard initial={{ ...EMPTY, client: c.slug, name: c.name, step: at }} />;
+}
+
+function Wizard({ initial }: { initial: WizardDraft }) {
+  const [draft, setDraft] = useState<WizardDraft>(initial);
+
   const [slugEdited, setSlugEdited] = useState(Boolean(draft.details.slug));
   const accepted = useBodyFields("post", "/api/clients");
-  // Progress is also saved on the client itself when the server keeps it (resumable anywhere).
   const serverProgress = useHasPath("/api/clients/{client}/onboarding", "put");
   const qc = useQueryClient();
   const update = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const slug = slugEdited ? (draft.details.slug ?? "") : slugOf(draft.name);
+  const record = (client: string, step: (typeof ONBOARDING_STEPS)[number], completed: boolean) => {
+    if (serverProgress) void clientsApi.saveOnboarding(client, { step, completed }).then(() => qc.invalidateQueries({ queryKey: ["clients"] })).catch(() => undefined);
+  };
 
   const create = useMutation({
     mutationFn: () => clientsApi.create({ name: draft.name.trim(), slug, ...detailsPayload(draft.details, accepted) }),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: ["clients"] });
+      record(c.slug, "details", true);
       const next = { ...draft, client: c.slug, step: 1 };
       setDraft(next);
       saveWizardDraft(next);
     },
   });
-  const go = (step: number, completed = false) => {
+  const go = (step: number) => {
     const next = { ...draft, step };
     setDraft(next);
     saveWizardDraft(next);
-    if (serverProgress && draft.client) void clientsApi.saveOnboarding(draft.client, { step, completed }).catch(() => undefined);
+    // Skipped steps stay "not done": the server resumes at the first of them.
+    if (draft.client && step >= 1 && step < ONBOARDING_STEPS.length) record(draft.client, ONBOARDING_STEPS[step]!, false);
   };
   const leave = () => {
     saveWizardDraft(draft);
     navigate("/clients");
   };
   const finish = () => {
-    if (serverProgress && draft.client) void clientsApi.saveOnboarding(draft.client, { step: LATER_STEPS.length + 1, completed: true }).catch(() => undefined);
     clearWizardDraft();
     navigate(draft.client ? `/clients/${draft.client}` : "/clients");
   };
 
   return (
     <>
-      <PageHeader title="Add client" help="access" actions={<Button type="button" variant="default" onClick={leave}>Save and exit</Button>} />
+      <PageHeader title={draft.client && draft.name ? `Add client: ${draft.name}` : "Add client"} help="access" actions={<Button type="button" variant="default" onClick={leave}>Save and exit</Button>} />
       <Paper withBorder radius="md" p="lg" maw={900}>
         <Stepper active={draft.step} onStepClick={(s) => draft.client && s > 0 && go(s)} size="sm" allowNextStepsSelect={false}>
           <Stepper.Step label="Details" description="Name and profile">
@@ -73,7 +94,7 @@ export function AddClientWizard() {
                   <TextInput
                     label="Short name (in addresses)"
                     description="Lowercase letters, digits and dashes"
-                    value={slug}
+                    value={draft.client ?? slug}
                     disabled={Boolean(draft.client)}
                     onChange={(e) => {
                       setSlugEdited(true);
@@ -81,9 +102,9 @@ export function AddClientWizard() {
                     }}
                   />
                 </Group>
-                <ClientDetailsFields values={draft.details} accepted={accepted} onChange={(k, v) => update({ details: { ...draft.details, [k]: v } })} />
+                {!draft.client && <ClientDetailsFields values={draft.details} accepted={accepted} onChange={(k, v) => update({ details: { ...draft.details, [k]: v } })} />}
                 <Group justify="flex-end" mt="sm">
-                  <Button type="submit" loading={create.isPending} disabled={!draft.name.trim() || !slug}>
+                  <Button type="submit" loading={create.isPending} disabled={!draft.name.trim() || !(draft.client ?? slug)}>
                     {draft.client ? "Next" : "Create client and continue"}
                   </Button>
                 </Group>
@@ -104,11 +125,6 @@ export function AddClientWizard() {
               </Stack>
             </Stepper.Step>
           ))}
-          <Stepper.Completed>
-            <Group justify="flex-end" mt="md">
-              <Button type="button" onClick={finish}>Open the client</Button>
-            </Group>
-          </Stepper.Completed>
         </Stepper>
       </Paper>
     </>

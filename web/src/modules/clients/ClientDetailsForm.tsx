@@ -1,6 +1,6 @@
 // The client details fields (legal name, DBA, industry, accounting system, cadence, close day,
 // service start date); only those the server stores are shown.
-import { Select, SimpleGrid, TextInput } from "@mantine/core";
+import { Select, SimpleGrid, TextInput, Textarea } from "@mantine/core";
 
 export const DETAIL_FIELDS: Array<{ key: string; label: string; kind: "text" | "date" | "number" | "select"; options?: Array<{ value: string; label: string }> }> = [
   { key: "legalName", label: "Legal name", kind: "text" },
@@ -14,6 +14,7 @@ export const DETAIL_FIELDS: Array<{ key: string; label: string; kind: "text" | "
       { value: "closebook", label: "Closebook ledger" },
       { value: "quickbooks_online", label: "QuickBooks Online" },
       { value: "xero", label: "Xero" },
+      { value: "other", label: "Other" },
     ],
   },
   {
@@ -32,13 +33,16 @@ export const DETAIL_FIELDS: Array<{ key: string; label: string; kind: "text" | "
   { key: "homeCurrency", label: "Home currency", kind: "text" },
 ];
 
+/** The firm's internal notes on a client: partner users only, never shown to the client. */
+export const NOTES_FIELD = "notes";
+
 // Contacts are objects in the API ({ name, email, phone }); the form edits them as two fields each.
 export const CONTACT_FIELDS = [
   { key: "pointOfContact", label: "Point of contact" },
   { key: "bankStatementContact", label: "Bank-statement contact" },
 ] as const;
 
-export function ClientDetailsFields({ values, onChange, accepted }: { values: Record<string, string>; onChange: (key: string, value: string) => void; accepted: Set<string> | undefined }) {
+export function ClientDetailsFields({ values, onChange, accepted, showNotes = true }: { values: Record<string, string>; onChange: (key: string, value: string) => void; accepted: Set<string> | undefined; showNotes?: boolean }) {
   const fields = DETAIL_FIELDS.filter((f) => accepted?.has(f.key));
   const contacts = CONTACT_FIELDS.filter((f) => accepted?.has(f.key));
   return (
@@ -47,6 +51,9 @@ export function ClientDetailsFields({ values, onChange, accepted }: { values: Re
         <TextInput key={`${c.key}.name`} label={`${c.label}: name`} value={values[`${c.key}.name`] ?? ""} onChange={(e) => onChange(`${c.key}.name`, e.currentTarget.value)} />,
         <TextInput key={`${c.key}.email`} label={`${c.label}: e-mail`} type="email" value={values[`${c.key}.email`] ?? ""} onChange={(e) => onChange(`${c.key}.email`, e.currentTarget.value)} />,
       ])}
+      {accepted?.has(NOTES_FIELD) && showNotes && (
+        <Textarea key="notes" label="Internal notes" description="Only your firm sees these, never the client." value={values[NOTES_FIELD] ?? ""} onChange={(e) => onChange(NOTES_FIELD, e.currentTarget.value)} autosize minRows={2} style={{ gridColumn: "1 / -1" }} />
+      )}
       {fields.map((f) =>
         f.kind === "select" ? (
           <Select key={f.key} label={f.label} data={f.options ?? []} value={values[f.key] || null} onChange={(v) => onChange(f.key, v ?? "")} clearable />
@@ -66,6 +73,8 @@ export function detailsPayload(values: Record<string, string>, accepted: Set<str
     if (!v || !accepted?.has(f.key)) continue;
     out[f.key] = f.kind === "number" ? Number(v) : v;
   }
+  const notes = values[NOTES_FIELD]?.trim();
+  if (notes && accepted?.has(NOTES_FIELD)) out[NOTES_FIELD] = notes;
   for (const c of CONTACT_FIELDS) {
     const name = values[`${c.key}.name`]?.trim();
     if (!name || !accepted?.has(c.key)) continue;

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { clientsApi } from "../../api/clients.ts";
+import { clientsApi, setupUnfinished } from "../../api/clients.ts";
 import { useHasPath } from "../../api/openapi.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
@@ -15,7 +15,6 @@ import { formatDate } from "../../lib/dates.ts";
 import { contactName } from "./contact.ts";
 import { DETAIL_FIELDS } from "./ClientDetailsForm.tsx";
 import { TerminateClientModal } from "./TerminateClientModal.tsx";
-import { loadWizardDraft } from "./wizardDraft.ts";
 
 export function ClientDetailsPage({ client }: { client: string }) {
   const can = useCan();
@@ -27,7 +26,6 @@ export function ClientDetailsPage({ client }: { client: string }) {
     mutationFn: () => clientsApi.cancelTermination(client),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["client", client] }).then(() => qc.invalidateQueries({ queryKey: ["clients"] })),
   });
-  const draft = loadWizardDraft();
 
   return (
     <QueryState query={query}>
@@ -65,9 +63,9 @@ export function ClientDetailsPage({ client }: { client: string }) {
                 </Stack>
               </Alert>
             )}
-            {draft?.client === c.slug && (
+            {setupUnfinished(c) && !terminated && (
               <Alert color="blue" variant="light" mb="md">
-                Setup of this client is not finished. <Anchor component={Link} href="/clients/new">Continue setup</Anchor>
+                Setup of this client is not finished. <Anchor component={Link} href={`/clients/new?client=${c.slug}`}>Continue setup</Anchor>
               </Alert>
             )}
             <Paper withBorder radius="md" p="md" maw={900}>
@@ -77,6 +75,7 @@ export function ClientDetailsPage({ client }: { client: string }) {
                 <Item label="Short name">{c.slug}</Item>
                 <Item label="Point of contact">{contactName(c.pointOfContact)}</Item>
                 <Item label="Bank-statement contact">{contactName(c.bankStatementContact)}</Item>
+                {c.notes !== undefined && <Item label="Internal notes">{c.notes || "—"}</Item>}
                 {DETAIL_FIELDS.map((f) => {
                   const v = (c as unknown as Record<string, unknown>)[f.key];
                   const shown = v === null || v === undefined || v === "" ? "—" : f.kind === "date" ? formatDate(String(v)) : (f.options?.find((o) => o.value === v)?.label ?? String(v));

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { Alert, Anchor, Button, Group, Paper, Table, Text, TextInput } from "@mantine/core";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { clientsApi } from "../../api/clients.ts";
+import { clientsApi, setupUnfinished } from "../../api/clients.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
@@ -41,7 +41,7 @@ export function ClientsPage() {
         <Alert color="blue" variant="light" mb="md" title="An unfinished client">
           <Group justify="space-between">
             <Text size="sm">You started adding {draft.name ? <strong>{draft.name}</strong> : "a client"} and left at step {draft.step + 1}.</Text>
-            <Button size="xs" variant="light" component={Link} href="/clients/new">
+            <Button size="xs" variant="light" component={Link} href={draft.client ? `/clients/new?client=${draft.client}` : "/clients/new"}>
               Resume
             </Button>
           </Group>
@@ -76,7 +76,14 @@ export function ClientsPage() {
                     <Table.Td>{contactName(c.pointOfContact)}</Table.Td>
                     <Table.Td>{contactName(c.bankStatementContact)}</Table.Td>
                     <Table.Td>
-                      <StatusBadge status={c.status} />
+                      <Group gap={6}>
+                        <StatusBadge status={c.status} />
+                        {setupUnfinished(c) && c.status !== "terminated" && (
+                          <Anchor component={Link} href={`/clients/new?client=${c.slug}`} size="xs">
+                            Continue setup
+                          </Anchor>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td ta="right">
                       <Button type="button" size="compact-xs" variant="subtle" onClick={() => navigate(`/c/${c.slug}`)} aria-label={`Open ${c.name}`}>
