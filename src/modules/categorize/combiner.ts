@@ -68,7 +68,7 @@ export interface CombinerFitOptions {
   maxExamples: number;
 }
 
-export const DEFAULT_COMBINER_FIT: CombinerFitOptions = { iterations: 15, l2: 1e-3, maxExamples: 20_000 };
+export const DEFAULT_COMBINER_FIT: CombinerFitOptions = { iterations: 10, l2: 1e-3, maxExamples: 8_000 };
 
 /** Softmax probabilities of the candidates under `weights`, written to `out`. */
 export function scoreCandidates(weights: readonly number[], set: CandidateSet, out: Float64Array): void {

@@ -129,8 +129,8 @@ export function fitLogistic(
   allRows: readonly Float64Array[],
   allOutcomes: readonly number[],
   ridge = 1,
-  iterations = 25,
-  maxRows = 40_000,
+  iterations = 15,
+  maxRows = 15_000,
 ): number[] {
   const d = CONFIDENCE_FEATURE_COUNT;
   const w = new Array<number>(d).fill(0);
