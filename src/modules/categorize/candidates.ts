@@ -77,20 +77,20 @@ export function gatherEvidence(model: CategorizerModel, line: BankLine, scratch:
   };
 }
 
-/** Indices of the k largest values (descending). */
+/** Indices of the k largest values (descending; ties keep the lower index first). */
 export function topIndices(values: ArrayLike<number>, k: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (out.length < k) {
-      out.push(i);
-      for (let j = out.length - 1; j > 0 && values[out[j]!]! > values[out[j - 1]!]!; j--)
-        [out[j], out[j - 1]] = [out[j - 1]!, out[j]!];
-    } else if (v > values[out[k - 1]!]!) {
-      out[k - 1] = i;
-      for (let j = k - 1; j > 0 && values[out[j]!]! > values[out[j - 1]!]!; j--)
-        [out[j], out[j - 1]] = [out[j - 1]!, out[j]!];
+    if (out.length === k && v <= values[out[k - 1]!]!) continue;
+    // Insertion into a short sorted list, without temporary arrays (this runs for every line).
+    let j = out.length < k ? out.length : k - 1;
+    if (out.length < k) out.push(i);
+    while (j > 0 && values[out[j - 1]!]! < v) {
+      out[j] = out[j - 1]!;
+      j--;
     }
+    out[j] = i;
   }
   return out;
 }
