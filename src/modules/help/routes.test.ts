@@ -45,6 +45,9 @@ describe("help API", () => {
     expect(results[0]).toMatchObject({ slug: "ledger" });
     expect(results.slice(0, 2).map((r) => r.sectionTitle)).toContain('"The period is locked"');
     expect((await app.inject({ url: "/api/help/search?q=" })).json()).toEqual({ query: "", results: [] });
+    // The product's own example question finds its answer first.
+    const twoFactor = (await app.inject({ url: "/api/help/search?q=I%20did%20not%20receive%20my%202FA%20code" })).json() as { results: Array<{ slug: string; sectionId: string | null }> };
+    expect(twoFactor.results[0]).toMatchObject({ slug: "access", sectionId: "i-did-not-receive-my-2fa-code-or-it-does-not-work" });
   });
 
   it("is described in the OpenAPI document", async () => {
