@@ -69,6 +69,21 @@ describe("isotonic calibration", () => {
     expect(calibrate(fitIsotonic(many, manyRight), 0.99)).toBeGreaterThanOrEqual(0.98);
   });
 
+  it("judges the high band only on the lines that may enter it", () => {
+    // Top-scored lines: 1000 eligible ones, 96% right, and 3000 ineligible ones, all right.
+    const scores = [...new Array<number>(1000).fill(0.3), ...new Array<number>(4000).fill(0.99)];
+    const right = [
+      ...Array.from({ length: 1000 }, (_, i) => (i % 3 ? 0 : 1)),
+      ...Array.from({ length: 4000 }, (_, i) => (i < 1000 ? (i % 25 ? 1 : 0) : 1)),
+    ];
+    const eligible = [
+      ...new Array<boolean>(1000).fill(true),
+      ...Array.from({ length: 4000 }, (_, i) => i < 1000),
+    ];
+    expect(calibrate(fitIsotonic(scores, right), 0.99)).toBeGreaterThanOrEqual(0.98);
+    expect(calibrate(fitIsotonic(scores, right, undefined, eligible), 0.99)).toBeLessThan(0.98);
+  });
+
   it("computes Wilson lower bounds", () => {
     expect(wilsonLower(98, 100, 1)).toBeGreaterThan(0.95);
     expect(wilsonLower(98, 100, 1)).toBeLessThan(0.98);

@@ -58,31 +58,57 @@ export function fitIsotonic(
   scores: ArrayLike<number>,
   correct: ArrayLike<number>,
   options: IsotonicOptions = DEFAULT_ISOTONIC,
+  /** Which lines may enter the high band at all (see bandGuard in predict.ts); all by default.
+   *  The band's record is judged on those lines only, as they are the ones it will hold. */
+  eligible?: ArrayLike<boolean>,
 ): Calibrator {
   const n = scores.length;
   if (n === 0) return FALLBACK_CALIBRATOR;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
-  // Blocks of the pool-adjacent-violators algorithm: sum of outcomes, count, max score.
+  // Blocks of the pool-adjacent-violators algorithm: sum of outcomes, count, max score. Equal
+  // scores start as one block (they must share one value whatever order they came in).
   const sums: number[] = [];
   const counts: number[] = [];
   const maxes: number[] = [];
+  const eligibleSums: number[] = [];
+  const eligibleCounts: number[] = [];
   let pooled = 0;
-  for (const i of order) {
-    pooled += correct[i]!;
-    sums.push(correct[i]!);
-    counts.push(1);
-    maxes.push(scores[i]!);
-    // Merge while the previous block's rate is not below this one (ties merge too: equal scores
-    // must share one value).
+  for (let start = 0; start < n;) {
+    const score = scores[order[start]!]!;
+    let s = 0;
+    let c = 0;
+    let es = 0;
+    let ec = 0;
+    let end = start;
+    for (; end < n && scores[order[end]!]! === score; end++) {
+      const i = order[end]!;
+      s += correct[i]!;
+      c++;
+      if (!eligible || eligible[i]) {
+        es += correct[i]!;
+        ec++;
+      }
+    }
+    start = end;
+    pooled += s;
+    sums.push(s);
+    counts.push(c);
+    maxes.push(score);
+    eligibleSums.push(es);
+    eligibleCounts.push(ec);
+    // Merge while the previous block's rate is not below this one.
     while (sums.length > 1) {
       const k = sums.length - 1;
-      const sameScore = maxes[k - 1] === scores[i];
-      if (!sameScore && sums[k - 1]! / counts[k - 1]! < sums[k]! / counts[k]!) break;
+      if (sums[k - 1]! / counts[k - 1]! < sums[k]! / counts[k]!) break;
       sums[k - 1]! += sums[k]!;
       counts[k - 1]! += counts[k]!;
+      eligibleSums[k - 1]! += eligibleSums[k]!;
+      eligibleCounts[k - 1]! += eligibleCounts[k]!;
       maxes[k - 1] = maxes[k]!;
       sums.pop();
       counts.pop();
+      eligibleSums.pop();
+      eligibleCounts.pop();
       maxes.pop();
     }
   }
@@ -104,8 +130,8 @@ export function fitIsotonic(
   let pooledCount = 0;
   let bandStart = values.length;
   for (let k = values.length - 1; k >= 0; k--) {
-    pooledRight += sums[k]!;
-    pooledCount += counts[k]!;
+    pooledRight += eligibleSums[k]!;
+    pooledCount += eligibleCounts[k]!;
     if (wilsonLower(pooledRight, pooledCount, options.bandZ) >= options.high + options.bandMargin)
       bandStart = k;
   }

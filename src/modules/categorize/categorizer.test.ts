@@ -189,6 +189,8 @@ describe("categorizer", () => {
     const p = predict(m, line, ctx);
     expect(p.account).toBe("Supplies");
     expect(p.reason.memory).toMatchObject({ votes: 1, support: 1 });
+    // A payee seen once for this client never posts without review (bandGuard).
+    expect(p.confidence).toBeLessThan(0.98);
   });
 
   it("does not learn excluded accounts", () => {

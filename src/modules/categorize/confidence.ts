@@ -45,6 +45,10 @@ export const LINE_STATS = [
 
 export interface ConfidenceModel {
   weights: number[];
+  /** The per-fold fits whose out-of-fold scores the calibration was fitted on. When present, a
+   *  line's score is their average: the same scale the calibration saw, which a single refit on
+   *  all held-out lines would not guarantee (its scores run higher, and the high band would leak). */
+  folds?: number[][];
   /** Past prediction accuracy per client (held-out lines: right, total), for the reliability feature. */
   clients: Record<string, [number, number]>;
   /** Pooled accuracy that client reliability is shrunk towards. */
@@ -116,9 +120,14 @@ export function confidenceFeatures(
 }
 
 export function confidenceScore(model: ConfidenceModel, features: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += model.weights[i]! * features[i]!;
-  return 1 / (1 + Math.exp(-s));
+  const sets = model.folds && model.folds.length > 0 ? model.folds : [model.weights];
+  let total = 0;
+  for (const weights of sets) {
+    let s = 0;
+    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += weights[i]! * features[i]!;
+    total += 1 / (1 + Math.exp(-s));
+  }
+  return total / sets.length;
 }
 
 /**

@@ -2,7 +2,13 @@
 // the combiner and the confidence calibration on the most recent slice of that history (models
 // trained on the earlier part, judged on the later part), and finally refits on everything.
 import { validationError } from "../../platform/errors.ts";
-import { FALLBACK_CALIBRATOR, fitIsotonic, calibrate, type Calibrator } from "./calibrate.ts";
+import {
+  DEFAULT_ISOTONIC,
+  FALLBACK_CALIBRATOR,
+  fitIsotonic,
+  calibrate,
+  type Calibrator,
+} from "./calibrate.ts";
 import {
   PRIOR_COMBINER,
   chooseCandidate,
@@ -22,7 +28,7 @@ import {
 import { FeatureBuffer, extractFeatures, normalized } from "./features.ts";
 import { DatasetBuilder, trainLinear, type LinearModel } from "./linear-model.ts";
 import { dayNumber, emptyMemory, remember, type MemoryObservation, type MemoryState } from "./memory.ts";
-import { rankAccounts } from "./predict.ts";
+import { MIN_SUPPORT_FOR_HIGH, rankAccounts } from "./predict.ts";
 import {
   resolveOptions,
   type CategorizerModel,
@@ -317,6 +323,8 @@ function heldOutExamples(
 interface Judged {
   features: Float64Array;
   right: number;
+  /** May reach the high band (the client has enough lines of this merchant; see bandGuard). */
+  eligible: boolean;
 }
 
 /**
@@ -394,22 +402,30 @@ function fitCombinerAndCalibrator(
         clientReliability(other, c.example.clientId),
         new Float64Array(CONFIDENCE_FEATURE_COUNT),
       );
-      judged[k]!.push({ features, right: c.best === c.example.correct ? 1 : 0 });
+      judged[k]!.push({
+        features,
+        right: c.best === c.example.correct ? 1 : 0,
+        eligible: c.example.candidates.line[0]! >= Math.log1p(MIN_SUPPORT_FOR_HIGH) - 1e-9,
+      });
     }
   }
   // 3. Out-of-fold confidence scores, calibrated by isotonic regression.
   const scores: number[] = [];
   const right: number[] = [];
+  const eligible: boolean[] = [];
+  const foldWeights: number[][] = [];
   for (const k of [0, 1]) {
     const fit = judged[1 - k]!;
     const weights = fitLogistic(
       fit.map((j) => j.features),
       fit.map((j) => j.right),
     );
+    foldWeights.push(weights);
     const model: ConfidenceModel = { weights, clients: {}, pooled: pooledRight };
     for (const j of judged[k]!) {
       scores.push(confidenceScore(model, j.features));
       right.push(j.right);
+      eligible.push(j.eligible);
     }
   }
   const all = judged.flat();
@@ -424,15 +440,16 @@ function fitCombinerAndCalibrator(
       all.map((j) => j.features),
       all.map((j) => j.right),
     ),
+    folds: foldWeights,
     clients,
     pooled: pooledRight,
   };
-  const calibrator = fitIsotonic(scores, right);
+  const calibrator = fitIsotonic(scores, right, DEFAULT_ISOTONIC, eligible);
   return {
     combiner: fitCombiner(usable),
     confidence,
     calibrator,
-    heldOut: heldOutSummary(scores, right, calibrator, n),
+    heldOut: heldOutSummary(scores, right, calibrator, n, eligible),
   };
 }
 
@@ -441,11 +458,12 @@ function heldOutSummary(
   right: number[],
   calibrator: Calibrator,
   lines: number,
+  eligible?: boolean[],
 ): CategorizerModel["heldOut"] {
   let high = 0;
   let highRight = 0;
   for (let i = 0; i < scores.length; i++) {
-    if (calibrate(calibrator, scores[i]!) >= 0.98) {
+    if (calibrate(calibrator, scores[i]!) >= 0.98 && (eligible?.[i] ?? true)) {
       high++;
       highRight += right[i]!;
     }
