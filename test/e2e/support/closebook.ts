@@ -1,5 +1,6 @@
-// A real Closebook for browser tests: a fresh PGlite data dir, the demo firm, and the HTTP server
-// listening on a free 127.0.0.1 port — the same composition `npm start` runs.
+// A real Closebook for browser tests: a fresh PGlite data dir, the demo firm with an invited
+// Partner Admin, a real SMTP server on 127.0.0.1 for its e-mail, and the HTTP server listening on
+// a free 127.0.0.1 port — the same composition `npm start` runs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,18 +9,34 @@ import { loadConfig } from "../../../src/platform/config.ts";
 import { openRuntime } from "../../../src/app/runtime.ts";
 import { createServer } from "../../../src/app/server.ts";
 import { seedDemo } from "../../../src/app/demo/seed.ts";
+import { invitePartnerAdmin } from "./bootstrap.ts";
+import { startMailbox, type Mailbox } from "./mailbox.ts";
+
+export interface Person {
+  email: string;
+  name: string;
+  password: string;
+}
 
 export interface RunningCloseBook {
   url: string;
   dataDir: string;
+  mailbox: Mailbox;
+  /** The demo firm's Partner Admin: invited at start; the tests accept the invitation. */
+  admin: Person & { totpSecret?: string };
   stop(): Promise<void>;
 }
 
+export const DEMO_ADMIN: Person = { email: "pat@northwind.example", name: "Pat Partner", password: "northwind-ledger-keeper-19" };
+
 export async function startCloseBook(env: Record<string, string> = {}): Promise<RunningCloseBook> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "closebook-e2e-"));
-  const config = loadConfig({ CLOSEBOOK_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", ...env });
+  const mailbox = await startMailbox();
+  // The base URL is only known once listening; e-mailed links are rebased onto the real port.
+  const config = loadConfig({ CLOSEBOOK_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SMTP_URL: mailbox.url, ...env });
   const runtime = await openRuntime(config);
   await seedDemo(runtime.ctx);
+  await invitePartnerAdmin(runtime, DEMO_ADMIN);
   const app = await createServer(runtime);
   await runtime.ctx.jobs.start();
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -27,9 +44,12 @@ export async function startCloseBook(env: Record<string, string> = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    mailbox,
+    admin: { ...DEMO_ADMIN },
     async stop() {
       await app.close();
       await runtime.close();
+      await mailbox.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

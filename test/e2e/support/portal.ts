@@ -1,25 +1,53 @@
-// Gets a browser into the portal. Without the identity module the server acts as the demo
-// firm's administrator and the portal opens straight away.
-import fs from "node:fs";
-import type { RunningCloseBook } from "./closebook.ts";
+// Gets a browser into the portal as the demo firm's Partner Admin: accepting the e-mailed
+// invitation and enrolling an authenticator app the first time, signing in with password and
+// TOTP after that — through the same API calls the portal makes.
+import { generate } from "otplib";
+import type { RunningCloseBook, Person } from "./closebook.ts";
 import type { TestPage } from "./browser.ts";
+import { linkIn } from "./mailbox.ts";
+import { hasIdentity } from "./bootstrap.ts";
 
-export interface Credentials {
-  email: string;
-  password: string;
+export { hasIdentity };
+
+const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+
+/** The invitation token e-mailed to someone. */
+export async function invitationToken(server: RunningCloseBook, email: string): Promise<string> {
+  const mail = await server.mailbox.waitFor(email, (m) => m.text.includes("/invitation#token="));
+  return new URL(linkIn(mail, "/invitation#token=")).hash.replace("#token=", "");
 }
 
-/** Whether this checkout has sign-in (the identity module)… */
-const identityInCheckout = fs.existsSync(new URL("../../../src/modules/identity/index.ts", import.meta.url));
-// …and whether these tests know how to create its first Partner Admin (set when it lands).
-const BOOTSTRAP_READY = false;
-export const hasIdentity = identityInCheckout && BOOTSTRAP_READY;
-
-export async function bootstrapPartnerAdmin(_server: RunningCloseBook): Promise<Credentials> {
-  throw new Error("bootstrapPartnerAdmin: waiting for the identity module's way to create the first Partner Admin");
+/** Accepts the admin's invitation (sets the password) without enrolling 2FA yet. */
+export async function acceptAdminInvitation(t: TestPage, server: RunningCloseBook): Promise<void> {
+  const token = await invitationToken(server, server.admin.email);
+  const res = await t.context.request.post(`/api/invitations/${token}/accept`, { data: { name: server.admin.name, password: server.admin.password } });
+  if (!res.ok()) throw new Error(`accepting the invitation failed: ${res.status()} ${await res.text()}`);
 }
 
-export async function enterPortal(t: TestPage, _server: RunningCloseBook): Promise<void> {
+/** Signs in through the API, enrolling an authenticator app when asked; returns its secret. */
+export async function signInViaApi(t: TestPage, who: Person, totpSecret?: string): Promise<string> {
+  const api = t.context.request;
+  const step = await (await api.post("/api/auth/sign-in", { data: { email: who.email, password: who.password } })).json();
+  if (step.next === "2fa") {
+    if (!totpSecret) throw new Error(`${who.email} is enrolled: pass the TOTP secret`);
+    // A code is accepted once: use the next time step's code, which is accepted too.
+    const res = await api.post("/api/auth/2fa/verify", { data: { code: await totp(totpSecret, 30) } });
+    if (!res.ok()) throw new Error(`2FA verify failed: ${res.status()} ${await res.text()}`);
+    return totpSecret;
+  }
+  if (step.next !== "enrol-2fa") throw new Error(`unexpected sign-in answer ${JSON.stringify(step)}`);
+  const { secret } = (await (await api.post("/api/auth/2fa/enrol/totp", { data: {} })).json()) as { secret: string };
+  const res = await api.post("/api/auth/2fa/enrol/confirm", { data: { code: await totp(secret) } });
+  if (!res.ok()) throw new Error(`2FA enrolment failed: ${res.status()} ${await res.text()}`);
+  return secret;
+}
+
+/** Opens the portal signed in as the Partner Admin (without sign-in, the portal just opens). */
+export async function enterPortal(t: TestPage, server: RunningCloseBook): Promise<void> {
+  if (hasIdentity) {
+    if (!server.admin.totpSecret) await acceptAdminInvitation(t, server);
+    server.admin.totpSecret = await signInViaApi(t, server.admin, server.admin.totpSecret);
+  }
   await t.page.goto("/");
   await t.page.getByRole("navigation", { name: "Main" }).waitFor();
 }
