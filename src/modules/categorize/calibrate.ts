@@ -32,6 +32,9 @@ export interface IsotonicOptions {
   bandZ: number;
   /** …and by how much it must clear `high`: the future drifts from the held-out past. */
   bandMargin: number;
+  /** Held-out lines the band needs before it is granted at all: a few hundred lines of one
+   *  household's last months are no basis for posting without review. */
+  minBandLines: number;
 }
 
 export const DEFAULT_ISOTONIC: IsotonicOptions = {
@@ -41,6 +44,7 @@ export const DEFAULT_ISOTONIC: IsotonicOptions = {
   slack: 0.01,
   bandZ: 1.645,
   bandMargin: 0.005,
+  minBandLines: 500,
 };
 
 /** Wilson score lower bound of a rate of `s` successes out of `c`. */
@@ -132,7 +136,10 @@ export function fitIsotonic(
   for (let k = values.length - 1; k >= 0; k--) {
     pooledRight += eligibleSums[k]!;
     pooledCount += eligibleCounts[k]!;
-    if (wilsonLower(pooledRight, pooledCount, options.bandZ) >= options.high + options.bandMargin)
+    if (
+      pooledCount >= options.minBandLines &&
+      wilsonLower(pooledRight, pooledCount, options.bandZ) >= options.high + options.bandMargin
+    )
       bandStart = k;
   }
   for (let k = 0; k < values.length; k++) {
