@@ -231,7 +231,7 @@ export function train(history: readonly PostedLine[], ctx: TrainContext): Catego
   let heldOut = { lines: 0, accuracy: 0, coverageHigh: 0, precisionHigh: 0 };
   let warm: LinearModel | undefined;
   const examples: HeldOutExample[] = [];
-  const cuts = heldOutCuts(rows.length, options.calibrationShare);
+  const cuts = [1 - options.calibrationShare];
   for (let i = 0; i < cuts.length; i++) {
     const from = dateAt(rows, cuts[i]!);
     const to = i + 1 < cuts.length ? dateAt(rows, cuts[i + 1]!) : "\uffff";
@@ -270,11 +270,6 @@ export function train(history: readonly PostedLine[], ctx: TrainContext): Catego
   const model = assemble(base, options, version, ctx.now, combiner, confidence, calibrator);
   model.heldOut = heldOut;
   return model;
-}
-
-/** Where held-out slices start, as shares of the history (each runs to the next, the last to the end). */
-export function heldOutCuts(_rows: number, share: number): number[] {
-  return [1 - share];
 }
 
 function dateAt(rows: readonly PostedLine[], share: number): string {
