@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { generate } from "otplib";
 import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { hasIdentity } from "./support/bootstrap.ts";
+import { hasIdentity, notifyByEmail } from "./support/bootstrap.ts";
 import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
 import { codeIn, linkIn, type Mailbox } from "./support/mailbox.ts";
 import { acceptAdminInvitation } from "./support/portal.ts";
@@ -181,9 +181,41 @@ describe.skipIf(!hasChromium || !hasIdentity)("sign-in, invitations and 2FA", ()
     expect(ca.errors).toEqual([]);
   });
 
+  it("the Partner Admin sees a notification in the bell, opens it, and sets notifications", async () => {
+    const { page } = pa;
+    await notifyByEmail(server.runtime, server.admin.email, { event: "task.assigned", title: "Review Bluebird's October bank feed", body: "Assigned to you by the close checklist.", link: "/c/bluebird-coffee/ledger/entries" });
+    await page.goto("/");
+    const bell = page.getByRole("button", { name: "Notifications (1 unread)" });
+    await bell.waitFor();
+    await bell.click();
+    await page.getByRole("listitem").filter({ hasText: "Review Bluebird's October bank feed" }).waitFor();
+    await pa.shot("29-notifications-bell", { fullPage: false });
+    await page.getByRole("listitem").filter({ hasText: "Review Bluebird's October bank feed" }).click();
+    await page.waitForURL("**/c/bluebird-coffee/ledger/entries");
+    await page.getByRole("button", { name: "Notifications", exact: true }).waitFor();
+
+    await page.getByRole("button", { name: /Profile menu/ }).click();
+    await page.getByRole("menuitem", { name: "Notification settings" }).click();
+    const table = page.getByRole("table", { name: "Notification settings" });
+    await table.getByRole("row").nth(1).waitFor();
+    await table.getByRole("combobox", { name: "A client was terminated: e-mail" }).click();
+    await page.getByRole("option", { name: "Weekly digest" }).click();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.reload();
+    await expect(page.getByRole("combobox", { name: "A client was terminated: e-mail" }).inputValue()).resolves.toBe("Weekly digest");
+    await pa.shot("2a-notification-settings");
+
+    await page.getByRole("button", { name: /Profile menu/ }).click();
+    await page.getByRole("menuitem", { name: "Profile and security" }).click();
+    await page.getByText("Authenticator app · 10 recovery codes left").waitFor();
+    await pa.shot("2b-profile");
+    expect(pa.errors).toEqual([]);
+  });
+
   it("a Partner Admin has Reset 2FA for an enrolled user; a Partner Ops user finds none", async () => {
     // The Partner Admin sees the action for the Client Admin, who is now enrolled.
-    await pa.page.reload();
+    await pa.page.goto("/users");
     await pa.page.getByRole("button", { name: `Actions for ${CLIENT_ADMIN.name}` }).click();
     await pa.page.getByRole("menuitem", { name: "Reset 2FA" }).waitFor();
     await pa.shot("35-partner-admin-user-actions");

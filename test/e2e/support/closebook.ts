@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../../../src/platform/config.ts";
-import { openRuntime } from "../../../src/app/runtime.ts";
+import { openRuntime, type Runtime } from "../../../src/app/runtime.ts";
 import { createServer } from "../../../src/app/server.ts";
 import { seedDemo } from "../../../src/app/demo/seed.ts";
 import { invitePartnerAdmin } from "./bootstrap.ts";
@@ -22,6 +22,8 @@ export interface RunningCloseBook {
   url: string;
   dataDir: string;
   mailbox: Mailbox;
+  /** The server's database and services, for setting up what a test needs through the modules. */
+  runtime: Runtime;
   /** The demo firm's Partner Admin: invited at start; the tests accept the invitation. */
   admin: Person & { totpSecret?: string };
   stop(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startCloseBook(env: Record<string, string> = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     dataDir,
     mailbox,
+    runtime,
     admin: { ...DEMO_ADMIN },
     async stop() {
       await app.close();
