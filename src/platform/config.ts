@@ -10,6 +10,33 @@ const schema = z.object({
   HOST: z.string().default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CLOSEBOOK_BASE_URL: z.string().url().optional(),
+  // Secrets at rest (TOTP secrets, SSO client secrets) and code hashes: 32 bytes, base64.
+  CLOSEBOOK_SECRET_KEY: z.string().optional(),
+  CLOSEBOOK_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  CLOSEBOOK_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  CLOSEBOOK_COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  // Outgoing mail: smtp://user:pass@host:587 (smtps:// for TLS on connect). Without it, mail goes to the outbox.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Closebook <no-reply@closebook.local>"),
+  // SMS: Twilio's Messages API when configured; otherwise texts go to the outbox.
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_API_URL: z.string().url().default("https://api.twilio.com"),
+  // The outbox keeps outgoing messages for Partner Admins to read: on by default while no mail server is set.
+  CLOSEBOOK_OUTBOX: z.enum(["auto", "on", "off"]).default("auto"),
+  // Proxies in front of Closebook whose X-Forwarded-For to trust (the client address feeds throttling).
+  CLOSEBOOK_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -21,6 +48,16 @@ export interface Config {
   host: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   baseUrl: string;
+  secretKey: string | undefined;
+  session: { idleMinutes: number; maxHours: number };
+  /** Whether cookies carry `Secure` (browsers accept it on https and on loopback http). */
+  cookieSecure: boolean;
+  mail: { smtpUrl: string | undefined; from: string };
+  sms: { twilio: { accountSid: string; authToken: string; from: string; apiUrl: string } | undefined };
+  /** Outgoing messages are kept in the outbox (trial mode when no mail server is configured). */
+  outbox: boolean;
+  /** How many proxies' X-Forwarded-For to trust; 0: use the socket's address. */
+  trustProxy: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,14 +67,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration: ${issue.path.join(".")}: ${issue.message}`);
   }
   const e = parsed.data;
+  const baseUrl = e.CLOSEBOOK_BASE_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`;
+  const twilio =
+    e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
+      ? {
+          accountSid: e.TWILIO_ACCOUNT_SID,
+          authToken: e.TWILIO_AUTH_TOKEN,
+          from: e.TWILIO_FROM,
+          apiUrl: e.TWILIO_API_URL,
+        }
+      : undefined;
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.CLOSEBOOK_DATA_DIR),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    baseUrl: e.CLOSEBOOK_BASE_URL ?? `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`,
+    baseUrl,
+    secretKey: e.CLOSEBOOK_SECRET_KEY,
+    session: { idleMinutes: e.CLOSEBOOK_SESSION_IDLE_MINUTES, maxHours: e.CLOSEBOOK_SESSION_MAX_HOURS },
+    cookieSecure:
+      e.CLOSEBOOK_COOKIE_SECURE === "auto" ? secureByDefault(baseUrl) : e.CLOSEBOOK_COOKIE_SECURE === "true",
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    sms: { twilio },
+    outbox: e.CLOSEBOOK_OUTBOX === "auto" ? !e.SMTP_URL : e.CLOSEBOOK_OUTBOX === "on",
+    trustProxy: e.CLOSEBOOK_TRUST_PROXY,
   };
+}
+
+/** https, or plain http on the loopback interface (which browsers treat as a secure context). */
+function secureByDefault(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
 
 /** Where the embedded database keeps its files. */

@@ -7,6 +7,8 @@ import pg from "pg";
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PlatformTables } from "./tables.ts";
+import { scopedDialect } from "./scoped-driver.ts";
+import { runInTransactionScope } from "./tenant-scope.ts";
 
 export type DbKind = "pglite" | "postgres";
 export type Db = Kysely<PlatformTables>;
@@ -52,7 +54,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       parsers[oid] ?? (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<PlatformTables>({
+    dialect: scopedDialect(new PostgresDialect({ pool }), { singleSession: false }),
+  });
   return { kind: "postgres", db, close: () => db.destroy() };
 }
 
@@ -64,7 +68,9 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers,
   });
-  const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<PlatformTables>({
+    dialect: scopedDialect(new PGliteDialect({ pglite }), { singleSession: true }),
+  });
   return {
     kind: "pglite",
     db,
@@ -86,5 +92,5 @@ export { sql };
 /** Runs `fn` in a transaction: a new one, or the caller's when `ex` already is one. */
 export async function inTransaction<T>(ex: Executor, fn: (tx: Executor) => Promise<T>): Promise<T> {
   if (ex.isTransaction) return fn(ex);
-  return ex.transaction().execute((tx) => fn(tx));
+  return ex.transaction().execute((tx) => runInTransactionScope(() => fn(tx)));
 }

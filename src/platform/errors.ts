@@ -7,8 +7,10 @@ export type ErrorKind =
   | "forbidden" // the actor may not do this (403)
   | "not-found" // no such thing, or not visible to the actor (404)
   | "conflict" // the current state forbids it (409)
+  | "gone" // it existed but has expired or been used (410)
   | "rule-violation" // well-formed input that breaks a business rule (422)
-  | "rate-limited"; // too many attempts (429)
+  | "rate-limited" // too many attempts (429)
+  | "unavailable"; // a service we depend on (mail, SMS, identity provider) failed (503)
 
 const statusOf: Record<ErrorKind, number> = {
   validation: 400,
@@ -16,8 +18,10 @@ const statusOf: Record<ErrorKind, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  gone: 410,
   "rule-violation": 422,
   "rate-limited": 429,
+  unavailable: 503,
 };
 
 export interface AppErrorOptions {
@@ -61,6 +65,19 @@ export const conflict = (code: string, detail: string, options?: AppErrorOptions
   new AppError("conflict", code, detail, options);
 export const forbidden = (code: string, detail: string, options?: AppErrorOptions) =>
   new AppError("forbidden", code, detail, options);
+export const unauthenticated = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("unauthenticated", code, detail, options);
+export const gone = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("gone", code, detail, options);
+/** Too many attempts; `retryAfter` (seconds) goes into the problem document and the Retry-After header. */
+export const rateLimited = (
+  code: string,
+  detail: string,
+  retryAfter: number,
+  options: AppErrorOptions = {},
+) => new AppError("rate-limited", code, detail, { ...options, extra: { ...options.extra, retryAfter } });
+export const unavailable = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("unavailable", code, detail, options);
 
 /** The RFC 9457 problem document for an error. `type` is a stable URI built from the code. */
 export function problemOf(error: AppError, instance?: string): Record<string, unknown> {

@@ -2,7 +2,10 @@
 // its browsable form at /api/docs (served locally, no CDN), /healthz, and one error shape:
 // application/problem+json. Modules add their routes through `RouteModule`s given by the app.
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyRequest, FastifyError } from "fastify";
+import type { FastifyInstance, FastifyRequest, FastifyError, FastifyReply } from "fastify";
+import type { Writable } from "node:stream";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import {
@@ -25,13 +28,40 @@ export type App = FastifyInstance<
 /** A module's HTTP face: a function that adds its routes to the server. */
 export type RouteModule = (app: App) => Promise<void> | void;
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route answers without authentication (sign-in, invitations, help). */
+    public?: boolean;
+  }
+}
+
 export interface ServerOptions {
   logLevel?: string;
+  /** Where log lines go (tests capture them to prove no secret is logged); stdout by default. */
+  logStream?: Writable;
   version: string;
   routes: RouteModule[];
-  /** Runs before every /api route handler; used to resolve the actor (authentication). */
-  onApiRequest?: (request: FastifyRequest) => Promise<void>;
+  /**
+   * Runs first for every /api request (before the body is parsed or validated, so an anonymous
+   * caller gets 401, never a validation error); used to resolve the actor (authentication).
+   */
+  onApiRequest?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** Wraps every /api route handler; used to run it in the actor's database scope. */
+  aroundApiHandler?: <T>(request: FastifyRequest, handler: () => Promise<T>) => Promise<T>;
+  /** Trust X-Forwarded-For from this many proxies (the client IP feeds sign-in throttling). */
+  trustProxy?: number | boolean;
   health?: () => Promise<Record<string, unknown>>;
+}
+
+const isApi = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/docs") && url !== "/api/openapi.json";
+
+/** Hides tokens in logged URLs: long opaque path segments (invitation links) and secret query parameters. */
+export function redactUrl(url: string): string {
+  const [path = "", query] = url.split("?", 2);
+  const safePath = path.replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[redacted]");
+  if (query === undefined) return safePath;
+  const safeQuery = query.replace(/(^|&)(code|state|token|session_state|id_token|access_token)=[^&]*/gi, "$1$2=[redacted]");
+  return `${safePath}?${safeQuery}`;
 }
 
 export async function buildServer(options: ServerOptions): Promise<App> {
@@ -41,12 +71,44 @@ export async function buildServer(options: ServerOptions): Promise<App> {
         ? false
         : {
             level: options.logLevel,
-            // Never log what could carry a secret.
-            redact: ["req.headers.authorization", "req.headers.cookie", "res.headers['set-cookie']"],
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // Never log what could carry a secret: only method, redacted URL and peer of a request,
+            // and errors without the SQL parameters a driver may attach.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+              err: (err: Error & { code?: unknown }) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
+            },
+            redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]', "res.headers['set-cookie']"],
           },
     bodyLimit: 50 * 1024 * 1024,
     bigintSupport: false,
+    trustProxy: options.trustProxy ?? false,
   } as Parameters<typeof Fastify>[0]).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  await app.register(cookie);
+  // Security headers on every answer. The portal is served from the same origin; Mantine and
+  // Swagger UI set inline styles, nothing needs inline scripts or another origin.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // The embedded default is plain http on 127.0.0.1: upgrading requests would break it.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -72,10 +134,18 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 
   if (options.onApiRequest) {
     const hook = options.onApiRequest;
-    app.addHook("preHandler", async (request) => {
-      if (request.url.startsWith("/api/") && !request.url.startsWith("/api/docs") && request.url !== "/api/openapi.json") {
-        await hook(request);
-      }
+    app.addHook("onRequest", async (request, reply) => {
+      if (isApi(request.url) && request.routeOptions.url !== undefined) await hook(request, reply);
+    });
+  }
+  if (options.aroundApiHandler) {
+    const around = options.aroundApiHandler;
+    app.addHook("onRoute", (route) => {
+      if (!isApi(route.url) || route.config?.public) return;
+      const handler = route.handler;
+      route.handler = function (this: unknown, request, reply) {
+        return around(request, async () => handler.call(this as FastifyInstance, request, reply));
+      };
     });
   }
 
@@ -85,7 +155,9 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 
 function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: import("fastify").FastifyReply) {
   if (error instanceof AppError) {
-    return reply.code(error.status).type("application/problem+json").send(problemOf(error, request.url));
+    const retryAfter = error.extra?.retryAfter;
+    if (typeof retryAfter === "number") reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
+    return reply.code(error.status).type("application/problem+json").send(problemOf(error, redactUrl(request.url)));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type PgBoss from "pg-boss";
 import type { Database, Executor } from "./db.ts";
 import { toJson } from "./json.ts";
+import { runUnscoped } from "./tenant-scope.ts";
 
 export type JobHandler = (data: unknown) => Promise<void>;
 
@@ -60,7 +61,8 @@ export class InProcessJobs implements Jobs {
 
   private kick(): void {
     if (this.running) return;
-    this.running = (async () => {
+    // Jobs run as the system, never in the tenant scope (or transaction) of the request that queued them.
+    this.running = runUnscoped(async () => {
       try {
         while (await this.runOne()) {
           /* work the backlog */
@@ -68,7 +70,7 @@ export class InProcessJobs implements Jobs {
       } finally {
         this.running = undefined;
       }
-    })();
+    });
   }
 
   /** Claims and runs the oldest due job; false when none is due. */

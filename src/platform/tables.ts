@@ -33,10 +33,22 @@ export interface JobQueueTable {
   finished_at: Date | null;
 }
 
+export interface OutboxMessagesTable {
+  id: string;
+  firm_id: string | null;
+  channel: "email" | "sms";
+  recipient: string;
+  subject: string;
+  body: string;
+  kind: string;
+  created_at: Generated<Date>;
+}
+
 export interface PlatformTables {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
   job_queue: JobQueueTable;
+  outbox_messages: OutboxMessagesTable;
 }
 
 /** Views an executor (database or transaction) with a module's own tables typed. */
