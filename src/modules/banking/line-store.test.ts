@@ -1,0 +1,55 @@
+// The array literals and batch ids the bulk insert sends: they must read back exactly as given.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { sql } from "kysely";
+import { testDb, type TestDb } from "../../../test/support/db.ts";
+import { arrayLiteral, batchIdPrefix, textArrayLiteral } from "./line-store.ts";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await testDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("bulk insert encodings", () => {
+  it("round-trips any text (quotes, backslashes, braces, commas, NULL-looking words, Unicode) through a text[] literal", async () => {
+    const text = fc.string({ unit: "grapheme", maxLength: 20 }).filter((s) => !s.includes("\u0000"));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.option(fc.oneof(text, fc.constantFrom("NULL", "null", "", " a ", '"', "\\", "{x,y}")), {
+            nil: null,
+          }),
+          { maxLength: 12 },
+        ),
+        async (values) => {
+          const r = await sql<{
+            v: Array<string | null>;
+          }>`select ${textArrayLiteral(values)}::text[] as v`.execute(t.ctx.db);
+          expect(r.rows[0]!.v).toEqual(values);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const r = await sql<{
+      v: Array<string | null>;
+    }>`select ${arrayLiteral([1, null, -3])}::int8[]::text[] as v`.execute(t.ctx.db);
+    expect(r.rows[0]!.v).toEqual(["1", null, "-3"]);
+  });
+
+  it("makes UUID version 7 ids from a batch prefix and a position", async () => {
+    const prefix = batchIdPrefix();
+    expect(`${prefix}00000001`).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const r = await sql<{
+      id: string;
+    }>`select (${prefix} || lpad(to_hex(n), 8, '0'))::uuid as id from generate_series(1, 3) as n`.execute(
+      t.ctx.db,
+    );
+    expect(r.rows.map((x) => x.id)).toEqual([`${prefix}00000001`, `${prefix}00000002`, `${prefix}00000003`]);
+    expect(batchIdPrefix()).not.toBe(prefix);
+  });
+});

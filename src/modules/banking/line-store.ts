@@ -1,0 +1,392 @@
+// SQL for statement files, statements, import runs and raw bank lines. Rows here are only ever
+// inserted (the database refuses updates and deletes); lines go in as arrays through unnest, so a
+// 100,000-line statement is a handful of statements, and `on conflict do nothing` on the line's
+// idempotency key is what makes a repeated import add nothing.
+import crypto from "node:crypto";
+import { sql, type Selectable } from "kysely";
+import { isUniqueViolation, type Executor } from "../../platform/db.ts";
+import { toJson } from "../../platform/json.ts";
+import type { PreparedLine, PreparedStatement } from "./import-model.ts";
+import type { Scope } from "./scope.ts";
+import { q } from "./store.ts";
+import type {
+  BankImportsTable,
+  BankLinesTable,
+  ImportSource,
+  StatementFilesTable,
+  StatementsTable,
+} from "./tables.ts";
+
+export type StatementFileRow = Omit<Selectable<StatementFilesTable>, "bytes">;
+export type StatementRow = Selectable<StatementsTable>;
+export type BankImportRow = Selectable<BankImportsTable>;
+export type BankLineRow = Selectable<BankLinesTable>;
+
+const BATCH = 25_000;
+
+// ── files ───────────────────────────────────────────────────────────────────────────────────────
+
+const FILE_COLUMNS = [
+  "id",
+  "firm_id",
+  "client_id",
+  "bank_account_id",
+  "sha256",
+  "name",
+  "format",
+  "encoding",
+  "size",
+  "uploaded_by",
+  "source",
+  "created_at",
+] as const;
+
+export async function fileByHash(
+  ex: Executor,
+  s: Scope,
+  bankAccountId: string,
+  sha256: string,
+): Promise<StatementFileRow | undefined> {
+  return q(ex)
+    .selectFrom("statement_files")
+    .select(FILE_COLUMNS)
+    .where("client_id", "=", s.clientId)
+    .where("bank_account_id", "=", bankAccountId)
+    .where("sha256", "=", sha256)
+    .executeTakeFirst();
+}
+
+export interface NewFile {
+  id: string;
+  bankAccountId: string;
+  sha256: string;
+  name: string;
+  format: string;
+  encoding: string | null;
+  bytes: Uint8Array;
+  uploadedBy: string;
+  source: ImportSource;
+}
+
+export async function insertFile(ex: Executor, s: Scope, f: NewFile): Promise<StatementFileRow> {
+  return q(ex)
+    .insertInto("statement_files")
+    .values({
+      id: f.id,
+      firm_id: s.firmId,
+      client_id: s.clientId,
+      bank_account_id: f.bankAccountId,
+      sha256: f.sha256,
+      name: f.name,
+      format: f.format,
+      encoding: f.encoding,
+      size: f.bytes.length,
+      // As base64 text decoded by the database: the drivers' own bytea encoding goes byte by byte
+      // in JavaScript, which for a 10 MB statement costs more than storing its lines.
+      bytes: sql<Uint8Array>`decode(${Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString("base64")}, 'base64')`,
+      uploaded_by: f.uploadedBy,
+      source: f.source,
+    })
+    .returning(FILE_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function fileWithBytes(
+  ex: Executor,
+  s: Scope,
+  id: string,
+): Promise<(StatementFileRow & { bytes: Uint8Array }) | undefined> {
+  const row = await q(ex)
+    .selectFrom("statement_files")
+    .select(FILE_COLUMNS)
+    .select(sql<string>`encode(bytes, 'base64')`.as("base64"))
+    .where("client_id", "=", s.clientId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { base64, ...file } = row;
+  // base64 from the database may be wrapped in lines; Buffer ignores the line breaks.
+  return { ...file, bytes: Buffer.from(base64, "base64") };
+}
+
+// ── statements ──────────────────────────────────────────────────────────────────────────────────
+
+/** Inserts the file's statements that are not there yet; returns the id of each position. */
+export async function ensureStatements(
+  ex: Executor,
+  s: Scope,
+  file: { id: string; bankAccountId: string; currency: string },
+  statements: readonly PreparedStatement[],
+  newId: () => string,
+): Promise<Map<number, string>> {
+  if (statements.length > 0) {
+    await q(ex)
+      .insertInto("statements")
+      .values(
+        statements.map((st) => ({
+          id: newId(),
+          firm_id: s.firmId,
+          client_id: s.clientId,
+          bank_account_id: file.bankAccountId,
+          statement_file_id: file.id,
+          position: st.position,
+          account_ref: st.accountRef,
+          currency: file.currency,
+          start_date: st.start,
+          end_date: st.end,
+          first_line_date: st.firstLineDate,
+          last_line_date: st.lastLineDate,
+          opening_balance: st.openingBalance,
+          closing_balance: st.closingBalance,
+          line_count: st.lines.length,
+          source_line: st.sourceLine,
+          source_entry: st.sourceEntry,
+          raw: toJson(st.raw),
+        })),
+      )
+      .onConflict((oc) => oc.columns(["statement_file_id", "position"]).doNothing())
+      .execute();
+  }
+  const rows = await q(ex)
+    .selectFrom("statements")
+    .select(["id", "position"])
+    .where("client_id", "=", s.clientId)
+    .where("statement_file_id", "=", file.id)
+    .execute();
+  return new Map(rows.map((r) => [r.position, r.id]));
+}
+
+export async function listStatements(
+  ex: Executor,
+  s: Scope,
+  bankAccountId: string,
+): Promise<Array<StatementRow & { file_name: string }>> {
+  return q(ex)
+    .selectFrom("statements as st")
+    .innerJoin("statement_files as f", "f.id", "st.statement_file_id")
+    .selectAll("st")
+    .select("f.name as file_name")
+    .where("st.client_id", "=", s.clientId)
+    .where("st.bank_account_id", "=", bankAccountId)
+    .orderBy(sql`coalesce(st.end_date, st.last_line_date)`, (ob) => ob.desc().nullsLast())
+    .orderBy("st.created_at", "desc")
+    .execute();
+}
+
+// ── import runs ─────────────────────────────────────────────────────────────────────────────────
+
+export async function insertImport(
+  ex: Executor,
+  s: Scope,
+  row: Omit<BankImportRow, "firm_id" | "client_id" | "created_at" | "warnings"> & { warnings: string[] },
+): Promise<BankImportRow> {
+  return q(ex)
+    .insertInto("bank_imports")
+    .values({ ...row, firm_id: s.firmId, client_id: s.clientId, warnings: toJson(row.warnings) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listImports(
+  ex: Executor,
+  s: Scope,
+  filter: { bankAccountId?: string | undefined; limit: number },
+): Promise<Array<BankImportRow & { file_name: string; format: string }>> {
+  let query = q(ex)
+    .selectFrom("bank_imports as i")
+    .innerJoin("statement_files as f", "f.id", "i.statement_file_id")
+    .selectAll("i")
+    .select(["f.name as file_name", "f.format"])
+    .where("i.client_id", "=", s.clientId);
+  if (filter.bankAccountId) query = query.where("i.bank_account_id", "=", filter.bankAccountId);
+  return query.orderBy("i.created_at", "desc").orderBy("i.id", "desc").limit(filter.limit).execute();
+}
+
+// ── bank lines ──────────────────────────────────────────────────────────────────────────────────
+
+export interface LineBatchContext {
+  bankAccountId: string;
+  currency: string;
+  fileId: string;
+  statementId: string;
+  importId: string;
+}
+
+/**
+ * Inserts one statement's lines; those whose key the bank account already has are skipped. Returns
+ * how many were new. The keys the account has on the statement's days are read first and skipped
+ * in memory, so that the rest goes in with a plain insert; only when a key still collides (a bank
+ * id whose line the bank re-dated) is the batch redone with `on conflict do nothing`, which costs
+ * a fifth more for every row.
+ */
+export async function insertLines(
+  ex: Executor,
+  s: Scope,
+  c: LineBatchContext,
+  lines: readonly PreparedLine[],
+): Promise<number> {
+  if (lines.length === 0) return 0;
+  let from = lines[0]!.date;
+  let to = from;
+  for (const l of lines) {
+    if (l.date < from) from = l.date;
+    if (l.date > to) to = l.date;
+  }
+  const known = await keysBetween(ex, s, c.bankAccountId, from, to);
+  const fresh = known.size === 0 ? lines : lines.filter((l) => !known.has(l.key));
+  let inserted = 0;
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const batch = fresh.slice(i, i + BATCH);
+    await sql`savepoint bank_lines_batch`.execute(ex);
+    try {
+      inserted += await insertBatch(ex, s, c, batch, false);
+      await sql`release savepoint bank_lines_batch`.execute(ex);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await sql`rollback to savepoint bank_lines_batch`.execute(ex);
+      inserted += await insertBatch(ex, s, c, batch, true);
+    }
+  }
+  return inserted;
+}
+
+async function keysBetween(
+  ex: Executor,
+  s: Scope,
+  bankAccountId: string,
+  from: string,
+  to: string,
+): Promise<Set<string>> {
+  const rows = await q(ex)
+    .selectFrom("bank_lines")
+    .select("idem_key")
+    .where("client_id", "=", s.clientId)
+    .where("bank_account_id", "=", bankAccountId)
+    .where("date", ">=", from)
+    .where("date", "<=", to)
+    .execute();
+  return new Set(rows.map((r) => r.idem_key));
+}
+
+async function insertBatch(
+  ex: Executor,
+  s: Scope,
+  c: LineBatchContext,
+  batch: readonly PreparedLine[],
+  onConflict: boolean,
+): Promise<number> {
+  const n = batch.length;
+  const sourceLine = new Array<number | null>(n);
+  const date = new Array<string>(n);
+  const amount = new Array<string>(n);
+  const description = new Array<string>(n);
+  const payee = new Array<string | null>(n);
+  const reference = new Array<string | null>(n);
+  const bankId = new Array<string | null>(n);
+  const fingerprint = new Array<string>(n);
+  const occurrence = new Array<number>(n);
+  const fields = new Array<string>(n);
+  for (let j = 0; j < n; j++) {
+    const l = batch[j]!;
+    sourceLine[j] = l.sourceLine;
+    date[j] = l.date;
+    amount[j] = l.amount.toString();
+    description[j] = l.description;
+    payee[j] = l.payee;
+    reference[j] = l.reference;
+    bankId[j] = l.bankTransactionId;
+    fingerprint[j] = l.fingerprint;
+    occurrence[j] = l.occurrence;
+    fields[j] = JSON.stringify(l.fields);
+  }
+  // The key (see fingerprint.ts keyLines) and the id are composed in SQL from what is sent anyway:
+  // the drivers pass every parameter through JavaScript, so fewer bytes is less time.
+  const result = await sql`
+    insert into bank_lines (id, firm_id, client_id, bank_account_id, statement_file_id, statement_id, import_id, currency,
+      source_line, date, amount, description, payee, reference, bank_transaction_id, fingerprint, occurrence, idem_key, fields)
+    select (${batchIdPrefix()} || lpad(to_hex(u.n), 8, '0'))::uuid, ${s.firmId}::uuid, ${s.clientId}::uuid,
+      ${c.bankAccountId}::uuid, ${c.fileId}::uuid, ${c.statementId}::uuid, ${c.importId}::uuid, ${c.currency},
+      u.source_line, u.date, u.amount, u.description, u.payee, u.reference, u.bank_id, u.fingerprint, u.occurrence,
+      case when u.bank_id is null then 'fp:' || u.fingerprint else 'id:' || u.bank_id end || '#' || u.occurrence, u.fields
+    from unnest(
+      ${arrayLiteral(sourceLine)}::int4[], ${arrayLiteral(date)}::date[], ${arrayLiteral(amount)}::int8[],
+      ${textArrayLiteral(description)}::text[], ${textArrayLiteral(payee)}::text[], ${textArrayLiteral(reference)}::text[],
+      ${textArrayLiteral(bankId)}::text[], ${arrayLiteral(fingerprint)}::text[], ${arrayLiteral(occurrence)}::int4[],
+      ${textArrayLiteral(fields)}::jsonb[]
+    ) with ordinality as u(source_line, date, amount, description, payee, reference, bank_id, fingerprint, occurrence, fields, n)
+    ${onConflict ? sql`on conflict (bank_account_id, idem_key) do nothing` : sql``}`.execute(ex);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * The first 28 characters of a UUID version 7 for one batch of lines (48 bits of time, 40 random
+ * bits); the line's position in the batch completes it, so a batch's ids are time-ordered and
+ * consecutive, and new lines land at the end of the primary key index.
+ */
+export function batchIdPrefix(): string {
+  const time = Date.now().toString(16).padStart(12, "0");
+  const r = crypto.randomBytes(5).toString("hex");
+  const variant = (8 + (crypto.randomBytes(1)[0]! & 3)).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${r.slice(0, 3)}-${variant}${r.slice(3, 6)}-${r.slice(6, 10)}`;
+}
+
+/** An array literal of values that need no quoting (numbers, dates, hex): one string for the driver. */
+export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
+  return `{${values.map((v) => (v === null ? "NULL" : v)).join(",")}}`;
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/** An array literal of text values, each quoted (and escaped only where it must be). */
+export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, "\\$&") : v}"`)).join(",")}}`;
+}
+
+export interface LineFilter {
+  bankAccountId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  search?: string | undefined;
+  importId?: string | undefined;
+  minAmount?: bigint | undefined;
+  maxAmount?: bigint | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listLines(
+  ex: Executor,
+  s: Scope,
+  f: LineFilter,
+): Promise<{ rows: BankLineRow[]; total: number }> {
+  let query = q(ex).selectFrom("bank_lines").where("client_id", "=", s.clientId);
+  if (f.bankAccountId) query = query.where("bank_account_id", "=", f.bankAccountId);
+  if (f.from) query = query.where("date", ">=", f.from);
+  if (f.to) query = query.where("date", "<=", f.to);
+  if (f.importId) query = query.where("import_id", "=", f.importId);
+  if (f.minAmount !== undefined) query = query.where("amount", ">=", f.minAmount);
+  if (f.maxAmount !== undefined) query = query.where("amount", "<=", f.maxAmount);
+  if (f.search) {
+    const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb("description", "ilike", like),
+        eb("payee", "ilike", like),
+        eb("reference", "ilike", like),
+        eb("bank_transaction_id", "=", f.search!),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy("date", "desc")
+      .orderBy("source_line", "desc")
+      .orderBy("id", "desc")
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<bigint>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
