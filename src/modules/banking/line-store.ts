@@ -360,7 +360,14 @@ export async function listLines(
   f: LineFilter,
 ): Promise<{ rows: BankLineRow[]; total: number }> {
   let query = q(ex).selectFrom("bank_lines").where("client_id", "=", s.clientId);
-  if (f.bankAccountId) query = query.where("bank_account_id", "=", f.bankAccountId);
+  // Through the bank accounts' indexes: bank_lines keeps no index by client (see store.ts accountFigures).
+  query = f.bankAccountId
+    ? query.where("bank_account_id", "=", f.bankAccountId)
+    : query.where(
+        "bank_account_id",
+        "in",
+        q(ex).selectFrom("bank_accounts").select("id").where("client_id", "=", s.clientId),
+      );
   if (f.from) query = query.where("date", ">=", f.from);
   if (f.to) query = query.where("date", "<=", f.to);
   if (f.importId) query = query.where("import_id", "=", f.importId);
