@@ -1,6 +1,7 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none) and prints one JSON object.
 const benches: Record<string, () => Promise<{ run(): Promise<object> }>> = {
   ledger: () => import("./ledger.ts"),
+  transactions: () => import("./transactions.ts"),
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,9 @@ import * as access from "../modules/access/index.ts";
 import { ledgerRoutes } from "../modules/ledger/routes.ts";
 import { accessRoutes } from "../modules/access/routes.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
+import { categorizeRoutes } from "../modules/categorize/index.ts";
+import { transactionRoutes, trainingHistory } from "../modules/transactions/index.ts";
+import { registerWork } from "./work.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -31,8 +34,11 @@ export async function createServer(runtime: Runtime): Promise<App> {
     },
     health: async () => ({ database: runtime.database.kind }),
     routes: [accessRoutes(ctx), ledgerRoutes(ctx), helpRoutes(loadHelpLibrary()),
+      categorizeRoutes(ctx, { history: trainingHistory }),
+      transactionRoutes(ctx),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes()],
   });
+  await registerWork(ctx);
   return app;
 }

@@ -6,6 +6,7 @@ import { inTransaction } from "../../platform/db.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
 import { demoClients } from "./activity.ts";
+import { seedDemoTransactions } from "./transactions.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -18,6 +19,7 @@ export interface DemoResult {
 export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
   if (existing) {
+    await seedDemoTransactions(ctx, existing.id);
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     return {
       created: false,
@@ -57,5 +59,6 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
     );
     result.clients.push({ slug: demo.slug, name: demo.name, entries: entries.length });
   }
+  await seedDemoTransactions(ctx, firm.id);
   return result;
 }

@@ -77,3 +77,7 @@ export {
   type BandMetrics,
 } from "./metrics.ts";
 export { evaluateCategorizer, type EvalReport, type EvalOptions } from "./evaluate.ts";
+
+// Persistence and use cases: rules, AI settings, the taxonomy mapping, memory and model versions,
+// training jobs and the HTTP routes (listed in services.ts).
+export * from "./services.ts";

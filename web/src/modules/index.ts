@@ -3,7 +3,8 @@ import type { PortalModule } from "./registry.ts";
 import { homeModule } from "./home/index.tsx";
 import { clientsModule } from "./clients/index.tsx";
 import { ledgerModule } from "./ledger/index.tsx";
+import { transactionsModule } from "./transactions/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
-export const MODULES: PortalModule[] = [homeModule, clientsModule, ledgerModule, helpModule, settingsModule];
+export const MODULES: PortalModule[] = [homeModule, clientsModule, ledgerModule, transactionsModule, helpModule, settingsModule];

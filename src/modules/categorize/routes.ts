@@ -1,0 +1,249 @@
+// HTTP routes of categorization under /api/clients/{client}: the client's rules, its AI settings
+// (with "last updated by"), the mapping of its accounts to the standard taxonomy, and its learning
+// (model versions, waiting corrections, training on demand). Preview and apply-to-existing live
+// with the transactions they read (transactions/routes.ts).
+import { z } from "zod";
+import type { App } from "../../platform/http.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { getRule, listRules, createRule, updateRule, deleteRule } from "./rule-service.ts";
+import { accountCategories, getSettings, setAccountCategory, updateSettings } from "./settings-service.ts";
+import {
+  learningStatus,
+  queueTraining,
+  trainClient,
+  trainFirm,
+  type HistorySource,
+} from "./training-service.ts";
+import {
+  clientParam,
+  errors,
+  idParam,
+  rule,
+  ruleIn,
+  ruleOut,
+  settingsIn,
+  settingsOut,
+  settingsViewOut,
+} from "./schemas.ts";
+import { STANDARD_CATEGORIES } from "./taxonomy.ts";
+import { clientScope } from "./scope.ts";
+
+const modelVersion = z.object({
+  id: z.string(),
+  scope: z.enum(["firm", "client"]),
+  version: z.string(),
+  generation: z.number(),
+  rows: z.number(),
+  trainedThrough: z.string().nullable(),
+  heldOut: z.unknown(),
+  isCurrent: z.boolean(),
+  trainedBy: z.string(),
+  trainedAt: z.string(),
+  sizeBytes: z.number(),
+});
+const trainingReport = z.object({
+  scope: z.enum(["firm", "client"]),
+  generation: z.number(),
+  lines: z.number(),
+  clientModels: z.array(z.object({ clientId: z.string(), version: z.string(), rows: z.number() })),
+  heldOut: z.unknown(),
+  note: z.string().nullable(),
+});
+const accountCategory = z.object({
+  accountId: z.string(),
+  number: z.string().nullable(),
+  fullName: z.string(),
+  type: z.string(),
+  isActive: z.boolean(),
+  category: z.string().nullable(),
+  source: z.enum(["set", "default", "none"]),
+});
+
+export function categorizeRoutes(ctx: Ctx, deps: { history: HistorySource }) {
+  return async (app: App) => {
+    const base = "/api/clients/:client";
+    const tags = { tags: ["Rules and AI settings"] };
+
+    app.get(
+      `${base}/rules`,
+      {
+        schema: {
+          ...tags,
+          summary: "The client's rules, learned ones included",
+          params: clientParam,
+          response: { 200: z.object({ rules: z.array(rule) }), ...errors },
+        },
+      },
+      async (req) => ({ rules: (await listRules(ctx, req.actor, req.params.client)).map(ruleOut) }),
+    );
+    app.post(
+      `${base}/rules`,
+      {
+        schema: {
+          ...tags,
+          summary: "Create a rule (accounts are ledger account ids)",
+          params: clientParam,
+          body: ruleIn,
+          response: { 201: rule, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(ruleOut(await createRule(ctx, req.actor, req.params.client, req.body))),
+    );
+    app.get(
+      `${base}/rules/:id`,
+      { schema: { ...tags, summary: "One rule", params: idParam, response: { 200: rule, ...errors } } },
+      async (req) => ruleOut(await getRule(ctx, req.actor, req.params.client, req.params.id)),
+    );
+    app.patch(
+      `${base}/rules/:id`,
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Edit a rule (a change to its conditions or actions makes a new version), or enable/disable it",
+          params: idParam,
+          body: ruleIn.partial(),
+          response: { 200: rule, ...errors },
+        },
+      },
+      async (req) => ruleOut(await updateRule(ctx, req.actor, req.params.client, req.params.id, req.body)),
+    );
+    app.delete(
+      `${base}/rules/:id`,
+      {
+        schema: {
+          ...tags,
+          summary: "Delete a rule",
+          params: idParam,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await deleteRule(ctx, req.actor, req.params.client, req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      `${base}/ai-settings`,
+      {
+        schema: {
+          ...tags,
+          summary: "The client's AI settings, their defaults and who last changed each",
+          params: clientParam,
+          response: { 200: settingsOut, ...errors },
+        },
+      },
+      async (req) => settingsViewOut(await getSettings(ctx, req.actor, req.params.client)),
+    );
+    app.patch(
+      `${base}/ai-settings`,
+      {
+        schema: {
+          ...tags,
+          summary: "Change AI settings (only the given ones)",
+          params: clientParam,
+          body: settingsIn,
+          response: { 200: settingsOut, ...errors },
+        },
+      },
+      async (req) => settingsViewOut(await updateSettings(ctx, req.actor, req.params.client, req.body)),
+    );
+    app.get(
+      `${base}/ai-settings/taxonomy`,
+      {
+        schema: {
+          ...tags,
+          summary: "The standard categories and the category of each of the client's accounts",
+          params: clientParam,
+          response: {
+            200: z.object({
+              categories: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+              accounts: z.array(accountCategory),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const r = await accountCategories(ctx, req.actor, req.params.client);
+        return { categories: [...r.categories], accounts: r.accounts };
+      },
+    );
+    app.put(
+      `${base}/ai-settings/taxonomy/:accountId`,
+      {
+        schema: {
+          ...tags,
+          summary:
+            'Set an account\'s category: a category id, null (not used for firm-wide learning) or "default"',
+          params: clientParam.extend({ accountId: z.uuid() }),
+          body: z.object({ category: z.string().max(100).nullable() }),
+          response: { 200: accountCategory, ...errors },
+        },
+      },
+      async (req) =>
+        setAccountCategory(
+          ctx,
+          req.actor,
+          req.params.client,
+          req.params.accountId,
+          req.body.category as string | null,
+        ),
+    );
+    app.get(
+      `${base}/ai-settings/learning`,
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Model versions (firm-wide and this client's), corrections waiting for training, memory size",
+          params: clientParam,
+          response: {
+            200: z.object({
+              models: z.array(modelVersion),
+              pendingCorrections: z.number(),
+              trainingQueued: z.boolean(),
+              memory: z.object({ clientTallies: z.number(), firmTallies: z.number(), learned: z.string() }),
+              categories: z.number(),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => ({
+        ...(await learningStatus(ctx, req.actor, req.params.client)),
+        categories: STANDARD_CATEGORIES.length,
+      }),
+    );
+    app.post(
+      `${base}/ai-settings/train`,
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Train now: this client's model, or the firm-wide model across every client (partners only). Queued as a job (202) unless wait=true.",
+          params: clientParam,
+          body: z.object({
+            scope: z.enum(["client", "firm"]).default("client"),
+            wait: z.boolean().default(false),
+          }),
+          response: { 200: trainingReport, 202: z.object({ queued: z.literal(true) }), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const { scope, wait } = req.body;
+        if (!wait) {
+          await queueTraining(ctx, req.actor, req.params.client, scope, deps.history);
+          return reply.code(202).send({ queued: true as const });
+        }
+        if (scope === "firm") {
+          await clientScope(ctx.db, req.actor, req.params.client, "settings");
+          return trainFirm(ctx, req.actor, deps.history);
+        }
+        return trainClient(ctx, req.actor, req.params.client, deps.history);
+      },
+    );
+  };
+}

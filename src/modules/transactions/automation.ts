@@ -1,0 +1,116 @@
+// From a prediction to what automation does with one line: the policy of its bank account (mode,
+// start date) and client (bands, materiality, low-confidence behaviour, defaults), the decision,
+// and the coding that is posted (or proposed, when nothing is posted).
+import type { AiSettings, ClientBot, Prediction } from "../categorize/index.ts";
+import {
+  bandOf,
+  decide,
+  type AutomationMode,
+  type Band,
+  type BandLimits,
+  type Coding,
+  type Decision,
+  type Policy,
+} from "./model.ts";
+import type { AutomationRow } from "./store.ts";
+import { splitToJson } from "./view.ts";
+
+/** Bank accounts nobody has set up yet: predictions, but nothing posted until a person pushes. */
+export const DEFAULT_AUTOMATION: { mode: AutomationMode; startDate: string | null } = {
+  mode: "manual_push",
+  startDate: null,
+};
+
+export function policyOf(
+  settings: AiSettings,
+  automation: Pick<AutomationRow, "mode" | "start_date"> | undefined,
+): Policy {
+  return {
+    mode: automation?.mode ?? DEFAULT_AUTOMATION.mode,
+    startDate: automation ? automation.start_date : DEFAULT_AUTOMATION.startDate,
+    bands: settings.bands,
+    materiality: settings.materiality,
+    lowConfidence: settings.lowConfidence,
+    defaultAccount: { out: settings.defaultExpenseAccountId, in: settings.defaultIncomeAccountId },
+  };
+}
+
+/** The coding a prediction proposes. */
+export function codingOfPrediction(p: Prediction): Coding {
+  return {
+    accountId: p.split ? null : p.account,
+    payee: p.payee?.name ?? null,
+    contactId: p.payee?.contactId ?? null,
+    classId: p.classId,
+    departmentId: null,
+    memo: p.memo ?? null,
+    split: p.split
+      ? p.split.map((part) => ({
+          accountId: part.account,
+          amount: part.amount,
+          classId: part.classId ?? null,
+          memo: part.memo ?? null,
+        }))
+      : null,
+  };
+}
+
+export interface Planned {
+  prediction: Prediction;
+  decision: Decision;
+  /** The coding posted now (or proposed for review). */
+  coding: Coding;
+}
+
+export interface DefaultPayee {
+  id: string;
+  name: string;
+}
+
+/** Predicts a line and decides what automation does with it. */
+export function planLine(
+  bot: ClientBot,
+  line: Parameters<ClientBot["predict"]>[0],
+  ownAccount: string,
+  policy: Policy,
+  defaultPayee: DefaultPayee | null,
+): Planned {
+  const prediction = bot.predict(line, ownAccount);
+  const proposed = codingOfPrediction(prediction);
+  const decision = decide(
+    line,
+    proposed.accountId || proposed.split
+      ? { account: prediction.account, confidence: prediction.confidence }
+      : null,
+    policy,
+  );
+  let coding = proposed;
+  if (decision.useDefault) {
+    const fallback = line.amount < 0n ? policy.defaultAccount.out : policy.defaultAccount.in;
+    coding = { ...proposed, accountId: fallback, split: null, classId: null, memo: null };
+  }
+  // A line posted without any payee gets the client's default payee, when one is set.
+  if (decision.post && defaultPayee && !coding.payee && !coding.contactId)
+    coding = { ...coding, payee: defaultPayee.name, contactId: defaultPayee.id };
+  return { prediction, decision, coding };
+}
+
+/** The band stored with a prediction: the decision's, else the prediction's own (lines left out of automation). */
+export function bandFor(plan: Planned, limits: BandLimits): Band {
+  const p = plan.prediction;
+  return plan.decision.band ?? (p.account || p.split ? bandOf(p.confidence, limits) : "low");
+}
+
+/** A rule's split as stored with the prediction. */
+export function predictedSplitOf(p: Prediction): ReturnType<typeof splitToJson> {
+  return p.split
+    ? splitToJson(
+        p.split.map((x) => ({
+          accountId: x.account,
+          amount: x.amount,
+          classId: x.classId ?? null,
+          memo: x.memo ?? null,
+        })),
+      )
+    : null;
+}

@@ -1,0 +1,88 @@
+// The labelled lines a client's categorizer learns from: transactions whose coding was accepted
+// (processed: reviewed by a person or posted with high confidence), and — so that a client brought
+// in with its books has history from day one — the ledger's own bank and card movements that the
+// Transaction Manager did not post (one side a bank or card account; see mainCounterpart).
+import type { Actor } from "../../platform/actor.ts";
+import type { Ctx } from "../../platform/context.ts";
+import * as categorize from "../categorize/index.ts";
+import type { PostedLine } from "../categorize/index.ts";
+import * as ledger from "../ledger/index.ts";
+import { ENTRY_SOURCE } from "./posting.ts";
+import * as store from "./store.ts";
+
+const MONEY_DETAIL_TYPES = new Set(["bank", "credit_card"]);
+const LEDGER_HISTORY_LIMIT = 200_000;
+
+type Line = ledger.EntryView["lines"][number];
+
+/** The largest line on the other side of the money line (undefined when there is none). */
+function mainCounterpart(lines: readonly Line[], money: Line): Line | undefined {
+  let best: Line | undefined;
+  for (const l of lines) {
+    if (l === money || l.currency !== money.currency || l.amount > 0n === money.amount > 0n) continue;
+    const size = l.amount < 0n ? -l.amount : l.amount;
+    if (!best || size > (best.amount < 0n ? -best.amount : best.amount)) best = l;
+  }
+  return best;
+}
+
+export const trainingHistory: categorize.HistorySource = async (ctx: Ctx, actor: Actor, clientId: string) => {
+  const s = { firmId: actor.firmId, clientId };
+  const [rows, accounts, contacts, entries] = await Promise.all([
+    store.labelledRows(ctx.db, s),
+    ledger.listAccounts(ctx, actor, clientId, { includeInactive: true }),
+    ledger.listContacts(ctx, actor, clientId),
+    ledger.listEntries(ctx, actor, clientId, { status: "posted", limit: LEDGER_HISTORY_LIMIT, offset: 0 }),
+  ]);
+  const lines: PostedLine[] = rows.map((r) => ({
+    id: r.id,
+    clientId,
+    bankAccountId: r.bank_account_id,
+    date: r.date,
+    description: r.description,
+    amount: r.amount,
+    currency: r.currency,
+    coding: {
+      account: r.account_id!,
+      ...(r.payee ? { payee: r.payee } : {}),
+      ...(r.class_id ? { classId: r.class_id } : {}),
+    },
+  }));
+  const money = new Set(accounts.filter((a) => MONEY_DETAIL_TYPES.has(a.detail_type)).map((a) => a.id));
+  const contactName = new Map(contacts.map((c) => [c.id, c.name]));
+  for (const e of entries) {
+    if (e.status !== "posted" || e.source === ENTRY_SOURCE || e.source === "reversal") continue;
+    const sides = e.lines.filter((l) => money.has(l.accountId));
+    // A transfer between two money accounts teaches both sides; otherwise one money line is the
+    // bank line, and the account it was coded to is the largest line on the other side (a card
+    // settlement's sales rather than its fee, a payroll's wages rather than its taxes).
+    const pairs =
+      e.lines.length === 2 && sides.length === 2
+        ? [
+            [e.lines[0]!, e.lines[1]!],
+            [e.lines[1]!, e.lines[0]!],
+          ]
+        : sides.length === 1
+          ? [[sides[0]!, mainCounterpart(e.lines, sides[0]!)]]
+          : [];
+    for (const [side, other] of pairs) {
+      if (!side || !other) continue;
+      const payee = side.contactId ? contactName.get(side.contactId) : undefined;
+      lines.push({
+        id: `${e.id}:${side.accountId}`,
+        clientId,
+        date: e.date,
+        // Bank descriptions name the counterparty; the ledger keeps it as the contact.
+        description: payee ? `${payee} ${e.description}` : e.description,
+        amount: side.amount,
+        currency: side.currency,
+        coding: {
+          account: other.accountId,
+          ...(payee ? { payee } : {}),
+          ...(other.classId ? { classId: other.classId } : {}),
+        },
+      });
+    }
+  }
+  return lines;
+};

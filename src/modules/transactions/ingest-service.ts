@@ -1,0 +1,228 @@
+// From imported bank lines to transactions: every new line is predicted in memory (one pass), the
+// bank account's automation decides, and in one database transaction the confident ones are posted
+// (one postEntries call for the batch) and every line becomes a transaction with its prediction.
+// The `bank-lines.imported` job lands here; tests and the CLI call it directly.
+import { systemActor, type Actor } from "../../platform/actor.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { inTransaction } from "../../platform/db.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import { newId } from "../../platform/ids.ts";
+import * as banking from "../banking/index.ts";
+import type { BankLinesImported } from "../banking/index.ts";
+import * as categorize from "../categorize/index.ts";
+import * as ledger from "../ledger/index.ts";
+import {
+  bandFor,
+  planLine,
+  policyOf,
+  predictedSplitOf,
+  type DefaultPayee,
+  type Planned,
+} from "./automation.ts";
+import { postCodings, resolveContacts } from "./posting.ts";
+import { clientScope, type ClientScope } from "./scope.ts";
+import * as store from "./store.ts";
+import { splitToJson } from "./view.ts";
+
+/** A raw bank line, as the banking module stores it. */
+export interface IncomingLine {
+  id: string;
+  date: string;
+  amount: bigint;
+  currency: string;
+  description: string;
+  payee: string | null;
+}
+
+export interface IngestResult {
+  created: number;
+  /** Lines that already had a transaction (a repeated job). */
+  skipped: number;
+  posted: number;
+  processed: number;
+  needsReview: number;
+  held: number;
+  excluded: number;
+}
+
+export async function defaultPayeeOf(
+  ctx: Ctx,
+  actor: Actor,
+  s: ClientScope,
+  contactId: string | null,
+): Promise<DefaultPayee | null> {
+  if (!contactId) return null;
+  const contact = (await ledger.listContacts(ctx, actor, s.clientId)).find((c) => c.id === contactId);
+  return contact ? { id: contact.id, name: contact.name } : null;
+}
+
+/** Creates the transactions of new bank lines of one bank account; lines that already have one are skipped. */
+export async function ingestBankLines(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  bankAccountRef: string,
+  incoming: readonly IncomingLine[],
+  meta: { importId?: string | undefined } = {},
+): Promise<IngestResult> {
+  const s = await clientScope(ctx.db, actor, clientRef, "review");
+  const account = await banking.getBankAccount(ctx, actor, s.clientId, bankAccountRef);
+  const known = await store.existingLineIds(
+    ctx.db,
+    s,
+    incoming.map((l) => l.id),
+  );
+  const fresh = incoming.filter((l) => !known.has(l.id));
+  const result: IngestResult = {
+    created: 0,
+    skipped: incoming.length - fresh.length,
+    posted: 0,
+    processed: 0,
+    needsReview: 0,
+    held: 0,
+    excluded: 0,
+  };
+  if (fresh.length === 0) return result;
+
+  // Prediction is CPU work: done before the transaction, so that it never holds the database.
+  const lines = fresh.map((l) => ({
+    id: l.id,
+    clientId: s.clientId,
+    bankAccountId: account.id,
+    date: l.date,
+    description: l.description,
+    amount: l.amount,
+    currency: l.currency,
+  }));
+  const bot = await categorize.openBot(ctx, actor, s.clientId, lines);
+  const [automation] = await store.automationOf(ctx.db, s, [account.id]);
+  const policy = policyOf(bot.settings, automation);
+  const defaultPayee = await defaultPayeeOf(ctx, actor, s, bot.settings.defaultPayeeContactId);
+  const plans: Planned[] = lines.map((line) =>
+    planLine(bot, line, account.ledgerAccount.id, policy, defaultPayee),
+  );
+
+  return inTransaction(ctx.db, async (tx) => {
+    const c: Ctx = { ...ctx, db: tx };
+    await store.lockBankAccount(tx, account.id);
+    // A job running twice (or two overlapping imports) must not make two transactions of a line.
+    const again = await store.existingLineIds(
+      tx,
+      s,
+      fresh.map((l) => l.id),
+    );
+    const todo = fresh.map((line, i) => ({ line, plan: plans[i]! })).filter((x) => !again.has(x.line.id));
+    result.skipped += fresh.length - todo.length;
+    const toPost = todo.filter((x) => x.plan.decision.post);
+    await resolveContacts(
+      c,
+      actor,
+      s,
+      toPost.map((x) => ({ coding: x.plan.coding, amount: x.line.amount })),
+    );
+    const entryIds = await postCodings(
+      tx,
+      actor,
+      s,
+      toPost.map((x) => ({
+        facts: {
+          date: x.line.date,
+          amount: x.line.amount,
+          currency: x.line.currency,
+          description: x.line.description,
+          bankLedgerAccountId: account.ledgerAccount.id,
+        },
+        coding: x.plan.coding,
+      })),
+      {
+        action: "transactions.auto_posted",
+        detail: { bankAccountId: account.id, importId: meta.importId ?? null },
+      },
+    );
+    const entryOf = new Map(toPost.map((x, i) => [x.line.id, entryIds[i]!]));
+    const assignee = bot.settings.defaultAssigneeId;
+    await store.insertTransactions(
+      tx,
+      s,
+      todo.map(({ line, plan }) => {
+        const { prediction: p, decision: d, coding } = plan;
+        return {
+          id: newId(),
+          bankAccountId: account.id,
+          bankLineId: line.id,
+          bankLedgerAccountId: account.ledgerAccount.id,
+          date: line.date,
+          amount: line.amount,
+          currency: line.currency,
+          description: line.description,
+          bankPayee: line.payee,
+          status: d.status,
+          statusReason: d.reason,
+          method: p.method,
+          modelVersion: p.modelVersion,
+          confidence: p.confidence,
+          band: bandFor(plan, policy.bands),
+          explanation: p.explanation,
+          reason: p.reason,
+          ruleId: p.reason.ruleId ?? null,
+          predictedAccountId: p.split ? null : p.account,
+          predictedPayee: p.payee?.name ?? null,
+          predictedContactId: p.payee?.contactId ?? null,
+          predictedClassId: p.classId,
+          predictedSplit: predictedSplitOf(p),
+          accountId: coding.accountId,
+          payee: coding.payee,
+          contactId: coding.contactId,
+          classId: coding.classId,
+          memo: coding.memo,
+          split: splitToJson(coding.split),
+          entryId: entryOf.get(line.id) ?? null,
+          material: d.material,
+          assigneeId: d.status === "needs_review" || d.status === "held" ? assignee : null,
+        };
+      }),
+    );
+    for (const { plan } of todo) {
+      result.created++;
+      if (plan.decision.post) result.posted++;
+      if (plan.decision.status === "processed") result.processed++;
+      else if (plan.decision.status === "needs_review") result.needsReview++;
+      else if (plan.decision.status === "held") result.held++;
+      else result.excluded++;
+    }
+    await recordAudit(tx, actor, {
+      action: "transactions.created",
+      clientId: s.clientId,
+      subjectType: "bank_account",
+      subjectId: account.id,
+      after: { importId: meta.importId ?? null, ...result },
+    });
+    return result;
+  });
+}
+
+/** The `bank-lines.imported` job: the new lines of one import become transactions. */
+export async function processImport(ctx: Ctx, job: BankLinesImported): Promise<IngestResult> {
+  const actor = systemActor(job.firmId);
+  const { lines } = await banking.listBankLines(ctx, actor, job.clientId, {
+    bankAccountRef: job.bankAccountId,
+    importId: job.importId,
+    limit: Math.max(1, job.newLines),
+    offset: 0,
+  });
+  return ingestBankLines(
+    ctx,
+    actor,
+    job.clientId,
+    job.bankAccountId,
+    lines.map((l) => ({
+      id: l.id,
+      date: l.date,
+      amount: l.amount,
+      currency: l.currency,
+      description: l.description,
+      payee: l.payee,
+    })),
+    { importId: job.importId },
+  );
+}

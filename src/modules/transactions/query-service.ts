@@ -1,0 +1,141 @@
+// Reading the Transaction Manager: a tab of transactions (25 at a time by default) with search and
+// filters and the count of each tab, and one transaction with its explanation, the past lines
+// behind it and its history of changes.
+import { sql } from "kysely";
+import type { Actor } from "../../platform/actor.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { notFound, validationError } from "../../platform/errors.ts";
+import { UUID } from "../../platform/ids.ts";
+import { isoExponent, parseDecimal } from "../../platform/money.ts";
+import type { Band } from "./model.ts";
+import { clientScope } from "./scope.ts";
+import * as store from "./store.ts";
+import type { Tab } from "./store.ts";
+import { viewOf, type TransactionView } from "./view.ts";
+
+export interface TransactionQuery {
+  tab?: Tab | undefined;
+  band?: Band | undefined;
+  accountId?: string | undefined;
+  bankAccountId?: string | undefined;
+  /** Decimal strings; compared with the amount's size (money in and out alike). */
+  minAmount?: string | undefined;
+  maxAmount?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  assigneeId?: string | undefined;
+  search?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface TransactionPage {
+  transactions: TransactionView[];
+  total: number;
+  limit: number;
+  offset: number;
+  counts: { needsReview: number; processed: number; excluded: number; held: number };
+}
+
+export const PAGE_SIZE = 25;
+
+export async function listTransactions(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  query: TransactionQuery,
+): Promise<TransactionPage> {
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  const exponent = isoExponent(s.homeCurrency);
+  const amount = (text: string | undefined, field: string) => {
+    if (text === undefined || text.trim() === "") return undefined;
+    const v = parseDecimal(text.replace(/^-/, ""), exponent, field);
+    return v;
+  };
+  const minAmount = amount(query.minAmount, "minAmount");
+  const maxAmount = amount(query.maxAmount, "maxAmount");
+  if (minAmount !== undefined && maxAmount !== undefined && minAmount > maxAmount)
+    throw validationError("transactions/bad-range", "the smallest amount is larger than the largest", {
+      field: "minAmount",
+    });
+  if (query.from && query.to && query.from > query.to)
+    throw validationError("transactions/bad-range", "the date range ends before it starts", {
+      field: "from",
+    });
+  const limit = query.limit ?? PAGE_SIZE;
+  const offset = query.offset ?? 0;
+  const [page, counts] = await Promise.all([
+    store.listTransactions(ctx.db, s, {
+      tab: query.tab ?? "needs_review",
+      band: query.band,
+      accountId: query.accountId,
+      bankAccountId: query.bankAccountId,
+      minAmount,
+      maxAmount,
+      from: query.from,
+      to: query.to,
+      assigneeId: query.assigneeId,
+      search: query.search?.trim() || undefined,
+      limit,
+      offset,
+    }),
+    store.countsByStatus(ctx.db, s),
+  ]);
+  return {
+    transactions: page.rows.map(viewOf),
+    total: page.total,
+    limit,
+    offset,
+    counts: {
+      needsReview: counts.needs_review + counts.held,
+      processed: counts.processed,
+      excluded: counts.excluded,
+      held: counts.held,
+    },
+  };
+}
+
+export interface TransactionDetail extends TransactionView {
+  /** Past transactions memory cited for this prediction. */
+  similar: Array<{ id: string; date: string; description: string; amount: bigint; accountId: string | null }>;
+  /** Changes to this transaction, oldest first. */
+  history: Array<{ action: string; by: string | null; at: Date; after: unknown }>;
+}
+
+export async function getTransaction(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  id: string,
+): Promise<TransactionDetail> {
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  const row = UUID.test(id) ? await store.transactionById(ctx.db, s, id) : undefined;
+  if (!row) throw notFound("transactions/not-found", `no transaction ${id}`);
+  const examples = (
+    (row.reason as { memory?: { examples?: string[] } } | null)?.memory?.examples ?? []
+  ).filter((x) => UUID.test(x));
+  const [similar, history] = await Promise.all([
+    store.transactionsByIds(ctx.db, s, examples),
+    sql<{ action: string; actor_id: string | null; occurred_at: Date; after: unknown }>`
+      select action, actor_id, occurred_at, after from audit_events
+      where firm_id = ${s.firmId}::uuid and client_id = ${s.clientId}::uuid
+        and subject_type = 'transaction' and subject_id = ${row.id}
+      order by id`.execute(ctx.db),
+  ]);
+  return {
+    ...viewOf(row),
+    similar: similar.map((r) => ({
+      id: r.id,
+      date: r.date,
+      description: r.description,
+      amount: r.amount,
+      accountId: r.account_id,
+    })),
+    history: history.rows.map((h) => ({
+      action: h.action,
+      by: h.actor_id,
+      at: h.occurred_at,
+      after: h.after,
+    })),
+  };
+}
