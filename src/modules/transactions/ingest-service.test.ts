@@ -158,6 +158,9 @@ describe("once trained on the client's history", () => {
     ).rows;
     const again = await processImport(t.ctx, job!.data);
     expect(again).toMatchObject({ created: 0, skipped: 8 });
+    // A job handed over before its import is visible fails (and is tried again) rather than skip lines.
+    const early = await errorOf(processImport(t.ctx, { ...job!.data, newLines: 9 }));
+    expect(early.code).toBe("transactions/import-not-visible");
     expect((await all()).length).toBe(before);
   });
 

@@ -6,6 +6,7 @@ import { systemActor, type Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { conflict } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import * as banking from "../banking/index.ts";
 import type { BankLinesImported } from "../banking/index.ts";
@@ -210,6 +211,13 @@ export async function processImport(ctx: Ctx, job: BankLinesImported): Promise<I
     limit: Math.max(1, job.newLines),
     offset: 0,
   });
+  // A queue outside the import's transaction (pg-boss) may hand the job over before the import
+  // commits: fail, so that the job is tried again, rather than finish with lines left out.
+  if (lines.length < job.newLines)
+    throw conflict(
+      "transactions/import-not-visible",
+      `import ${job.importId} has ${job.newLines} new lines but ${lines.length} are visible yet; retrying`,
+    );
   return ingestBankLines(
     ctx,
     actor,
