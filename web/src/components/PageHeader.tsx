@@ -11,9 +11,13 @@ export function PageHeader({ title, help, subtitle, actions }: { title: string; 
   useEffect(() => {
     document.title = `${title} · Closebook`;
   }, [title]);
-  // The "?" shows only when this version ships the guide it points to.
+  // The "?" points at the first of the named guides ("a|b#section") that this version ships,
+  // and shows only when there is one.
   const guides = useQuery({ queryKey: ["help"], queryFn: helpApi.list, staleTime: Infinity, enabled: Boolean(help) });
-  const hasGuide = help !== undefined && Boolean(guides.data?.some((g) => g.slug === help.split("#")[0]));
+  const [slugs = "", section] = (help ?? "").split("#");
+  const slug = slugs.split("|").find((s) => guides.data?.some((g) => g.slug === s));
+  const hasGuide = Boolean(slug);
+  const target = `${slug}${section ? `#${section}` : ""}`;
   return (
     <Group justify="space-between" align="flex-start" mb="md" wrap="nowrap">
       <div>
@@ -23,7 +27,7 @@ export function PageHeader({ title, help, subtitle, actions }: { title: string; 
           </Title>
           {help && hasGuide && (
             <Tooltip label="Help for this page" withArrow>
-              <ActionIcon component={Link} href={`/help/${help}`} variant="subtle" color="gray" size="md" aria-label={`Help: ${title}`}>
+              <ActionIcon component={Link} href={`/help/${target}`} variant="subtle" color="gray" size="md" aria-label={`Help: ${title}`}>
                 <IconHelpCircle size={18} stroke={1.6} />
               </ActionIcon>
             </Tooltip>

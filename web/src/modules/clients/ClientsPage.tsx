@@ -28,7 +28,7 @@ export function ClientsPage() {
     <>
       <PageHeader
         title="Clients"
-        help="access"
+        help="clients-and-users|access"
         actions={
           can("client.create") && (
             <Button component={Link} href="/clients/new" leftSection={<IconPlus size={16} />}>
