@@ -43,7 +43,11 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
   throw new Error("expected the call to fail");
 }
 
-async function account(name: string, currency = "USD", extra: { mask?: string } = {}) {
+async function account(
+  name: string,
+  currency = "USD",
+  extra: { mask?: string; institutionName?: string } = {},
+) {
   const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, name);
   return createBankAccount(t.ctx, c.actor, c.slug, {
     name,
@@ -395,6 +399,66 @@ describe("saved CSV column layouts", () => {
     expect(
       (await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(next, "odd-2.csv"))).newLines,
     ).toBe(1);
+  });
+});
+
+describe("CSV layouts remembered per bank", () => {
+  it("reads a new account's first CSV with the layout saved for another account at the same bank", async () => {
+    const layout = {
+      version: 1 as const,
+      delimiter: ";" as const,
+      header: ["When", "What", "Value"],
+      skipRecords: 0,
+      columns: {
+        date: 0,
+        amount: 2,
+        debit: null,
+        credit: null,
+        indicator: null,
+        description: 1,
+        payee: null,
+        reference: null,
+        id: null,
+        balance: null,
+        currency: null,
+        account: null,
+      },
+      dateOrder: "DMY" as const,
+      decimalSeparator: "," as const,
+      sign: "inverted" as const,
+    };
+    const file = (day: string) => new TextEncoder().encode(`When;What;Value\n${day}.01.2026;Card fee;2,50\n`);
+    const first = await account("Layout Card One", "USD", { institutionName: "Layout Bank" });
+    await importStatementFile(t.ctx, c.actor, c.slug, first.id, {
+      ...upload(file("05"), "one.csv"),
+      csvMapping: layout,
+    });
+    const second = await account("Layout Card Two", "USD", { institutionName: "layout bank" });
+    const preview = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes: file("06"),
+      fileName: "two.csv",
+      bankAccountRef: second.id,
+    });
+    expect(preview.csv?.mappingSource).toBe("bank");
+    expect(preview.lines[0]).toMatchObject({ date: "2026-01-06", amount: "-2.50" });
+    const summary = await importStatementFile(
+      t.ctx,
+      c.actor,
+      c.slug,
+      second.id,
+      upload(file("06"), "two.csv"),
+    );
+    expect(summary.mappingSaved).toBe(true);
+    expect((await getBankAccount(t.ctx, c.actor, c.slug, second.id)).csvMapping).toEqual(layout);
+    // An account at another bank does not inherit it: its columns are detected (and money out is not guessed positive).
+    const elsewhere = await account("Elsewhere Card", "USD", { institutionName: "Other Bank" });
+    const detected = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes: file("07"),
+      fileName: "three.csv",
+      bankAccountRef: elsewhere.id,
+    });
+    expect(detected.csv?.mappingSource).toBe("detected");
+    expect(detected.lines[0]!.amount).toBe("2.50");
   });
 });
 

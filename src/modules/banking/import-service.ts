@@ -15,7 +15,7 @@ import { detectFormat, StatementParseError, type CsvMapping, type FormatName } f
 import { prepareImport, selectStatements, type ImportTarget } from "./import-model.ts";
 import * as lines from "./line-store.ts";
 import type { BankImportRow, BankLineRow, LineFilter, StatementRow } from "./line-store.ts";
-import { parseUpload } from "./parse-file.ts";
+import { NO_SAVED_MAPPINGS, parseUpload, type SavedMappings } from "./parse-file.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
 import type { BankAccountRow } from "./store.ts";
@@ -66,6 +66,18 @@ export const targetOf = (a: BankAccountRow): ImportTarget => ({
   accountNumber: a.account_number,
 });
 
+/** The account's own saved CSV layout, and those of the other accounts at its bank (the layout is remembered per bank). */
+async function savedMappingsOf(
+  ex: Executor,
+  s: ClientScope,
+  account: BankAccountRow,
+): Promise<SavedMappings> {
+  const bank = account.institution_id
+    ? await store.institutionMappings(ex, s, account.institution_id, account.id)
+    : [];
+  return { own: (account.csv_mapping as CsvMapping | null) ?? null, bank: bank as CsvMapping[] };
+}
+
 async function requireAccount(
   ex: Executor,
   s: ClientScope,
@@ -87,11 +99,12 @@ export async function importStatementFile(
   input: ImportInput,
 ): Promise<ImportSummary> {
   // Parsing is CPU work: done before the transaction so that it never holds the database.
-  const before = await (async () => {
+  const { before, saved } = await (async () => {
     const s = await clientScope(ctx.db, actor, clientRef, "import");
-    return requireAccount(ctx.db, s, bankAccountRef);
+    const account = await requireAccount(ctx.db, s, bankAccountRef);
+    return { before: account, saved: await savedMappingsOf(ctx.db, s, account) };
   })();
-  const parsed = parseUpload(input, (before.csv_mapping as CsvMapping | null) ?? null);
+  const parsed = parseUpload(input, saved);
   const digest = sha256(input.bytes);
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "import");
@@ -157,7 +170,8 @@ export async function importStatementFile(
     const mappingSaved =
       mapping !== null &&
       ((parsed.mappingSource === "given" && input.saveMapping !== false) ||
-        (parsed.mappingSource === "detected" && account.csv_mapping === null));
+        ((parsed.mappingSource === "detected" || parsed.mappingSource === "bank") &&
+          account.csv_mapping === null));
     if (mappingSaved) await store.updateBankAccount(tx, s, account.id, { csv_mapping: toJson(mapping) });
     const dates = prepared.statements
       .flatMap((st) => [st.firstLineDate, st.lastLineDate])
@@ -261,7 +275,7 @@ export interface Preview {
   lines: PreviewLine[];
   totalLines: number;
   warnings: string[];
-  csv: (CsvGrid & { mapping: CsvMapping; mappingSource: "given" | "saved" | "detected" }) | null;
+  csv: (CsvGrid & { mapping: CsvMapping; mappingSource: "given" | "saved" | "bank" | "detected" }) | null;
   /** When a bank account was named: whether this exact file was imported into it before. */
   alreadyImported: { importedAt: Date } | null;
   /** Why an import into the named bank account would be refused, when it would. */
@@ -278,14 +292,14 @@ export async function previewStatementFile(
 ): Promise<Preview> {
   const s = await clientScope(ctx.db, actor, clientRef, "import");
   const account = input.bankAccountRef ? await requireAccount(ctx.db, s, input.bankAccountRef) : null;
-  const saved = (account?.csv_mapping as CsvMapping | null) ?? null;
+  const saved = account ? await savedMappingsOf(ctx.db, s, account) : NO_SAVED_MAPPINGS;
   let parsed;
   try {
     parsed = parseUpload(input, saved);
   } catch (error) {
     // A CSV whose columns are wrong: send the grid along so that the person can fix the mapping.
     if (error instanceof AppError && looksLikeCsv(input)) {
-      const mapping = input.csvMapping ?? saved;
+      const mapping = input.csvMapping ?? saved.own;
       throw new AppError(error.kind, error.code, error.detail, {
         ...(error.field ? { field: error.field } : {}),
         ...(error.line !== undefined ? { line: error.line } : {}),

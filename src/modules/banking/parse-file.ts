@@ -20,37 +20,63 @@ export interface ParseInput {
 
 export interface ParsedUpload {
   file: DetailedFile;
-  /** Where the CSV layout came from: given now, saved for the account, or detected from the file. */
-  mappingSource: "given" | "saved" | "detected" | null;
+  /**
+   * Where the CSV layout came from: given now, saved for the account, saved for another account of
+   * the same bank ("remembered per bank"), or detected from the file.
+   */
+  mappingSource: "given" | "saved" | "bank" | "detected" | null;
   warnings: string[];
 }
 
-export function parseUpload(input: ParseInput, savedMapping: CsvMapping | null): ParsedUpload {
+/** Layouts remembered for the account itself and for its bank (other accounts at the same institution). */
+export interface SavedMappings {
+  own: CsvMapping | null;
+  bank: readonly CsvMapping[];
+}
+
+export const NO_SAVED_MAPPINGS: SavedMappings = { own: null, bank: [] };
+
+/**
+ * Reads the file: with the layout given, else the account's saved one, else one saved for its bank —
+ * each only if the file's header fits it (the parser refuses a layout whose header it cannot find) —
+ * else a layout detected from the file.
+ */
+export function parseUpload(input: ParseInput, saved: SavedMappings): ParsedUpload {
   const base = { fileName: input.fileName, ...(input.format ? { format: input.format } : {}) };
-  const mapping = input.csvMapping ?? savedMapping ?? undefined;
-  try {
-    const file = parseStatementFileDetailed(input.bytes, mapping ? { ...base, csvMapping: mapping } : base);
-    const source =
-      file.format !== "csv" ? null : input.csvMapping ? "given" : savedMapping ? "saved" : "detected";
-    return { file, mappingSource: source, warnings: [] };
-  } catch (error) {
-    if (
-      error instanceof StatementParseError &&
-      error.type === "csv/mapping-mismatch" &&
-      !input.csvMapping &&
-      savedMapping
-    ) {
-      const file = parseOrThrow(input.bytes, base);
-      return {
-        file,
-        mappingSource: "detected",
-        warnings: [
-          "The column layout saved for this bank account does not fit this file (its header differs); the columns were detected again.",
-        ],
-      };
+  if (input.csvMapping)
+    return { ...parseWith(input.bytes, base, input.csvMapping), mappingSource: "given", warnings: [] };
+  const candidates: Array<[CsvMapping, "saved" | "bank"]> = [
+    ...(saved.own ? [[saved.own, "saved"] as [CsvMapping, "saved"]] : []),
+    ...saved.bank.map((m) => [m, "bank"] as [CsvMapping, "bank"]),
+  ];
+  for (const [mapping, source] of candidates) {
+    try {
+      const file = parseStatementFileDetailed(input.bytes, { ...base, csvMapping: mapping });
+      return { file, mappingSource: file.format === "csv" ? source : null, warnings: [] };
+    } catch (error) {
+      if (!(error instanceof StatementParseError && error.type === "csv/mapping-mismatch"))
+        throw asAppError(error);
     }
-    throw asAppError(error);
   }
+  const file = parseOrThrow(input.bytes, base);
+  return {
+    file,
+    mappingSource: file.format === "csv" ? "detected" : null,
+    warnings:
+      saved.own && file.format === "csv"
+        ? [
+            "The column layout saved for this bank account does not fit this file (its header differs); the columns were detected again.",
+          ]
+        : [],
+  };
+}
+
+function parseWith(
+  bytes: Uint8Array,
+  base: { fileName: string; format?: FormatName },
+  csvMapping: CsvMapping,
+): { file: DetailedFile } {
+  return { file: parseOrThrow(bytes, { ...base, csvMapping }) };
 }
 
 function parseOrThrow(

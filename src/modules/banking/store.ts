@@ -164,6 +164,28 @@ export async function updateBankAccount(
     .executeTakeFirstOrThrow();
 }
 
+/** The CSV layouts saved for the other accounts at an institution, most recently changed first, each once. */
+export async function institutionMappings(
+  ex: Executor,
+  s: Scope,
+  institutionId: string,
+  exceptAccountId: string,
+): Promise<unknown[]> {
+  const rows = await q(ex)
+    .selectFrom("bank_accounts")
+    .select("csv_mapping")
+    .where("client_id", "=", s.clientId)
+    .where("institution_id", "=", institutionId)
+    .where("id", "!=", exceptAccountId)
+    .where("csv_mapping", "is not", null)
+    .orderBy("updated_at", "desc")
+    .execute();
+  const seen = new Set<string>();
+  return rows
+    .map((r) => r.csv_mapping)
+    .filter((m) => !seen.has(JSON.stringify(m)) && seen.add(JSON.stringify(m)));
+}
+
 /** Detaches the accounts a removed connection fed. */
 export async function detachConnection(ex: Executor, s: Scope, connectionId: string): Promise<void> {
   await q(ex)
