@@ -190,6 +190,19 @@ describe("ledger API", () => {
       })
     ).json();
     expect(draft.status).toBe("draft");
+    const explicitDraft = await app.inject({
+      method: "POST",
+      url: url("/journal-entries?post=false"),
+      payload: {
+        date: "2026-03-05",
+        lines: [
+          { accountId: c.account("6000"), amount: "1" },
+          { accountId: c.account("2100"), amount: "-1" },
+        ],
+      },
+    });
+    expect(explicitDraft.json().status).toBe("draft");
+    await app.inject({ method: "DELETE", url: url(`/journal-entries/${explicitDraft.json().id}`) });
     const posted = (
       await app.inject({ method: "POST", url: url(`/journal-entries/${draft.id}/post`) })
     ).json();

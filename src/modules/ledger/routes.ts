@@ -13,6 +13,8 @@ import { currencyScalesFor } from "./scales.ts";
 
 const clientParam = z.object({ client: z.string().min(1).describe("client slug or id") });
 const idParam = clientParam.extend({ id: z.uuid() });
+// Query-string flags: "true"/"false" (z.coerce.boolean would read "false" as true).
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const decimal = z.string().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, "expected a decimal number such as 12.50");
 const problem = z
@@ -196,7 +198,7 @@ export function ledgerRoutes(ctx: Ctx) {
           ...tags("Accounts"),
           summary: "List the chart of accounts",
           params: clientParam,
-          querystring: z.object({ includeInactive: z.coerce.boolean().default(false) }),
+          querystring: z.object({ includeInactive: flag.default(false) }),
           response: { 200: z.object({ accounts: z.array(account) }), ...errors },
         },
       },
@@ -463,7 +465,7 @@ export function ledgerRoutes(ctx: Ctx) {
           ...tags("Journal entries"),
           summary: "Create a draft entry, or post it at once with post=true",
           params: clientParam,
-          querystring: z.object({ post: z.coerce.boolean().default(false) }),
+          querystring: z.object({ post: flag.default(false) }),
           body: entryIn,
           response: { 201: entry, ...errors },
         },
