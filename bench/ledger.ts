@@ -15,6 +15,7 @@ import { createServer } from "../src/app/server.ts";
 import { systemActor } from "../src/platform/actor.ts";
 import * as access from "../src/modules/access/index.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
+import { benchApiToken } from "./api-token.ts";
 
 const TXNS = Number(process.env.BENCH_TXNS ?? 100_000);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000);
@@ -79,10 +80,11 @@ export async function run(): Promise<object> {
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   const firm = await access.defaultFirm(runtime.ctx.db);
   const actor = systemActor(firm.id);
+  const headers = { authorization: `Bearer ${await benchApiToken(runtime, firm.id)}` };
   const asOf = "9999-12-31";
-  await fetch(`${address}/api/clients/bench/reports/trial-balance?asOf=${asOf}`); // warm up
+  await fetch(`${address}/api/clients/bench/reports/trial-balance?asOf=${asOf}`, { headers }); // warm up
   const tbHttp = await timed(20, async () => {
-    const res = await fetch(`${address}/api/clients/bench/reports/trial-balance?asOf=${asOf}`);
+    const res = await fetch(`${address}/api/clients/bench/reports/trial-balance?asOf=${asOf}`, { headers });
     if (!res.ok) throw new Error(`trial balance answered ${res.status}`);
     await res.json();
   });

@@ -2,6 +2,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<object> }>> = {
   ledger: () => import("./ledger.ts"),
   transactions: () => import("./transactions.ts"),
+  rls: () => import("./rls.ts"),
 };
 
 async function main(): Promise<void> {

@@ -1,15 +1,21 @@
 // Composes the HTTP server: the platform's Fastify setup plus every module's routes, and the
-// actor each API request acts as.
+// actor each API request acts as: the signed-in user of the session cookie, or the API token of
+// the Authorization header (401 otherwise, except on public routes). Each handler then runs in its
+// actor's database scope, so row-level security backs every query (migrations/0007_rls.sql).
 import type { FastifyRequest } from "fastify";
 import { buildServer, type App } from "../platform/http.ts";
-import { systemActor, type Actor } from "../platform/actor.ts";
-import * as access from "../modules/access/index.ts";
+import type { Actor } from "../platform/actor.ts";
+import { runAsTenant, runUnscoped } from "../platform/tenant-scope.ts";
 import { ledgerRoutes } from "../modules/ledger/routes.ts";
 import { accessRoutes } from "../modules/access/routes.ts";
-import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
+import { firmRoutes } from "../modules/access/firm-routes.ts";
+import * as identity from "../modules/identity/index.ts";
+import { notificationRoutes } from "../modules/notifications/index.ts";
 import { categorizeRoutes } from "../modules/categorize/index.ts";
 import { transactionRoutes, trainingHistory } from "../modules/transactions/index.ts";
 import { registerWork } from "./work.ts";
+import { appServices, type ServiceOverrides } from "./services.ts";
+import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -20,25 +26,47 @@ declare module "fastify" {
   }
 }
 
-export async function createServer(runtime: Runtime): Promise<App> {
+/** API routes anyone may call: the help center (it answers "I cannot sign in" too). */
+const PUBLIC_PREFIXES = ["/api/help"];
+
+export interface ServerOptions extends ServiceOverrides {
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: import("node:stream").Writable;
+}
+
+export async function createServer(runtime: Runtime, options: ServerOptions = {}): Promise<App> {
   const { ctx } = runtime;
-  // Until sign-in exists (identity module), API requests act as the system actor of the default
-  // firm; the server therefore listens on 127.0.0.1 unless HOST says otherwise.
-  const firm = await access.defaultFirm(ctx.db);
-  const actor = systemActor(firm.id);
+  const services = appServices(runtime.config, ctx, options);
+  const isPublic = (request: FastifyRequest) =>
+    request.routeOptions.config?.public === true || PUBLIC_PREFIXES.some((p) => request.url === p || request.url.startsWith(`${p}/`) || request.url.startsWith(`${p}?`));
   const app = await buildServer({
     logLevel: runtime.config.logLevel,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    trustProxy: runtime.config.trustProxy || false,
     version,
-    onApiRequest: async (request: FastifyRequest) => {
-      request.actor = actor;
+    onApiRequest: identity.authenticator(services.identity, isPublic),
+    aroundApiHandler: (request, handler) => {
+      const actor: Actor | undefined = request.actor;
+      // People and tokens act inside their firm and clients; public routes run before anyone is known.
+      return actor && actor.type !== "system" ? runAsTenant({ firmId: actor.firmId, clientIds: actor.clients }, handler) : runUnscoped(handler);
     },
     health: async () => ({ database: runtime.database.kind }),
-    routes: [accessRoutes(ctx), ledgerRoutes(ctx), helpRoutes(loadHelpLibrary()),
+    routes: [
+      identity.authRoutes(services.identity),
+      identity.meRoutes(services.identity),
+      identity.usersRoutes(services.identity),
+      identity.tokenRoutes(services.identity),
+      identity.ssoRoutes(services.identity),
+      accessRoutes(ctx, services.accessHooks),
+      firmRoutes(ctx, { licencesUsed: (firmId) => identity.licencesUsed(ctx.db, firmId) }),
+      notificationRoutes(ctx, { outboxEnabled: services.delivery.outboxEnabled }),
+      ledgerRoutes(ctx), helpRoutes(loadHelpLibrary()),
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes()],
   });
+  app.addHook("onClose", () => services.delivery.close());
   await registerWork(ctx);
   return app;
 }

@@ -3,26 +3,36 @@
 import { openRuntime } from "./runtime.ts";
 import { createServer } from "./server.ts";
 import { seedDemo } from "./demo/seed.ts";
+import { appServices } from "./services.ts";
+import { startMaintenance } from "./maintenance.ts";
 
 export async function start(): Promise<void> {
   const runtime = await openRuntime();
   const demo = await seedDemo(runtime.ctx);
   const app = await createServer(runtime);
+  const services = appServices(runtime.config, runtime.ctx);
+  const stopMaintenance = await startMaintenance(runtime, services);
   await runtime.ctx.jobs.start();
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
   const url = runtime.config.baseUrl;
+  const admin = demo.users.find((u) => u.role === "partner_admin");
   process.stdout.write(
     [
       "",
       `Closebook is running at ${url}  (database: ${runtime.database.kind}, data in ${runtime.config.dataDir})`,
       `Demo firm: Northwind Bookkeeping — clients ${demo.clients.map((c) => c.slug).join(", ")}`,
-      `API: ${url}/api/docs   Trial balance: ${url}/api/clients/bluebird-coffee/reports/trial-balance?format=text`,
-      "Sign-in arrives with the identity module; until then the API acts as the demo firm's administrator.",
+      ...(admin ? [`Sign in at ${url} as ${admin.email} with the password ${admin.password}`] : []),
+      services.delivery.outboxEnabled
+        ? '  The second step asks for a code sent by e-mail: no mail server is configured, so click "Show my code" on the code screen.'
+        : "  The second step asks for a code sent by e-mail to that address (set CLOSEBOOK_OUTBOX=on to read it in the portal instead).",
+      `API: ${url}/api/docs`,
       "Stop with Ctrl-C.",
       "",
     ].join("\n"),
   );
   const stop = async () => {
+    stopMaintenance();
+    await services.delivery.close();
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -5,15 +5,59 @@ import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
+import * as identity from "../../modules/identity/index.ts";
 import { demoClients } from "./activity.ts";
 import { seedDemoTransactions } from "./transactions.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
+/**
+ * The demo's people. Their second factor is a code by e-mail: with no mail server configured the
+ * code screen shows it ("Show my code", trial mode), so a first sign-in needs nothing else.
+ */
+export const DEMO_USERS = [
+  {
+    email: "admin@demo.closebook.local",
+    name: "Dana Admin",
+    role: "partner_admin",
+    client: null,
+    password: "closebook-demo",
+  },
+  {
+    email: "owner@bluebird.demo.closebook.local",
+    name: "Blake Bluebird",
+    role: "client_admin",
+    client: "bluebird-coffee",
+    password: "closebook-demo",
+  },
+] as const;
+
 export interface DemoResult {
   created: boolean;
   firmId: string;
   clients: Array<{ slug: string; name: string; entries: number }>;
+  users: Array<{ email: string; role: string; password: string }>;
+}
+
+/** Creates the demo's people that are missing (also in a demo firm made before sign-in existed). */
+async function seedUsers(ctx: Ctx, firmId: string): Promise<DemoResult["users"]> {
+  const actor = systemActor(firmId);
+  for (const u of DEMO_USERS) {
+    if (await identity.users.userByEmail(ctx.db, u.email)) continue;
+    const client = u.client
+      ? await access.requireClient(ctx.db, actor, u.client).catch(() => undefined)
+      : undefined;
+    if (u.client && !client) continue;
+    await identity.createActiveUser(ctx.db, actor, {
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      clientAccess: client ? { mode: "list", clientIds: [client.id] } : { mode: "all", clientIds: [] },
+      password: u.password,
+      twoFactor: "email",
+    });
+  }
+  return DEMO_USERS.map((u) => ({ email: u.email, role: u.role, password: u.password }));
 }
 
 export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
@@ -25,11 +69,12 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
       created: false,
       firmId: existing.id,
       clients: clients.map((c) => ({ slug: c.slug, name: c.name, entries: 0 })),
+      users: await seedUsers(ctx, existing.id),
     };
   }
   const firm = await access.createFirm(ctx.db, DEMO_FIRM);
   const actor = systemActor(firm.id);
-  const result: DemoResult = { created: true, firmId: firm.id, clients: [] };
+  const result: DemoResult = { created: true, firmId: firm.id, clients: [], users: [] };
   for (const demo of demoClients(ctx.clock.today())) {
     await access.createClient(ctx.db, actor, { slug: demo.slug, name: demo.name });
     await ledger.applyChartTemplate(ctx, actor, demo.slug);
@@ -59,6 +104,7 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
     );
     result.clients.push({ slug: demo.slug, name: demo.name, entries: entries.length });
   }
+  result.users = await seedUsers(ctx, firm.id);
   await seedDemoTransactions(ctx, firm.id);
   return result;
 }

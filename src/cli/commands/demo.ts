@@ -17,6 +17,9 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(
         `  ${c.slug.padEnd(18)} ${c.name}${c.entries ? ` — ${c.entries} journal entries` : ""}\n`,
       );
+    process.stdout.write("Sign in as (the second step asks for an e-mail code; see the README):\n");
+    for (const u of result.users)
+      process.stdout.write(`  ${u.email.padEnd(38)} ${u.role.padEnd(14)} password ${u.password}\n`);
     return 0;
   } finally {
     await runtime.close();

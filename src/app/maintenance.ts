@@ -1,0 +1,35 @@
+// Hourly upkeep of a running Closebook, through the job queue: purge terminated clients whose
+// 90 days are over, and send the daily and weekly notification digests that are due. Both are
+// idempotent, so several servers sharing a database may each schedule them.
+import type { Runtime } from "./runtime.ts";
+import type { AppServices } from "./services.ts";
+import * as access from "../modules/access/index.ts";
+import { sendDueDigests } from "../modules/notifications/index.ts";
+import { runUnscoped } from "../platform/tenant-scope.ts";
+
+export const DIGEST_JOB = "notifications.send-digests";
+
+export async function startMaintenance(
+  runtime: Runtime,
+  services: AppServices,
+  everyMs = 60 * 60_000,
+): Promise<() => void> {
+  const { jobs } = runtime.ctx;
+  await jobs.work(access.PURGE_JOB, () =>
+    runUnscoped(async () => void (await access.purgeDueClients(runtime.ctx))),
+  );
+  await jobs.work(DIGEST_JOB, () => runUnscoped(async () => void (await sendDueDigests(services.notify))));
+  const tick = () => {
+    for (const name of [access.PURGE_JOB, DIGEST_JOB]) {
+      jobs
+        .send(name, {})
+        .catch((error: Error) =>
+          process.stderr.write(`maintenance: could not queue ${name}: ${error.message}\n`),
+        );
+    }
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

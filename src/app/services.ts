@@ -1,0 +1,67 @@
+// Builds what the identity and notifications modules need beyond the runtime: the server key,
+// outgoing delivery (SMTP / Twilio / outbox), the sign-in settings from the configuration, and the
+// wiring that turns events of one module into notifications (which modules may not import upward).
+import type { Config } from "../platform/config.ts";
+import type { Ctx } from "../platform/context.ts";
+import { createDelivery, type Delivery } from "../platform/delivery/index.ts";
+import { createSecrets, loadSecretKey, type Secrets } from "../platform/secrets.ts";
+import * as identity from "../modules/identity/index.ts";
+import type { IdentityCtx } from "../modules/identity/index.ts";
+import * as notifications from "../modules/notifications/index.ts";
+import type { NotifyCtx } from "../modules/notifications/index.ts";
+import * as access from "../modules/access/index.ts";
+import type { AccessRouteHooks } from "../modules/access/index.ts";
+
+export interface AppServices {
+  identity: IdentityCtx;
+  notify: NotifyCtx;
+  delivery: Delivery;
+  accessHooks: AccessRouteHooks;
+}
+
+export interface ServiceOverrides {
+  secrets?: Secrets;
+  delivery?: Delivery;
+}
+
+export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverrides = {}): AppServices {
+  const secrets =
+    overrides.secrets ??
+    createSecrets(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+  const delivery = overrides.delivery ?? createDelivery(config, ctx.db);
+  const nctx: NotifyCtx = { ...ctx, delivery, baseUrl: config.baseUrl, emailsOf: identity.emailsOf };
+  const ictx: IdentityCtx = {
+    ...ctx,
+    delivery,
+    secrets,
+    settings: {
+      baseUrl: config.baseUrl,
+      cookieSecure: config.cookieSecure,
+      session: config.session,
+      issuer: "Closebook",
+    },
+    notify: (input) => notifications.notify(nctx, input),
+  };
+  const accessHooks: AccessRouteHooks = {
+    // The firm's Partner Admins hear when a client is terminated or kept after all.
+    async clientTerminationChanged(actor, client) {
+      const active = await identity.users.activeUserIds(ctx.db, actor.firmId);
+      const admins = [...(await access.membershipViews(ctx.db, actor.firmId, active)).values()]
+        .filter((m) => m.role === "partner_admin")
+        .map((m) => m.userId);
+      const terminated = client.status === "terminated";
+      await notifications.notify(nctx, {
+        firmId: actor.firmId,
+        userIds: admins.filter((id) => id !== actor.id),
+        event: terminated ? "client.terminated" : "client.termination_cancelled",
+        title: terminated ? `${client.name} was terminated` : `${client.name} stays a client`,
+        body: terminated
+          ? `${actor.displayName} terminated ${client.name}. Its data is kept until ${client.purge_after?.toISOString().slice(0, 10)}, then purged.`
+          : `${actor.displayName} cancelled the termination of ${client.name}.`,
+        link: `/clients/${client.slug}`,
+        clientId: client.id,
+      });
+    },
+  };
+  return { identity: ictx, notify: nctx, delivery, accessHooks };
+}

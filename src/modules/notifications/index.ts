@@ -1,0 +1,7 @@
+// The notifications module's public face: notify people of an event, the bell's routes, digests.
+export { notify, sendDueDigests, listNotifications, markRead, getSettings, saveSettings } from "./service.ts";
+export type { NotifyCtx, NotifyInput, Notification, SettingView } from "./service.ts";
+export { EVENTS, EMAIL_CHOICES, isEvent, digestCutoff } from "./model.ts";
+export type { EventName, EmailChoice } from "./model.ts";
+export type { NotificationTables } from "./tables.ts";
+export { notificationRoutes } from "./routes.ts";

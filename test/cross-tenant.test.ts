@@ -1,0 +1,363 @@
+// Cross-tenant access, route by route: every route of the OpenAPI document is called as a user of
+// another firm, and as a client user of another client of the same firm. A route that names the
+// victim's data (its client, ids, firm) must answer 403 or 404; no answer may contain the victim's
+// data; and nothing of the victim's may change. New routes are covered as they are added.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import type { InjectOptions } from "fastify";
+import { testDb, type TestDb } from "./support/db.ts";
+import { testServer } from "./support/server.ts";
+import { createUser, sessionFor, testIdentity, tokenCaller } from "./support/auth.ts";
+import { clientWithChart, type ClientFixture } from "./support/fixtures.ts";
+import type { App } from "../src/platform/http.ts";
+import * as access from "../src/modules/access/index.ts";
+import * as ledger from "../src/modules/ledger/index.ts";
+import * as identity from "../src/modules/identity/index.ts";
+import { notify } from "../src/modules/notifications/index.ts";
+
+type Schema = Record<string, unknown> & {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  format?: string;
+  pattern?: string;
+  minItems?: number;
+  minimum?: number;
+  const?: unknown;
+};
+interface Operation {
+  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: Schema }>;
+  requestBody?: { content: Record<string, { schema: Schema }> };
+}
+
+let t: TestDb;
+let app: App;
+let doc: {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+};
+let victim: ClientFixture; // firm "victim-firm", client "victim-books"
+let sibling: ClientFixture; // another client of the victim firm
+const ids: Record<string, string> = {};
+/** What no one outside the victim firm may see; and what no user of another client may see. */
+const firmMarkers: string[] = [];
+const clientMarkers: string[] = [];
+let outsider: identity.User; // Partner Admin of another firm
+let neighbour: identity.User; // Client Admin of the sibling client, same firm
+
+beforeAll(async () => {
+  t = await testDb();
+  app = await testServer(t, { anonymous: true });
+  victim = await clientWithChart(t.ctx, "victim-books", "victim-firm");
+  sibling = await clientWithChart(t.ctx, "sibling-books", "victim-firm");
+  const entry = await ledger.postEntry(t.ctx, victim.actor, victim.slug, {
+    date: "2026-03-02",
+    description: "Victim Zebra Entry",
+    lines: [
+      { accountId: victim.account("1010"), amount: 123456n, currency: "USD" },
+      { accountId: victim.account("4000"), amount: -123456n, currency: "USD" },
+    ],
+  });
+  const contact = await ledger.createContact(t.ctx, victim.actor, victim.slug, {
+    kind: "vendor",
+    name: "Victim Zebra Vendor",
+  });
+  const dimension = await ledger.createDimension(t.ctx, victim.actor, victim.slug, {
+    kind: "class",
+    name: "Victim Zebra Class",
+  });
+  await ledger.setPeriodLock(t.ctx, victim.actor, victim.slug, "2026-01", true);
+  const victimAdmin = await createUser(t, {
+    firmId: victim.firmId,
+    role: "partner_admin",
+    email: "zebra.admin@victim.test",
+    name: "Zebra Admin",
+  });
+  const victimClientUser = await createUser(t, {
+    firmId: victim.firmId,
+    role: "client_admin",
+    clients: [victim.clientId],
+    email: "zebra.client@victim.test",
+  });
+  const session = await sessionFor(t, app, victimAdmin);
+  const token = await identity.createToken(
+    testIdentity(t),
+    (await identity.actorForUser(t.ctx.db, victimAdmin))!,
+    { name: "Victim Zebra Token", role: "client_ops", clientId: victim.clientId },
+  );
+  await notify(
+    { ...t.ctx, delivery: testIdentity(t).delivery, baseUrl: "http://x", emailsOf: identity.emailsOf },
+    {
+      firmId: victim.firmId,
+      userIds: [victimAdmin.id],
+      event: "task.assigned",
+      title: "Victim Zebra Notification",
+    },
+  );
+  const notification = (await t.ctx.db
+    .selectFrom("notifications" as never)
+    .select("id" as never)
+    .executeTakeFirstOrThrow()) as { id: string };
+  const sessionRow = await sql<{
+    id: string;
+  }>`select id from sessions where user_id = ${victimAdmin.id}::uuid`.execute(t.ctx.db);
+  Object.assign(ids, {
+    firm: victim.firmId,
+    client: victim.clientId,
+    clientSlug: victim.slug,
+    account: victim.account("1010"),
+    entry: entry.id,
+    contact: contact.id,
+    dimension: dimension.id,
+    user: victimClientUser.id,
+    admin: victimAdmin.id,
+    token: token.row.id,
+    notification: notification.id,
+    session: sessionRow.rows[0]!.id,
+  });
+  clientMarkers.push(
+    ids.client!,
+    ids.account!,
+    ids.entry!,
+    ids.contact!,
+    ids.dimension!,
+    ids.user!,
+    ids.token!,
+    ids.admin!,
+    ids.notification!,
+    ids.session!,
+    "victim-books",
+    "Victim Zebra",
+    "zebra.admin@victim.test",
+    "zebra.client@victim.test",
+    session.csrfToken,
+    token.token,
+  );
+  firmMarkers.push(...clientMarkers, ids.firm!, "victim-firm");
+  outsider = await createUser(t, {
+    firmId: (await access.createFirm(t.ctx.db, { slug: "outsider-firm", name: "Outsider" })).id,
+    role: "partner_admin",
+  });
+  neighbour = await createUser(t, {
+    firmId: victim.firmId,
+    role: "client_admin",
+    clients: [sibling.clientId],
+  });
+  doc = (await app.inject("/api/openapi.json")).json();
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+/** Path parameters that name someone's data; a route with one must refuse another tenant. */
+const TENANT_PARAMS = new Set(["client", "id", "firm", "token"]);
+
+/** Routes that are public content on purpose (the help center). */
+const PUBLIC_CONTENT = [/^\/api\/help/];
+
+function idFor(path: string, victimSide: boolean): string {
+  const before = path.split("/{id}")[0]!.split("/").at(-1);
+  const byCollection: Record<string, string> = {
+    accounts: ids.account!,
+    "journal-entries": ids.entry!,
+    contacts: ids.contact!,
+    dimensions: ids.dimension!,
+    users: ids.user!,
+    tokens: ids.token!,
+    notifications: ids.notification!,
+    sessions: ids.session!,
+  };
+  return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
+}
+
+function fill(path: string): string {
+  return path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    switch (name) {
+      case "client":
+        return ids.clientSlug!;
+      case "id":
+        return idFor(path, true);
+      case "firm":
+        return "victim-firm";
+      case "token":
+        return "A".repeat(43);
+      case "month":
+        return "2026-03";
+      case "kind":
+        return "logo";
+      case "method":
+        return "email";
+      default:
+        return ids.client!;
+    }
+  });
+}
+
+function resolve(s: Schema | undefined): Schema | undefined {
+  if (!s?.$ref) return s;
+  return doc.components?.schemas?.[s.$ref.split("/").at(-1)!];
+}
+
+/** A small valid value for a JSON schema, pointing any id at the victim's data. */
+function example(input: Schema | undefined, name = ""): unknown {
+  const s = resolve(input);
+  if (!s) return undefined;
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  const variants = s.anyOf ?? s.oneOf;
+  if (variants) return example(variants.find((v) => resolve(v)?.type !== "null") ?? variants[0], name);
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((p) => example(p, name) as object));
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== "null") : s.type;
+  switch (type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const [key, prop] of Object.entries(s.properties ?? {})) {
+        if (s.required?.includes(key) || /^client(Id|Ids)?$|accountId/.test(key))
+          out[key] = example(prop, key);
+      }
+      return out;
+    }
+    case "array":
+      return (s.minItems ?? 0) > 0 || /clientIds/.test(name) ? [example(s.items, name)] : [];
+    case "integer":
+    case "number":
+      return typeof s.minimum === "number" ? s.minimum : 1;
+    case "boolean":
+      return false;
+    case "string": {
+      if (s.format === "uuid" || /clientId|accountId|Id$/.test(name))
+        return name.toLowerCase().includes("account") ? ids.account : ids.client;
+      if (s.format === "email" || /email/i.test(name)) return "probe@outsider.test";
+      if (s.pattern?.includes("\\d{4}-\\d{2}-\\d{2}") || /date|from|to|asOf/i.test(name)) return "2026-03-15";
+      if (s.pattern?.includes("\\d{4}-\\d{2}$")) return "2026-03";
+      if (s.pattern?.includes("\\d")) return "1";
+      if (/password/i.test(name)) return "probe passphrase long";
+      if (/code/i.test(name)) return "123456";
+      if (/phone/i.test(name)) return "+15550001111";
+      if (/url/i.test(name)) return "https://probe.example";
+      if (name === "client") return ids.clientSlug;
+      return "probe";
+    }
+    default:
+      return undefined;
+  }
+}
+
+function request(method: string, path: string, op: Operation): InjectOptions {
+  const url = fill(path);
+  const query = new URLSearchParams();
+  for (const p of op.parameters ?? [])
+    if (p.in === "query" && p.required) query.set(p.name, String(example(p.schema, p.name)));
+  const o: InjectOptions = {
+    method: method.toUpperCase() as "GET",
+    url: query.size ? `${url}?${query}` : url,
+  };
+  const content = op.requestBody?.content ?? {};
+  if (content["multipart/form-data"]) {
+    const boundary = "xtenant";
+    o.payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\r\n--${boundary}--\r\n`;
+    o.headers = { "content-type": `multipart/form-data; boundary=${boundary}` };
+  } else if (content["application/json"]) {
+    o.payload = (example(content["application/json"].schema) ?? {}) as object;
+  }
+  return o;
+}
+
+/** A fingerprint of every row of the victim firm, but the neighbour's own (its sessions, its sign-in time). */
+async function snapshot(): Promise<Record<string, string>> {
+  const columns = (
+    await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = current_schema() and column_name in ('firm_id', 'user_id') and table_name not in ('audit_events', 'auth_throttles')`.execute(
+      t.ctx.db,
+    )
+  ).rows;
+  const tables = [
+    ...new Set(columns.filter((c) => c.column_name === "firm_id").map((c) => c.table_name)),
+  ].sort();
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    const owner =
+      table === "users"
+        ? "id"
+        : columns.some((c) => c.table_name === table && c.column_name === "user_id")
+          ? "user_id"
+          : null;
+    const notNeighbour = owner ? sql`and ${sql.ref(owner)} <> ${neighbour.id}::uuid` : sql``;
+    const rows = await sql<{
+      h: string;
+    }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${sql.table(table)} t where firm_id = ${victim.firmId}::uuid ${notNeighbour}`.execute(
+      t.ctx.db,
+    );
+    out[table] = rows.rows[0]!.h;
+  }
+  return out;
+}
+
+describe("cross-tenant access over every route of the OpenAPI document", () => {
+  it("refuses another firm's user and another client's user everything of the victim's", async () => {
+    const before = await snapshot();
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(routes.length).toBeGreaterThan(60);
+    const failures: string[] = [];
+    const callers = [
+      { name: "user of another firm", make: () => sessionFor(t, app, outsider), markers: firmMarkers },
+      {
+        name: "client user of another client",
+        make: () => sessionFor(t, app, neighbour),
+        markers: clientMarkers,
+      },
+    ];
+    for (const { path, method, op } of routes) {
+      if (PUBLIC_CONTENT.some((r) => r.test(path))) continue;
+      const targetsVictim = [...path.matchAll(/\{(\w+)\}/g)].some((m) => TENANT_PARAMS.has(m[1]!));
+      for (const caller of callers) {
+        const who = await caller.make(); // a fresh session: some routes sign out
+        const req = request(method, path, op);
+        const res = await who.inject(req);
+        const label = `${method.toUpperCase()} ${path} as ${caller.name} → ${res.statusCode}`;
+        // A browser redirect back to the sign-in page with an error is the refusal of the SSO callback.
+        const refused =
+          [403, 404].includes(res.statusCode) ||
+          (res.statusCode === 302 && String(res.headers.location).startsWith("/sign-in?error="));
+        if (targetsVictim && !refused)
+          failures.push(`${label}: expected 403 or 404 (${res.body.slice(0, 160)})`);
+        if (res.statusCode >= 500) failures.push(`${label}: server error ${res.body.slice(0, 160)}`);
+        // What the caller sent may come back (an error naming the field); anything else may not.
+        const sent = `${req.url} ${JSON.stringify(req.payload ?? "")}`;
+        const leaked = caller.markers.find(
+          (m) => !sent.includes(m) && (res.body.includes(m) || JSON.stringify(res.headers).includes(m)),
+        );
+        if (leaked) failures.push(`${label}: the answer contains the victim's "${leaked}"`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("gives an API token of another client nothing either", async () => {
+    const bot = await tokenCaller(t, app, {
+      firmId: victim.firmId,
+      role: "client_admin",
+      clientId: sibling.clientId,
+    });
+    for (const url of [
+      `/api/clients/${victim.slug}/accounts`,
+      `/api/clients/${victim.clientId}/journal-entries/${ids.entry}`,
+      `/api/users/${ids.user}`,
+    ]) {
+      const res = await bot.inject(url);
+      expect([403, 404], url).toContain(res.statusCode);
+      expect(res.body).not.toContain("Victim Zebra");
+    }
+  });
+});
