@@ -11,6 +11,7 @@ import { accessRoutes } from "../modules/access/routes.ts";
 import { firmRoutes } from "../modules/access/firm-routes.ts";
 import * as identity from "../modules/identity/index.ts";
 import { notificationRoutes } from "../modules/notifications/index.ts";
+import { bankingRoutes } from "../modules/banking/index.ts";
 import { categorizeRoutes } from "../modules/categorize/index.ts";
 import { transactionRoutes, trainingHistory } from "../modules/transactions/index.ts";
 import { registerWork } from "./work.ts";
@@ -38,7 +39,10 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
   const { ctx } = runtime;
   const services = appServices(runtime.config, ctx, options);
   const isPublic = (request: FastifyRequest) =>
-    request.routeOptions.config?.public === true || PUBLIC_PREFIXES.some((p) => request.url === p || request.url.startsWith(`${p}/`) || request.url.startsWith(`${p}?`));
+    request.routeOptions.config?.public === true ||
+    PUBLIC_PREFIXES.some(
+      (p) => request.url === p || request.url.startsWith(`${p}/`) || request.url.startsWith(`${p}?`),
+    );
   const app = await buildServer({
     logLevel: runtime.config.logLevel,
     ...(options.logStream ? { logStream: options.logStream } : {}),
@@ -48,7 +52,9 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
     aroundApiHandler: (request, handler) => {
       const actor: Actor | undefined = request.actor;
       // People and tokens act inside their firm and clients; public routes run before anyone is known.
-      return actor && actor.type !== "system" ? runAsTenant({ firmId: actor.firmId, clientIds: actor.clients }, handler) : runUnscoped(handler);
+      return actor && actor.type !== "system"
+        ? runAsTenant({ firmId: actor.firmId, clientIds: actor.clients }, handler)
+        : runUnscoped(handler);
     },
     health: async () => ({ database: runtime.database.kind }),
     routes: [
@@ -60,11 +66,14 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       accessRoutes(ctx, services.accessHooks),
       firmRoutes(ctx, { licencesUsed: (firmId) => identity.licencesUsed(ctx.db, firmId) }),
       notificationRoutes(ctx, { outboxEnabled: services.delivery.outboxEnabled }),
-      ledgerRoutes(ctx), helpRoutes(loadHelpLibrary()),
+      ledgerRoutes(ctx),
+      helpRoutes(loadHelpLibrary()),
+      bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
       // Last: the portal's catch-all GET route for its own pages.
-      webRoutes()],
+      webRoutes(),
+    ],
   });
   app.addHook("onClose", () => services.delivery.close());
   await registerWork(ctx);

@@ -10,7 +10,7 @@ let csrf: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrf = token;
 }
-const csrfToken = () => csrf;
+export const csrfToken = () => csrf;
 
 /** Called when the server says the session is gone (401), so the app can show sign-in. */
 let onUnauthenticated: (() => void) | null = null;
@@ -25,7 +25,8 @@ export function withQuery(path: string, query?: Query): string {
   const params = new URLSearchParams();
   // `false` is left out rather than sent: the API's coerced booleans read any present value,
   // "false" included, as true (z.coerce.boolean).
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== "" && v !== false) params.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== "" && v !== false) params.set(k, String(v));
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
@@ -41,17 +42,43 @@ export async function request<T>(method: string, path: string, body?: unknown, q
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, query), { method, headers, credentials: "same-origin", body: body === undefined ? undefined : isForm ? body : JSON.stringify(body) });
+    res = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    });
   } catch {
-    throw new ApiError({ type: "about:blank", title: "network", status: 0, detail: "Closebook cannot be reached; check your connection and try again" });
+    throw new ApiError({
+      type: "about:blank",
+      title: "network",
+      status: 0,
+      detail: "Closebook cannot be reached; check your connection and try again",
+    });
   }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get("content-type") ?? "";
   const payload: unknown = type.includes("json") ? await res.json().catch(() => null) : await res.text();
   if (!res.ok) {
-    if (res.status === 401 && !path.startsWith("/api/auth/") && !path.startsWith("/api/me") && !path.startsWith("/api/invitations/")) onUnauthenticated?.();
-    const problem = (payload && typeof payload === "object" ? payload : { detail: typeof payload === "string" ? payload : res.statusText }) as Partial<Problem>;
-    throw new ApiError({ type: problem.type ?? "about:blank", title: problem.title ?? res.statusText, status: res.status, detail: problem.detail ?? res.statusText, ...problem } as Problem);
+    if (
+      res.status === 401 &&
+      !path.startsWith("/api/auth/") &&
+      !path.startsWith("/api/me") &&
+      !path.startsWith("/api/invitations/")
+    )
+      onUnauthenticated?.();
+    const problem = (
+      payload && typeof payload === "object"
+        ? payload
+        : { detail: typeof payload === "string" ? payload : res.statusText }
+    ) as Partial<Problem>;
+    throw new ApiError({
+      type: problem.type ?? "about:blank",
+      title: problem.title ?? res.statusText,
+      status: res.status,
+      detail: problem.detail ?? res.statusText,
+      ...problem,
+    } as Problem);
   }
   return payload as T;
 }

@@ -3,8 +3,17 @@ import type { PortalModule } from "./registry.ts";
 import { homeModule } from "./home/index.tsx";
 import { clientsModule } from "./clients/index.tsx";
 import { ledgerModule } from "./ledger/index.tsx";
+import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
-export const MODULES: PortalModule[] = [homeModule, clientsModule, ledgerModule, transactionsModule, helpModule, settingsModule];
+export const MODULES: PortalModule[] = [
+  homeModule,
+  clientsModule,
+  ledgerModule,
+  bankingModule,
+  transactionsModule,
+  helpModule,
+  settingsModule,
+];
