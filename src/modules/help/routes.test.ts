@@ -49,7 +49,7 @@ describe("help API", () => {
     const twoFactor = (await app.inject({ url: "/api/help/search?q=I%20did%20not%20receive%20my%202FA%20code" })).json() as { results: Array<{ slug: string; sectionId: string | null }> };
     // Both the sign-in guide and the clients-and-users guide answer it; either may rank first.
     expect(twoFactor.results[0]).toMatchObject({ sectionId: "i-did-not-receive-my-2fa-code-or-it-does-not-work" });
-    expect(["sign-in-and-security", "access", "clients-and-users"]).toContain(twoFactor.results[0]!.slug);
+    expect(["sign-in-and-security", "clients-and-users"]).toContain(twoFactor.results[0]!.slug);
   });
 
   it("is described in the OpenAPI document", async () => {

@@ -81,7 +81,7 @@ function Wizard({ initial }: { initial: WizardDraft }) {
 
   return (
     <>
-      <PageHeader title={draft.client && draft.name ? `Add client: ${draft.name}` : "Add client"} help="clients-and-users|access" actions={<Button type="button" variant="default" onClick={leave}>Save and exit</Button>} />
+      <PageHeader title={draft.client && draft.name ? `Add client: ${draft.name}` : "Add client"} help="clients-and-users" actions={<Button type="button" variant="default" onClick={leave}>Save and exit</Button>} />
       <Paper withBorder radius="md" p="lg" maw={900}>
         <Stepper active={draft.step} onStepClick={(s) => draft.client && s > 0 && go(s)} size="sm" allowNextStepsSelect={false}>
           <Stepper.Step label="Details" description="Name and profile">

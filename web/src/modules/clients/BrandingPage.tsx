@@ -25,7 +25,7 @@ export function BrandingPage() {
 
   return (
     <>
-      <PageHeader title="Firm branding" help="clients-and-users|access" subtitle="What your clients see: your firm's name, logo and browser icon." />
+      <PageHeader title="Firm branding" help="clients-and-users" subtitle="What your clients see: your firm's name, logo and browser icon." />
       <ProblemAlert error={rename.error ?? upload.error ?? remove.error} onClose={() => { rename.reset(); upload.reset(); remove.reset(); }} />
       <QueryState query={firm}>
         {(f) => (

@@ -35,7 +35,7 @@ export function ClientDetailsPage({ client }: { client: string }) {
           <>
             <PageHeader
               title={c.name}
-              help="clients-and-users|access"
+              help="clients-and-users"
               subtitle={<Anchor component={Link} href="/clients" size="sm">← Clients</Anchor>}
               actions={
                 <>

@@ -28,7 +28,7 @@ export function ClientsPage() {
     <>
       <PageHeader
         title="Clients"
-        help="clients-and-users|access"
+        help="clients-and-users"
         actions={
           can("client.create") && (
             <Button component={Link} href="/clients/new" leftSection={<IconPlus size={16} />}>

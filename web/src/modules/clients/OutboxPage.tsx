@@ -11,7 +11,7 @@ export function OutboxPage() {
   const query = useQuery({ queryKey: ["outbox"], queryFn: () => firmApi.outbox(100), refetchInterval: 15_000 });
   return (
     <>
-      <PageHeader title="Outbox" help="clients-and-users|access" subtitle="Messages kept here because no mail server is configured (trial mode)." />
+      <PageHeader title="Outbox" help="clients-and-users" subtitle="Messages kept here because no mail server is configured (trial mode)." />
       <QueryState query={query}>
         {(data) =>
           !data.enabled ? (

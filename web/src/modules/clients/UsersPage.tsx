@@ -52,7 +52,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="Users"
-        help="clients-and-users|access"
+        help="clients-and-users"
         subtitle={query.data?.licences ? `Licences: ${query.data.licences.used} used${query.data.licences.paid !== null ? ` of ${query.data.licences.paid} paid` : ""}` : undefined}
         actions={
           can("user.invite") && (

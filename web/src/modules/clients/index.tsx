@@ -13,7 +13,7 @@ import { OutboxPage } from "./OutboxPage.tsx";
 export const clientsModule: PortalModule = {
   id: "clients",
   label: "Clients & Users",
-  help: "access",
+  help: "clients-and-users",
   nav: {
     global: [
       { label: "Clients", href: () => "/clients", icon: IconBuildingStore, visible: (s) => !isClientSide(s) },
