@@ -1,6 +1,17 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none) and prints one JSON object.
-const benches: Record<string, () => Promise<{ run(): Promise<object> }>> = {
+type Bench = { run(): Promise<object> };
+
+const benches: Record<string, () => Promise<Bench>> = {
   ledger: () => import("./ledger.ts"),
+  // Bank data in: parser throughput per format, then the import rate into the databases.
+  parse: async () => ({
+    run: async () => ({
+      throughput: await (await import("./parse.ts")).run(),
+      import: await (await import("./bank-import.ts")).run(),
+    }),
+  }),
+  "bank-import": () => import("./bank-import.ts"),
+  categorize: () => import("./categorize.ts"),
   transactions: () => import("./transactions.ts"),
   rls: () => import("./rls.ts"),
 };
