@@ -15,6 +15,8 @@ export {
   cancelClientTermination,
 } from "./service.ts";
 export type { Client, Firm, NewClientInput } from "./service.ts";
+export { clientScopeFor } from "./client-scope.ts";
+export type { Scope, ClientScope } from "./client-scope.ts";
 export {
   membershipView,
   membershipViews,

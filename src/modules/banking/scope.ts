@@ -4,7 +4,9 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Executor } from "../../platform/db.ts";
 import * as access from "../access/index.ts";
-import type { Permission } from "../access/index.ts";
+import type { ClientScope, Permission } from "../access/index.ts";
+
+export type { Scope, ClientScope } from "../access/index.ts";
 
 export const BANKING_PERMISSIONS = {
   read: "ledger.read",
@@ -17,28 +19,11 @@ export const BANKING_PERMISSIONS = {
 
 export type BankingWork = keyof typeof BANKING_PERMISSIONS;
 
-export interface Scope {
-  firmId: string;
-  clientId: string;
-}
-
-export interface ClientScope extends Scope {
-  clientSlug: string;
-  homeCurrency: string;
-}
-
-export async function clientScope(
+export function clientScope(
   ex: Executor,
   actor: Actor,
   clientRef: string,
   work: BankingWork,
 ): Promise<ClientScope> {
-  access.requirePermission(actor, BANKING_PERMISSIONS[work]);
-  const client = await access.requireClient(ex, actor, clientRef);
-  return {
-    firmId: client.firm_id,
-    clientId: client.id,
-    clientSlug: client.slug,
-    homeCurrency: client.home_currency,
-  };
+  return access.clientScopeFor(ex, actor, clientRef, BANKING_PERMISSIONS[work]);
 }

@@ -6,7 +6,9 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Executor } from "../../platform/db.ts";
 import { forbidden } from "../../platform/errors.ts";
 import * as access from "../access/index.ts";
-import type { Permission } from "../access/index.ts";
+import type { ClientScope, Permission } from "../access/index.ts";
+
+export type { Scope, ClientScope } from "../access/index.ts";
 
 export const CATEGORIZE_PERMISSIONS = {
   read: "ledger.read",
@@ -16,30 +18,13 @@ export const CATEGORIZE_PERMISSIONS = {
 
 export type CategorizeWork = keyof typeof CATEGORIZE_PERMISSIONS;
 
-export interface Scope {
-  firmId: string;
-  clientId: string;
-}
-
-export interface ClientScope extends Scope {
-  clientSlug: string;
-  homeCurrency: string;
-}
-
-export async function clientScope(
+export function clientScope(
   ex: Executor,
   actor: Actor,
   clientRef: string,
   work: CategorizeWork,
 ): Promise<ClientScope> {
-  access.requirePermission(actor, CATEGORIZE_PERMISSIONS[work]);
-  const client = await access.requireClient(ex, actor, clientRef);
-  return {
-    firmId: client.firm_id,
-    clientId: client.id,
-    clientSlug: client.slug,
-    homeCurrency: client.home_currency,
-  };
+  return access.clientScopeFor(ex, actor, clientRef, CATEGORIZE_PERMISSIONS[work]);
 }
 
 /** The firm-wide model learns from every client: only the firm's own people may retrain it. */

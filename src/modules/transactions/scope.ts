@@ -5,7 +5,9 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Executor } from "../../platform/db.ts";
 import * as access from "../access/index.ts";
-import type { Permission } from "../access/index.ts";
+import type { ClientScope, Permission } from "../access/index.ts";
+
+export type { Scope, ClientScope } from "../access/index.ts";
 
 export const TRANSACTION_PERMISSIONS = {
   read: "ledger.read",
@@ -15,28 +17,11 @@ export const TRANSACTION_PERMISSIONS = {
 
 export type TransactionWork = keyof typeof TRANSACTION_PERMISSIONS;
 
-export interface Scope {
-  firmId: string;
-  clientId: string;
-}
-
-export interface ClientScope extends Scope {
-  clientSlug: string;
-  homeCurrency: string;
-}
-
-export async function clientScope(
+export function clientScope(
   ex: Executor,
   actor: Actor,
   clientRef: string,
   work: TransactionWork,
 ): Promise<ClientScope> {
-  access.requirePermission(actor, TRANSACTION_PERMISSIONS[work]);
-  const client = await access.requireClient(ex, actor, clientRef);
-  return {
-    firmId: client.firm_id,
-    clientId: client.id,
-    clientSlug: client.slug,
-    homeCurrency: client.home_currency,
-  };
+  return access.clientScopeFor(ex, actor, clientRef, TRANSACTION_PERMISSIONS[work]);
 }
