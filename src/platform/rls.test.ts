@@ -120,11 +120,7 @@ describe("row-level security", () => {
   });
 
   // Tables that carry firm_id without a policy, each with its reason. Keep this list short.
-  const UNWALLED: Record<string, string> = {
-    // A per-client counter that invalidates cached reports (no business data); it predates 0007 and
-    // gets its policy with the ledger's next migration.
-    ledger_versions: "cache counter",
-  };
+  const UNWALLED: Record<string, string> = {};
 
   it("covers every table that carries firm_id", async () => {
     const missing = (
