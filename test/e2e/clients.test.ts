@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { hasIdentity } from "./support/bootstrap.ts";
 import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
 import { enterPortal } from "./support/portal.ts";
 
@@ -12,7 +11,7 @@ let browser: Browser;
 let t: TestPage;
 
 beforeAll(async () => {
-  if (!hasChromium || !hasIdentity) return;
+  if (!hasChromium) return;
   server = await startCloseBook();
   browser = await launch();
   t = await newPage(browser, server.url);
@@ -23,7 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe.skipIf(!hasChromium || !hasIdentity)("clients", () => {
+describe.skipIf(!hasChromium)("clients", () => {
   it("lists the clients with their added date and status", async () => {
     const { page } = t;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }).click();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { generate } from "otplib";
 import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { hasIdentity, notifyByEmail } from "./support/bootstrap.ts";
+import { notifyByEmail } from "./support/bootstrap.ts";
 import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
 import { codeIn, linkIn, type Mailbox } from "./support/mailbox.ts";
 import { acceptAdminInvitation } from "./support/portal.ts";
@@ -24,7 +24,7 @@ const PARTNER_OPS = { email: "olivia@northwind.example", name: "Olivia Ops", pas
 const totpAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
 beforeAll(async () => {
-  if (!hasChromium || !hasIdentity) return;
+  if (!hasChromium) return;
   server = await startCloseBook();
   mailbox = server.mailbox;
   browser = await launch();
@@ -34,7 +34,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe.skipIf(!hasChromium || !hasIdentity)("sign-in, invitations and 2FA", () => {
+describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
   let pa: TestPage;
 
   it("a Partner Admin enrols an authenticator app, then signs in with password + TOTP", async () => {

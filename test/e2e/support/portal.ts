@@ -5,9 +5,6 @@ import { generate } from "otplib";
 import type { RunningCloseBook, Person } from "./closebook.ts";
 import type { TestPage } from "./browser.ts";
 import { linkIn } from "./mailbox.ts";
-import { hasIdentity } from "./bootstrap.ts";
-
-export { hasIdentity };
 
 const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
@@ -42,12 +39,10 @@ export async function signInViaApi(t: TestPage, who: Person, totpSecret?: string
   return secret;
 }
 
-/** Opens the portal signed in as the Partner Admin (without sign-in, the portal just opens). */
+/** Opens the portal signed in as the Partner Admin. */
 export async function enterPortal(t: TestPage, server: RunningCloseBook): Promise<void> {
-  if (hasIdentity) {
-    if (!server.admin.totpSecret) await acceptAdminInvitation(t, server);
-    server.admin.totpSecret = await signInViaApi(t, server.admin, server.admin.totpSecret);
-  }
+  if (!server.admin.totpSecret) await acceptAdminInvitation(t, server);
+  server.admin.totpSecret = await signInViaApi(t, server.admin, server.admin.totpSecret);
   await t.page.goto("/");
   await t.page.getByRole("navigation", { name: "Main" }).waitFor();
 }
