@@ -100,7 +100,8 @@ export function confidenceFeatures(
   out[6] = x[f + 4]!;
   out[7] = line[0]!;
   out[8] = line[4]! > 1 ? 1 : 0;
-  out[9] = line[4] === 1 && line[0]! >= Math.log1p(3) && x[f + 0]! > 0.999 ? 1 : 0;
+  out[9] =
+    line[4] === 1 && line[0]! >= Math.log1p(3) && x[f + 0]! > 0.999 ? 1 : 0;
   out[10] = x[f + 6]!;
   out[11] = line[1]!;
   out[12] = x[f + 8]!;
@@ -119,12 +120,17 @@ export function confidenceFeatures(
   return out;
 }
 
-export function confidenceScore(model: ConfidenceModel, features: Float64Array): number {
-  const sets = model.folds && model.folds.length > 0 ? model.folds : [model.weights];
+export function confidenceScore(
+  model: ConfidenceModel,
+  features: Float64Array,
+): number {
+  const sets =
+    model.folds && model.folds.length > 0 ? model.folds : [model.weights];
   let total = 0;
   for (const weights of sets) {
     let s = 0;
-    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += weights[i]! * features[i]!;
+    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++)
+      s += weights[i]! * features[i]!;
     total += 1 / (1 + Math.exp(-s));
   }
   return total / sets.length;
@@ -149,7 +155,10 @@ export function fitLogistic(
   if (allRows.length === 0) return prior.slice();
   // Twenty weights need no more than this many lines; larger sets are thinned evenly.
   const stride = Math.max(1, allRows.length / maxRows);
-  const pick = Array.from({ length: Math.floor(allRows.length / stride) }, (_, i) => Math.floor(i * stride));
+  const pick = Array.from(
+    { length: Math.floor(allRows.length / stride) },
+    (_, i) => Math.floor(i * stride),
+  );
   const rows = pick.map((i) => allRows[i]!);
   const outcomes = pick.map((i) => allOutcomes[i]!);
   for (let iter = 0; iter < iterations; iter++) {
@@ -175,14 +184,48 @@ export function fitLogistic(
       hess[i]![i]! += ridge;
     }
     const step = solve(hess, grad);
+    // Backtracking: a full Newton step can overshoot and diverge when features are nearly
+    // collinear (a single client makes its line count a constant, twin of the bias), so the step
+    // is halved until the penalized loss goes down.
+    const before = penalizedLoss(rows, outcomes, w, prior, ridge);
+    let t = 1;
     let change = 0;
-    for (let i = 0; i < d; i++) {
-      w[i]! -= step[i]!;
-      change = Math.max(change, Math.abs(step[i]!));
+    for (let tries = 0; tries < 30; tries++, t /= 2) {
+      const next = w.map((wi, i) => wi - t * step[i]!);
+      if (penalizedLoss(rows, outcomes, next, prior, ridge) <= before + 1e-12) {
+        for (let i = 0; i < d; i++) {
+          change = Math.max(change, Math.abs(next[i]! - w[i]!));
+          w[i] = next[i]!;
+        }
+        break;
+      }
     }
     if (change < 1e-6) break;
   }
   return w;
+}
+
+/** Negative log-likelihood of the outcomes plus the ridge pull towards the prior. */
+function penalizedLoss(
+  rows: readonly Float64Array[],
+  outcomes: readonly number[],
+  w: readonly number[],
+  prior: readonly number[],
+  ridge: number,
+): number {
+  let loss = 0;
+  for (let n = 0; n < rows.length; n++) {
+    const x = rows[n]!;
+    let s = 0;
+    for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!;
+    // log(1 + e^s) − y·s, computed without overflow.
+    loss +=
+      (s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) -
+      outcomes[n]! * s;
+  }
+  for (let i = 0; i < w.length; i++)
+    loss += 0.5 * ridge * (w[i]! - prior[i]!) ** 2;
+  return loss;
 }
 
 /** Solves A x = b for a symmetric positive definite A (Cholesky). */
