@@ -29,6 +29,8 @@ export const CONFIDENCE_FEATURES = [
   "clientKey.unanimous×log(n)",
   "both models agree × log(1+n clientKey)",
   "clientKey unanimous × fresh",
+  "amount surprise for this merchant at this client (capped at 3)",
+  "clientKey unanimous × amount usual × log(1+n clientKey)",
 ] as const;
 
 export const CONFIDENCE_FEATURE_COUNT = CONFIDENCE_FEATURES.length;
@@ -41,7 +43,10 @@ export const LINE_STATS = [
   "log1p(n client)",
   "labels in clientKey",
   "fresh",
+  "amount surprise (−1: unknown)",
 ] as const;
+
+export const LINE_STAT_COUNT = LINE_STATS.length;
 
 export interface ConfidenceModel {
   weights: number[];
@@ -100,8 +105,7 @@ export function confidenceFeatures(
   out[6] = x[f + 4]!;
   out[7] = line[0]!;
   out[8] = line[4]! > 1 ? 1 : 0;
-  out[9] =
-    line[4] === 1 && line[0]! >= Math.log1p(3) && x[f + 0]! > 0.999 ? 1 : 0;
+  out[9] = line[4] === 1 && line[0]! >= Math.log1p(3) && x[f + 0]! > 0.999 ? 1 : 0;
   out[10] = x[f + 6]!;
   out[11] = line[1]!;
   out[12] = x[f + 8]!;
@@ -117,20 +121,19 @@ export function confidenceFeatures(
   const agree = x[f + 16]! > 0 && x[f + 19]! > 0 ? 1 : 0;
   out[22] = agree * line[0]!;
   out[23] = x[f + 5]! > 0 ? line[5]! : 0;
+  const surprise = line[6]!;
+  out[24] = surprise >= 0 ? Math.min(surprise, 3) : 0;
+  out[25] = x[f + 5]! > 0 && surprise >= 0 && surprise < 1 ? line[0]! : 0;
   return out;
 }
 
-export function confidenceScore(
-  model: ConfidenceModel,
-  features: Float64Array,
-): number {
-  const sets =
-    model.folds && model.folds.length > 0 ? model.folds : [model.weights];
+export function confidenceScore(model: ConfidenceModel, features: Float64Array): number {
+  const sets = model.folds && model.folds.length > 0 ? model.folds : [model.weights];
   let total = 0;
   for (const weights of sets) {
     let s = 0;
-    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++)
-      s += weights[i]! * features[i]!;
+    // A model saved before a feature existed has no weight for it: the feature then counts 0.
+    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += (weights[i] ?? 0) * features[i]!;
     total += 1 / (1 + Math.exp(-s));
   }
   return total / sets.length;
@@ -155,10 +158,7 @@ export function fitLogistic(
   if (allRows.length === 0) return prior.slice();
   // Twenty weights need no more than this many lines; larger sets are thinned evenly.
   const stride = Math.max(1, allRows.length / maxRows);
-  const pick = Array.from(
-    { length: Math.floor(allRows.length / stride) },
-    (_, i) => Math.floor(i * stride),
-  );
+  const pick = Array.from({ length: Math.floor(allRows.length / stride) }, (_, i) => Math.floor(i * stride));
   const rows = pick.map((i) => allRows[i]!);
   const outcomes = pick.map((i) => allOutcomes[i]!);
   for (let iter = 0; iter < iterations; iter++) {
@@ -219,12 +219,9 @@ function penalizedLoss(
     let s = 0;
     for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!;
     // log(1 + e^s) − y·s, computed without overflow.
-    loss +=
-      (s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) -
-      outcomes[n]! * s;
+    loss += (s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) - outcomes[n]! * s;
   }
-  for (let i = 0; i < w.length; i++)
-    loss += 0.5 * ridge * (w[i]! - prior[i]!) ** 2;
+  for (let i = 0; i < w.length; i++) loss += 0.5 * ridge * (w[i]! - prior[i]!) ** 2;
   return loss;
 }
 
