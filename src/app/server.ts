@@ -76,6 +76,6 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
     ],
   });
   app.addHook("onClose", () => services.delivery.close());
-  await registerWork(ctx);
+  await registerWork(ctx, { notify: services.notify });
   return app;
 }

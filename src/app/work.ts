@@ -4,13 +4,23 @@ import type { Ctx } from "../platform/context.ts";
 import { runUnscoped } from "../platform/tenant-scope.ts";
 import { BANK_LINES_IMPORTED, type BankLinesImported } from "../modules/banking/index.ts";
 import * as categorize from "../modules/categorize/index.ts";
+import * as notifications from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
 
-export async function registerWork(ctx: Ctx): Promise<void> {
+export interface WorkOptions {
+  /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
+  notify?: notifications.NotifyCtx | undefined;
+}
+
+export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise<void> {
   // Jobs act as the system actor of their firm, outside any request's tenant scope or transaction.
   await ctx.jobs.work(BANK_LINES_IMPORTED, (data) =>
     runUnscoped(async () => {
-      await transactions.processImport(ctx, data as BankLinesImported);
+      const job = data as BankLinesImported;
+      const result = await transactions.processImport(ctx, job);
+      const notice = transactions.reviewWaitingNotice(job.firmId, result);
+      // The transactions are in; a notification that cannot be written must not make the job retry.
+      if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);
     }),
   );
   for (const name of [categorize.TRAIN_CLIENT_JOB, categorize.TRAIN_FIRM_JOB]) {

@@ -44,6 +44,12 @@ export interface IngestResult {
   needsReview: number;
   held: number;
   excluded: number;
+  /** Who the waiting ones (needs review, held) were given to: the client's default assignee. */
+  assigneeId: string | null;
+  /** The client and bank account, for telling the assignee. */
+  clientId: string;
+  clientSlug: string;
+  bankAccountName: string;
 }
 
 export async function defaultPayeeOf(
@@ -82,6 +88,10 @@ export async function ingestBankLines(
     needsReview: 0,
     held: 0,
     excluded: 0,
+    assigneeId: null,
+    clientId: s.clientId,
+    clientSlug: s.clientSlug,
+    bankAccountName: account.name,
   };
   if (fresh.length === 0) return result;
 
@@ -191,6 +201,7 @@ export async function ingestBankLines(
       else if (plan.decision.status === "held") result.held++;
       else result.excluded++;
     }
+    if (result.needsReview + result.held > 0) result.assigneeId = assignee;
     await recordAudit(tx, actor, {
       action: "transactions.created",
       clientId: s.clientId,

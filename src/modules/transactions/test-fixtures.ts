@@ -3,7 +3,7 @@
 // statement files of merchant lines to import.
 import { inTransaction } from "../../platform/db.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { registerWork } from "../../app/work.ts";
+import { registerWork, type WorkOptions } from "../../app/work.ts";
 import * as banking from "../banking/index.ts";
 import * as categorize from "../categorize/index.ts";
 import * as ledger from "../ledger/index.ts";
@@ -26,8 +26,13 @@ export interface BooksFixture extends BankFixture {
   ctx: Ctx;
 }
 
-export async function bookkeepingClient(ctx: Ctx, slug = "acme", firmSlug = "firm-a"): Promise<BooksFixture> {
-  await registerWork(ctx);
+export async function bookkeepingClient(
+  ctx: Ctx,
+  slug = "acme",
+  firmSlug = "firm-a",
+  work: WorkOptions = {},
+): Promise<BooksFixture> {
+  await registerWork(ctx, work);
   const c = await bankClient(ctx, slug, firmSlug);
   return { ...c, ctx };
 }
