@@ -15,7 +15,6 @@ export interface XmlElement {
 }
 
 const NAME = /^[A-Za-z_][\w.:-]*$/;
-const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Parses a whole XML document and returns its root element. */
 export function parseXml(text: string): XmlElement {
@@ -184,10 +183,35 @@ function findTagEnd(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * Reads the name="value" (or 'value') pairs of a start tag in one pass; anything else is skipped.
+ * A scanner, not a pattern: a pattern retried at every position of a long run without "=" (a
+ * mangled tag tens of kilobytes long) takes quadratic time, this takes linear time on any input.
+ */
 function readAttributes(text: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const m of text.matchAll(ATTRIBUTE)) {
-    attrs[localName(m[1] as string)] = decodeEntities(m[2] ?? m[3] ?? "");
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const nameStart = i;
+    while (i < n && !isSpace(text.charCodeAt(i)) && text[i] !== "=" && text[i] !== "/") i++;
+    let j = i;
+    while (j < n && isSpace(text.charCodeAt(j))) j++;
+    if (i > nameStart && text[j] === "=") {
+      j++;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      const quote = text[j];
+      if (quote === '"' || quote === "'") {
+        const end = text.indexOf(quote, j + 1);
+        // No closing quote anywhere after: nothing further can be a complete attribute.
+        if (end < 0) break;
+        attrs[localName(text.slice(nameStart, i))] = decodeEntities(text.slice(j + 1, end));
+        i = end + 1;
+        continue;
+      }
+    }
+    i = Math.max(i, nameStart + 1);
   }
   return attrs;
 }
