@@ -111,4 +111,31 @@ describe("confidence model", () => {
     expect(w[7]).toBeGreaterThan(0.5);
     expect(Math.abs(w[14]!)).toBeLessThan(0.5);
   });
+
+  it("stays finite and calibrated when a feature is a constant twin of the bias (one client)", () => {
+    // With a single client its line count is the same on every row: collinear with the bias.
+    // A full Newton step overshoots there; the fit must still settle near the observed rate.
+    const rng = makeRng(5);
+    const rows: Float64Array[] = [];
+    const right: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const x = new Float64Array(CONFIDENCE_FEATURE_COUNT);
+      x[0] = 1;
+      x[1] = 4 + rng(); // a confident combiner…
+      x[7] = 2 * rng();
+      x[18] = 7.5; // log(1 + lines of the only client)
+      rows.push(x);
+      right.push(rng() < 0.6 ? 1 : 0); // …that is right only 60% of the time
+    }
+    const w = fitLogistic(rows, right);
+    expect(w.every(Number.isFinite)).toBe(true);
+    let mean = 0;
+    for (const x of rows) {
+      let s = 0;
+      for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!;
+      mean += 1 / (1 + Math.exp(-s)) / rows.length;
+    }
+    const observed = right.reduce((a, b) => a + b, 0) / right.length;
+    expect(Math.abs(mean - observed)).toBeLessThan(0.05);
+  });
 });

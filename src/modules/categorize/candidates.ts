@@ -1,9 +1,11 @@
 // Gathers the evidence for one bank line (memory tallies, client and firm model probabilities)
 // and turns it into candidate accounts with the combiner's features.
 import { FEATURE_COUNT, type CandidateSet } from "./combiner.ts";
+import { LINE_STAT_COUNT } from "./confidence.ts";
 import { FeatureBuffer, extractFeatures, normalized } from "./features.ts";
 import { classIndex, predictProba } from "./linear-model.ts";
 import {
+  amountSurprise,
   countShare,
   dayNumber,
   recall,
@@ -26,6 +28,8 @@ export interface Evidence {
   clientProbs: Float64Array | null;
   globalProbs: Float64Array | null;
   features: FeatureBuffer;
+  /** The line's amount (signed minor units). */
+  amount: bigint;
 }
 
 /** Reusable buffers for one thread of predictions. */
@@ -74,6 +78,7 @@ export function gatherEvidence(model: CategorizerModel, line: BankLine, scratch:
     clientProbs,
     globalProbs,
     features: scratch.features,
+    amount: line.amount,
   };
 }
 
@@ -240,12 +245,13 @@ export function buildCandidates(
       features[f + 18] = Math.log(0.001);
     }
   }
-  const line = new Float64Array(6);
+  const line = new Float64Array(LINE_STAT_COUNT);
   line[0] = logCk;
   line[1] = logCb;
   line[2] = logFk;
   line[3] = cl ? Math.log1p(support(cl)) : 0;
   line[4] = ck ? ck.labels.length : 0;
   line[5] = fresh;
+  line[6] = (ck && amountSurprise(ck, evidence.amount)) ?? -1;
   return { accounts, features, count: accounts.length, line };
 }

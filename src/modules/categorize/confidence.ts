@@ -29,6 +29,8 @@ export const CONFIDENCE_FEATURES = [
   "clientKey.unanimous×log(n)",
   "both models agree × log(1+n clientKey)",
   "clientKey unanimous × fresh",
+  "amount surprise for this merchant at this client (capped at 3)",
+  "clientKey unanimous × amount usual × log(1+n clientKey)",
 ] as const;
 
 export const CONFIDENCE_FEATURE_COUNT = CONFIDENCE_FEATURES.length;
@@ -41,7 +43,10 @@ export const LINE_STATS = [
   "log1p(n client)",
   "labels in clientKey",
   "fresh",
+  "amount surprise (−1: unknown)",
 ] as const;
+
+export const LINE_STAT_COUNT = LINE_STATS.length;
 
 export interface ConfidenceModel {
   weights: number[];
@@ -116,6 +121,9 @@ export function confidenceFeatures(
   const agree = x[f + 16]! > 0 && x[f + 19]! > 0 ? 1 : 0;
   out[22] = agree * line[0]!;
   out[23] = x[f + 5]! > 0 ? line[5]! : 0;
+  const surprise = line[6]!;
+  out[24] = surprise >= 0 ? Math.min(surprise, 3) : 0;
+  out[25] = x[f + 5]! > 0 && surprise >= 0 && surprise < 1 ? line[0]! : 0;
   return out;
 }
 
@@ -124,7 +132,8 @@ export function confidenceScore(model: ConfidenceModel, features: Float64Array):
   let total = 0;
   for (const weights of sets) {
     let s = 0;
-    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += weights[i]! * features[i]!;
+    // A model saved before a feature existed has no weight for it: the feature then counts 0.
+    for (let i = 0; i < CONFIDENCE_FEATURE_COUNT; i++) s += (weights[i] ?? 0) * features[i]!;
     total += 1 / (1 + Math.exp(-s));
   }
   return total / sets.length;
@@ -175,14 +184,45 @@ export function fitLogistic(
       hess[i]![i]! += ridge;
     }
     const step = solve(hess, grad);
+    // Backtracking: a full Newton step can overshoot and diverge when features are nearly
+    // collinear (a single client makes its line count a constant, twin of the bias), so the step
+    // is halved until the penalized loss goes down.
+    const before = penalizedLoss(rows, outcomes, w, prior, ridge);
+    let t = 1;
     let change = 0;
-    for (let i = 0; i < d; i++) {
-      w[i]! -= step[i]!;
-      change = Math.max(change, Math.abs(step[i]!));
+    for (let tries = 0; tries < 30; tries++, t /= 2) {
+      const next = w.map((wi, i) => wi - t * step[i]!);
+      if (penalizedLoss(rows, outcomes, next, prior, ridge) <= before + 1e-12) {
+        for (let i = 0; i < d; i++) {
+          change = Math.max(change, Math.abs(next[i]! - w[i]!));
+          w[i] = next[i]!;
+        }
+        break;
+      }
     }
     if (change < 1e-6) break;
   }
   return w;
+}
+
+/** Negative log-likelihood of the outcomes plus the ridge pull towards the prior. */
+function penalizedLoss(
+  rows: readonly Float64Array[],
+  outcomes: readonly number[],
+  w: readonly number[],
+  prior: readonly number[],
+  ridge: number,
+): number {
+  let loss = 0;
+  for (let n = 0; n < rows.length; n++) {
+    const x = rows[n]!;
+    let s = 0;
+    for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!;
+    // log(1 + e^s) − y·s, computed without overflow.
+    loss += (s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s))) - outcomes[n]! * s;
+  }
+  for (let i = 0; i < w.length; i++) loss += 0.5 * ridge * (w[i]! - prior[i]!) ** 2;
+  return loss;
 }
 
 /** Solves A x = b for a symmetric positive definite A (Cholesky). */

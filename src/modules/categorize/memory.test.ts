@@ -1,6 +1,7 @@
 // Memory: recency-weighted votes, online updates, taking votes back, plain-JSON state.
 import { describe, expect, it } from "vitest";
 import {
+  amountSurprise,
   countShare,
   emptyMemory,
   forget,
@@ -83,5 +84,23 @@ describe("memory", () => {
     expect(copy).toEqual(m);
     remember(copy, obs({ id: "2" }));
     expect(support(recall(copy, "clientKey", "acme", "shell oil", "shell")!)).toBe(2);
+  });
+
+  it("knows a merchant's usual amounts at a client, and takes a forgotten line's amount back", () => {
+    const m = emptyMemory(60);
+    remember(m, obs({ id: "1", amount: -4000n }));
+    const tally = () => recall(m, "clientKey", "acme", "shell oil", "shell")!;
+    expect(amountSurprise(tally(), -4000n)).toBeUndefined(); // one line says nothing about spread
+    remember(m, obs({ id: "2", amount: -4200n }));
+    remember(m, obs({ id: "3", amount: -3900n }));
+    const usual = amountSurprise(tally(), -4100n)!;
+    const odd = amountSurprise(tally(), -90000n)!;
+    expect(usual).toBeLessThan(0.5);
+    expect(odd).toBeGreaterThan(5);
+    // The firm-wide tallies keep no amounts: they mix every client's habits.
+    expect(recall(m, "firmKey", "acme", "shell oil", "shell")!.amounts).toBeUndefined();
+    forget(m, obs({ id: "3", amount: -3900n }));
+    remember(m, obs({ id: "3", amount: -3900n }));
+    expect(amountSurprise(tally(), -4100n)).toBeCloseTo(usual, 10);
   });
 });

@@ -45,6 +45,10 @@ export interface Tally {
   payees?: { names: string[]; counts: number[] };
   classes?: { names: string[]; counts: number[] };
   examples?: MemoryExample[];
+  /** Lines, sum and sum of squares of log(1 + |amount in major units|) (client-key level only):
+   *  an amount far from a merchant's usual ones is a warning sign even when every past line agrees.
+   *  Absent in tallies learned before it was kept; then nothing is known about amounts. */
+  amounts?: [number, number, number];
 }
 
 export interface MemoryState {
@@ -155,6 +159,33 @@ function addVote(state: MemoryState, key: string, label: string, day: number): T
   return tally;
 }
 
+/** The amount's size on the scale amount statistics are kept in. */
+export function logAmount(amount: bigint): number {
+  return Math.log1p(Math.abs(Number(amount)) / 100);
+}
+
+function addAmount(tally: Tally, amount: bigint, sign: 1 | -1): void {
+  const stats = (tally.amounts ??= [0, 0, 0]);
+  const x = logAmount(amount);
+  stats[0] = Math.max(0, stats[0] + sign);
+  stats[1] += sign * x;
+  stats[2] += sign * x * x;
+  if (stats[0] === 0) tally.amounts = [0, 0, 0];
+}
+
+/**
+ * How unusual an amount is for a tally's past lines: distance from their mean log-amount in units
+ * of their spread (plus 0.3, about a third more or less, so a merchant always charged the same
+ * price does not make a few pence of difference look alarming). Undefined below two known lines.
+ */
+export function amountSurprise(tally: Tally, amount: bigint): number | undefined {
+  const stats = tally.amounts;
+  if (!stats || stats[0] < 2) return undefined;
+  const mean = stats[1] / stats[0];
+  const spread = Math.sqrt(Math.max(0, stats[2] / stats[0] - mean * mean));
+  return Math.abs(logAmount(amount) - mean) / (spread + 0.3);
+}
+
 function unbump(list: { names: string[]; counts: number[] }, name: string): void {
   const i = list.names.indexOf(name);
   if (i < 0) return;
@@ -176,6 +207,7 @@ export function remember(state: MemoryState, obs: MemoryObservation): void {
   );
   if (obs.payee) bump((ck.payees ??= { names: [], counts: [] }), obs.payee);
   if (obs.classId) bump((ck.classes ??= { names: [], counts: [] }), obs.classId);
+  addAmount(ck, obs.amount, 1);
   if (state.examplesKept > 0) {
     const examples = (ck.examples ??= []);
     examples.push({
@@ -231,6 +263,7 @@ export function forget(state: MemoryState, obs: MemoryObservation): void {
   const ck = state.tallies[memoryKey("clientKey", clientId, merchantKey, brandKey)];
   if (ck && obs.payee && ck.payees) unbump(ck.payees, obs.payee);
   if (ck && obs.classId && ck.classes) unbump(ck.classes, obs.classId);
+  if (ck?.amounts) addAmount(ck, obs.amount, -1);
   take(memoryKey("clientKey", clientId, merchantKey, brandKey), obs.account);
   take(memoryKey("clientBrand", clientId, merchantKey, brandKey), obs.account);
   take(memoryKey("client", clientId, merchantKey, brandKey), obs.account);

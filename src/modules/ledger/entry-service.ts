@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { monthOf, parseIsoDate } from "../../platform/dates.ts";
 import { conflict, notFound, validationError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { newIds } from "./bulk-ids.ts";
 import {
   balanceDeltas,
   checkEntry,
@@ -237,8 +238,9 @@ export async function postEntries(
   const ctx = await postingContext(tx, s, normalized);
   normalized.forEach((e, i) => withIndex(i, list.length, () => checkEntry(e, ctx)));
   const first = await entries.reserveEntryNumbers(tx, s, normalized.length);
+  const ids = newIds(normalized.length);
   const rows: entries.NewEntry[] = normalized.map((e, i) => ({
-    id: newId(),
+    id: ids[i]!,
     number: first + BigInt(i),
     date: e.date,
     description: e.description,

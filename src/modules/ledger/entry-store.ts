@@ -125,16 +125,47 @@ export async function postDraft(
 export async function insertPosted(ex: Executor, s: Scope, entries: readonly NewEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += BATCH) {
     const batch = entries.slice(i, i + BATCH);
+    const reverses = batch.map((e) => e.reversesEntryId);
     await sql`
       insert into journal_entries (id, firm_id, client_id, number, date, description, reference, comment, status, source, reverses_entry_id, created_by, posted_at)
       select u.id, ${s.firmId}::uuid, ${s.clientId}::uuid, u.number, u.date, u.description, u.reference, u.comment, 'posted', u.source, u.reverses, u.created_by, now()
       from unnest(
-        ${batch.map((e) => e.id)}::uuid[], ${batch.map((e) => e.number.toString())}::int8[], ${batch.map((e) => e.date)}::date[],
-        ${batch.map((e) => e.description)}::text[], ${batch.map((e) => e.reference)}::text[], ${batch.map((e) => e.comment)}::text[],
-        ${batch.map((e) => e.source)}::text[], ${batch.map((e) => e.reversesEntryId)}::uuid[], ${batch.map((e) => e.createdBy)}::text[]
+        ${arrayLiteral(batch.map((e) => e.id))}::uuid[], ${arrayLiteral(batch.map((e) => e.number.toString()))}::int8[],
+        ${arrayLiteral(batch.map((e) => e.date))}::date[], ${textArrayLiteral(batch.map((e) => e.description))}::text[],
+        ${optionalTextArray(batch.map((e) => e.reference))}::text[], ${optionalTextArray(batch.map((e) => e.comment))}::text[],
+        ${textArrayLiteral(batch.map((e) => e.source))}::text[], ${reverses.some((r) => r !== null) ? arrayLiteral(reverses) : null}::uuid[],
+        ${textArrayLiteral(batch.map((e) => e.createdBy))}::text[]
       ) as u(id, number, date, description, reference, comment, source, reverses, created_by)`.execute(ex);
   }
   await insertLines(ex, s, entries);
+}
+
+/** One column of a batch of lines, as an array literal; all-NULL columns are sent as a NULL array. */
+class Column {
+  private readonly values: string[] = [];
+  private present = false;
+
+  constructor(private readonly quote: boolean) {}
+
+  push(value: string | null): void {
+    if (value === null) this.values.push("NULL");
+    else {
+      this.present = true;
+      this.values.push(this.quote ? quoted(value) : value);
+    }
+  }
+
+  /** The literal (null when every value is NULL: unnest pads a NULL array with NULLs) and a reset. */
+  take(): string | null {
+    const literal = this.present ? `{${this.values.join(",")}}` : null;
+    this.values.length = 0;
+    this.present = false;
+    return literal;
+  }
+
+  get length(): number {
+    return this.values.length;
+  }
 }
 
 async function insertLines(
@@ -143,49 +174,52 @@ async function insertLines(
   entries: ReadonlyArray<{ id: string; date: string; lines: readonly LineInput[] }>,
 ): Promise<void> {
   const cols = {
-    entry: [] as string[],
-    lineNo: [] as number[],
-    date: [] as string[],
-    account: [] as string[],
-    amount: [] as string[],
-    currency: [] as string[],
-    costAmount: [] as (string | null)[],
-    costCurrency: [] as (string | null)[],
-    conversion: [] as boolean[],
-    virtual: [] as boolean[],
-    contact: [] as (string | null)[],
-    klass: [] as (string | null)[],
-    department: [] as (string | null)[],
-    location: [] as (string | null)[],
-    project: [] as (string | null)[],
-    memo: [] as (string | null)[],
+    entry: new Column(false),
+    lineNo: new Column(false),
+    date: new Column(false),
+    account: new Column(false),
+    amount: new Column(false),
+    currency: new Column(true),
+    costAmount: new Column(false),
+    costCurrency: new Column(true),
+    conversion: new Column(false),
+    virtual: new Column(false),
+    contact: new Column(false),
+    klass: new Column(false),
+    department: new Column(false),
+    location: new Column(false),
+    project: new Column(false),
+    memo: new Column(true),
   };
   const flush = async () => {
     if (cols.entry.length === 0) return;
+    // unnest pads the NULL (all-empty) arrays with NULLs; the first four are never NULL.
     await sql`
       insert into journal_lines (firm_id, client_id, entry_id, line_no, date, account_id, amount, currency, cost_amount, cost_currency,
         is_conversion, is_virtual, contact_id, class_id, department_id, location_id, project_id, memo)
-      select ${s.firmId}::uuid, ${s.clientId}::uuid, u.*
+      select ${s.firmId}::uuid, ${s.clientId}::uuid, u.entry_id, u.line_no, u.date, u.account_id, u.amount, u.currency, u.cost_amount,
+        u.cost_currency, coalesce(u.is_conversion, false), coalesce(u.is_virtual, false), u.contact_id, u.class_id, u.department_id,
+        u.location_id, u.project_id, u.memo
       from unnest(
-        ${cols.entry}::uuid[], ${cols.lineNo}::int4[], ${cols.date}::date[], ${cols.account}::uuid[], ${cols.amount}::int8[],
-        ${cols.currency}::text[], ${cols.costAmount}::int8[], ${cols.costCurrency}::text[], ${cols.conversion}::bool[], ${cols.virtual}::bool[],
-        ${cols.contact}::uuid[], ${cols.klass}::uuid[], ${cols.department}::uuid[], ${cols.location}::uuid[], ${cols.project}::uuid[],
-        ${cols.memo}::text[]
-      ) as u`.execute(ex);
-    for (const list of Object.values(cols)) list.length = 0;
+        ${cols.entry.take()}::uuid[], ${cols.lineNo.take()}::int4[], ${cols.date.take()}::date[], ${cols.account.take()}::uuid[],
+        ${cols.amount.take()}::int8[], ${cols.currency.take()}::text[], ${cols.costAmount.take()}::int8[], ${cols.costCurrency.take()}::text[],
+        ${cols.conversion.take()}::bool[], ${cols.virtual.take()}::bool[], ${cols.contact.take()}::uuid[], ${cols.klass.take()}::uuid[],
+        ${cols.department.take()}::uuid[], ${cols.location.take()}::uuid[], ${cols.project.take()}::uuid[], ${cols.memo.take()}::text[]
+      ) as u(entry_id, line_no, date, account_id, amount, currency, cost_amount, cost_currency, is_conversion, is_virtual,
+        contact_id, class_id, department_id, location_id, project_id, memo)`.execute(ex);
   };
   for (const entry of entries) {
     entry.lines.forEach((l, i) => {
       cols.entry.push(entry.id);
-      cols.lineNo.push(i + 1);
+      cols.lineNo.push(String(i + 1));
       cols.date.push(entry.date);
       cols.account.push(l.accountId);
       cols.amount.push(l.amount.toString());
       cols.currency.push(l.currency);
       cols.costAmount.push(l.cost ? l.cost.amount.toString() : null);
       cols.costCurrency.push(l.cost ? l.cost.currency : null);
-      cols.conversion.push(l.isConversion ?? false);
-      cols.virtual.push(l.isVirtual ?? false);
+      cols.conversion.push(l.isConversion ? "t" : null);
+      cols.virtual.push(l.isVirtual ? "t" : null);
       cols.contact.push(l.contactId ?? null);
       cols.klass.push(l.classId ?? null);
       cols.department.push(l.departmentId ?? null);
@@ -198,21 +232,100 @@ async function insertLines(
   await flush();
 }
 
-/** Adds posted amounts to the monthly balance buckets (and marks cached reports stale). */
+/**
+ * Arrays go to the database as one array literal each, not as JavaScript arrays: both drivers
+ * serialize a JavaScript array element by element, which for a large import costs about as much
+ * as the insert itself.
+ */
+export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
+  return `{${values.map((v) => (v === null ? "NULL" : v)).join(",")}}`;
+}
+
+/** An array literal of text values, each double-quoted, with `"` and `\\` escaped. */
+export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((v) => (v === null ? "NULL" : quoted(v))).join(",")}}`;
+}
+
+function optionalTextArray(values: ReadonlyArray<string | null>): string | null {
+  return values.some((v) => v !== null) ? textArrayLiteral(values) : null;
+}
+
+const NEEDS_ESCAPE = /["\\]/;
+
+function quoted(value: string): string {
+  return `"${NEEDS_ESCAPE.test(value) ? value.replace(/["\\]/g, "\\$&") : value}"`;
+}
+
+/**
+ * Adds posted amounts to the monthly balance buckets (and marks cached reports stale). Buckets the
+ * client already has are updated; the rest are inserted with a plain insert, in key order, so the
+ * primary key index is filled from left to right — for a large import nearly every bucket is new,
+ * and `on conflict do update` would probe the index for each one before inserting it. This is safe
+ * because every writer of account_balances comes through here and bumps the client's ledger
+ * version first: that row stays locked until the transaction ends, so no other transaction can add
+ * a bucket of this client between the read of the existing ones and the insert.
+ */
 export async function addToBalances(ex: Executor, s: Scope, deltas: readonly BalanceDelta[]): Promise<void> {
   await bumpLedgerVersion(ex, s);
-  for (let i = 0; i < deltas.length; i += BATCH) {
-    const batch = deltas.slice(i, i + BATCH);
+  if (deltas.length === 0) return;
+  const existing = await existingBuckets(ex, s, deltas);
+  const fresh: BalanceDelta[] = [];
+  const known: BalanceDelta[] = [];
+  for (const d of deltas) (existing.has(bucketKey(d)) ? known : fresh).push(d);
+  fresh.sort(compareBuckets);
+  for (let i = 0; i < known.length; i += BATCH) {
+    const batch = known.slice(i, i + BATCH);
     await sql`
-      insert into account_balances (firm_id, client_id, account_id, currency, month, debit, credit)
-      select ${s.firmId}::uuid, ${s.clientId}::uuid, u.*
-      from unnest(${batch.map((d) => d.accountId)}::uuid[], ${batch.map((d) => d.currency)}::text[], ${batch.map((d) => d.month)}::date[],
-        ${batch.map((d) => d.debit.toString())}::int8[], ${batch.map((d) => d.credit.toString())}::int8[]) as u
-      on conflict (client_id, account_id, currency, month)
-      do update set debit = account_balances.debit + excluded.debit, credit = account_balances.credit + excluded.credit`.execute(
+      update account_balances b set debit = b.debit + u.debit, credit = b.credit + u.credit
+      from unnest(${arrayLiteral(batch.map((d) => d.accountId))}::uuid[], ${textArrayLiteral(batch.map((d) => d.currency))}::text[],
+        ${arrayLiteral(batch.map((d) => d.month))}::date[], ${arrayLiteral(batch.map((d) => d.debit.toString()))}::int8[],
+        ${arrayLiteral(batch.map((d) => d.credit.toString()))}::int8[]) as u(account_id, currency, month, debit, credit)
+      where b.client_id = ${s.clientId}::uuid and b.account_id = u.account_id and b.currency = u.currency and b.month = u.month`.execute(
       ex,
     );
   }
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const batch = fresh.slice(i, i + BATCH);
+    await sql`
+      insert into account_balances (firm_id, client_id, account_id, currency, month, debit, credit)
+      select ${s.firmId}::uuid, ${s.clientId}::uuid, u.*
+      from unnest(${arrayLiteral(batch.map((d) => d.accountId))}::uuid[], ${textArrayLiteral(batch.map((d) => d.currency))}::text[],
+        ${arrayLiteral(batch.map((d) => d.month))}::date[], ${arrayLiteral(batch.map((d) => d.debit.toString()))}::int8[],
+        ${arrayLiteral(batch.map((d) => d.credit.toString()))}::int8[]) as u`.execute(ex);
+  }
+}
+
+const bucketKey = (d: { accountId: string; currency: string; month: string }) =>
+  `${d.accountId}\u0000${d.currency}\u0000${d.month}`;
+
+/** Key order of the primary key (uuids compare like their lower-case text); a locality hint only. */
+function compareBuckets(a: BalanceDelta, b: BalanceDelta): number {
+  if (a.accountId !== b.accountId) return a.accountId < b.accountId ? -1 : 1;
+  if (a.currency !== b.currency) return a.currency < b.currency ? -1 : 1;
+  return a.month < b.month ? -1 : a.month > b.month ? 1 : 0;
+}
+
+/** The keys of the buckets among `deltas` that the client already has. */
+async function existingBuckets(
+  ex: Executor,
+  s: Scope,
+  deltas: readonly BalanceDelta[],
+): Promise<Set<string>> {
+  let from = deltas[0]!.month;
+  let to = from;
+  const accounts = new Set<string>();
+  for (const d of deltas) {
+    if (d.month < from) from = d.month;
+    if (d.month > to) to = d.month;
+    accounts.add(d.accountId);
+  }
+  const rows = await sql<{ account_id: string; currency: string; month: string }>`
+    select account_id, currency, month from account_balances
+    where client_id = ${s.clientId}::uuid and account_id = any(${arrayLiteral([...accounts])}::uuid[])
+      and month >= ${from}::date and month <= ${to}::date`.execute(ex);
+  return new Set(
+    rows.rows.map((r) => bucketKey({ accountId: r.account_id, currency: r.currency, month: r.month })),
+  );
 }
 
 export async function entryById(ex: Executor, s: Scope, id: string): Promise<EntryRow | undefined> {
