@@ -13,8 +13,12 @@ for (const file of process.argv.slice(2)) {
   }
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
   passed += report.numPassedTests ?? 0;
-  // A suite that fails to load has no failed tests of its own: count it once.
-  failed += Math.max(report.numFailedTests ?? 0, report.numFailedTestSuites ?? 0);
+  failed += report.numFailedTests ?? 0;
+  // A test file that fails to load (or fails in a hook) has no failed test of its own: count it once.
+  for (const suite of report.testResults ?? []) {
+    const tests = suite.assertionResults ?? [];
+    if (suite.status === "failed" && !tests.some((t) => t.status === "failed")) failed += 1;
+  }
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
