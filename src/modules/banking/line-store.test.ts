@@ -4,6 +4,9 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { arrayLiteral, batchIdPrefix, textArrayLiteral } from "./line-store.ts";
+import { isUniqueViolation } from "../../platform/db.ts";
+import { importStatementFile } from "./import-service.ts";
+import { bankClient, csvOf } from "./test-fixtures.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -51,5 +54,46 @@ describe("bulk insert encodings", () => {
     );
     expect(r.rows.map((x) => x.id)).toEqual([`${prefix}00000001`, `${prefix}00000002`, `${prefix}00000003`]);
     expect(batchIdPrefix()).not.toBe(prefix);
+  });
+});
+
+describe("the line key index", () => {
+  it("refuses a second line with the same key in a bank account, byte for byte, and lets the import skip it", async () => {
+    const c = await bankClient(t.ctx, "keys", "firm-keys");
+    const bytes = csvOf([{ date: "2026-02-01", description: "Coffee", amount: "-4.50" }]);
+    await importStatementFile(t.ctx, c.actor, c.slug, "checking", {
+      bytes,
+      fileName: "a.csv",
+      source: "cli",
+    });
+    const copy = (key: string) => sql`
+      insert into bank_lines (id, firm_id, client_id, bank_account_id, statement_file_id, statement_id, import_id, date, amount,
+        currency, description, fingerprint, occurrence, idem_key, fields)
+      select gen_random_uuid(), firm_id, client_id, bank_account_id, statement_file_id, statement_id, import_id, date, amount,
+        currency, description, fingerprint, occurrence, ${key}, fields
+      from bank_lines where bank_account_id = ${c.checking.id}::uuid`;
+    const [line] = (
+      await sql<{
+        idem_key: string;
+      }>`select idem_key from bank_lines where bank_account_id = ${c.checking.id}::uuid`.execute(t.ctx.db)
+    ).rows;
+    const error = await copy(line!.idem_key)
+      .execute(t.ctx.db)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(isUniqueViolation(error)).toBe(true);
+    // Another key (here only the case differs) is another line.
+    await copy(line!.idem_key.toUpperCase()).execute(t.ctx.db);
+    const again = await importStatementFile(t.ctx, c.actor, c.slug, "checking", {
+      bytes: csvOf([
+        { date: "2026-02-01", description: "Coffee", amount: "-4.50" },
+        { date: "2026-02-02", description: "Bagel", amount: "-3.00" },
+      ]),
+      fileName: "b.csv",
+      source: "cli",
+    });
+    expect(again).toMatchObject({ newLines: 1, duplicateLines: 1 });
   });
 });
