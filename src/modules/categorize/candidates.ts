@@ -8,6 +8,7 @@ import {
   amountSurprise,
   countShare,
   dayNumber,
+  recentKey,
   recall,
   support,
   weightedShare,
@@ -171,6 +172,8 @@ export function buildCandidates(
   for (const c of topLabels(tallies.firmBrand, 2))
     add(accountForCategory(mapping, clientId, c, tallies.client));
   for (const a of topLabels(tallies.client, 3)) add(a);
+  const recent = model.memory.tallies[recentKey(clientId)];
+  for (const a of topLabels(recent, 2)) add(a);
 
   const features = new Float64Array(accounts.length * FEATURE_COUNT);
   const ck = tallies.clientKey;
@@ -227,6 +230,11 @@ export function buildCandidates(
       const share = countShare(cl, account);
       features[f + 12] = weightedShare(cl, account);
       features[f + 13] = Math.log(share + 0.002);
+    }
+    if (recent) {
+      const share = weightedShare(recent, account);
+      features[f + 20] = share;
+      features[f + 21] = Math.log(share + 0.002);
     }
     if (cm && evidence.clientProbs) {
       const i = cmIndex!.get(account);

@@ -28,13 +28,15 @@ export const COMBINER_FEATURES = [
   "globalModel.p",
   "globalModel.logP",
   "globalModel.isTop",
+  "clientRecent.share", // the client's use of the account these last weeks (memory.ts recentKey)
+  "clientRecent.logShare",
 ] as const;
 
 export const FEATURE_COUNT = COMBINER_FEATURES.length;
 
 /** Weights used before there is enough history to fit them: memory first, models as tie-breakers. */
 export const PRIOR_WEIGHTS: readonly number[] = [
-  2.0, 1.0, 0.5, 0.5, 0.5, 0.3, 1.0, 0.5, 0.8, 0.4, 0.3, 0.2, 0.3, 0.2, 1.0, 0.5, 0.3, 1.5, 0.6, 0.3,
+  2.0, 1.0, 0.5, 0.5, 0.5, 0.3, 1.0, 0.5, 0.8, 0.4, 0.3, 0.2, 0.3, 0.2, 1.0, 0.5, 0.3, 1.5, 0.6, 0.3, 0, 0,
 ];
 
 export interface CombinerState {
@@ -76,7 +78,8 @@ export function scoreCandidates(weights: readonly number[], set: CandidateSet, o
   for (let c = 0; c < set.count; c++) {
     let s = 0;
     const base = c * FEATURE_COUNT;
-    for (let f = 0; f < FEATURE_COUNT; f++) s += weights[f]! * set.features[base + f]!;
+    // A model saved before a feature existed has no weight for it: the feature then counts 0.
+    for (let f = 0; f < FEATURE_COUNT; f++) s += (weights[f] ?? 0) * set.features[base + f]!;
     out[c] = s;
     if (s > max) max = s;
   }

@@ -6,6 +6,7 @@ import {
   emptyMemory,
   forget,
   recall,
+  recentKey,
   remember,
   support,
   topLabel,
@@ -102,5 +103,25 @@ describe("memory", () => {
     forget(m, obs({ id: "3", amount: -3900n }));
     remember(m, obs({ id: "3", amount: -3900n }));
     expect(amountSurprise(tally(), -4100n)).toBeCloseTo(usual, 10);
+  });
+
+  it("keeps a client's recent use of accounts, where last weeks outweigh last year", () => {
+    const m = emptyMemory(60);
+    for (let i = 0; i < 20; i++) remember(m, obs({ id: `old${i}`, date: "2025-01-10", account: "fuel" }));
+    for (let i = 0; i < 3; i++)
+      remember(m, obs({ id: `new${i}`, date: "2025-04-01", merchantKey: "tesco", account: "food" }));
+    const recent = m.tallies[recentKey("acme")]!;
+    const prior = recall(m, "client", "acme", "", "")!;
+    // 80 days on, 20 fuel lines weigh less than 3 food lines at a 14-day half-life, not at 60 days.
+    expect(topLabel(recent)).toBe("food");
+    expect(topLabel(prior)).toBe("fuel");
+    forget(m, obs({ id: "new2", date: "2025-04-01", merchantKey: "tesco", account: "food" }));
+    expect(m.tallies[recentKey("acme")]!.counts[m.tallies[recentKey("acme")]!.labels.indexOf("food")]).toBe(
+      2,
+    );
+    expect(weightedShare(m.tallies[recentKey("acme")]!, "food")).toBeCloseTo(
+      2 / (2 + 20 * 0.5 ** (81 / 14)),
+      6,
+    );
   });
 });

@@ -8,6 +8,9 @@ export type MemoryLevel = "clientKey" | "clientBrand" | "firmKey" | "firmBrand" 
 /** Which class/department a client uses with an account (a fallback for class prediction). */
 const ACCOUNT_CLASS = "\u0006";
 
+/** The client's recent use of accounts (see recentKey). */
+const RECENT = "\u0008";
+
 export const MEMORY_LEVELS: readonly MemoryLevel[] = [
   "clientKey",
   "clientBrand",
@@ -116,7 +119,13 @@ function bump(list: { names: string[]; counts: number[] }, name: string): void {
   }
 }
 
-function addVote(state: MemoryState, key: string, label: string, day: number): Tally {
+function addVote(
+  state: MemoryState,
+  key: string,
+  label: string,
+  day: number,
+  halfLifeDays = state.halfLifeDays,
+): Tally {
   let tally = state.tallies[key];
   if (tally === undefined) {
     tally = {
@@ -133,11 +142,11 @@ function addVote(state: MemoryState, key: string, label: string, day: number): T
   }
   // Bring the weights to the later of the two days, then add this vote with its own age.
   if (day > tally.asOf) {
-    const decay = Math.pow(0.5, (day - tally.asOf) / state.halfLifeDays);
+    const decay = Math.pow(0.5, (day - tally.asOf) / halfLifeDays);
     for (let i = 0; i < tally.weights.length; i++) tally.weights[i]! *= decay;
     tally.asOf = day;
   }
-  const weight = Math.pow(0.5, (tally.asOf - day) / state.halfLifeDays);
+  const weight = Math.pow(0.5, (tally.asOf - day) / halfLifeDays);
   const i = tally.labels.indexOf(label);
   if (i >= 0) {
     tally.counts[i]! += 1;
@@ -220,6 +229,7 @@ export function remember(state: MemoryState, obs: MemoryObservation): void {
   }
   addVote(state, memoryKey("clientBrand", obs.clientId, obs.merchantKey, obs.brandKey), obs.account, day);
   addVote(state, memoryKey("client", obs.clientId, obs.merchantKey, obs.brandKey), obs.account, day);
+  addVote(state, recentKey(obs.clientId), obs.account, day, RECENT_HALF_LIFE_DAYS);
   if (obs.classId) addVote(state, `${obs.clientId}${ACCOUNT_CLASS}${obs.account}`, obs.classId, day);
   if (obs.category !== undefined) {
     addVote(state, memoryKey("firmKey", obs.clientId, obs.merchantKey, obs.brandKey), obs.category, day);
@@ -235,7 +245,7 @@ export function remember(state: MemoryState, obs: MemoryObservation): void {
  */
 export function forget(state: MemoryState, obs: MemoryObservation): void {
   const day = dayNumber(obs.date);
-  const take = (key: string, label: string) => {
+  const take = (key: string, label: string, halfLifeDays = state.halfLifeDays) => {
     const tally = state.tallies[key];
     if (!tally) return;
     const i = tally.labels.indexOf(label);
@@ -243,7 +253,7 @@ export function forget(state: MemoryState, obs: MemoryObservation): void {
     tally.counts[i]! -= 1;
     tally.weights[i] = Math.max(
       0,
-      tally.weights[i]! - Math.pow(0.5, Math.max(0, tally.asOf - day) / state.halfLifeDays),
+      tally.weights[i]! - Math.pow(0.5, Math.max(0, tally.asOf - day) / halfLifeDays),
     );
     if (tally.counts[i]! <= 0) {
       tally.labels.splice(i, 1);
@@ -267,6 +277,7 @@ export function forget(state: MemoryState, obs: MemoryObservation): void {
   take(memoryKey("clientKey", clientId, merchantKey, brandKey), obs.account);
   take(memoryKey("clientBrand", clientId, merchantKey, brandKey), obs.account);
   take(memoryKey("client", clientId, merchantKey, brandKey), obs.account);
+  take(recentKey(clientId), obs.account, RECENT_HALF_LIFE_DAYS);
   if (obs.classId) take(`${clientId}${ACCOUNT_CLASS}${obs.account}`, obs.classId);
   if (obs.category !== undefined) {
     take(memoryKey("firmKey", clientId, merchantKey, brandKey), obs.category);
@@ -278,6 +289,19 @@ export function forget(state: MemoryState, obs: MemoryObservation): void {
 export function classForAccount(state: MemoryState, clientId: string, account: string): string | undefined {
   const tally = state.tallies[`${clientId}${ACCOUNT_CLASS}${account}`];
   return tally ? topLabel(tally) : undefined;
+}
+
+/**
+ * Half-life of a client's recent-use tally: which accounts the client has been coding to these
+ * last weeks (a project, a term, a new card holder). The combiner weighs it beside the 60-day
+ * prior; on three Birmingham split dates it added 0.2–0.6 points of accuracy frozen and about 0.4
+ * online (7 and 30 days did a little less well, by tenths of a point).
+ */
+export const RECENT_HALF_LIFE_DAYS = 14;
+
+/** The key of a client's recent-use tally (accounts, RECENT_HALF_LIFE_DAYS). */
+export function recentKey(clientId: string): string {
+  return `${clientId}${RECENT}`;
 }
 
 /** Looks up a level's tally for a line. */
