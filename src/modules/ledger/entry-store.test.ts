@@ -167,3 +167,73 @@ describe("bulk posting", () => {
     expect(big[1 << 20]! > big[(1 << 20) - 1]!).toBe(true);
   });
 });
+
+describe("references of journal entries (checked once per statement)", () => {
+  const insertEntry = (over: {
+    id?: string;
+    clientId?: string;
+    number: number;
+    reverses?: string | null;
+  }) => sql`
+    insert into journal_entries (id, firm_id, client_id, number, date, status, created_by, posted_at, reverses_entry_id)
+    values (${over.id ?? newIds(1)[0]!}::uuid, ${c.firmId}::uuid, ${over.clientId ?? c.clientId}::uuid, ${over.number},
+      '2026-05-01', 'posted', 'test', now(), ${over.reverses ?? null}::uuid)`;
+  const failure = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => e as { code?: string },
+    );
+
+  it("refuses an entry of a client that does not exist, and a reversal of an entry that does not exist", async () => {
+    expect(
+      (await failure(insertEntry({ clientId: newIds(1)[0]!, number: 9001 }).execute(t.ctx.db)))?.code,
+    ).toBe("23503");
+    expect(
+      (await failure(insertEntry({ number: 9002, reverses: newIds(1)[0]! }).execute(t.ctx.db)))?.code,
+    ).toBe("23503");
+    // One statement may hold an entry and the reversal of it.
+    const [a, b] = newIds(2);
+    await sql`
+      insert into journal_entries (id, firm_id, client_id, number, date, status, created_by, posted_at, reverses_entry_id)
+      values (${a}::uuid, ${c.firmId}::uuid, ${c.clientId}::uuid, 9003, '2026-05-01', 'posted', 'test', now(), null),
+             (${b}::uuid, ${c.firmId}::uuid, ${c.clientId}::uuid, 9004, '2026-05-01', 'posted', 'test', now(), ${a}::uuid)`.execute(
+      t.ctx.db,
+    );
+  });
+
+  it("keeps a client that has entries, and an entry that a reversal points at", async () => {
+    // A client with nothing but one entry: only the entry can hold it back.
+    const bare = newIds(1)[0]!;
+    await sql`insert into clients (id, firm_id, slug, name) values (${bare}::uuid, ${c.firmId}::uuid, 'bare', 'Bare')`.execute(
+      t.ctx.db,
+    );
+    await insertEntry({ clientId: bare, number: 1 }).execute(t.ctx.db);
+    expect((await failure(sql`delete from clients where id = ${bare}::uuid`.execute(t.ctx.db)))?.code).toBe(
+      "23503",
+    );
+    expect(
+      (
+        await failure(
+          sql`update clients set id = ${newIds(1)[0]!}::uuid where id = ${bare}::uuid`.execute(t.ctx.db),
+        )
+      )?.code,
+    ).toBe("23503");
+    await sql`update clients set name = 'Still bare' where id = ${bare}::uuid`.execute(t.ctx.db);
+    const original = await ledger.postEntry(t.ctx, c.actor, c.slug, {
+      date: "2026-06-01",
+      description: "to reverse",
+      lines: [
+        { accountId: c.account("6500"), amount: 5n, currency: "USD" },
+        { accountId: c.account("1010"), amount: -5n, currency: "USD" },
+      ],
+    });
+    await ledger.reverseEntry(t.ctx, c.actor, c.slug, original.id);
+    // Past the append-only rule (as the purge of a terminated client is), the reference still holds.
+    const deleteOriginal = inTransaction(t.ctx.db, async (tx) => {
+      await sql`select set_config('closebook.purging_client', ${c.clientId}, true)`.execute(tx);
+      await sql`delete from journal_lines where entry_id = ${original.id}::uuid`.execute(tx);
+      await sql`delete from journal_entries where id = ${original.id}::uuid`.execute(tx);
+    });
+    expect((await failure(deleteOriginal))?.code).toBe("23503");
+  });
+});
