@@ -1,8 +1,9 @@
 // `npm run bench -- ledger`: hledger's benchmark shape (100,000 transactions over 1,000 accounts)
 // imported into a fresh embedded database, then the trial balance served over HTTP by a running
 // server, a balance-sheet style roll-up, one account's GL detail, the CLI end to end, and — where
-// installed — `ledger bal` and `hledger bal` on the same file. BENCH_TXNS changes the size;
-// DATABASE_URL adds the import rate into PostgreSQL (a throwaway database).
+// installed — `ledger bal` and `hledger bal` on the same file (BENCH_LEDGER_TOOLS=0 skips them).
+// BENCH_TXNS changes the size; DATABASE_URL adds the import rate into PostgreSQL (a throwaway
+// database).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -61,7 +62,16 @@ export async function run(): Promise<object> {
   };
   delete env.DATABASE_URL;
 
-  // 1. Import in a child process: its peak memory is the import's own.
+  // 1. Import in a child process: its peak memory is the import's own. The database is created
+  // (initdb, migrations) by another child first, as an installation's database exists before any
+  // import; that step's own peak is reported apart.
+  const prepare = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench/ledger-import-child.ts"), "--prepare"],
+    { env, encoding: "utf8" },
+  );
+  if (prepare.status !== 0) throw new Error(`creating the database failed: ${prepare.stderr}`);
+  const createDatabase = JSON.parse(prepare.stdout) as object;
   const child = spawnSync(
     process.execPath,
     ["--import", "tsx", path.join(ROOT, "bench/ledger-import-child.ts"), file, "bench"],
@@ -113,8 +123,9 @@ export async function run(): Promise<object> {
   );
 
   // 4. The plain-text tools re-reading the file.
-  const ledgerBal = timeCommand("ledger", ["-f", file, "bal"]);
-  const hledgerBal = timeCommand("hledger", ["-f", file, "bal"]);
+  const tools = process.env.BENCH_LEDGER_TOOLS !== "0";
+  const ledgerBal = tools ? timeCommand("ledger", ["-f", file, "bal"]) : null;
+  const hledgerBal = tools ? timeCommand("hledger", ["-f", file, "bal"]) : null;
 
   // 5. PostgreSQL, when a server is configured.
   let importPostgres: object | null = null;
@@ -138,6 +149,7 @@ export async function run(): Promise<object> {
 
   return {
     shape: { transactions: TXNS, accounts: ACCOUNTS, fileMiB },
+    createDatabasePglite: createDatabase,
     importPglite,
     importPostgres,
     trialBalanceHttp: { ...tbHttp, rows: tbRows },
