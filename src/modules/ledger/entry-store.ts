@@ -269,9 +269,10 @@ export async function addToBalances(ex: Executor, s: Scope, deltas: readonly Bal
   await bumpLedgerVersion(ex, s);
   if (deltas.length === 0) return;
   const existing = await existingBuckets(ex, s, deltas);
-  const fresh: BalanceDelta[] = [];
+  let fresh: BalanceDelta[] = [];
   const known: BalanceDelta[] = [];
-  for (const d of deltas) (existing.has(bucketKey(d)) ? known : fresh).push(d);
+  if (existing.size === 0) fresh = [...deltas];
+  else for (const d of deltas) (existing.has(bucketKey(d)) ? known : fresh).push(d);
   fresh.sort(compareBuckets);
   for (let i = 0; i < known.length; i += BATCH) {
     const batch = known.slice(i, i + BATCH);
