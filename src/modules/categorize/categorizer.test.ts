@@ -212,6 +212,20 @@ describe("categorizer", () => {
     }
   });
 
+  it("still predicts with a model saved before the newest evidence existed", () => {
+    // Older saved models have fewer combiner and confidence weights (recent use of accounts, amount
+    // statistics came later): the missing ones count as 0 instead of turning scores into NaN.
+    const old = decodeModel(encodeModel(model));
+    old.combiner.weights = old.combiner.weights.slice(0, 20);
+    old.confidence.weights = old.confidence.weights.slice(0, 24);
+    old.confidence.folds = old.confidence.folds?.map((w) => w.slice(0, 24));
+    for (const t of Object.values(old.memory.tallies)) delete t.amounts;
+    const p = predict(old, bankLine("alpha", "POS DEBIT SHELL OIL #4242"), ctx);
+    expect(p.account).toBe("6100 Fuel");
+    expect(Number.isFinite(p.confidence)).toBe(true);
+    expect(p.confidence).toBeGreaterThan(0.5);
+  });
+
   it("says clearly when the training window is empty", () => {
     let error: unknown;
     try {
