@@ -9,9 +9,9 @@ import { inTransaction } from "../../platform/db.ts";
 import * as ledger from "./index.ts";
 import { newIds } from "./bulk-ids.ts";
 import { postEntries } from "./entry-service.ts";
-import { arrayLiteral, textArrayLiteral } from "./entry-store.ts";
+import { addToBalances, arrayLiteral, insertPosted, textArrayLiteral } from "./entry-store.ts";
 import { clientScope } from "./scope.ts";
-import type { EntryInput } from "./model.ts";
+import { balanceDeltas, type EntryInput } from "./model.ts";
 
 let t: TestDb;
 let c: ClientFixture;
@@ -153,6 +153,86 @@ describe("bulk posting", () => {
     );
   });
 
+  it("stores numbers, sources and authors as given, whether a batch shares them or not", async () => {
+    const lines = [
+      { accountId: c.account("6500"), amount: 1n, currency: "USD" },
+      { accountId: c.account("1010"), amount: -1n, currency: "USD" },
+    ];
+    const row = (id: string, number: bigint, source: string, createdBy: string) => ({
+      id,
+      number,
+      date: "2026-07-01",
+      description: source,
+      reference: null,
+      comment: null,
+      source,
+      reversesEntryId: null,
+      createdBy,
+      lines,
+    });
+    const [a, b, x, y] = newIds(4);
+    await inTransaction(t.ctx.db, async (tx) => {
+      const s = await clientScope(tx, c.actor, c.slug, "ledger.post");
+      await insertPosted(tx, s, [row(a!, 800_001n, "import", "u1"), row(b!, 800_002n, "import", "u1")]);
+      await insertPosted(tx, s, [row(x!, 800_010n, "manual", "u1"), row(y!, 800_005n, "import", "u2")]);
+      await addToBalances(
+        tx,
+        s,
+        balanceDeltas(Array.from({ length: 4 }, () => ({ date: "2026-07-01", lines }))),
+      );
+    });
+    const r = await sql<{ id: string; number: bigint; source: string; created_by: string }>`
+      select id, number, source, created_by from journal_entries where id in (${a}::uuid, ${b}::uuid, ${x}::uuid, ${y}::uuid)
+      order by id`.execute(t.ctx.db);
+    expect(r.rows).toEqual([
+      { id: a, number: 800_001n, source: "import", created_by: "u1" },
+      { id: b, number: 800_002n, source: "import", created_by: "u1" },
+      { id: x, number: 800_010n, source: "manual", created_by: "u1" },
+      { id: y, number: 800_005n, source: "import", created_by: "u2" },
+    ]);
+    const l = await sql<{ entry_id: string; line_no: number; date: string; account_id: string }>`
+      select entry_id, line_no, date, account_id from journal_lines where entry_id in (${a}::uuid, ${y}::uuid) order by entry_id, line_no`.execute(
+      t.ctx.db,
+    );
+    expect(l.rows).toEqual([
+      { entry_id: a, line_no: 1, date: "2026-07-01", account_id: c.account("6500") },
+      { entry_id: a, line_no: 2, date: "2026-07-01", account_id: c.account("1010") },
+      { entry_id: y, line_no: 1, date: "2026-07-01", account_id: c.account("6500") },
+      { entry_id: y, line_no: 2, date: "2026-07-01", account_id: c.account("1010") },
+    ]);
+  });
+
+  it("posts a bulk of more lines than one batch holds, each line with its own entry, date and account", async () => {
+    const accounts = ["6000", "6500", "1010", "2100"].map((n) => c.account(n));
+    const many: EntryInput[] = Array.from({ length: 10_050 }, (_, i) => ({
+      date: `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+      description: `bulk ${i}`,
+      lines: [
+        { accountId: accounts[i % 4]!, amount: BigInt(i + 1), currency: "USD" },
+        { accountId: accounts[(i + 1) % 4]!, amount: -BigInt(i + 1), currency: "USD" },
+      ],
+    }));
+    await inTransaction(t.ctx.db, async (tx) => {
+      const s = await clientScope(tx, c.actor, c.slug, "ledger.post");
+      await postEntries(tx, c.actor, s, many, "bulk-test");
+    });
+    const mismatches = await sql<{ n: bigint }>`
+      select count(*) as n from journal_entries e join journal_lines l on l.entry_id = e.id
+      where e.source = 'bulk-test' and (l.date <> e.date or l.amount <> case l.line_no
+        when 1 then substr(e.description, 6)::int8 + 1 else -(substr(e.description, 6)::int8 + 1) end
+        or l.account_id <> (${`{${accounts.join(",")}}`}::uuid[])[((substr(e.description, 6)::int + l.line_no - 1) % 4) + 1])`.execute(
+      t.ctx.db,
+    );
+    expect(mismatches.rows[0]!.n).toBe(0n);
+    const lineCount = await sql<{ n: bigint }>`
+      select count(*) as n from journal_lines l join journal_entries e on e.id = l.entry_id where e.source = 'bulk-test'`.execute(
+      t.ctx.db,
+    );
+    expect(lineCount.rows[0]!.n).toBe(20_100n);
+    const { stored, fromLines } = await bucketsAndLines();
+    expect(stored).toEqual(fromLines);
+  });
+
   it("makes batch ids that are UUID version 7, unique and in order", () => {
     const ids = newIds(3000, Date.UTC(2026, 0, 1));
     expect(new Set(ids).size).toBe(3000);
@@ -186,17 +266,17 @@ describe("references of journal entries (checked once per statement)", () => {
 
   it("refuses an entry of a client that does not exist, and a reversal of an entry that does not exist", async () => {
     expect(
-      (await failure(insertEntry({ clientId: newIds(1)[0]!, number: 9001 }).execute(t.ctx.db)))?.code,
+      (await failure(insertEntry({ clientId: newIds(1)[0]!, number: 900_001 }).execute(t.ctx.db)))?.code,
     ).toBe("23503");
     expect(
-      (await failure(insertEntry({ number: 9002, reverses: newIds(1)[0]! }).execute(t.ctx.db)))?.code,
+      (await failure(insertEntry({ number: 900_002, reverses: newIds(1)[0]! }).execute(t.ctx.db)))?.code,
     ).toBe("23503");
     // One statement may hold an entry and the reversal of it.
     const [a, b] = newIds(2);
     await sql`
       insert into journal_entries (id, firm_id, client_id, number, date, status, created_by, posted_at, reverses_entry_id)
-      values (${a}::uuid, ${c.firmId}::uuid, ${c.clientId}::uuid, 9003, '2026-05-01', 'posted', 'test', now(), null),
-             (${b}::uuid, ${c.firmId}::uuid, ${c.clientId}::uuid, 9004, '2026-05-01', 'posted', 'test', now(), ${a}::uuid)`.execute(
+      values (${a}::uuid, ${c.firmId}::uuid, ${c.clientId}::uuid, 900003, '2026-05-01', 'posted', 'test', now(), null),
+             (${b}::uuid, ${c.firmId}::uuid, ${c.clientId}::uuid, 900004, '2026-05-01', 'posted', 'test', now(), ${a}::uuid)`.execute(
       t.ctx.db,
     );
   });

@@ -126,16 +126,24 @@ export async function insertPosted(ex: Executor, s: Scope, entries: readonly New
   for (let i = 0; i < entries.length; i += BATCH) {
     const batch = entries.slice(i, i + BATCH);
     const reverses = batch.map((e) => e.reversesEntryId);
+    // What a bulk posting has in common (source, author, consecutive numbers) is sent once.
+    const first = batch[0]!;
+    const sameSource = batch.every((e) => e.source === first.source);
+    const sameAuthor = batch.every((e) => e.createdBy === first.createdBy);
+    const consecutive = batch.every((e, j) => e.number === first.number + BigInt(j));
     await sql`
       insert into journal_entries (id, firm_id, client_id, number, date, description, reference, comment, status, source, reverses_entry_id, created_by, posted_at)
-      select u.id, ${s.firmId}::uuid, ${s.clientId}::uuid, u.number, u.date, u.description, u.reference, u.comment, 'posted', u.source, u.reverses, u.created_by, now()
+      select u.id, ${s.firmId}::uuid, ${s.clientId}::uuid, coalesce(u.number, ${first.number.toString()}::int8 + u.n - 1), u.date, u.description,
+        u.reference, u.comment, 'posted', coalesce(u.source, ${first.source}), u.reverses, coalesce(u.created_by, ${first.createdBy}), now()
       from unnest(
-        ${arrayLiteral(batch.map((e) => e.id))}::uuid[], ${arrayLiteral(batch.map((e) => e.number.toString()))}::int8[],
+        ${arrayLiteral(batch.map((e) => e.id))}::uuid[], ${consecutive ? null : arrayLiteral(batch.map((e) => e.number.toString()))}::int8[],
         ${arrayLiteral(batch.map((e) => e.date))}::date[], ${textArrayLiteral(batch.map((e) => e.description))}::text[],
         ${optionalTextArray(batch.map((e) => e.reference))}::text[], ${optionalTextArray(batch.map((e) => e.comment))}::text[],
-        ${textArrayLiteral(batch.map((e) => e.source))}::text[], ${reverses.some((r) => r !== null) ? arrayLiteral(reverses) : null}::uuid[],
-        ${textArrayLiteral(batch.map((e) => e.createdBy))}::text[]
-      ) as u(id, number, date, description, reference, comment, source, reverses, created_by)`.execute(ex);
+        ${sameSource ? null : textArrayLiteral(batch.map((e) => e.source))}::text[], ${reverses.some((r) => r !== null) ? arrayLiteral(reverses) : null}::uuid[],
+        ${sameAuthor ? null : textArrayLiteral(batch.map((e) => e.createdBy))}::text[]
+      ) with ordinality as u(id, number, date, description, reference, comment, source, reverses, created_by, n)`.execute(
+      ex,
+    );
   }
   await insertLines(ex, s, entries);
 }
@@ -173,10 +181,14 @@ async function insertLines(
   s: Scope,
   entries: ReadonlyArray<{ id: string; date: string; lines: readonly LineInput[] }>,
 ): Promise<void> {
+  // Each batch sends its entries' ids and dates, and its accounts, once; a line names them by
+  // position (1-based). A line is then about a quarter of the bytes to send, serialize and parse.
+  let entryIds: string[] = [];
+  let entryDates: string[] = [];
+  let accounts = new Map<string, number>();
   const cols = {
     entry: new Column(false),
     lineNo: new Column(false),
-    date: new Column(false),
     account: new Column(false),
     amount: new Column(false),
     currency: new Column(true),
@@ -193,27 +205,35 @@ async function insertLines(
   };
   const flush = async () => {
     if (cols.entry.length === 0) return;
-    // unnest pads the NULL (all-empty) arrays with NULLs; the first four are never NULL.
+    // unnest pads the NULL (all-empty) arrays with NULLs; the first five are never NULL.
     await sql`
       insert into journal_lines (firm_id, client_id, entry_id, line_no, date, account_id, amount, currency, cost_amount, cost_currency,
         is_conversion, is_virtual, contact_id, class_id, department_id, location_id, project_id, memo)
-      select ${s.firmId}::uuid, ${s.clientId}::uuid, u.entry_id, u.line_no, u.date, u.account_id, u.amount, u.currency, u.cost_amount,
-        u.cost_currency, coalesce(u.is_conversion, false), coalesce(u.is_virtual, false), u.contact_id, u.class_id, u.department_id,
-        u.location_id, u.project_id, u.memo
-      from unnest(
-        ${cols.entry.take()}::uuid[], ${cols.lineNo.take()}::int4[], ${cols.date.take()}::date[], ${cols.account.take()}::uuid[],
-        ${cols.amount.take()}::int8[], ${cols.currency.take()}::text[], ${cols.costAmount.take()}::int8[], ${cols.costCurrency.take()}::text[],
-        ${cols.conversion.take()}::bool[], ${cols.virtual.take()}::bool[], ${cols.contact.take()}::uuid[], ${cols.klass.take()}::uuid[],
-        ${cols.department.take()}::uuid[], ${cols.location.take()}::uuid[], ${cols.project.take()}::uuid[], ${cols.memo.take()}::text[]
-      ) as u(entry_id, line_no, date, account_id, amount, currency, cost_amount, cost_currency, is_conversion, is_virtual,
-        contact_id, class_id, department_id, location_id, project_id, memo)`.execute(ex);
+      select ${s.firmId}::uuid, ${s.clientId}::uuid, b.entry_ids[u.e], u.line_no, b.dates[u.e], b.accounts[u.a], u.amount, u.currency,
+        u.cost_amount, u.cost_currency, coalesce(u.is_conversion, false), coalesce(u.is_virtual, false), u.contact_id, u.class_id,
+        u.department_id, u.location_id, u.project_id, u.memo
+      from (select ${arrayLiteral(entryIds)}::uuid[] as entry_ids, ${arrayLiteral(entryDates)}::date[] as dates,
+          ${arrayLiteral([...accounts.keys()])}::uuid[] as accounts) as b,
+        unnest(
+          ${cols.entry.take()}::int4[], ${cols.lineNo.take()}::int4[], ${cols.account.take()}::int4[], ${cols.amount.take()}::int8[],
+          ${cols.currency.take()}::text[], ${cols.costAmount.take()}::int8[], ${cols.costCurrency.take()}::text[],
+          ${cols.conversion.take()}::bool[], ${cols.virtual.take()}::bool[], ${cols.contact.take()}::uuid[], ${cols.klass.take()}::uuid[],
+          ${cols.department.take()}::uuid[], ${cols.location.take()}::uuid[], ${cols.project.take()}::uuid[], ${cols.memo.take()}::text[]
+        ) as u(e, line_no, a, amount, currency, cost_amount, cost_currency, is_conversion, is_virtual,
+          contact_id, class_id, department_id, location_id, project_id, memo)`.execute(ex);
+    entryIds = [];
+    entryDates = [];
+    accounts = new Map();
   };
   for (const entry of entries) {
+    const e = String(entryIds.push(entry.id));
+    entryDates.push(entry.date);
     entry.lines.forEach((l, i) => {
-      cols.entry.push(entry.id);
+      let a = accounts.get(l.accountId);
+      if (a === undefined) accounts.set(l.accountId, (a = accounts.size + 1));
+      cols.entry.push(e);
       cols.lineNo.push(String(i + 1));
-      cols.date.push(entry.date);
-      cols.account.push(l.accountId);
+      cols.account.push(String(a));
       cols.amount.push(l.amount.toString());
       cols.currency.push(l.currency);
       cols.costAmount.push(l.cost ? l.cost.amount.toString() : null);
@@ -287,12 +307,22 @@ export async function addToBalances(ex: Executor, s: Scope, deltas: readonly Bal
   }
   for (let i = 0; i < fresh.length; i += BATCH) {
     const batch = fresh.slice(i, i + BATCH);
+    // Accounts once per batch, named by position in the rows (as the lines do).
+    const accounts = new Map<string, number>();
+    const position = batch.map((d) => {
+      let a = accounts.get(d.accountId);
+      if (a === undefined) accounts.set(d.accountId, (a = accounts.size + 1));
+      return a;
+    });
     await sql`
       insert into account_balances (firm_id, client_id, account_id, currency, month, debit, credit)
-      select ${s.firmId}::uuid, ${s.clientId}::uuid, u.*
-      from unnest(${arrayLiteral(batch.map((d) => d.accountId))}::uuid[], ${textArrayLiteral(batch.map((d) => d.currency))}::text[],
-        ${arrayLiteral(batch.map((d) => d.month))}::date[], ${arrayLiteral(batch.map((d) => d.debit.toString()))}::int8[],
-        ${arrayLiteral(batch.map((d) => d.credit.toString()))}::int8[]) as u`.execute(ex);
+      select ${s.firmId}::uuid, ${s.clientId}::uuid, b.accounts[u.a], u.currency, u.month, u.debit, u.credit
+      from (select ${arrayLiteral([...accounts.keys()])}::uuid[] as accounts) as b,
+        unnest(${arrayLiteral(position)}::int4[], ${textArrayLiteral(batch.map((d) => d.currency))}::text[],
+          ${arrayLiteral(batch.map((d) => d.month))}::date[], ${arrayLiteral(batch.map((d) => d.debit.toString()))}::int8[],
+          ${arrayLiteral(batch.map((d) => d.credit.toString()))}::int8[]) as u(a, currency, month, debit, credit)`.execute(
+      ex,
+    );
   }
 }
 
