@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { sql, type Selectable } from "kysely";
 import { isUniqueViolation, type Executor } from "../../platform/db.ts";
 import { toJson } from "../../platform/json.ts";
+import { arrayLiteral, textArrayLiteral } from "../../platform/sql-arrays.ts";
 import type { PreparedLine, PreparedStatement } from "./import-model.ts";
 import type { Scope } from "./scope.ts";
 import { q } from "./store.ts";
@@ -328,18 +329,6 @@ export function batchIdPrefix(): string {
   const r = crypto.randomBytes(5).toString("hex");
   const variant = (8 + (crypto.randomBytes(1)[0]! & 3)).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${r.slice(0, 3)}-${variant}${r.slice(3, 6)}-${r.slice(6, 10)}`;
-}
-
-/** An array literal of values that need no quoting (numbers, dates, hex): one string for the driver. */
-export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
-  return `{${values.map((v) => (v === null ? "NULL" : v)).join(",")}}`;
-}
-
-const NEEDS_ESCAPE = /["\\]/;
-
-/** An array literal of text values, each quoted (and escaped only where it must be). */
-export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${NEEDS_ESCAPE.test(v) ? v.replace(/["\\]/g, "\\$&") : v}"`)).join(",")}}`;
 }
 
 export interface LineFilter {

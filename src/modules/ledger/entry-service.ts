@@ -7,8 +7,7 @@ import { inTransaction, type Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { monthOf, parseIsoDate } from "../../platform/dates.ts";
 import { conflict, notFound, validationError } from "../../platform/errors.ts";
-import { newId } from "../../platform/ids.ts";
-import { newIds } from "./bulk-ids.ts";
+import { newId, newIds } from "../../platform/ids.ts";
 import {
   balanceDeltas,
   checkEntry,

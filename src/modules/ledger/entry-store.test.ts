@@ -7,9 +7,10 @@ import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { clientWithChart, type ClientFixture } from "../../../test/support/fixtures.ts";
 import { inTransaction } from "../../platform/db.ts";
 import * as ledger from "./index.ts";
-import { newIds } from "./bulk-ids.ts";
+import { newIds } from "../../platform/ids.ts";
 import { postEntries } from "./entry-service.ts";
-import { addToBalances, arrayLiteral, insertPosted, textArrayLiteral } from "./entry-store.ts";
+import { arrayLiteral, textArrayLiteral } from "../../platform/sql-arrays.ts";
+import { addToBalances, insertPosted } from "./entry-store.ts";
 import { clientScope } from "./scope.ts";
 import { balanceDeltas, type EntryInput } from "./model.ts";
 

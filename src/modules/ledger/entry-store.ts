@@ -5,6 +5,7 @@ import { sql } from "kysely";
 import type { Selectable } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { toJson } from "../../platform/json.ts";
+import { arrayLiteral, quotedElement, textArrayLiteral } from "../../platform/sql-arrays.ts";
 import type { BalanceDelta, LineInput } from "./model.ts";
 import { bumpLedgerVersion, q, type Scope } from "./store.ts";
 import type { JournalEntriesTable, JournalLinesTable } from "./tables.ts";
@@ -159,7 +160,7 @@ class Column {
     if (value === null) this.values.push("NULL");
     else {
       this.present = true;
-      this.values.push(this.quote ? quoted(value) : value);
+      this.values.push(this.quote ? quotedElement(value) : value);
     }
   }
 
@@ -252,28 +253,8 @@ async function insertLines(
   await flush();
 }
 
-/**
- * Arrays go to the database as one array literal each, not as JavaScript arrays: both drivers
- * serialize a JavaScript array element by element, which for a large import costs about as much
- * as the insert itself.
- */
-export function arrayLiteral(values: ReadonlyArray<string | number | null>): string {
-  return `{${values.map((v) => (v === null ? "NULL" : v)).join(",")}}`;
-}
-
-/** An array literal of text values, each double-quoted, with `"` and `\\` escaped. */
-export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
-  return `{${values.map((v) => (v === null ? "NULL" : quoted(v))).join(",")}}`;
-}
-
 function optionalTextArray(values: ReadonlyArray<string | null>): string | null {
   return values.some((v) => v !== null) ? textArrayLiteral(values) : null;
-}
-
-const NEEDS_ESCAPE = /["\\]/;
-
-function quoted(value: string): string {
-  return `"${NEEDS_ESCAPE.test(value) ? value.replace(/["\\]/g, "\\$&") : value}"`;
 }
 
 /**
