@@ -6,6 +6,7 @@ import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { addDays } from "../../platform/dates.ts";
 import { AppError } from "../../platform/errors.ts";
+import { formatMinor } from "../../platform/money.ts";
 import * as access from "../../modules/access/index.ts";
 import * as banking from "../../modules/banking/index.ts";
 import * as categorize from "../../modules/categorize/index.ts";
@@ -72,7 +73,7 @@ const FEEDS: Record<string, { checking: FeedLine[]; card: FeedLine[] }> = {
 
 const csvOf = (lines: Array<{ date: string; text: string; cents: number }>) =>
   new TextEncoder().encode(
-    `Date,Description,Amount\n${lines.map((l) => `${l.date},${l.text},${(l.cents / 100).toFixed(2)}`).join("\n")}\n`,
+    `Date,Description,Amount\n${lines.map((l) => `${l.date},${l.text},${formatMinor(BigInt(l.cents), 2)}`).join("\n")}\n`,
   );
 
 /** Gives every demo client its feeds (once); returns how many lines were imported now. */

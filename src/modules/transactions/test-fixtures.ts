@@ -3,6 +3,7 @@
 // statement files of merchant lines to import.
 import { inTransaction } from "../../platform/db.ts";
 import type { Ctx } from "../../platform/context.ts";
+import { formatMinor } from "../../platform/money.ts";
 import { registerWork, type WorkOptions } from "../../app/work.ts";
 import * as banking from "../banking/index.ts";
 import * as categorize from "../categorize/index.ts";
@@ -137,7 +138,7 @@ export function merchantLines(
       lines.push({
         date: addDays(from, d),
         description: `${m.text} #${1000 + Math.floor(rand() * 9000)}`,
-        amount: `-${(cents / 100).toFixed(2)}`,
+        amount: formatMinor(-BigInt(cents), 2),
       });
     }
   }

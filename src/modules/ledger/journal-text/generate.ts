@@ -1,6 +1,7 @@
 // Synthetic journals in the shape of hledger's tools/generatejournal.hs (the 1ktxns-100accts example):
 // one transaction a day cycling @ unit price / @@ total price / plain, hex account names ten levels
 // deep, commodities A-Z, then one P directive a day. Deterministic; used by the import benchmark.
+import { formatMinor } from "../../../platform/money.ts";
 
 const DEPTH = 10;
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -72,7 +73,7 @@ export function generateBenchmarkJournal(txns: number, accounts: number): string
   }
   const rates = priceRates();
   for (let k = 0; k < txns; k++) {
-    parts.push(`P ${isoDay(k)} A  ${(rates[k % rates.length]! / 100).toFixed(2)} B\n`);
+    parts.push(`P ${isoDay(k)} A  ${formatMinor(BigInt(rates[k % rates.length]!), 2)} B\n`);
   }
   return parts.join("");
 }
