@@ -3,7 +3,7 @@
 import { forget, remember } from "./memory.ts";
 import type { CategorizerModel } from "./state.ts";
 import type { ChartMapping } from "./taxonomy.ts";
-import { observation } from "./train.ts";
+import { observation } from "./observation.ts";
 import type { Coding, PostedLine } from "./types.ts";
 
 export interface LearnContext {
