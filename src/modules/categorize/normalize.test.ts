@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildContactIndex, resolveContact } from "./contacts.ts";
-import { normalizeMerchant, titleCase } from "./normalize.ts";
+import { normalizeMerchant } from "./normalize.ts";
+import { titleCase } from "./title-case.ts";
 
 const GOLDEN = resolve(
   import.meta.dirname,

@@ -1,6 +1,18 @@
 // Merchant normalization: raw bank text → a clean payee name and a stable merchant key.
 // "POS DEBIT 0412 MCDONALD'S #12345 SPRINGFIELD IL" → name "McDonald's", key "mcdonalds".
 import { BRANDS } from "./brands.ts";
+import {
+  CITIES,
+  DOMAIN,
+  GENERIC_TAIL,
+  LEADING_NOISE,
+  LEADING_NOISE_NEEDS_MORE,
+  NON_MERCHANT,
+  P2P,
+  PROCESSORS,
+  US_STATES,
+} from "./merchant-vocabulary.ts";
+import { titleCase } from "./title-case.ts";
 
 /** What kind of counterparty a bank line names. Only "merchant" lines carry a business name. */
 export type MerchantKind = "merchant" | "person" | "transfer" | "atm" | "check" | "fee" | "none";
@@ -18,200 +30,6 @@ export interface NormalizedMerchant {
   /** True when the name came from the table of known brands. */
   knownBrand: boolean;
 }
-
-/** Prefixes that processors put before the merchant ("SQ *DOWNTOWN CAFE"); the merchant follows. */
-const PROCESSORS: Record<string, string> = {
-  SQ: "Square",
-  SQU: "Square",
-  SQUARE: "Square",
-  TST: "Toast",
-  TOAST: "Toast",
-  PAYPAL: "PayPal",
-  PP: "PayPal",
-  SP: "Shopify",
-  IN: "Intuit",
-  INTUIT: "Intuit",
-  CKE: "Clover",
-  CLV: "Clover",
-  EB: "Eventbrite",
-  BT: "Braintree",
-  FS: "FastSpring",
-  PY: "Paymentus",
-  WPY: "WePay",
-  SUMUP: "SumUp",
-  SUM: "SumUp",
-  IZ: "Zettle",
-  IZETTLE: "Zettle",
-  ZETTLE: "Zettle",
-  STRIPE: "Stripe",
-  "2CO": "2Checkout",
-  PADDLE: "Paddle",
-};
-
-/** Person-to-person apps: what follows them is usually a person, not a business. */
-const P2P: Record<string, string> = {
-  VENMO: "Venmo",
-  ZELLE: "Zelle",
-  "CASH APP": "Cash App",
-  CASHAPP: "Cash App",
-};
-
-/** Words banks put before the merchant; removed from the front, repeatedly. */
-const LEADING_NOISE = new Set([
-  "POS",
-  "PIN",
-  "SIG",
-  "DBT",
-  "DEBIT",
-  "CREDIT",
-  "CHECKCARD",
-  "CARD",
-  "VISA",
-  "MASTERCARD",
-  "MC",
-  "PURCHASE",
-  "PURCHASES",
-  "RECURRING",
-  "RECUR",
-  "PREAUTHORIZED",
-  "PREAUTH",
-  "AUTHORIZED",
-  "AUTH",
-  "ONLINE",
-  "WEB",
-  "ACH",
-  "CONTACTLESS",
-  "CNP",
-  "ON",
-  "DDR",
-  "DD",
-  "SO",
-  "BGC",
-  "FPO",
-  "FPI",
-  "TFR",
-  "BP",
-  "CHG",
-  "PAYMENT",
-  "PMT",
-  "WITHDRAWAL",
-]);
-/** Leading noise words that are also real names, removed only before another word ("BP" is a brand). */
-const LEADING_NOISE_NEEDS_MORE = new Set([
-  "BP",
-  "ON",
-  "SO",
-  "DD",
-  "MC",
-  "PAYMENT",
-  "PMT",
-  "CARD",
-  "WEB",
-  "ONLINE",
-]);
-
-/** Words that say nothing about who was paid; dropped from keys and names when other words remain. */
-const GENERIC_TAIL = new Set([
-  "INC",
-  "LLC",
-  "LTD",
-  "LIMITED",
-  "LIMITE",
-  "LIMIT",
-  "PLC",
-  "CORP",
-  "CORPORATION",
-  "CO",
-  "COMPANY",
-  "USA",
-  "US",
-  "UK",
-  "GB",
-  "GBR",
-  "EU",
-  "STORE",
-  "STORES",
-  "STATION",
-  "WHSE",
-  "SUPERCENTER",
-  "SUPERCTR",
-  "ONLINE",
-  "MONTHLY",
-  "MEMBERSHIP",
-  "PURCHASE",
-  "BILL",
-  "PAYMENT",
-  "LOC",
-  "BRANCH",
-]);
-
-/** Abbreviations expanded in display names (not in keys, which stay as the bank spells them). */
-const EXPAND: Record<string, string> = {
-  MKT: "Market",
-  MKTS: "Markets",
-  SVCS: "Services",
-  SVC: "Service",
-  INTL: "International",
-  CTR: "Center",
-  SUPERMKT: "Supermarket",
-};
-
-const US_STATES = new Set(
-  (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR " +
-    "PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR"
-  ).split(" "),
-);
-/** Big cities that appear at the end of card lines; removed when a name remains. */
-const CITIES = new Set([
-  "NYC",
-  "NEW YORK",
-  "LOS ANGELES",
-  "SAN FRANCISCO",
-  "CHICAGO",
-  "SEATTLE",
-  "BOSTON",
-  "HOUSTON",
-  "DALLAS",
-  "AUSTIN",
-  "ATLANTA",
-  "MIAMI",
-  "DENVER",
-  "PHOENIX",
-  "PHILADELPHIA",
-  "PORTLAND",
-  "SAN DIEGO",
-  "SAN JOSE",
-  "LAS VEGAS",
-  "SPRINGFIELD",
-  "LONDON",
-  "BIRMINGHAM",
-  "MANCHESTER",
-  "LEEDS",
-  "GLASGOW",
-  "EDINBURGH",
-  "BRISTOL",
-  "LIVERPOOL",
-]);
-
-/** Lines that are not purchases from a merchant: transfers, cash, checks, fees, holds. */
-const NON_MERCHANT: Array<[RegExp, MerchantKind]> = [
-  [/\bATM\b|^CASH (WITHDRAWAL|WDL)|\bCASH WITHDRAWAL\b/, "atm"],
-  [/^(CHECK|CHEQUE|CHK)\b\s*#?\s*\d*$/, "check"],
-  [/\b(WIRE|ONLINE|MOBILE|INTERNET|BANK|INTERNAL|BOOK)? ?(TRANSFER|XFER|TFR)\b/, "transfer"],
-  [/^ACH (WITHDRAWAL|DEPOSIT|DEBIT|CREDIT)$|^DIRECT DEBIT$|^STANDING ORDER$/, "transfer"],
-  [
-    /\b(SERVICE CHARGE|MONTHLY (SERVICE )?FEE|MAINTENANCE FEE|OVERDRAFT|NSF FEE|INTEREST CHARGE|FOREIGN TRANSACTION FEE|ANNUAL FEE|LATE FEE)\b/,
-    "fee",
-  ],
-  [
-    /^(PENDING|VOID|REVERSAL|AUTHORI[SZ]ATION HOLD)\b|\bPENDING AUTHORI[SZ]ATION\b|^VOID(ED)? TRANSACTION$/,
-    "none",
-  ],
-];
-
-const DOMAIN =
-  /^(?:WWW\.)?([A-Z0-9][A-Z0-9-]*)(?:\.[A-Z0-9-]+)*\.(?:COM|NET|ORG|CO|IO|UK|DE|FR|EU|BIZ|INFO|ME|TV|APP)\.?(?:\/\S*)?$/;
 
 const brandIndex: Map<string, string> = new Map();
 const brandWholeIndex: Map<string, string> = new Map();
@@ -474,67 +292,4 @@ function findBrand(tokens: readonly string[]): string | null {
     if (hit) return hit;
   }
   return null;
-}
-
-const SMALL_WORDS = new Set([
-  "OF",
-  "AND",
-  "THE",
-  "AT",
-  "IN",
-  "FOR",
-  "A",
-  "AN",
-  "ON",
-  "TO",
-  "DE",
-  "DU",
-  "LA",
-  "LE",
-]);
-const KEEP_UPPER = new Set([
-  "BP",
-  "KFC",
-  "NHS",
-  "HMRC",
-  "DVLA",
-  "BT",
-  "UK",
-  "USA",
-  "NCP",
-  "TTS",
-  "IBM",
-  "HP",
-  "DHL",
-  "UPS",
-  "TSB",
-  "RAC",
-  "AA",
-  "YMCA",
-  "IKEA",
-  "ATM",
-  "CIC",
-  "PC",
-  "TV",
-  "DIY",
-  "LA",
-]);
-
-/** Title case that respects names: McDonald's, AT&T, P.F. Chang's, CVS. */
-export function titleCase(tokens: readonly string[]): string {
-  return tokens
-    .map((token, i) => {
-      const bare = token.replace(/[^A-Z0-9&.']/gi, "");
-      const upper = token.toUpperCase();
-      if (KEEP_UPPER.has(upper) || /&/.test(token) || /^([A-Z]\.)+[A-Z]?\.?$/i.test(token)) return upper;
-      if (bare.length <= 3 && !/[AEIOUY]/i.test(bare) && /[A-Z]/i.test(bare)) return upper;
-      if (i > 0 && SMALL_WORDS.has(upper)) return token.toLowerCase();
-      const expanded = EXPAND[upper];
-      if (expanded) return expanded;
-      let word = token.charAt(0).toUpperCase() + token.slice(1).toLowerCase();
-      word = word.replace(/^Mc([a-z])/, (_m, c: string) => `Mc${c.toUpperCase()}`);
-      word = word.replace(/-([a-z])/g, (_m, c: string) => `-${c.toUpperCase()}`);
-      return word;
-    })
-    .join(" ");
 }
