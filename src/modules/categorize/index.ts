@@ -34,20 +34,18 @@ export {
   compareRules,
   matchRule,
   previewRule,
-  ruleFromCorrection,
   selectRule,
   specificity,
   splitParts,
-  validateRule,
   type Condition,
-  type Correction,
   type Rule,
   type RuleActions,
-  type RuleContext,
   type RuleOutcome,
   type RulePreview,
   type SplitAction,
 } from "./rules.ts";
+export { ruleFromCorrection, type Correction } from "./rule-from-correction.ts";
+export { validateRule, type RuleContext } from "./rule-validation.ts";
 
 // Payees and merchants
 export { normalizeMerchant, type NormalizedMerchant, type MerchantKind } from "./normalize.ts";

@@ -7,13 +7,13 @@ import {
   compareRules,
   matchRule,
   previewRule,
-  ruleFromCorrection,
   selectRule,
   splitParts,
-  validateRule,
   type Condition,
   type Rule,
 } from "./rules.ts";
+import { ruleFromCorrection } from "./rule-from-correction.ts";
+import { validateRule } from "./rule-validation.ts";
 import type { BankLine } from "./types.ts";
 
 const line = (over: Partial<BankLine> = {}): BankLine => ({

@@ -12,7 +12,6 @@
 import { validationError } from "../../platform/errors.ts";
 import { allocate, allocateByPercent, formatMinor, isoExponent, parseDecimal } from "../../platform/money.ts";
 import { normalized } from "./features.ts";
-import { normalizeMerchant } from "./normalize.ts";
 import type { BankLine, SplitPart } from "./types.ts";
 
 export type TextField = "description" | "payee";
@@ -82,11 +81,13 @@ function regexOf(source: string): RegExp {
   return re;
 }
 
-function magnitude(amount: bigint): bigint {
+/** Size of an amount whatever its direction. */
+export function magnitude(amount: bigint): bigint {
   return amount < 0n ? -amount : amount;
 }
 
-function exponentOf(line: BankLine): number {
+/** Decimal places of the line's currency (2 when none is given). */
+export function exponentOf(line: BankLine): number {
   return isoExponent(line.currency ?? "USD");
 }
 
@@ -277,200 +278,6 @@ export function previewRule(
     });
   }
   return { matched: out.length, lines: out };
-}
-
-/** A correction a reviewer made, as the rule builder sees it. */
-export interface Correction {
-  account: string;
-  payee?: string;
-  classId?: string;
-  memo?: string;
-  /** A split by amount the reviewer entered (minor units, summing to the line's amount). */
-  split?: Array<{ account: string; amount: bigint; classId?: string; memo?: string }>;
-}
-
-/**
- * A rule from one correction, in one step: lines from the same merchant (same payee, or failing
- * that the same cleaned description) in the same direction get the same coding. A split by
- * amount also pins the amount, since fixed parts only fit that amount.
- */
-export function ruleFromCorrection(
-  line: BankLine,
-  correction: Correction,
-  id: string,
-  createdAt?: string,
-): Rule {
-  const merchant = normalizeMerchant(line.description);
-  const conditions: Condition[] = [];
-  if (merchant.name) conditions.push({ field: "payee", op: "equals", value: merchant.name });
-  else
-    conditions.push({
-      field: "description",
-      op: "contains",
-      value: line.description.trim().toLowerCase().replace(/\s+/g, " "),
-    });
-  if (line.amount !== 0n)
-    conditions.push({ field: "direction", op: "is", value: line.amount < 0n ? "out" : "in" });
-  const exp = exponentOf(line);
-  const actions: RuleActions = { account: correction.account };
-  if (correction.payee) actions.payee = correction.payee;
-  if (correction.classId) actions.classId = correction.classId;
-  if (correction.memo) actions.memo = correction.memo;
-  if (correction.split && correction.split.length > 0) {
-    conditions.push({ field: "amount", op: "equals", value: formatMinor(magnitude(line.amount), exp) });
-    actions.split = {
-      by: "amount",
-      parts: correction.split.map((p) => ({
-        account: p.account,
-        amount: formatMinor(magnitude(p.amount), exp),
-        ...(p.classId ? { classId: p.classId } : {}),
-        ...(p.memo ? { memo: p.memo } : {}),
-      })),
-    };
-    delete actions.account;
-  }
-  const label = merchant.name ?? line.description.trim();
-  return {
-    id,
-    name: `${label} → ${correction.split?.length ? "split" : correction.account}`,
-    scope: "client",
-    clientId: line.clientId,
-    match: "all",
-    conditions,
-    actions,
-    enabled: true,
-    version: 1,
-    ...(createdAt ? { createdAt } : {}),
-  };
-}
-
-export interface RuleContext {
-  /** Accounts of the client's chart a rule may post to. */
-  validAccounts: ReadonlySet<string>;
-  /** Currency of the client's lines (for amount precision); USD-like 2 decimals by default. */
-  currency?: string;
-}
-
-/** Checks a rule and throws a validation error naming the offending field. */
-export function validateRule(rule: Rule, context: RuleContext): void {
-  const fail = (code: string, detail: string, field: string): never => {
-    throw validationError(`categorize/${code}`, detail, { field });
-  };
-  const exp = isoExponent(context.currency ?? "USD");
-  if (!rule.id) fail("rule-no-id", "a rule needs an id", "id");
-  if (rule.scope === "client" && !rule.clientId)
-    fail("rule-no-client", "a client rule needs a client", "clientId");
-  if (rule.conditions.length === 0)
-    fail("rule-no-conditions", "a rule needs at least one condition", "conditions");
-  rule.conditions.forEach((c, i) => {
-    const field = `conditions[${i}]`;
-    if (c.field === "description" || c.field === "payee") {
-      if (!c.value.trim()) fail("rule-empty-text", "the text to match is empty", `${field}.value`);
-      if (c.op === "regex") {
-        try {
-          new RegExp(c.value, "i");
-        } catch {
-          fail("rule-bad-regex", `"${c.value}" is not a valid pattern`, `${field}.value`);
-        }
-      }
-    } else if (c.field === "amount") {
-      if (c.op === "equals") parseDecimal(c.value, exp, `${field}.value`);
-      if (c.op === "between") {
-        const min = parseDecimal(c.min, exp, `${field}.min`);
-        const max = parseDecimal(c.max, exp, `${field}.max`);
-        if (min > max) fail("rule-bad-range", `the range ${c.min}–${c.max} is empty`, field);
-        if (min < 0n)
-          fail(
-            "rule-negative-amount",
-            "amounts in rules are magnitudes; use a direction condition for in/out",
-            `${field}.min`,
-          );
-      }
-      if (c.op === "approx") {
-        parseDecimal(c.value, exp, `${field}.value`);
-        const tol = parseDecimal(c.tolerancePercent, 6, `${field}.tolerancePercent`);
-        if (tol <= 0n || tol > 100_000_000n)
-          fail(
-            "rule-bad-tolerance",
-            "the tolerance must be more than 0% and at most 100%",
-            `${field}.tolerancePercent`,
-          );
-      }
-    } else if (c.field === "direction") {
-      if (c.value !== "in" && c.value !== "out")
-        fail("rule-bad-direction", 'direction must be "in" or "out"', `${field}.value`);
-    }
-  });
-  const { actions } = rule;
-  if (!actions.account && !actions.payee && !actions.classId && !actions.memo && !actions.split) {
-    fail(
-      "rule-no-actions",
-      "a rule must set at least one of account, payee, class, memo or split",
-      "actions",
-    );
-  }
-  const checkAccount = (account: string, field: string) => {
-    if (!context.validAccounts.has(account))
-      fail("unknown-account", `account "${account}" is not in this client's chart`, field);
-  };
-  if (actions.account) checkAccount(actions.account, "actions.account");
-  if (actions.split) {
-    const { split } = actions;
-    if (split.parts.length < 2)
-      fail("split-too-few-parts", "a split needs at least two parts", "actions.split.parts");
-    split.parts.forEach((p, i) => checkAccount(p.account, `actions.split.parts[${i}].account`));
-    if (split.by === "percent") {
-      const scaled = split.parts.map((p, i) =>
-        parseDecimal(p.percent, 6, `actions.split.parts[${i}].percent`),
-      );
-      if (scaled.some((s) => s <= 0n))
-        fail("split-bad-percent", "each percentage must be more than 0", "actions.split.parts");
-      const total = scaled.reduce((a, b) => a + b, 0n);
-      if (total !== 100_000_000n) {
-        fail(
-          "split-percent-not-100",
-          `split percentages total ${formatMinor(total, 6).replace(/\.?0+$/, "")}%, not 100%`,
-          "actions.split.parts",
-        );
-      }
-    } else {
-      const fixed = split.parts.map((p, i) =>
-        p.amount === undefined ? null : parseDecimal(p.amount, exp, `actions.split.parts[${i}].amount`),
-      );
-      if (fixed.some((f) => f !== null && f <= 0n))
-        fail("split-bad-amount", "each split amount must be more than 0", "actions.split.parts");
-      const rest = fixed.filter((f) => f === null).length;
-      if (rest > 1)
-        fail("split-two-remainders", "only one split part may take the rest", "actions.split.parts");
-      const sum = fixed.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
-      const pinned = rule.conditions.find(
-        (c): c is Extract<Condition, { op: "equals"; field: "amount" }> =>
-          c.field === "amount" && c.op === "equals",
-      );
-      if (pinned && rule.match === "all") {
-        const amount = parseDecimal(pinned.value, exp);
-        if (rest === 0 && sum !== amount) {
-          fail(
-            "split-not-total",
-            `split parts total ${formatMinor(sum, exp)} but the rule's amount is ${formatMinor(amount, exp)}`,
-            "actions.split.parts",
-          );
-        }
-        if (rest === 1 && sum >= amount)
-          fail(
-            "split-exceeds-amount",
-            `the fixed parts (${formatMinor(sum, exp)}) leave nothing of ${formatMinor(amount, exp)} for the rest`,
-            "actions.split.parts",
-          );
-      } else if (rest === 0) {
-        fail(
-          "split-not-total",
-          "a split by fixed amounts needs an 'amount equals' condition or one part that takes the rest",
-          "actions.split.parts",
-        );
-      }
-    }
-  }
 }
 
 /** Splits an amount evenly into n parts (helper for the review screen's "split equally"). */
