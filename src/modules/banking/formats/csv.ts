@@ -1,7 +1,9 @@
 // Reads bank CSV exports with a CsvMapping (detected, or saved for the bank account): one statement per
 // account and currency found in the rows, the closing balance from a running-balance column when there is one.
 import { absAmount, negateAmount, normalizeAmount, sumAmounts } from "./amount.ts";
-import { detectMappingOf, headerKey, isDebitWord, validateMapping, type CsvMapping } from "./csv-mapping.ts";
+import { detectMappingOf, validateMapping, type CsvMapping } from "./csv-mapping.ts";
+import { headerKey } from "./csv-header-names.ts";
+import { isDebitWord } from "./csv-sign.ts";
 import { detectDelimiter, readCsvRecords, type CsvRecord } from "./csv-records.ts";
 import { readDate } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
