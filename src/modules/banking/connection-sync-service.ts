@@ -12,7 +12,8 @@ import * as cstore from "./connection-store.ts";
 import type { ConnectionRow } from "./connection-store.ts";
 import { providerConnection, providerOf, requireConnection } from "./connection-support.ts";
 import { moveTo } from "./connection-transition.ts";
-import { importStatementFile, targetOf } from "./import-service.ts";
+import { importStatementFile } from "./import-service.ts";
+import { targetOf } from "./import-support.ts";
 import { NO_SAVED_MAPPINGS, parseUpload } from "./parse-file.ts";
 import {
   ConnectionLostError,
