@@ -10,7 +10,7 @@ import { can } from "./model.ts";
 import { ASSET_KINDS, MAX_ASSET_BYTES } from "./firm-model.ts";
 import * as firms from "./firm-service.ts";
 import type { Firm } from "./store.ts";
-import { errors } from "./routes.ts";
+import { errors } from "../../platform/route-schemas.ts";
 
 const branding = z.object({
   name: z.string(),

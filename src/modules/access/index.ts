@@ -62,7 +62,7 @@ export type {
 } from "./model.ts";
 export { RETENTION_DAYS } from "./client-model.ts";
 export type { AccessTables } from "./tables.ts";
-export { accessRoutes, clientOut, problem, errors } from "./routes.ts";
+export { accessRoutes, clientOut } from "./routes.ts";
 export type { AccessRouteHooks } from "./routes.ts";
 export { firmRoutes } from "./firm-routes.ts";
 export type { FirmRouteDeps } from "./firm-routes.ts";

@@ -14,18 +14,7 @@ import {
 } from "./client-model.ts";
 import * as access from "./service.ts";
 import type { Client } from "./store.ts";
-
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    code: z.string().optional(),
-    field: z.string().optional(),
-  })
-  .loose();
-export const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
+import { clientParam, errors } from "../../platform/route-schemas.ts";
 
 const contactOut = z
   .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
@@ -105,7 +94,6 @@ const details = {
   bankStatementContact: contactIn.optional(),
   notes: z.string().max(10_000).nullable().optional(),
 };
-const clientParam = z.object({ client: z.string().min(1).describe("client slug or id") });
 
 export interface AccessRouteHooks {
   /** A client was terminated or its termination cancelled (the app tells the firm's Partner Admins). */

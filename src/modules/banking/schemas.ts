@@ -9,33 +9,21 @@ import type { BankImportRow, BankLineRow, StatementRow } from "./line-store.ts";
 import type { CurrencyTotals } from "./model.ts";
 import { CONNECTION_STATES } from "./connection-model.ts";
 import { FORMAT_NAMES } from "./formats/index.ts";
+import {
+  accountParam,
+  clientParam,
+  date,
+  decimal,
+  errors,
+  flag,
+  idParam,
+} from "../../platform/route-schemas.ts";
+
+export { accountParam, clientParam, date, decimal, errors, flag, idParam };
 
 const money = (amount: bigint | null, currency: string) =>
   amount === null ? null : formatMinor(amount, isoExponent(currency));
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
-
-export const clientParam = z.object({ client: z.string().min(1).describe("client slug or id") });
-export const accountParam = clientParam.extend({
-  account: z.string().min(1).describe("bank account id or short name"),
-});
-export const idParam = clientParam.extend({ id: z.uuid() });
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-/** A query-string flag: "true"/"false" (z.coerce.boolean would read "false" as true). */
-export const flag = z.enum(["true", "false"]).transform((v) => v === "true");
-export const decimal = z
-  .string()
-  .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, "expected a decimal number such as 12.50");
-
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    field: z.string().optional(),
-  })
-  .loose();
-export const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
 
 // ── CSV mapping (formats/csv-mapping.ts CsvMapping) ─────────────────────────────────────────────
 

@@ -5,24 +5,9 @@ import { formatMinor, isoExponent } from "../../platform/money.ts";
 import type { StoredRule } from "./rule-store.ts";
 import type { AiSettings } from "./settings-model.ts";
 import type { SettingsView } from "./settings-service.ts";
+import { clientParam, date, decimal, errors, idParam } from "../../platform/route-schemas.ts";
 
-export const clientParam = z.object({ client: z.string().min(1).describe("client slug or id") });
-export const idParam = clientParam.extend({ id: z.uuid() });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-export const decimal = z
-  .string()
-  .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, "expected a decimal number such as 12.50");
-
-export const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    field: z.string().optional(),
-  })
-  .loose();
-export const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
+export { clientParam, errors, idParam };
 
 const text = z.string().min(1).max(500);
 export const condition = z.union([

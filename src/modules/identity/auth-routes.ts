@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../../platform/http.ts";
-import { errors } from "../access/index.ts";
+import { errors } from "../../platform/route-schemas.ts";
 import type { IdentityCtx } from "./identity-ctx.ts";
 import {
   CHALLENGE_COOKIE,

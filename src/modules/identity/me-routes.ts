@@ -6,7 +6,7 @@ import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict } from "../../platform/errors.ts";
 import * as access from "../access/index.ts";
-import { errors } from "../access/index.ts";
+import { errors } from "../../platform/route-schemas.ts";
 import type { IdentityCtx } from "./identity-ctx.ts";
 import { checkPersonName, normalizePhone } from "./model.ts";
 import { metaOf, sessionOf } from "./request-auth.ts";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import { AppError } from "../../platform/errors.ts";
-import { errors } from "../access/index.ts";
+import { errors } from "../../platform/route-schemas.ts";
 import type { IdentityCtx } from "./identity-ctx.ts";
 import { metaOf, setChallengeCookie, setSessionCookie } from "./request-auth.ts";
 import {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import * as access from "../access/index.ts";
-import { errors } from "../access/index.ts";
+import { errors } from "../../platform/route-schemas.ts";
 import type { IdentityCtx } from "./identity-ctx.ts";
 import { createToken, listTokens, revokeToken, type ApiToken } from "./token-service.ts";
 

@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { firmOutbox } from "../../platform/delivery/index.ts";
 import * as access from "../access/index.ts";
-import { errors } from "../access/index.ts";
+import { errors } from "../../platform/route-schemas.ts";
 import { EMAIL_CHOICES } from "./model.ts";
 import { getSettings, listNotifications, markRead, saveSettings } from "./service.ts";
 

@@ -31,17 +31,7 @@ import {
   transactionOut,
 } from "./schemas.ts";
 import { MODES } from "./model.ts";
-
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    field: z.string().optional(),
-  })
-  .loose();
-const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 422: problem };
+import { errors } from "../../platform/route-schemas.ts";
 
 export function transactionRoutes(ctx: Ctx) {
   return async (app: App) => {

@@ -7,16 +7,9 @@ import { BANDS, MODES, STATUSES, type Coding } from "./model.ts";
 import type { TransactionDetail } from "./query-service.ts";
 import type { RulePreviewView } from "./rule-service.ts";
 import type { TransactionView } from "./view.ts";
+import { accountParam, clientParam, date, decimal, idParam } from "../../platform/route-schemas.ts";
 
-export const clientParam = z.object({ client: z.string().min(1).describe("client slug or id") });
-export const idParam = clientParam.extend({ id: z.uuid() });
-export const accountParam = clientParam.extend({
-  account: z.string().min(1).describe("bank account id or short name"),
-});
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-export const decimal = z
-  .string()
-  .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, "expected a decimal number such as 12.50");
+export { accountParam, clientParam, date, idParam };
 
 const money = (amount: bigint, currency: string) => formatMinor(amount, isoExponent(currency));
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
