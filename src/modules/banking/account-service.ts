@@ -105,7 +105,9 @@ export async function ensureInstitutionIn(
   return result;
 }
 
-async function institutionFor(
+/** The institution a bank account or connection names: an existing one by id, or one found or
+ *  created by name; null when the input clears it, undefined when it says nothing. */
+export async function institutionFor(
   ex: Executor,
   s: ClientScope,
   actor: Actor,

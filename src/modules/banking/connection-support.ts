@@ -7,7 +7,7 @@ import { notFound, ruleViolation, validationError } from "../../platform/errors.
 import * as identity from "../identity/index.ts";
 import * as notifications from "../notifications/index.ts";
 import type { BankingCtx } from "./banking-ctx.ts";
-import { ensureInstitutionIn } from "./account-service.ts";
+import { institutionFor } from "./account-service.ts";
 import * as cstore from "./connection-store.ts";
 import type { ConnectionRow } from "./connection-store.ts";
 import type { ConnectionProvider, ProviderConnection } from "./providers/provider.ts";
@@ -62,23 +62,15 @@ export async function institutionOf(
   actor: Actor,
   input: { institutionId?: string | null | undefined; institutionName?: string | null | undefined },
 ): Promise<string> {
-  if (input.institutionId) {
-    const row = await store.institutionById(ex, s, input.institutionId);
-    if (!row)
-      throw ruleViolation(
-        "banking/unknown-institution",
-        `no institution ${input.institutionId} for this client`,
-        { field: "institutionId" },
-      );
-    return row.id;
-  }
-  if (!input.institutionName?.trim())
+  // A connection is always to a bank: unlike a bank account, it cannot leave the institution out.
+  const id = await institutionFor(ex, s, actor, input);
+  if (!id)
     throw validationError(
       "banking/institution-required",
       "name the bank (institutionName) or choose one (institutionId)",
       { field: "institutionName" },
     );
-  return (await ensureInstitutionIn(ex, s, actor, input.institutionName, null)).row.id;
+  return id;
 }
 
 export async function linkAccounts(
