@@ -21,7 +21,13 @@ function newest(target) {
 export function webIsStale() {
   if (!fs.existsSync(dist)) return true;
   const built = fs.statSync(dist).mtimeMs;
-  const sources = Math.max(newest(path.join(web, "src")), newest(path.join(web, "public")), newest(path.join(web, "index.html")), newest(path.join(web, "vite.config.ts")), newest(path.join(root, "package-lock.json")));
+  const sources = Math.max(
+    newest(path.join(web, "src")),
+    newest(path.join(web, "public")),
+    newest(path.join(web, "index.html")),
+    newest(path.join(web, "vite.config.ts")),
+    newest(path.join(root, "package-lock.json")),
+  );
   return sources > built;
 }
 

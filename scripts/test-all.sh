@@ -11,7 +11,7 @@ ensure_debian_packages
 ensure_postgres   # sets TEST_DATABASE_URL
 
 echo "== typecheck"; npx tsc --noEmit -p tsconfig.json
-echo "== lint"; npx eslint . --max-warnings=0
+echo "== lint"; npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn
 
 mkdir -p test-results
 status=0

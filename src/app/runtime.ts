@@ -14,7 +14,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config = loadConfig(), options: { migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config = loadConfig(),
+  options: { migrate?: boolean } = {},
+): Promise<Runtime> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   if (options.migrate !== false) await migrate(database);
   const jobs = createJobs(database, config.databaseUrl);

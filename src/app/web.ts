@@ -25,14 +25,24 @@ export function webRoutes(dist: string = WEB_DIST) {
         schemaHide: true,
         setHeaders(reply, file) {
           // Vite names assets by content hash, so they never change; index.html always may.
-          reply.header("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+          reply.header(
+            "cache-control",
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? "public, max-age=31536000, immutable"
+              : "no-cache",
+          );
         },
       });
     }
     app.get("/*", { schema: { hide: true } }, async (request, reply) => {
       const url = request.url.split("?")[0]!;
       // The API and health check keep answering JSON, and a missing asset is a 404, not the app.
-      if (url.startsWith("/api/") || url === "/api" || url === "/healthz" || /\/[^/]+\.[a-z0-9]+$/i.test(url)) {
+      if (
+        url.startsWith("/api/") ||
+        url === "/api" ||
+        url === "/healthz" ||
+        /\/[^/]+\.[a-z0-9]+$/i.test(url)
+      ) {
         throw notFound("http/no-route", `no route for ${request.method} ${url}`);
       }
       if (!built) return reply.code(503).type("text/html; charset=utf-8").send(NOT_BUILT);

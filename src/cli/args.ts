@@ -2,7 +2,11 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliUsageError } from "./cli-errors.ts";
 
-export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T, usage: string) {
+export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(
+  argv: string[],
+  options: T,
+  usage: string,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -19,5 +19,12 @@ export interface Actor {
 
 /** The CLI and background jobs act as this actor of one firm until a person is signed in. */
 export function systemActor(firmId: string): Actor {
-  return { type: "system", id: "system", firmId, role: "partner_admin", clients: "all", displayName: "Closebook" };
+  return {
+    type: "system",
+    id: "system",
+    firmId,
+    role: "partner_admin",
+    clients: "all",
+    displayName: "Closebook",
+  };
 }

@@ -57,7 +57,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // An idle pooled connection can be closed by the server (restart, dropped database, admin
   // command); pg then emits "error" on the pool, which would crash the process if unhandled. The
   // pool discards that client and opens a new one when needed, so this is worth a log line only.
-  pool.on("error", (error) => process.stderr.write(`database: an idle connection was closed (${error.message})\n`));
+  pool.on("error", (error) =>
+    process.stderr.write(`database: an idle connection was closed (${error.message})\n`),
+  );
   const db = new Kysely<PlatformTables>({
     dialect: scopedDialect(new PostgresDialect({ pool }), { singleSession: false }),
   });

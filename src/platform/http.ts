@@ -53,14 +53,18 @@ export interface ServerOptions {
   health?: () => Promise<Record<string, unknown>>;
 }
 
-const isApi = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/docs") && url !== "/api/openapi.json";
+const isApi = (url: string) =>
+  url.startsWith("/api/") && !url.startsWith("/api/docs") && url !== "/api/openapi.json";
 
 /** Hides tokens in logged URLs: long opaque path segments (invitation links) and secret query parameters. */
 export function redactUrl(url: string): string {
   const [path = "", query] = url.split("?", 2);
   const safePath = path.replace(/\/[A-Za-z0-9_-]{40,}(?=\/|$)/g, "/[redacted]");
   if (query === undefined) return safePath;
-  const safeQuery = query.replace(/(^|&)(code|state|token|session_state|id_token|access_token)=[^&]*/gi, "$1$2=[redacted]");
+  const safeQuery = query.replace(
+    /(^|&)(code|state|token|session_state|id_token|access_token)=[^&]*/gi,
+    "$1$2=[redacted]",
+  );
   return `${safePath}?${safeQuery}`;
 }
 
@@ -75,10 +79,24 @@ export async function buildServer(options: ServerOptions): Promise<App> {
             // Never log what could carry a secret: only method, redacted URL and peer of a request,
             // and errors without the SQL parameters a driver may attach.
             serializers: {
-              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
-              err: (err: Error & { code?: unknown }) => ({ type: err.name, message: err.message, code: err.code, stack: err.stack }),
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                remoteAddress: req.ip,
+              }),
+              err: (err: Error & { code?: unknown }) => ({
+                type: err.name,
+                message: err.message,
+                code: err.code,
+                stack: err.stack,
+              }),
             },
-            redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]', "res.headers['set-cookie']"],
+            redact: [
+              "req.headers.authorization",
+              "req.headers.cookie",
+              'req.headers["x-csrf-token"]',
+              "res.headers['set-cookie']",
+            ],
           },
     bodyLimit: 50 * 1024 * 1024,
     bigintSupport: false,
@@ -117,12 +135,20 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     reply
       .code(404)
       .type("application/problem+json")
-      .send(problemOf(new AppError("not-found", "http/no-route", `no route for ${request.method} ${request.url}`)));
+      .send(
+        problemOf(
+          new AppError("not-found", "http/no-route", `no route for ${request.method} ${request.url}`),
+        ),
+      );
   });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: "Closebook API", version: options.version, description: "Bookkeeping automation for accounting firms." },
+      info: {
+        title: "Closebook API",
+        version: options.version,
+        description: "Bookkeeping automation for accounting firms.",
+      },
       components: {},
     },
     transform: jsonSchemaTransform,
@@ -130,7 +156,10 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok", ...(await options.health?.()) }));
+  app.get("/healthz", { schema: { hide: true } }, async () => ({
+    status: "ok",
+    ...(await options.health?.()),
+  }));
 
   if (options.onApiRequest) {
     const hook = options.onApiRequest;
@@ -153,22 +182,40 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   return app;
 }
 
-function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: import("fastify").FastifyReply) {
+function errorHandler(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: import("fastify").FastifyReply,
+) {
   if (error instanceof AppError) {
     const retryAfter = error.extra?.retryAfter;
-    if (typeof retryAfter === "number") reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
-    return reply.code(error.status).type("application/problem+json").send(problemOf(error, redactUrl(request.url)));
+    if (typeof retryAfter === "number")
+      reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
+    return reply
+      .code(error.status)
+      .type("application/problem+json")
+      .send(problemOf(error, redactUrl(request.url)));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
-    const field = first ? [first.instancePath.replace(/^\//, "").replaceAll("/", ".")].filter(Boolean).join("") : undefined;
-    const detail = first ? `${error.validationContext ?? "request"}${field ? `.${field}` : ""}: ${first.message}` : "invalid request";
+    const field = first
+      ? [first.instancePath.replace(/^\//, "").replaceAll("/", ".")].filter(Boolean).join("")
+      : undefined;
+    const detail = first
+      ? `${error.validationContext ?? "request"}${field ? `.${field}` : ""}: ${first.message}`
+      : "invalid request";
     return reply
       .code(400)
       .type("application/problem+json")
       .send({
-        ...problemOf(new AppError("validation", "http/invalid-request", detail, field ? { field } : {}), request.url),
-        errors: error.validation.map((v) => ({ field: v.instancePath.replace(/^\//, "").replaceAll("/", "."), message: v.message })),
+        ...problemOf(
+          new AppError("validation", "http/invalid-request", detail, field ? { field } : {}),
+          request.url,
+        ),
+        errors: error.validation.map((v) => ({
+          field: v.instancePath.replace(/^\//, "").replaceAll("/", "."),
+          message: v.message,
+        })),
       });
   }
   const fe = error as FastifyError;
@@ -176,11 +223,18 @@ function errorHandler(error: FastifyError | AppError | Error, request: FastifyRe
     return reply
       .code(fe.statusCode)
       .type("application/problem+json")
-      .send({ type: `https://closebook.dev/problems/http/${fe.code ?? "error"}`, title: "request", status: fe.statusCode, detail: fe.message });
+      .send({
+        type: `https://closebook.dev/problems/http/${fe.code ?? "error"}`,
+        title: "request",
+        status: fe.statusCode,
+        detail: fe.message,
+      });
   }
   request.log.error({ err: error }, "unhandled error");
-  return reply
-    .code(500)
-    .type("application/problem+json")
-    .send({ type: "https://closebook.dev/problems/internal", title: "internal", status: 500, detail: "an unexpected error occurred; it has been logged" });
+  return reply.code(500).type("application/problem+json").send({
+    type: "https://closebook.dev/problems/internal",
+    title: "internal",
+    status: 500,
+    detail: "an unexpected error occurred; it has been logged",
+  });
 }

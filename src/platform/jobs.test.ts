@@ -34,7 +34,10 @@ describe("in-process jobs", () => {
       await jobs.drain();
     }
     expect(failures).toBe(3);
-    const failed = await sql<{ state: string; last_error: string }>`select state, last_error from job_queue where name = 'flaky'`.execute(t.ctx.db);
+    const failed = await sql<{
+      state: string;
+      last_error: string;
+    }>`select state, last_error from job_queue where name = 'flaky'`.execute(t.ctx.db);
     expect(failed.rows[0]).toEqual({ state: "failed", last_error: "boom" });
   });
 

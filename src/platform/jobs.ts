@@ -32,7 +32,10 @@ export class InProcessJobs implements Jobs {
   ) {}
 
   async send(name: string, data: unknown, executor?: Executor): Promise<void> {
-    await (executor ?? this.db).insertInto("job_queue").values({ name, data: toJson(data) }).execute();
+    await (executor ?? this.db)
+      .insertInto("job_queue")
+      .values({ name, data: toJson(data) })
+      .execute();
     if (this.timer) this.kick();
   }
 
@@ -99,7 +102,11 @@ export class InProcessJobs implements Jobs {
     if (!job) return false;
     try {
       await this.handlers.get(job.name)!(job.data);
-      await this.db.updateTable("job_queue").set({ state: "done", finished_at: new Date() }).where("id", "=", job.id).execute();
+      await this.db
+        .updateTable("job_queue")
+        .set({ state: "done", finished_at: new Date() })
+        .where("id", "=", job.id)
+        .execute();
     } catch (error) {
       const failed = job.attempts >= MAX_ATTEMPTS;
       await this.db

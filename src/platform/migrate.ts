@@ -52,7 +52,9 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
         const previous = done.get(file.name);
         if (previous !== undefined) {
           if (previous !== file.checksum) {
-            throw new Error(`migration ${file.name} was edited after it was applied; add a new migration instead`);
+            throw new Error(
+              `migration ${file.name} was edited after it was applied; add a new migration instead`,
+            );
           }
           continue;
         }
@@ -72,11 +74,18 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
  * (the caller holds Kysely's only connection, so nothing else runs meanwhile); pg sends
  * parameterless text with the simple protocol, which accepts a whole script.
  */
-async function applyOne(database: Database, conn: Kysely<PlatformTables>, file: MigrationFile): Promise<void> {
+async function applyOne(
+  database: Database,
+  conn: Kysely<PlatformTables>,
+  file: MigrationFile,
+): Promise<void> {
   if (database.kind === "pglite" && database.pglite) {
     await database.pglite.transaction(async (tx) => {
       await tx.exec(file.sql);
-      await tx.query("insert into schema_migrations (name, checksum) values ($1, $2)", [file.name, file.checksum]);
+      await tx.query("insert into schema_migrations (name, checksum) values ($1, $2)", [
+        file.name,
+        file.checksum,
+      ]);
     });
     return;
   }

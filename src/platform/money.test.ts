@@ -39,9 +39,13 @@ describe("parseDecimal / formatMinor", () => {
 
   it("round-trips any amount at any exponent", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 8 }), (amount, exp) => {
-        expect(parseDecimal(formatMinor(amount, exp), exp)).toBe(amount);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.integer({ min: 0, max: 8 }),
+        (amount, exp) => {
+          expect(parseDecimal(formatMinor(amount, exp), exp)).toBe(amount);
+        },
+      ),
     );
   });
 });
@@ -57,7 +61,9 @@ describe("allocate", () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
-        fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 20 }).filter((w) => w.some((x) => x > 0n)),
+        fc
+          .array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 20 })
+          .filter((w) => w.some((x) => x > 0n)),
         (total, weights) => {
           const parts = allocate(total, weights);
           expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);

@@ -4,10 +4,32 @@ import { validationError } from "./errors.ts";
 
 /** ISO 4217 currencies whose minor unit is not 2 decimals. Everything else ISO-like defaults to 2. */
 const NON_TWO_DECIMAL: Record<string, number> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0,
-  VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 export const ISO_CODE = /^[A-Z]{3}$/;
@@ -74,7 +96,8 @@ export function rescale(amount: bigint, from: number, to: number): bigint {
  */
 export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   if (weights.length === 0) throw validationError("money/no-parts", "cannot allocate into zero parts");
-  if (weights.some((w) => w < 0n)) throw validationError("money/negative-weight", "weights must not be negative");
+  if (weights.some((w) => w < 0n))
+    throw validationError("money/negative-weight", "weights must not be negative");
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum === 0n) throw validationError("money/zero-weights", "weights must not all be zero");
   const negative = total < 0n;
@@ -92,9 +115,13 @@ export function allocateByPercent(total: bigint, percents: readonly string[]): b
   const scaled = percents.map((p, i) => parseDecimal(p, 6, `percent[${i}]`));
   const sum = scaled.reduce((a, b) => a + b, 0n);
   if (sum !== 100_000_000n) {
-    throw validationError("money/percent-not-100", `percentages total ${formatMinor(sum, 6).replace(/\.?0+$/, "")}%, not 100%`, {
-      field: "percent",
-    });
+    throw validationError(
+      "money/percent-not-100",
+      `percentages total ${formatMinor(sum, 6).replace(/\.?0+$/, "")}%, not 100%`,
+      {
+        field: "percent",
+      },
+    );
   }
   return allocate(total, scaled);
 }

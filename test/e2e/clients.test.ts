@@ -29,7 +29,12 @@ describe.skipIf(!hasChromium)("clients", () => {
     const table = page.getByRole("table", { name: "Clients" });
     await table.getByRole("row", { name: /Bluebird Coffee Roasters/ }).waitFor();
     await expect(table.getByRole("row").count()).resolves.toBe(3);
-    await expect(table.getByRole("row", { name: /Harbor Dental Studio/ }).getByText("Active").count()).resolves.toBe(1);
+    await expect(
+      table
+        .getByRole("row", { name: /Harbor Dental Studio/ })
+        .getByText("Active")
+        .count(),
+    ).resolves.toBe(1);
     await t.shot("40-clients");
   });
 
@@ -39,7 +44,9 @@ describe.skipIf(!hasChromium)("clients", () => {
     await page.getByRole("menuitem", { name: "Add client" }).click();
     await page.getByRole("heading", { name: "Add client" }).waitFor();
     await page.getByRole("textbox", { name: "Client name" }).fill("Cedar Bakery");
-    await expect(page.getByRole("textbox", { name: /Short name/ }).inputValue()).resolves.toBe("cedar-bakery");
+    await expect(page.getByRole("textbox", { name: /Short name/ }).inputValue()).resolves.toBe(
+      "cedar-bakery",
+    );
     await page.getByRole("textbox", { name: "Legal name" }).fill("Cedar Bakery LLC");
     await page.getByRole("combobox", { name: "Bookkeeping cadence" }).click();
     await page.getByRole("option", { name: "Monthly" }).click();
@@ -66,7 +73,8 @@ describe.skipIf(!hasChromium)("clients", () => {
     await page.getByRole("button", { name: "Finish" }).click();
 
     await page.getByRole("heading", { name: "Cedar Bakery", level: 2 }).waitFor();
-    for (const text of ["Cedar Bakery LLC", "Monthly", "Cleo Cedar <cleo@cedar.example>"]) await page.getByText(text, { exact: true }).waitFor();
+    for (const text of ["Cedar Bakery LLC", "Monthly", "Cleo Cedar <cleo@cedar.example>"])
+      await page.getByText(text, { exact: true }).waitFor();
     await t.shot("43-client-details");
   });
 
@@ -79,7 +87,12 @@ describe.skipIf(!hasChromium)("clients", () => {
     await dialog.getByRole("button", { name: "Terminate client" }).click();
     const alert = page.getByText("This client is terminated");
     await alert.waitFor();
-    const kept = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+    const kept = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     await page.getByText(`Its data is kept until ${kept}`).waitFor();
     await t.shot("44-client-terminated");
     await page.getByRole("button", { name: "Cancel termination" }).click();

@@ -35,20 +35,28 @@ describe.skipIf(!hasChromium)("help center", () => {
 
   it("searches and opens the best answer at its section", async () => {
     const { page } = t;
-    await page.getByRole("searchbox", { name: "Search help" }).or(page.getByRole("textbox", { name: "Search help" })).first().fill("period is locked");
+    await page
+      .getByRole("searchbox", { name: "Search help" })
+      .or(page.getByRole("textbox", { name: "Search help" }))
+      .first()
+      .fill("period is locked");
     await page.keyboard.press("Enter");
     await page.waitForURL("**/help/search?q=period%20is%20locked");
     const results = page.getByRole("list", { name: "Search results" });
     await results.getByRole("listitem").first().waitFor();
-    await expect(results.getByRole("listitem").first().getByRole("link").textContent()).resolves.toBe('"The period is locked"');
+    await expect(results.getByRole("listitem").first().getByRole("link").textContent()).resolves.toBe(
+      '"The period is locked"',
+    );
     await t.shot("11-help-search");
     await results.getByRole("listitem").first().getByRole("link").click();
     await page.waitForURL("**/help/ledger#the-period-is-locked");
     await page.getByRole("heading", { name: '"The period is locked"', level: 3 }).waitFor();
-    const inView = await page.getByRole("heading", { name: '"The period is locked"', level: 3 }).evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.top < window.innerHeight;
-    });
+    const inView = await page
+      .getByRole("heading", { name: '"The period is locked"', level: 3 })
+      .evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      });
     expect(inView).toBe(true);
     await t.shot("12-help-article", { fullPage: false });
   });
@@ -66,7 +74,12 @@ describe.skipIf(!hasChromium)("help center", () => {
     await page.getByRole("link", { name: "Ledger" }).first().click();
     await page.waitForURL("**/help/ledger");
     await page.getByRole("heading", { name: "Ledger", level: 2, exact: true }).waitFor();
-    await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Period locks" }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole("navigation", { name: "On this page" })
+        .getByRole("link", { name: "Period locks" })
+        .count(),
+    ).resolves.toBe(1);
     expect(t.errors).toEqual([]);
   });
 });

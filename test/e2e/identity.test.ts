@@ -18,10 +18,19 @@ let browser: Browser;
 let adminTotpSecret = "";
 let opsTotpSecret = "";
 
-const CLIENT_ADMIN = { email: "casey@bluebird.example", name: "Casey Client", password: "bluebird-roasts-daily-42" };
-const PARTNER_OPS = { email: "olivia@northwind.example", name: "Olivia Ops", password: "northwind-ops-night-77" };
+const CLIENT_ADMIN = {
+  email: "casey@bluebird.example",
+  name: "Casey Client",
+  password: "bluebird-roasts-daily-42",
+};
+const PARTNER_OPS = {
+  email: "olivia@northwind.example",
+  name: "Olivia Ops",
+  password: "northwind-ops-night-77",
+};
 
-const totpAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+const totpAt = (secret: string, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -61,7 +70,9 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     await page.getByRole("textbox", { name: "Code from the app" }).fill(await totpAt(adminTotpSecret));
     await page.getByRole("button", { name: "Verify and turn on" }).click();
     await page.getByRole("heading", { name: "Save your recovery codes" }).waitFor();
-    await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").count()).resolves.toBe(10);
+    await expect(
+      page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").count(),
+    ).resolves.toBe(10);
     await pa.shot("23-recovery-codes");
     await page.getByLabel("I have saved my recovery codes").check();
     await page.getByRole("button", { name: "Continue to Closebook" }).click();
@@ -94,7 +105,9 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="32" viewBox="0 0 120 32"><rect width="32" height="32" rx="6" fill="#0b7a5c"/><text x="40" y="22" font-family="sans-serif" font-size="16" fill="#0b7a5c">Northwind</text></svg>`;
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Upload logo" }).click();
-    await (await chooser).setFiles({ name: "northwind.svg", mimeType: "image/svg+xml", buffer: Buffer.from(logo) });
+    await (
+      await chooser
+    ).setFiles({ name: "northwind.svg", mimeType: "image/svg+xml", buffer: Buffer.from(logo) });
     await page.getByRole("img", { name: "Current logo" }).waitFor();
     await page.getByRole("img", { name: "Northwind Bookkeeping logo" }).waitFor();
     await pa.shot("26-firm-branding");
@@ -109,7 +122,10 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     await pa.shot("28-invite-user");
     await page.getByRole("dialog").getByRole("button", { name: "Send invitation" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await page.getByRole("row", { name: new RegExp(CLIENT_ADMIN.email) }).getByText("Invited").waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(CLIENT_ADMIN.email) })
+      .getByText("Invited")
+      .waitFor();
     await invite(pa, PARTNER_OPS, "Partner Ops");
     await page.getByRole("dialog").getByRole("button", { name: "Send invitation" }).click();
     await page.getByRole("row", { name: new RegExp(PARTNER_OPS.email) }).waitFor();
@@ -134,7 +150,9 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     const before = mailbox.messages.length;
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { name: "Confirm your e-mail" }).waitFor();
-    const first = await mailbox.waitFor(CLIENT_ADMIN.email, (m) => /\b\d{6}\b/.test(m.text), { since: before });
+    const first = await mailbox.waitFor(CLIENT_ADMIN.email, (m) => /\b\d{6}\b/.test(m.text), {
+      since: before,
+    });
     await ca.shot("31-enrol-email-code");
 
     // Resend once: a new code arrives and the first one stops working.
@@ -143,12 +161,17 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     const beforeResend = mailbox.messages.length;
     await resend.click();
     await page.getByRole("status").filter({ hasText: "A new code was sent" }).waitFor();
-    const second = await mailbox.waitFor(CLIENT_ADMIN.email, (m) => /\b\d{6}\b/.test(m.text), { since: beforeResend });
+    const second = await mailbox.waitFor(CLIENT_ADMIN.email, (m) => /\b\d{6}\b/.test(m.text), {
+      since: beforeResend,
+    });
     expect(codeIn(second)).not.toBe(codeIn(first));
     // Asking again at once is throttled, and the page says so.
     if (await resend.isEnabled()) {
       await resend.click();
-      await page.getByRole("alert").filter({ hasText: /wait|too soon|seconds/i }).waitFor();
+      await page
+        .getByRole("alert")
+        .filter({ hasText: /wait|too soon|seconds/i })
+        .waitFor();
     } else {
       await expect(resend.textContent()).resolves.toMatch(/in \d+ s/);
     }
@@ -172,7 +195,9 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     expect(options).toEqual(["Bluebird Coffee Roasters"]);
     await page.keyboard.press("Escape");
     const clients = await page.evaluate(() => fetch("/api/clients").then((r) => r.json()));
-    expect((clients as { clients: Array<{ slug: string }> }).clients.map((c) => c.slug)).toEqual(["bluebird-coffee"]);
+    expect((clients as { clients: Array<{ slug: string }> }).clients.map((c) => c.slug)).toEqual([
+      "bluebird-coffee",
+    ]);
     expect((await page.request.get(`${server.url}/api/clients/harbor-dental`)).status()).toBe(404);
     await ca.shot("33-client-admin-client-view");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trial balance" }).click();
@@ -183,7 +208,12 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
 
   it("the Partner Admin sees a notification in the bell, opens it, and sets notifications", async () => {
     const { page } = pa;
-    await notifyByEmail(server.runtime, server.admin.email, { event: "task.assigned", title: "Review Bluebird's October bank feed", body: "Assigned to you by the close checklist.", link: "/c/bluebird-coffee/ledger/entries" });
+    await notifyByEmail(server.runtime, server.admin.email, {
+      event: "task.assigned",
+      title: "Review Bluebird's October bank feed",
+      body: "Assigned to you by the close checklist.",
+      link: "/c/bluebird-coffee/ledger/entries",
+    });
     await page.goto("/");
     const bell = page.getByRole("button", { name: "Notifications (1 unread)" });
     await bell.waitFor();
@@ -203,7 +233,9 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     await page.reload();
-    await expect(page.getByRole("combobox", { name: "A client was terminated: e-mail" }).inputValue()).resolves.toBe("Weekly digest");
+    await expect(
+      page.getByRole("combobox", { name: "A client was terminated: e-mail" }).inputValue(),
+    ).resolves.toBe("Weekly digest");
     await pa.shot("2a-notification-settings");
 
     await page.getByRole("button", { name: /Profile menu/ }).click();
@@ -268,7 +300,9 @@ describe.skipIf(!hasChromium)("sign-in, invitations and 2FA", () => {
     await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByRole("status").filter({ hasText: "we sent it a link" }).waitFor();
     await t.shot("37-password-reset-requested");
-    const mail = await mailbox.waitFor(PARTNER_OPS.email, (m) => m.text.includes("/reset-password#token="), { since: before });
+    const mail = await mailbox.waitFor(PARTNER_OPS.email, (m) => m.text.includes("/reset-password#token="), {
+      since: before,
+    });
     await page.goto(linkIn(mail, "/reset-password#token=").replace(/^https?:\/\/[^/]+/, server.url));
     const fresh = "a-brand-new-passphrase-2026";
     await page.getByRole("textbox", { name: "New password", exact: true }).fill(fresh);

@@ -33,7 +33,9 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
     await page.getByRole("combobox", { name: "Client" }).fill("blue");
     await page.getByRole("option", { name: "Bluebird Coffee Roasters" }).click();
     await page.waitForURL("**/c/bluebird-coffee");
-    await expect(page.getByLabel("View").textContent()).resolves.toContain("Client view: Bluebird Coffee Roasters");
+    await expect(page.getByLabel("View").textContent()).resolves.toContain(
+      "Client view: Bluebird Coffee Roasters",
+    );
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const item of ["Chart of accounts", "Journal entries", "Trial balance", "General ledger"]) {
       await expect(nav.getByRole("link", { name: item }).count()).resolves.toBe(1);
@@ -43,7 +45,10 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
 
   it("lists the chart of accounts and filters it", async () => {
     const { page } = t;
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Chart of accounts" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Chart of accounts" })
+      .click();
     const table = page.getByRole("table", { name: "Accounts" });
     await table.getByRole("row").nth(1).waitFor();
     const all = await table.getByRole("row").count();
@@ -57,7 +62,10 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
 
   it("creates an entry, refuses to post it out of balance, posts it, and reverses it", async () => {
     const { page } = t;
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Journal entries" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Journal entries" })
+      .click();
     await page.getByRole("table", { name: "Journal entries" }).getByRole("row").nth(1).waitFor();
     await t.shot("04-journal-entries");
     await page.getByRole("link", { name: "New entry" }).click();
@@ -68,7 +76,9 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
     await page.getByLabel("Line 1 credit").fill("12,345.60");
     await chooseAccount(t, "Line 2 account", "Equipment");
     await page.getByLabel("Line 2 debit").fill("12345.00");
-    await expect(page.getByRole("status").filter({ hasText: "Out of balance" }).textContent()).resolves.toContain("Out of balance by 0.60");
+    await expect(
+      page.getByRole("status").filter({ hasText: "Out of balance" }).textContent(),
+    ).resolves.toContain("Out of balance by 0.60");
     await expect(page.getByRole("button", { name: "Post entry" }).isDisabled()).resolves.toBe(true);
     await t.shot("05-new-entry-unbalanced");
     await page.getByLabel("Line 2 debit").fill("12345.60");
@@ -76,11 +86,17 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
     await expect(page.getByLabel("Total debits").textContent()).resolves.toBe("12,345.60");
     await page.getByRole("button", { name: "Post entry" }).click();
     await page.getByRole("heading", { name: /^Journal entry \d+$/ }).waitFor();
-    const number = (await page.getByRole("heading", { name: /^Journal entry \d+$/ }).textContent())!.replace("Journal entry ", "");
+    const number = (await page.getByRole("heading", { name: /^Journal entry \d+$/ }).textContent())!.replace(
+      "Journal entry ",
+      "",
+    );
     const lines = page.getByRole("table", { name: "Entry lines" });
     await expect(lines.getByText("12,345.60").count()).resolves.toBe(4); // debit, credit, and the two totals
     // Amounts are right-aligned.
-    const align = await lines.getByText("12,345.60").first().evaluate((el) => getComputedStyle(el.closest("td,th")!).textAlign);
+    const align = await lines
+      .getByText("12,345.60")
+      .first()
+      .evaluate((el) => getComputedStyle(el.closest("td,th")!).textAlign);
     expect(align).toBe("right");
     await t.shot("06-entry-posted");
 
@@ -88,7 +104,9 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
     await page.getByRole("dialog").getByLabel("Reversal date").fill("2026-11-03");
     await page.getByRole("dialog").getByRole("button", { name: "Reverse entry" }).click();
     await page.getByRole("link", { name: "Reverses an entry" }).waitFor();
-    await expect(page.getByText(`Reversal of entry ${number}: Espresso machine purchase`).count()).resolves.toBe(1);
+    await expect(
+      page.getByText(`Reversal of entry ${number}: Espresso machine purchase`).count(),
+    ).resolves.toBe(1);
     await t.shot("07-entry-reversal");
     await page.getByRole("link", { name: "Reverses an entry" }).click();
     await page.getByRole("link", { name: "Reversed by an entry" }).waitFor();
@@ -108,7 +126,10 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
     await page.getByRole("link", { name: "← All journal entries" }).click();
     await page.locator("label", { hasText: /^Drafts$/ }).click();
     await expect.poll(() => page.getByRole("radio", { name: "Drafts" }).isChecked()).toBe(true);
-    await page.getByRole("table", { name: "Journal entries" }).getByRole("link", { name: "Draft accrual" }).click();
+    await page
+      .getByRole("table", { name: "Journal entries" })
+      .getByRole("link", { name: "Draft accrual" })
+      .click();
     await page.getByRole("button", { name: "Post" }).click();
     await page.getByRole("heading", { name: /^Journal entry \d+$/ }).waitFor();
   });
@@ -127,7 +148,10 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
 
   it("shows the general ledger of one account with running balances", async () => {
     const { page } = t;
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "General ledger" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "General ledger" })
+      .click();
     await page.getByRole("textbox", { name: "From", exact: true }).fill("2026-11-01");
     await page.getByRole("textbox", { name: "To", exact: true }).fill("2026-11-30");
     await chooseAccount(t, "Account", "Equipment");
@@ -150,5 +174,8 @@ async function chooseAccount(t: TestPage, label: string, account: string) {
   const input = t.page.getByRole("combobox", { name: label, exact: true });
   await input.click();
   await input.fill(account);
-  await t.page.getByRole("option", { name: new RegExp(account) }).first().click();
+  await t.page
+    .getByRole("option", { name: new RegExp(account) })
+    .first()
+    .click();
 }

@@ -37,8 +37,12 @@ export async function testDb(options: { clock?: Clock } = {}): Promise<TestDb> {
     };
   }
   const snapshot = process.env.CLOSEBOOK_TEST_SNAPSHOT;
-  if (!snapshot) throw new Error("the test snapshot is missing: run tests through vitest (test/global-setup.ts)");
-  const database = await openDatabase({ dataDir: "memory://", loadDataDir: new Blob([fs.readFileSync(snapshot)]) });
+  if (!snapshot)
+    throw new Error("the test snapshot is missing: run tests through vitest (test/global-setup.ts)");
+  const database = await openDatabase({
+    dataDir: "memory://",
+    loadDataDir: new Blob([fs.readFileSync(snapshot)]),
+  });
   const jobs = new InProcessJobs(database.db);
   return {
     database,

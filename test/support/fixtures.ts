@@ -14,7 +14,9 @@ export interface ClientFixture {
 }
 
 export async function clientWithChart(ctx: Ctx, slug = "acme", firmSlug = "firm-a"): Promise<ClientFixture> {
-  const firm = (await access.firmBySlug(ctx.db, firmSlug)) ?? (await access.createFirm(ctx.db, { slug: firmSlug, name: `Firm ${firmSlug}` }));
+  const firm =
+    (await access.firmBySlug(ctx.db, firmSlug)) ??
+    (await access.createFirm(ctx.db, { slug: firmSlug, name: `Firm ${firmSlug}` }));
   const actor = systemActor(firm.id);
   const client = await access.createClient(ctx.db, actor, { slug, name: `Client ${slug}` });
   await applyChartTemplate(ctx, actor, slug);

@@ -29,10 +29,14 @@ describe("portal money helpers", () => {
 
   it("round-trips minor units through decimal strings", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), (units, scale) => {
-        expect(toMinor(fromMinor(units, scale), scale)).toBe(units);
-        expect(toMinor(formatAmount(fromMinor(units, scale)), scale)).toBe(units);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 4 }),
+        (units, scale) => {
+          expect(toMinor(fromMinor(units, scale), scale)).toBe(units);
+          expect(toMinor(formatAmount(fromMinor(units, scale)), scale)).toBe(units);
+        },
+      ),
     );
     expect(fromMinor(-5n)).toBe("-0.05");
     expect(fromMinor(0n, 0)).toBe("0");
@@ -46,9 +50,21 @@ describe("portal money helpers", () => {
   });
 
   it("totals an entry's debits in its first currency", () => {
-    const line = (amount: string, currency = "USD") => ({ accountId: "a", amount, currency, contactId: null, memo: null });
-    expect(entryTotal([line("100.50"), line("-60.25"), line("-40.25")])).toEqual({ amount: "100.50", currency: "USD" });
-    expect(entryTotal([line("10", "JPY"), line("-10", "JPY"), line("5.00"), line("-5.00")])).toEqual({ amount: "10", currency: "JPY" });
+    const line = (amount: string, currency = "USD") => ({
+      accountId: "a",
+      amount,
+      currency,
+      contactId: null,
+      memo: null,
+    });
+    expect(entryTotal([line("100.50"), line("-60.25"), line("-40.25")])).toEqual({
+      amount: "100.50",
+      currency: "USD",
+    });
+    expect(entryTotal([line("10", "JPY"), line("-10", "JPY"), line("5.00"), line("-5.00")])).toEqual({
+      amount: "10",
+      currency: "JPY",
+    });
     expect(entryTotal([])).toBeNull();
   });
 

@@ -10,7 +10,11 @@ export async function run(argv: string[]): Promise<number> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   try {
     const applied = await migrate(database);
-    process.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}\n` : "the database is up to date\n");
+    process.stdout.write(
+      applied.length
+        ? `applied ${applied.length} migration(s): ${applied.join(", ")}\n`
+        : "the database is up to date\n",
+    );
     return 0;
   } finally {
     await database.close();

@@ -4,10 +4,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { notFound } from "../../platform/errors.ts";
-import { parseArticle, renderArticleHtml, searchArticles, sortArticles, type HelpArticle, type SearchHit } from "./model.ts";
+import {
+  parseArticle,
+  renderArticleHtml,
+  searchArticles,
+  sortArticles,
+  type HelpArticle,
+  type SearchHit,
+} from "./model.ts";
 
 /** The guides folder of this checkout: help is versioned with the product. */
-export const DEFAULT_HELP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/help");
+export const DEFAULT_HELP_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../docs/help",
+);
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -18,7 +28,12 @@ export interface HelpLibrary {
 }
 
 export function loadHelpLibrary(dir: string = DEFAULT_HELP_DIR): HelpLibrary {
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".md")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+    : [];
   const articles = sortArticles(
     files
       .map((f) => f.slice(0, -3))
@@ -31,7 +46,8 @@ export function loadHelpLibrary(dir: string = DEFAULT_HELP_DIR): HelpLibrary {
     list: () => articles,
     get(slug) {
       const article = bySlug.get(slug);
-      if (!article) throw notFound("help/no-such-article", `there is no help article "${slug}"`, { field: "slug" });
+      if (!article)
+        throw notFound("help/no-such-article", `there is no help article "${slug}"`, { field: "slug" });
       if (!html.has(slug)) html.set(slug, renderArticleHtml(article));
       return { ...article, html: html.get(slug)! };
     },

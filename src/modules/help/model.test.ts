@@ -1,6 +1,16 @@
 // The help model: parsing guides into sections, rendering them, and ranking search results.
 import { describe, expect, it } from "vitest";
-import { anchorOf, parseArticle, plainText, renderArticleHtml, searchArticles, snippetOf, sortArticles, stem, tokenize } from "./model.ts";
+import {
+  anchorOf,
+  parseArticle,
+  plainText,
+  renderArticleHtml,
+  searchArticles,
+  snippetOf,
+  sortArticles,
+  stem,
+  tokenize,
+} from "./model.ts";
 
 const identity = parseArticle(
   "identity",
@@ -51,7 +61,9 @@ const ledger = parseArticle(
 describe("parseArticle", () => {
   it("takes the title from the first level-1 heading and the summary from the first paragraph", () => {
     expect(identity.title).toBe("Signing in and security");
-    expect(identity.summary).toBe("How to sign in with a password and a second factor, and what to do when it fails.");
+    expect(identity.summary).toBe(
+      "How to sign in with a password and a second factor, and what to do when it fails.",
+    );
     expect(identity.slug).toBe("identity");
   });
 
@@ -80,7 +92,10 @@ describe("parseArticle", () => {
 
 describe("renderArticleHtml", () => {
   it("renders sections with the parsed anchors, drops the title, rewrites guide links and drops raw HTML", () => {
-    const a = parseArticle("x", "# Title\n\nSee [the ledger](ledger.md#trial-balance) and [site](https://example.org).\n\n## Step one\n\n<script>alert(1)</script>\n\n## Step one\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+    const a = parseArticle(
+      "x",
+      "# Title\n\nSee [the ledger](ledger.md#trial-balance) and [site](https://example.org).\n\n## Step one\n\n<script>alert(1)</script>\n\n## Step one\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    );
     const html = renderArticleHtml(a);
     expect(html).not.toContain("<h1");
     expect(html).toContain('<h2 id="step-one">Step one</h2>');
@@ -96,7 +111,9 @@ describe("text helpers", () => {
   it("anchors, plain text, stems and tokens", () => {
     expect(anchorOf("Who may do **what**?")).toBe("who-may-do-what");
     expect(anchorOf("Réconciliation")).toBe("reconciliation");
-    expect(plainText("Use **Resend** on [the code screen](x.md) or `npm start`")).toBe("Use Resend on the code screen or npm start");
+    expect(plainText("Use **Resend** on [the code screen](x.md) or `npm start`")).toBe(
+      "Use Resend on the code screen or npm start",
+    );
     expect(stem("entries")).toBe("entry");
     expect(stem("posting")).toBe("post");
     expect(stem("posted")).toBe("post");
@@ -161,7 +178,9 @@ describe("searchArticles", () => {
 
 describe("sortArticles", () => {
   it("puts the portal guide first and release notes last", () => {
-    const list = ["whats-new", "ledger", "portal", "access"].map((s) => parseArticle(s, `# ${s === "access" ? "Clients and users" : s}\n`));
+    const list = ["whats-new", "ledger", "portal", "access"].map((s) =>
+      parseArticle(s, `# ${s === "access" ? "Clients and users" : s}\n`),
+    );
     expect(sortArticles(list).map((a) => a.slug)).toEqual(["portal", "access", "ledger", "whats-new"]);
   });
 });

@@ -77,7 +77,12 @@ export function parseArticle(slug: string, markdown: string): HelpArticle {
     const seen = used.get(id) ?? 0;
     used.set(id, seen + 1);
     if (seen > 0) id = `${id}-${seen + 1}`;
-    sections.push({ id, title: plainText(current.title), level: current.level, markdown: current.body.join("\n").trim() });
+    sections.push({
+      id,
+      title: plainText(current.title),
+      level: current.level,
+      markdown: current.body.join("\n").trim(),
+    });
   };
 
   for (const line of lines) {
@@ -99,7 +104,8 @@ export function parseArticle(slug: string, markdown: string): HelpArticle {
   flush();
 
   const introText = intro.join("\n").trim();
-  const firstParagraph = introText.split(/\n\s*\n/).find((p) => p.trim() && !/^\s*([-*+]|\d+\.|\||>|```)/.test(p)) ?? "";
+  const firstParagraph =
+    introText.split(/\n\s*\n/).find((p) => p.trim() && !/^\s*([-*+]|\d+\.|\||>|```)/.test(p)) ?? "";
   return {
     slug,
     title: title || slug.replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase()),
@@ -134,7 +140,10 @@ export function renderArticleHtml(article: HelpArticle): string {
       link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
         const inner = this.parser.parseInline(token.tokens);
         // Links between guides ("portal.md#notifications") become portal routes.
-        const href = token.href.replace(/^(?:\.\/)?([a-z0-9-]+)\.md(#.*)?$/, (_m, slug: string, hash?: string) => `/help/${slug}${hash ?? ""}`);
+        const href = token.href.replace(
+          /^(?:\.\/)?([a-z0-9-]+)\.md(#.*)?$/,
+          (_m, slug: string, hash?: string) => `/help/${slug}${hash ?? ""}`,
+        );
         const external = /^https?:/.test(href);
         return `<a href="${escapeAttr(href)}"${token.title ? ` title="${escapeAttr(token.title)}"` : ""}${external ? ' rel="noreferrer noopener" target="_blank"' : ""}>${inner}</a>`;
       },
@@ -153,7 +162,43 @@ function escapeAttr(value: string): string {
 
 // ── search ──
 
-const STOP_WORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "do", "does", "for", "from", "how", "i", "in", "is", "it", "my", "not", "of", "on", "or", "the", "to", "what", "when", "where", "which", "who", "why", "with", "can", "did", "you", "your"]);
+const STOP_WORDS = new Set([
+  "a",
+  "an",
+  "and",
+  "are",
+  "as",
+  "at",
+  "be",
+  "by",
+  "do",
+  "does",
+  "for",
+  "from",
+  "how",
+  "i",
+  "in",
+  "is",
+  "it",
+  "my",
+  "not",
+  "of",
+  "on",
+  "or",
+  "the",
+  "to",
+  "what",
+  "when",
+  "where",
+  "which",
+  "who",
+  "why",
+  "with",
+  "can",
+  "did",
+  "you",
+  "your",
+]);
 
 /** Reduces a word to a crude stem so "entries"/"entry" and "posting"/"posted"/"post" meet. */
 export function stem(word: string): string {
@@ -241,11 +286,15 @@ export function searchArticles(articles: HelpArticle[], query: string, limit = 2
   const docs = articles.flatMap(docsOf);
   const lastTerm = terms.at(-1)!;
   const prefixOk = /[\p{L}\p{N}]$/u.test(query) && lastTerm.length >= 2;
-  const matches = (token: string, term: string) => token === term || (term === lastTerm && prefixOk && token.startsWith(term));
+  const matches = (token: string, term: string) =>
+    token === term || (term === lastTerm && prefixOk && token.startsWith(term));
 
   const docFreq = new Map<string, number>();
   for (const term of terms) {
-    docFreq.set(term, docs.filter((d) => d.fields.some((f) => f.tokens.some((t) => matches(t, term)))).length);
+    docFreq.set(
+      term,
+      docs.filter((d) => d.fields.some((f) => f.tokens.some((t) => matches(t, term)))).length,
+    );
   }
   const phrase = query.trim().toLowerCase().replace(/\s+/g, " ");
 
@@ -278,7 +327,12 @@ export function searchArticles(articles: HelpArticle[], query: string, limit = 2
       score: Math.round(score * 1000) / 1000,
     });
   }
-  hits.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug) || (a.sectionTitle ?? "").localeCompare(b.sectionTitle ?? ""));
+  hits.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.slug.localeCompare(b.slug) ||
+      (a.sectionTitle ?? "").localeCompare(b.sectionTitle ?? ""),
+  );
   return hits.slice(0, limit);
 }
 

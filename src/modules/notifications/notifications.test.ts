@@ -144,7 +144,11 @@ describe("notifications", () => {
     const adminUser = await createUser(t, { firmId, role: "partner_admin" });
     const admin = await sessionFor(t, app, adminUser);
     const otherAdmin = await signedIn(t, app, { firmId, role: "partner_admin" });
-    await admin.inject({ method: "PUT", url: "/api/notifications/settings", payload: { events: [{ event: "user.joined", inApp: true, email: "off" }] } });
+    await admin.inject({
+      method: "PUT",
+      url: "/api/notifications/settings",
+      payload: { events: [{ event: "user.joined", inApp: true, email: "off" }] },
+    });
     await admin.inject({
       method: "POST",
       url: "/api/invitations",

@@ -29,13 +29,24 @@ export interface RunningCloseBook {
   stop(): Promise<void>;
 }
 
-export const DEMO_ADMIN: Person = { email: "pat@northwind.example", name: "Pat Partner", password: "northwind-ledger-keeper-19" };
+export const DEMO_ADMIN: Person = {
+  email: "pat@northwind.example",
+  name: "Pat Partner",
+  password: "northwind-ledger-keeper-19",
+};
 
 export async function startCloseBook(env: Record<string, string> = {}): Promise<RunningCloseBook> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "closebook-e2e-"));
   const mailbox = await startMailbox();
   // The base URL is only known once listening; e-mailed links are rebased onto the real port.
-  const config = loadConfig({ CLOSEBOOK_DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", SMTP_URL: mailbox.url, ...env });
+  const config = loadConfig({
+    CLOSEBOOK_DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SMTP_URL: mailbox.url,
+    ...env,
+  });
   const runtime = await openRuntime(config);
   await seedDemo(runtime.ctx);
   await invitePartnerAdmin(runtime, DEMO_ADMIN);

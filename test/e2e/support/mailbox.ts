@@ -15,7 +15,11 @@ export interface Mailbox {
   url: string;
   messages: Mail[];
   /** Waits for a message to `to` (after `since` messages) that matches. */
-  waitFor(to: string, match?: (m: Mail) => boolean, options?: { since?: number; timeoutMs?: number }): Promise<Mail>;
+  waitFor(
+    to: string,
+    match?: (m: Mail) => boolean,
+    options?: { since?: number; timeoutMs?: number },
+  ): Promise<Mail>;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,9 @@ export async function startMailbox(): Promise<Mailbox> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => (v.address ?? "").toLowerCase()));
+          const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
+            a.value.map((v) => (v.address ?? "").toLowerCase()),
+          );
           messages.push({ to, subject: parsed.subject ?? "", text: parsed.text ?? "" });
           callback();
         })
@@ -45,7 +51,10 @@ export async function startMailbox(): Promise<Mailbox> {
       for (;;) {
         const found = messages.slice(since).find((m) => m.to.includes(to.toLowerCase()) && match(m));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no e-mail to ${to} within ${timeoutMs} ms (got ${messages.length}: ${messages.map((m) => `${m.to.join(",")}: ${m.subject}`).join("; ")})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no e-mail to ${to} within ${timeoutMs} ms (got ${messages.length}: ${messages.map((m) => `${m.to.join(",")}: ${m.subject}`).join("; ")})`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
     },

@@ -6,7 +6,8 @@ import type { RunningCloseBook, Person } from "./closebook.ts";
 import type { TestPage } from "./browser.ts";
 import { linkIn } from "./mailbox.ts";
 
-const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+const totp = (secret: string, offsetSeconds = 0) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
 /** The invitation token e-mailed to someone. */
 export async function invitationToken(server: RunningCloseBook, email: string): Promise<string> {
@@ -17,14 +18,18 @@ export async function invitationToken(server: RunningCloseBook, email: string): 
 /** Accepts the admin's invitation (sets the password) without enrolling 2FA yet. */
 export async function acceptAdminInvitation(t: TestPage, server: RunningCloseBook): Promise<void> {
   const token = await invitationToken(server, server.admin.email);
-  const res = await t.context.request.post(`/api/invitations/${token}/accept`, { data: { name: server.admin.name, password: server.admin.password } });
+  const res = await t.context.request.post(`/api/invitations/${token}/accept`, {
+    data: { name: server.admin.name, password: server.admin.password },
+  });
   if (!res.ok()) throw new Error(`accepting the invitation failed: ${res.status()} ${await res.text()}`);
 }
 
 /** Signs in through the API, enrolling an authenticator app when asked; returns its secret. */
 export async function signInViaApi(t: TestPage, who: Person, totpSecret?: string): Promise<string> {
   const api = t.context.request;
-  const step = await (await api.post("/api/auth/sign-in", { data: { email: who.email, password: who.password } })).json();
+  const step = await (
+    await api.post("/api/auth/sign-in", { data: { email: who.email, password: who.password } })
+  ).json();
   if (step.next === "2fa") {
     if (!totpSecret) throw new Error(`${who.email} is enrolled: pass the TOTP secret`);
     // A code is accepted once: use the next time step's code, which is accepted too.
@@ -33,7 +38,9 @@ export async function signInViaApi(t: TestPage, who: Person, totpSecret?: string
     return totpSecret;
   }
   if (step.next !== "enrol-2fa") throw new Error(`unexpected sign-in answer ${JSON.stringify(step)}`);
-  const { secret } = (await (await api.post("/api/auth/2fa/enrol/totp", { data: {} })).json()) as { secret: string };
+  const { secret } = (await (await api.post("/api/auth/2fa/enrol/totp", { data: {} })).json()) as {
+    secret: string;
+  };
   const res = await api.post("/api/auth/2fa/enrol/confirm", { data: { code: await totp(secret) } });
   if (!res.ok()) throw new Error(`2FA enrolment failed: ${res.status()} ${await res.text()}`);
   return secret;

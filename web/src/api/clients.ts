@@ -6,7 +6,8 @@ export const ONBOARDING_STEPS = ["details", "ledger", "banks", "automation", "ai
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 
 /** A client whose details were saved but whose later wizard steps are not all done. */
-export const setupUnfinished = (c: Client) => Boolean(c.onboarding && c.onboarding.completedSteps.includes("details") && c.onboarding.step !== "done");
+export const setupUnfinished = (c: Client) =>
+  Boolean(c.onboarding && c.onboarding.completedSteps.includes("details") && c.onboarding.step !== "done");
 
 export interface Client {
   id: string;
@@ -28,7 +29,11 @@ export interface Client {
   bookkeepingCadence?: string | null;
   terminatedAt?: string | null;
   /** The add-client wizard's progress, so it can be resumed (from any browser). */
-  onboarding?: { step: OnboardingStep | "done"; completedSteps: OnboardingStep[]; data?: Record<string, unknown> | null } | null;
+  onboarding?: {
+    step: OnboardingStep | "done";
+    completedSteps: OnboardingStep[];
+    data?: Record<string, unknown> | null;
+  } | null;
   notes?: string | null;
   purgeAfter?: string | null;
 }
@@ -36,9 +41,16 @@ export interface Client {
 export const clientsApi = {
   list: () => api.get<{ clients: Client[] }>("/api/clients").then((r) => r.clients),
   get: (client: string) => api.get<Client>(`/api/clients/${encodeURIComponent(client)}`),
-  create: (input: Record<string, unknown> & { slug: string; name: string }) => api.post<Client>("/api/clients", input),
-  update: (client: string, patch: Record<string, unknown>) => api.patch<Client>(`/api/clients/${encodeURIComponent(client)}`, patch),
-  saveOnboarding: (client: string, progress: { step: OnboardingStep; completed?: boolean; data?: Record<string, unknown> }) => api.put<Client>(`/api/clients/${encodeURIComponent(client)}/onboarding`, progress),
-  terminate: (client: string, reason?: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/terminate`, reason ? { reason } : {}),
-  cancelTermination: (client: string) => api.post<Client>(`/api/clients/${encodeURIComponent(client)}/cancel-termination`),
+  create: (input: Record<string, unknown> & { slug: string; name: string }) =>
+    api.post<Client>("/api/clients", input),
+  update: (client: string, patch: Record<string, unknown>) =>
+    api.patch<Client>(`/api/clients/${encodeURIComponent(client)}`, patch),
+  saveOnboarding: (
+    client: string,
+    progress: { step: OnboardingStep; completed?: boolean; data?: Record<string, unknown> },
+  ) => api.put<Client>(`/api/clients/${encodeURIComponent(client)}/onboarding`, progress),
+  terminate: (client: string, reason?: string) =>
+    api.post<Client>(`/api/clients/${encodeURIComponent(client)}/terminate`, reason ? { reason } : {}),
+  cancelTermination: (client: string) =>
+    api.post<Client>(`/api/clients/${encodeURIComponent(client)}/cancel-termination`),
 };

@@ -25,8 +25,24 @@ export interface Enrolment {
 export type SignInStep = { next: "2fa"; challenge: Challenge } | { next: "enrol-2fa"; enrolment: Enrolment };
 
 export interface Me {
-  user: { id: string; email: string; name: string; phone: string | null; role: string; twoFactor: { method: TwoFactorMethod | null; enrolledAt: string | null; recoveryCodesLeft: number } | null };
-  firm: { id: string; slug: string; name: string; branding: { logoUrl: string | null; faviconUrl: string | null } };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    phone: string | null;
+    role: string;
+    twoFactor: {
+      method: TwoFactorMethod | null;
+      enrolledAt: string | null;
+      recoveryCodesLeft: number;
+    } | null;
+  };
+  firm: {
+    id: string;
+    slug: string;
+    name: string;
+    branding: { logoUrl: string | null; faviconUrl: string | null };
+  };
   side: "partner" | "client";
   permissions: string[];
   clients: Array<{ id: string; slug: string; name: string; status: string }>;
@@ -41,7 +57,14 @@ export interface Session {
 }
 
 const OPEN_ME: Me = {
-  user: { id: "system", email: "", name: "Demo administrator", phone: null, role: "partner_admin", twoFactor: null },
+  user: {
+    id: "system",
+    email: "",
+    name: "Demo administrator",
+    phone: null,
+    role: "partner_admin",
+    twoFactor: null,
+  },
   firm: { id: "", slug: "", name: "Closebook", branding: { logoUrl: null, faviconUrl: null } },
   side: "partner",
   permissions: [],
@@ -58,7 +81,8 @@ export async function fetchSession(): Promise<Session | null> {
     return { mode: "user", me };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
-    if (error instanceof ApiError && error.status === 404 && error.code === "http/no-route") return { mode: "open", me: OPEN_ME };
+    if (error instanceof ApiError && error.status === 404 && error.code === "http/no-route")
+      return { mode: "open", me: OPEN_ME };
     throw error;
   }
 }
@@ -84,30 +108,69 @@ const done = <T extends { csrfToken?: string }>(r: T) => {
 
 export const authApi = {
   signIn: (email: string, password: string) => api.post<SignInStep>("/api/auth/sign-in", { email, password }),
-  verify: (code: string) => api.post<{ next: "done"; csrfToken: string; recoveryCodesLeft: number }>("/api/auth/2fa/verify", { code }).then(done),
+  verify: (code: string) =>
+    api
+      .post<{ next: "done"; csrfToken: string; recoveryCodesLeft: number }>("/api/auth/2fa/verify", { code })
+      .then(done),
   resend: () => api.post<{ challenge: Challenge }>("/api/auth/2fa/resend").then((r) => r.challenge),
-  trialOutbox: () => api.get<{ messages: Array<{ channel: string; to: string; subject: string; text: string; createdAt: string }> }>("/api/auth/2fa/outbox").then((r) => r.messages),
+  trialOutbox: () =>
+    api
+      .get<{
+        messages: Array<{ channel: string; to: string; subject: string; text: string; createdAt: string }>;
+      }>("/api/auth/2fa/outbox")
+      .then((r) => r.messages),
   enrolTotp: () => api.post<TotpEnrolment>("/api/auth/2fa/enrol/totp"),
   enrolEmail: () => api.post<{ challenge: Challenge }>("/api/auth/2fa/enrol/email").then((r) => r.challenge),
-  enrolSms: (phone: string) => api.post<{ challenge: Challenge }>("/api/auth/2fa/enrol/sms", { phone }).then((r) => r.challenge),
-  confirmEnrolment: (code: string) => api.post<{ next: "done"; csrfToken: string; recoveryCodes: string[] }>("/api/auth/2fa/enrol/confirm", { code }).then(done),
+  enrolSms: (phone: string) =>
+    api.post<{ challenge: Challenge }>("/api/auth/2fa/enrol/sms", { phone }).then((r) => r.challenge),
+  confirmEnrolment: (code: string) =>
+    api
+      .post<{ next: "done"; csrfToken: string; recoveryCodes: string[] }>("/api/auth/2fa/enrol/confirm", {
+        code,
+      })
+      .then(done),
   signOut: () => api.post<void>("/api/auth/sign-out"),
   signOutEverywhere: () => api.post<void>("/api/auth/sign-out-everywhere"),
   requestReset: (email: string) => api.post<void>("/api/auth/password-reset", { email }),
-  confirmReset: (token: string, password: string) => api.post<{ next: "sign-in" }>("/api/auth/password-reset/confirm", { token, password }),
-  discoverSso: (email: string) => api.get<{ sso: { firm: string; startUrl: string; required: boolean } | null }>("/api/auth/sso/discover", { email }),
+  confirmReset: (token: string, password: string) =>
+    api.post<{ next: "sign-in" }>("/api/auth/password-reset/confirm", { token, password }),
+  discoverSso: (email: string) =>
+    api.get<{ sso: { firm: string; startUrl: string; required: boolean } | null }>("/api/auth/sso/discover", {
+      email,
+    }),
   invitation: (token: string) => api.get<Invitation>(`/api/invitations/${encodeURIComponent(token)}`),
-  acceptInvitation: (token: string, name: string, password: string) => api.post<SignInStep>(`/api/invitations/${encodeURIComponent(token)}/accept`, { name, password }),
+  acceptInvitation: (token: string, name: string, password: string) =>
+    api.post<SignInStep>(`/api/invitations/${encodeURIComponent(token)}/accept`, { name, password }),
 };
 
 export const meApi = {
-  update: (patch: { name?: string; phone?: string | null }) => api.patch<{ user: Me["user"] }>("/api/me", patch),
-  changePassword: (currentPassword: string, newPassword: string) => api.post<void>("/api/me/password", { currentPassword, newPassword }),
-  sessions: () => api.get<{ sessions: Array<{ id: string; current: boolean; createdAt: string; lastSeenAt: string; userAgent: string | null; ip: string | null }> }>("/api/me/sessions").then((r) => r.sessions),
+  update: (patch: { name?: string; phone?: string | null }) =>
+    api.patch<{ user: Me["user"] }>("/api/me", patch),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>("/api/me/password", { currentPassword, newPassword }),
+  sessions: () =>
+    api
+      .get<{
+        sessions: Array<{
+          id: string;
+          current: boolean;
+          createdAt: string;
+          lastSeenAt: string;
+          userAgent: string | null;
+          ip: string | null;
+        }>;
+      }>("/api/me/sessions")
+      .then((r) => r.sessions),
   endSession: (id: string) => api.del(`/api/me/sessions/${id}`),
   sendCode: () => api.post<{ challenge: Challenge }>("/api/me/2fa/send-code").then((r) => r.challenge),
-  verifyCurrent: (code: string) => api.post<{ verifiedUntil: string }>("/api/me/2fa/verify-current", { code }),
-  enrol: (method: TwoFactorMethod, phone?: string) => api.post<TotpEnrolment | { challenge: Challenge }>(`/api/me/2fa/enrol/${method}`, method === "sms" ? { phone } : {}),
-  confirmEnrolment: (code: string) => api.post<{ method: TwoFactorMethod; recoveryCodes: string[] }>("/api/me/2fa/enrol/confirm", { code }),
+  verifyCurrent: (code: string) =>
+    api.post<{ verifiedUntil: string }>("/api/me/2fa/verify-current", { code }),
+  enrol: (method: TwoFactorMethod, phone?: string) =>
+    api.post<TotpEnrolment | { challenge: Challenge }>(
+      `/api/me/2fa/enrol/${method}`,
+      method === "sms" ? { phone } : {},
+    ),
+  confirmEnrolment: (code: string) =>
+    api.post<{ method: TwoFactorMethod; recoveryCodes: string[] }>("/api/me/2fa/enrol/confirm", { code }),
   newRecoveryCodes: () => api.post<{ recoveryCodes: string[] }>("/api/me/2fa/recovery-codes"),
 };

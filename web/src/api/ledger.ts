@@ -53,7 +53,13 @@ export interface EntryInput {
   date: string;
   description: string;
   reference?: string | null;
-  lines: Array<{ accountId: string; debit?: string; credit?: string; memo?: string | null; contactId?: string | null }>;
+  lines: Array<{
+    accountId: string;
+    debit?: string;
+    credit?: string;
+    memo?: string | null;
+    contactId?: string | null;
+  }>;
 }
 
 export interface TrialBalance {
@@ -79,7 +85,17 @@ export interface GeneralLedger {
   client: string;
   from: string;
   to: string;
-  accounts: Array<{ accountId: string; account: string; number: string | null; currency: string; opening: string; debits: string; credits: string; closing: string; lines: LedgerLine[] }>;
+  accounts: Array<{
+    accountId: string;
+    account: string;
+    number: string | null;
+    currency: string;
+    opening: string;
+    debits: string;
+    credits: string;
+    closing: string;
+    lines: LedgerLine[];
+  }>;
 }
 
 export interface Period {
@@ -92,21 +108,47 @@ export interface Period {
 const base = (client: string) => `/api/clients/${encodeURIComponent(client)}`;
 
 export const ledgerApi = {
-  accounts: (client: string, includeInactive = false) => api.get<{ accounts: Account[] }>(`${base(client)}/accounts`, { includeInactive }).then((r) => r.accounts),
-  createAccount: (client: string, input: { name: string; number?: string | null; type: AccountType; parentId?: string | null; description?: string | null }) => api.post<Account>(`${base(client)}/accounts`, input),
-  updateAccount: (client: string, id: string, patch: Partial<Pick<Account, "name" | "number" | "description" | "isActive">>) => api.patch<Account>(`${base(client)}/accounts/${id}`, patch),
+  accounts: (client: string, includeInactive = false) =>
+    api.get<{ accounts: Account[] }>(`${base(client)}/accounts`, { includeInactive }).then((r) => r.accounts),
+  createAccount: (
+    client: string,
+    input: {
+      name: string;
+      number?: string | null;
+      type: AccountType;
+      parentId?: string | null;
+      description?: string | null;
+    },
+  ) => api.post<Account>(`${base(client)}/accounts`, input),
+  updateAccount: (
+    client: string,
+    id: string,
+    patch: Partial<Pick<Account, "name" | "number" | "description" | "isActive">>,
+  ) => api.patch<Account>(`${base(client)}/accounts/${id}`, patch),
   applyTemplate: (client: string) => api.post<{ created: number }>(`${base(client)}/accounts/apply-template`),
-  contacts: (client: string) => api.get<{ contacts: Contact[] }>(`${base(client)}/contacts`).then((r) => r.contacts),
-  entries: (client: string, filter: { status?: "draft" | "posted"; from?: string; to?: string; limit?: number; offset?: number }) => api.get<{ entries: Entry[] }>(`${base(client)}/journal-entries`, filter).then((r) => r.entries),
+  contacts: (client: string) =>
+    api.get<{ contacts: Contact[] }>(`${base(client)}/contacts`).then((r) => r.contacts),
+  entries: (
+    client: string,
+    filter: { status?: "draft" | "posted"; from?: string; to?: string; limit?: number; offset?: number },
+  ) => api.get<{ entries: Entry[] }>(`${base(client)}/journal-entries`, filter).then((r) => r.entries),
   entry: (client: string, id: string) => api.get<Entry>(`${base(client)}/journal-entries/${id}`),
-  createEntry: (client: string, input: EntryInput, post: boolean) => api.post<Entry>(`${base(client)}/journal-entries`, input, { post }),
-  updateDraft: (client: string, id: string, input: EntryInput) => api.put<Entry>(`${base(client)}/journal-entries/${id}`, input),
+  createEntry: (client: string, input: EntryInput, post: boolean) =>
+    api.post<Entry>(`${base(client)}/journal-entries`, input, { post }),
+  updateDraft: (client: string, id: string, input: EntryInput) =>
+    api.put<Entry>(`${base(client)}/journal-entries/${id}`, input),
   deleteDraft: (client: string, id: string) => api.del(`${base(client)}/journal-entries/${id}`),
   postDraft: (client: string, id: string) => api.post<Entry>(`${base(client)}/journal-entries/${id}/post`),
-  reverse: (client: string, id: string, body: { date?: string; description?: string }) => api.post<Entry>(`${base(client)}/journal-entries/${id}/reverse`, body),
-  trialBalance: (client: string, asOf?: string) => api.get<TrialBalance>(`${base(client)}/reports/trial-balance`, { asOf }),
-  trialBalanceCsvUrl: (client: string, asOf: string) => `${base(client)}/reports/trial-balance?format=csv&asOf=${asOf}`,
-  generalLedger: (client: string, q: { from: string; to: string; accountId?: string }) => api.get<GeneralLedger>(`${base(client)}/reports/general-ledger`, q),
-  periods: (client: string) => api.get<{ periods: Period[] }>(`${base(client)}/periods`).then((r) => r.periods),
-  lock: (client: string, month: string, locked: boolean) => api.post<Period>(`${base(client)}/periods/${month}/${locked ? "lock" : "unlock"}`),
+  reverse: (client: string, id: string, body: { date?: string; description?: string }) =>
+    api.post<Entry>(`${base(client)}/journal-entries/${id}/reverse`, body),
+  trialBalance: (client: string, asOf?: string) =>
+    api.get<TrialBalance>(`${base(client)}/reports/trial-balance`, { asOf }),
+  trialBalanceCsvUrl: (client: string, asOf: string) =>
+    `${base(client)}/reports/trial-balance?format=csv&asOf=${asOf}`,
+  generalLedger: (client: string, q: { from: string; to: string; accountId?: string }) =>
+    api.get<GeneralLedger>(`${base(client)}/reports/general-ledger`, q),
+  periods: (client: string) =>
+    api.get<{ periods: Period[] }>(`${base(client)}/periods`).then((r) => r.periods),
+  lock: (client: string, month: string, locked: boolean) =>
+    api.post<Period>(`${base(client)}/periods/${month}/${locked ? "lock" : "unlock"}`),
 };

@@ -21,9 +21,11 @@ export interface EventSetting {
 }
 
 export const notificationsApi = {
-  list: (limit = 20) => api.get<{ notifications: Notification[]; unread: number }>("/api/notifications", { limit }),
+  list: (limit = 20) =>
+    api.get<{ notifications: Notification[]; unread: number }>("/api/notifications", { limit }),
   read: (id: string) => api.post<void>(`/api/notifications/${id}/read`),
   readAll: () => api.post<void>("/api/notifications/read-all"),
   settings: () => api.get<{ events: EventSetting[] }>("/api/notifications/settings").then((r) => r.events),
-  saveSettings: (events: Array<Pick<EventSetting, "event" | "inApp" | "email">>) => api.put<{ events: EventSetting[] }>("/api/notifications/settings", { events }).then((r) => r.events),
+  saveSettings: (events: Array<Pick<EventSetting, "event" | "inApp" | "email">>) =>
+    api.put<{ events: EventSetting[] }>("/api/notifications/settings", { events }).then((r) => r.events),
 };

@@ -48,27 +48,33 @@ export interface OutboxMessage {
 }
 
 export const usersApi = {
-  list: (filter: { status?: string; clientId?: string } = {}) => api.get<{ users: User[]; licences: { used: number; paid: number | null } }>("/api/users", filter),
+  list: (filter: { status?: string; clientId?: string } = {}) =>
+    api.get<{ users: User[]; licences: { used: number; paid: number | null } }>("/api/users", filter),
   get: (id: string) => api.get<User>(`/api/users/${id}`),
-  update: (id: string, patch: { name?: string; phone?: string | null }) => api.patch<User>(`/api/users/${id}`, patch),
-  setRole: (id: string, role: string, clientAccess: ClientAccess) => api.put<User>(`/api/users/${id}/role`, { role, clientAccess }),
+  update: (id: string, patch: { name?: string; phone?: string | null }) =>
+    api.patch<User>(`/api/users/${id}`, patch),
+  setRole: (id: string, role: string, clientAccess: ClientAccess) =>
+    api.put<User>(`/api/users/${id}/role`, { role, clientAccess }),
   deactivate: (id: string) => api.post<User>(`/api/users/${id}/deactivate`),
   reactivate: (id: string) => api.post<User>(`/api/users/${id}/reactivate`),
   reset2fa: (id: string) => api.post<User>(`/api/users/${id}/reset-2fa`),
   resendInvitation: (id: string) => api.post<{ user: User }>(`/api/users/${id}/invitation`),
-  invite: (input: { email: string; name?: string; role: string; clientAccess: ClientAccess }) => api.post<{ user: User }>("/api/invitations", input),
+  invite: (input: { email: string; name?: string; role: string; clientAccess: ClientAccess }) =>
+    api.post<{ user: User }>("/api/invitations", input),
   roles: () => api.get<{ roles: RoleInfo[] }>("/api/roles").then((r) => r.roles),
 };
 
 export const firmApi = {
   get: () => api.get<Firm>("/api/firm"),
-  update: (patch: Partial<Pick<Firm, "name" | "legalName" | "supportEmail">>) => api.patch<Firm>("/api/firm", patch),
+  update: (patch: Partial<Pick<Firm, "name" | "legalName" | "supportEmail">>) =>
+    api.patch<Firm>("/api/firm", patch),
   /** Uploads a logo or favicon (multipart, one `file` field). */
   async upload(kind: "logo" | "favicon", file: File) {
     const form = new FormData();
     form.append("file", file);
     return request<{ branding: Firm["branding"] }>("PUT", `/api/firm/branding/${kind}`, form);
   },
-  removeBranding: (kind: "logo" | "favicon") => api.del<{ branding: Firm["branding"] }>(`/api/firm/branding/${kind}`),
+  removeBranding: (kind: "logo" | "favicon") =>
+    api.del<{ branding: Firm["branding"] }>(`/api/firm/branding/${kind}`),
   outbox: (limit = 50) => api.get<{ enabled: boolean; messages: OutboxMessage[] }>("/api/outbox", { limit }),
 };

@@ -32,7 +32,13 @@ export function App() {
   const { pathname, search, hash } = useLocation();
   const qc = useQueryClient();
   const isPublic = pathname in PUBLIC;
-  const session = useQuery({ queryKey: ["session"], queryFn: fetchSession, enabled: !isPublic, staleTime: 5 * 60_000, retry: false });
+  const session = useQuery({
+    queryKey: ["session"],
+    queryFn: fetchSession,
+    enabled: !isPublic,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
 
   useEffect(() => {
     setUnauthenticatedHandler(() => void qc.invalidateQueries({ queryKey: ["session"] }));
@@ -50,7 +56,8 @@ export function App() {
   const me = session.data?.me;
   const onlyClient = me?.side === "client" && me.clients.length === 1 ? me.clients[0]!.slug : null;
   useEffect(() => {
-    if (onlyClient && (pathname === "/" || pathname === "/clients")) navigate(`/c/${onlyClient}`, { replace: true });
+    if (onlyClient && (pathname === "/" || pathname === "/clients"))
+      navigate(`/c/${onlyClient}`, { replace: true });
   }, [onlyClient, pathname]);
 
   if (isPublic) return <>{PUBLIC[pathname]!()}</>;

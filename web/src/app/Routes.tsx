@@ -6,7 +6,10 @@ import type { PortalModule } from "../modules/registry.ts";
 import { Layout } from "../shell/Layout.tsx";
 import { PageHeader } from "../components/PageHeader.tsx";
 
-export function findRoute(modules: PortalModule[], pathname: string): { render: (p: Params) => React.ReactNode; params: Params } | null {
+export function findRoute(
+  modules: PortalModule[],
+  pathname: string,
+): { render: (p: Params) => React.ReactNode; params: Params } | null {
   for (const m of modules) {
     for (const r of m.routes) {
       const params = matchPath(r.path, pathname);
@@ -28,7 +31,10 @@ export function PortalRoutes({ modules }: { modules: PortalModule[] }) {
         <>
           <PageHeader title="Page not found" />
           <Alert color="gray" variant="light">
-            There is no page at this address. <Anchor component={Link} href="/">Go to the overview</Anchor>
+            There is no page at this address.{" "}
+            <Anchor component={Link} href="/">
+              Go to the overview
+            </Anchor>
           </Alert>
         </>
       )}

@@ -15,23 +15,36 @@ import { tokenFromHash as tokenOf } from "./tokenFromHash.ts";
 
 export function AcceptInvitationPage() {
   const token = tokenOf(useLocation().hash);
-  const invitation = useQuery({ queryKey: ["invitation", token], queryFn: () => authApi.invitation(token!), enabled: Boolean(token), retry: false });
+  const invitation = useQuery({
+    queryKey: ["invitation", token],
+    queryFn: () => authApi.invitation(token!),
+    enabled: Boolean(token),
+    retry: false,
+  });
   const [name, setName] = useState<string | null>(null);
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const accept = useMutation({
-    mutationFn: () => authApi.acceptInvitation(token!, (name ?? invitation.data?.name ?? "").trim(), password),
+    mutationFn: () =>
+      authApi.acceptInvitation(token!, (name ?? invitation.data?.name ?? "").trim(), password),
     onSuccess: (step) => {
-      writeFlow({ next: "/", ...(step.next === "enrol-2fa" ? { enrolment: step.enrolment } : { challenge: step.challenge }) });
+      writeFlow({
+        next: "/",
+        ...(step.next === "enrol-2fa" ? { enrolment: step.enrolment } : { challenge: step.challenge }),
+      });
       navigate(step.next === "enrol-2fa" ? "/sign-in/enrol" : "/sign-in/2fa", { replace: true });
     },
   });
-  const brand = invitation.data ? { name: invitation.data.firm.name, logo: invitation.data.firm.logoDataUrl } : undefined;
+  const brand = invitation.data
+    ? { name: invitation.data.firm.name, logo: invitation.data.firm.logoDataUrl }
+    : undefined;
 
   if (!token) {
     return (
       <AuthLayout title="Accept your invitation">
-        <Alert color="yellow">This link is incomplete. Open the link from your invitation e-mail again.</Alert>
+        <Alert color="yellow">
+          This link is incomplete. Open the link from your invitation e-mail again.
+        </Alert>
       </AuthLayout>
     );
   }
@@ -39,16 +52,48 @@ export function AcceptInvitationPage() {
     <AuthLayout title="Accept your invitation" brand={brand}>
       <QueryState query={invitation}>
         {(inv) => (
-          <form onSubmit={(e) => { e.preventDefault(); accept.mutate(); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              accept.mutate();
+            }}
+          >
             <Stack gap="sm">
               <Text size="sm">
-                {inv.firm.name} invited <strong>{inv.email}</strong> to Closebook as {ROLE_LABELS[inv.role] ?? inv.role}. The invitation is valid until {formatDate(inv.expiresAt.slice(0, 10))}.
+                {inv.firm.name} invited <strong>{inv.email}</strong> to Closebook as{" "}
+                {ROLE_LABELS[inv.role] ?? inv.role}. The invitation is valid until{" "}
+                {formatDate(inv.expiresAt.slice(0, 10))}.
               </Text>
               <ProblemAlert error={accept.error} />
-              <TextInput label="Your name" required autoComplete="name" value={name ?? inv.name ?? ""} onChange={(e) => setName(e.currentTarget.value)} />
-              <PasswordInput label="Choose a password" description="At least 12 characters; not your e-mail address or a common password." required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-              <PasswordInput label="Repeat the password" required autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={repeat && repeat !== password ? "The passwords differ" : undefined} />
-              <Button type="submit" loading={accept.isPending} disabled={password.length < 12 || password !== repeat} fullWidth>
+              <TextInput
+                label="Your name"
+                required
+                autoComplete="name"
+                value={name ?? inv.name ?? ""}
+                onChange={(e) => setName(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label="Choose a password"
+                description="At least 12 characters; not your e-mail address or a common password."
+                required
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label="Repeat the password"
+                required
+                autoComplete="new-password"
+                value={repeat}
+                onChange={(e) => setRepeat(e.currentTarget.value)}
+                error={repeat && repeat !== password ? "The passwords differ" : undefined}
+              />
+              <Button
+                type="submit"
+                loading={accept.isPending}
+                disabled={password.length < 12 || password !== repeat}
+                fullWidth
+              >
                 Set password and continue
               </Button>
             </Stack>

@@ -21,7 +21,8 @@ export function EnrolPage() {
   const start = useMutation({
     mutationFn: async () => {
       if (method === "totp") setTotp(await authApi.enrolTotp());
-      else setChallenge(method === "email" ? await authApi.enrolEmail() : await authApi.enrolSms(phone.trim()));
+      else
+        setChallenge(method === "email" ? await authApi.enrolEmail() : await authApi.enrolSms(phone.trim()));
     },
   });
   const confirm = useMutation({
@@ -37,21 +38,34 @@ export function EnrolPage() {
   if (!enrolment) {
     return (
       <AuthLayout title="Set up two-step verification">
-        <Anchor component={Link} href="/sign-in">Start again at sign-in</Anchor>
+        <Anchor component={Link} href="/sign-in">
+          Start again at sign-in
+        </Anchor>
       </AuthLayout>
     );
   }
   if (totp) {
     return (
       <AuthLayout title="Set up your authenticator app">
-        <TotpSetup enrolment={totp} submit={(c) => confirm.mutate(c)} submitting={confirm.isPending} error={confirm.error} />
+        <TotpSetup
+          enrolment={totp}
+          submit={(c) => confirm.mutate(c)}
+          submitting={confirm.isPending}
+          error={confirm.error}
+        />
       </AuthLayout>
     );
   }
   if (challenge) {
     return (
       <AuthLayout title={challenge.method === "sms" ? "Confirm your phone" : "Confirm your e-mail"}>
-        <CodeForm challenge={challenge} onChallenge={setChallenge} submit={(c) => confirm.mutate(c)} submitting={confirm.isPending} error={confirm.error} />
+        <CodeForm
+          challenge={challenge}
+          onChallenge={setChallenge}
+          submit={(c) => confirm.mutate(c)}
+          submitting={confirm.isPending}
+          error={confirm.error}
+        />
       </AuthLayout>
     );
   }
@@ -62,18 +76,41 @@ export function EnrolPage() {
   };
   return (
     <AuthLayout title="Set up two-step verification">
-      <form onSubmit={(e) => { e.preventDefault(); start.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          start.mutate();
+        }}
+      >
         <Stack gap="sm">
-          <Text size="sm">Your firm requires a second step at every sign-in. Choose how you will receive your codes.</Text>
+          <Text size="sm">
+            Your firm requires a second step at every sign-in. Choose how you will receive your codes.
+          </Text>
           <ProblemAlert error={start.error} />
-          <Radio.Group value={method} onChange={(v) => setMethod(v as TwoFactorMethod)} label="Method" required>
+          <Radio.Group
+            value={method}
+            onChange={(v) => setMethod(v as TwoFactorMethod)}
+            label="Method"
+            required
+          >
             <Stack gap={8} mt={6}>
-              {enrolment.methods.filter((m) => m !== "sms" || enrolment.smsAvailable).map((m) => (
-                <Radio key={m} value={m} label={labels[m]} />
-              ))}
+              {enrolment.methods
+                .filter((m) => m !== "sms" || enrolment.smsAvailable)
+                .map((m) => (
+                  <Radio key={m} value={m} label={labels[m]} />
+                ))}
             </Stack>
           </Radio.Group>
-          {method === "sms" && <TextInput label="Mobile number" type="tel" placeholder="+15551234567" required value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />}
+          {method === "sms" && (
+            <TextInput
+              label="Mobile number"
+              type="tel"
+              placeholder="+15551234567"
+              required
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value)}
+            />
+          )}
           <Button type="submit" loading={start.isPending} fullWidth>
             Continue
           </Button>

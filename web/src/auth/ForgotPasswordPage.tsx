@@ -15,17 +15,40 @@ export function ForgotPasswordPage() {
     <AuthLayout title="Reset your password">
       {request.isSuccess ? (
         <Stack gap="sm">
-          <Alert color="teal" variant="light" role="status">If an account uses {email.trim()}, we sent it a link to choose a new password. The link works for a limited time.</Alert>
-          <Anchor component={Link} href="/sign-in" size="sm">Back to sign-in</Anchor>
+          <Alert color="teal" variant="light" role="status">
+            If an account uses {email.trim()}, we sent it a link to choose a new password. The link works for
+            a limited time.
+          </Alert>
+          <Anchor component={Link} href="/sign-in" size="sm">
+            Back to sign-in
+          </Anchor>
         </Stack>
       ) : (
-        <form onSubmit={(e) => { e.preventDefault(); request.mutate(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            request.mutate();
+          }}
+        >
           <Stack gap="sm">
-            <Text size="sm">Enter your e-mail address and we will send you a link to choose a new password.</Text>
+            <Text size="sm">
+              Enter your e-mail address and we will send you a link to choose a new password.
+            </Text>
             <ProblemAlert error={request.error} />
-            <TextInput label="E-mail" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
-            <Button type="submit" loading={request.isPending} fullWidth>Send the link</Button>
-            <Anchor component={Link} href="/sign-in" size="sm">Back to sign-in</Anchor>
+            <TextInput
+              label="E-mail"
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              autoFocus
+            />
+            <Button type="submit" loading={request.isPending} fullWidth>
+              Send the link
+            </Button>
+            <Anchor component={Link} href="/sign-in" size="sm">
+              Back to sign-in
+            </Anchor>
           </Stack>
         </form>
       )}

@@ -20,9 +20,20 @@ export function RecoveryCodesPage() {
   return (
     <AuthLayout title="Save your recovery codes">
       <Stack gap="sm">
-        <Text size="sm">Two-step verification is on. If you lose access to your codes, each of these recovery codes lets you sign in once. Keep them somewhere safe: they are shown only now.</Text>
-        {codes ? <RecoveryCodes codes={codes} /> : <Alert color="gray">The codes were shown already. You can make new ones in your profile.</Alert>}
-        <Checkbox label="I have saved my recovery codes" checked={saved || !codes} onChange={(e) => setSaved(e.currentTarget.checked)} />
+        <Text size="sm">
+          Two-step verification is on. If you lose access to your codes, each of these recovery codes lets you
+          sign in once. Keep them somewhere safe: they are shown only now.
+        </Text>
+        {codes ? (
+          <RecoveryCodes codes={codes} />
+        ) : (
+          <Alert color="gray">The codes were shown already. You can make new ones in your profile.</Alert>
+        )}
+        <Checkbox
+          label="I have saved my recovery codes"
+          checked={saved || !codes}
+          onChange={(e) => setSaved(e.currentTarget.checked)}
+        />
         <Button type="button" onClick={go} disabled={Boolean(codes) && !saved} fullWidth>
           Continue to Closebook
         </Button>

@@ -16,20 +16,55 @@ export function ResetPasswordPage() {
   return (
     <AuthLayout title="Choose a new password">
       {!token ? (
-        <Alert color="yellow">This link is incomplete. Open the link from the e-mail again, or ask for a new one.</Alert>
+        <Alert color="yellow">
+          This link is incomplete. Open the link from the e-mail again, or ask for a new one.
+        </Alert>
       ) : reset.isSuccess ? (
         <Stack gap="sm">
-          <Alert color="teal" variant="light" role="status">Your password is changed. Sign in with it now.</Alert>
-          <Button component={Link} href="/sign-in" fullWidth>Sign in</Button>
+          <Alert color="teal" variant="light" role="status">
+            Your password is changed. Sign in with it now.
+          </Alert>
+          <Button component={Link} href="/sign-in" fullWidth>
+            Sign in
+          </Button>
         </Stack>
       ) : (
-        <form onSubmit={(e) => { e.preventDefault(); reset.mutate(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            reset.mutate();
+          }}
+        >
           <Stack gap="sm">
             <ProblemAlert error={reset.error} />
-            <PasswordInput label="New password" description="At least 12 characters; not your e-mail address or a common password." required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus />
-            <PasswordInput label="Repeat the new password" required autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={repeat && repeat !== password ? "The passwords differ" : undefined} />
-            <Button type="submit" loading={reset.isPending} disabled={password.length < 12 || password !== repeat} fullWidth>Change password</Button>
-            <Anchor component={Link} href="/forgot-password" size="sm">Ask for a new link</Anchor>
+            <PasswordInput
+              label="New password"
+              description="At least 12 characters; not your e-mail address or a common password."
+              required
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoFocus
+            />
+            <PasswordInput
+              label="Repeat the new password"
+              required
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.currentTarget.value)}
+              error={repeat && repeat !== password ? "The passwords differ" : undefined}
+            />
+            <Button
+              type="submit"
+              loading={reset.isPending}
+              disabled={password.length < 12 || password !== repeat}
+              fullWidth
+            >
+              Change password
+            </Button>
+            <Anchor component={Link} href="/forgot-password" size="sm">
+              Ask for a new link
+            </Anchor>
           </Stack>
         </form>
       )}

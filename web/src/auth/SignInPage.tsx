@@ -18,11 +18,21 @@ export function SignInPage() {
   const signIn = useMutation({
     mutationFn: () => authApi.signIn(email.trim(), password),
     onSuccess: (step) => {
-      writeFlow({ next: search.get("next") ?? "/", ...(step.next === "2fa" ? { challenge: step.challenge, enrolment: undefined } : { enrolment: step.enrolment, challenge: undefined }) });
+      writeFlow({
+        next: search.get("next") ?? "/",
+        ...(step.next === "2fa"
+          ? { challenge: step.challenge, enrolment: undefined }
+          : { enrolment: step.enrolment, challenge: undefined }),
+      });
       navigate(step.next === "2fa" ? "/sign-in/2fa" : "/sign-in/enrol");
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.code === "identity/sso-required" && typeof error.problem.ssoUrl === "string") window.location.assign(error.problem.ssoUrl);
+      if (
+        error instanceof ApiError &&
+        error.code === "identity/sso-required" &&
+        typeof error.problem.ssoUrl === "string"
+      )
+        window.location.assign(error.problem.ssoUrl);
     },
   });
   const discover = async () => {
@@ -38,19 +48,54 @@ export function SignInPage() {
 
   return (
     <AuthLayout title="Sign in">
-      <form onSubmit={(e) => { e.preventDefault(); signIn.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          signIn.mutate();
+        }}
+      >
         <Stack gap="sm">
-          {error && <ProblemAlert error={new Error(`Single sign-on did not complete (${error}). Try again or sign in with your password.`)} />}
+          {error && (
+            <ProblemAlert
+              error={
+                new Error(
+                  `Single sign-on did not complete (${error}). Try again or sign in with your password.`,
+                )
+              }
+            />
+          )}
           <ProblemAlert error={signIn.error} title="Could not sign in" />
-          <TextInput label="E-mail" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} onBlur={() => void discover()} autoFocus />
-          {!sso?.required && <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />}
+          <TextInput
+            label="E-mail"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            onBlur={() => void discover()}
+            autoFocus
+          />
+          {!sso?.required && (
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+          )}
           {!sso?.required && (
             <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
               Sign in
             </Button>
           )}
           {sso && (
-            <Button component="a" href={`${sso.startUrl}${sso.startUrl.includes("?") ? "&" : "?"}email=${encodeURIComponent(email.trim())}`} variant={sso.required ? "filled" : "default"} fullWidth>
+            <Button
+              component="a"
+              href={`${sso.startUrl}${sso.startUrl.includes("?") ? "&" : "?"}email=${encodeURIComponent(email.trim())}`}
+              variant={sso.required ? "filled" : "default"}
+              fullWidth
+            >
               Sign in with your firm's single sign-on
             </Button>
           )}

@@ -30,7 +30,9 @@ export function TwoFactorPage() {
   if (!challenge) {
     return (
       <AuthLayout title="Two-step verification">
-        <Anchor component={Link} href="/sign-in">Start again at sign-in</Anchor>
+        <Anchor component={Link} href="/sign-in">
+          Start again at sign-in
+        </Anchor>
       </AuthLayout>
     );
   }

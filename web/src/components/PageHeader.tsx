@@ -7,13 +7,28 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "../router/router.tsx";
 import { helpApi } from "../api/help.ts";
 
-export function PageHeader({ title, help, subtitle, actions }: { title: string; help?: string; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  help,
+  subtitle,
+  actions,
+}: {
+  title: string;
+  help?: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · Closebook`;
   }, [title]);
   // The "?" points at the first of the named guides ("a|b#section") that this version ships,
   // and shows only when there is one.
-  const guides = useQuery({ queryKey: ["help"], queryFn: helpApi.list, staleTime: Infinity, enabled: Boolean(help) });
+  const guides = useQuery({
+    queryKey: ["help"],
+    queryFn: helpApi.list,
+    staleTime: Infinity,
+    enabled: Boolean(help),
+  });
   const [slugs = "", section] = (help ?? "").split("#");
   const slug = slugs.split("|").find((s) => guides.data?.some((g) => g.slug === s));
   const hasGuide = Boolean(slug);
@@ -27,7 +42,14 @@ export function PageHeader({ title, help, subtitle, actions }: { title: string; 
           </Title>
           {help && hasGuide && (
             <Tooltip label="Help for this page" withArrow>
-              <ActionIcon component={Link} href={`/help/${target}`} variant="subtle" color="gray" size="md" aria-label={`Help: ${title}`}>
+              <ActionIcon
+                component={Link}
+                href={`/help/${target}`}
+                variant="subtle"
+                color="gray"
+                size="md"
+                aria-label={`Help: ${title}`}
+              >
                 <IconHelpCircle size={18} stroke={1.6} />
               </ActionIcon>
             </Tooltip>

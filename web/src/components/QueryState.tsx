@@ -4,7 +4,17 @@ import { Center, Loader, Stack, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { ProblemAlert } from "./ProblemAlert.tsx";
 
-export function QueryState<T>({ query, empty, isEmpty, children }: { query: UseQueryResult<T>; empty?: ReactNode; isEmpty?: (data: T) => boolean; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) {
     return (
       <Center py="xl">

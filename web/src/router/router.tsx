@@ -45,13 +45,24 @@ export function matchPath(pattern: string, pathname: string): Params | null {
 }
 
 /** A plain link that navigates inside the app (modified clicks still open a new tab). */
-export const Link = forwardRef<HTMLAnchorElement, AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }>(function Link({ onClick, ...props }, ref) {
-  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || props.target) return;
-    if (!props.href.startsWith("/")) return;
-    event.preventDefault();
-    navigate(props.href);
-  };
-  return <a ref={ref} {...props} onClick={handle} />;
-});
+export const Link = forwardRef<HTMLAnchorElement, AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }>(
+  function Link({ onClick, ...props }, ref) {
+    const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+      onClick?.(event);
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey ||
+        props.target
+      )
+        return;
+      if (!props.href.startsWith("/")) return;
+      event.preventDefault();
+      navigate(props.href);
+    };
+    return <a ref={ref} {...props} onClick={handle} />;
+  },
+);

@@ -19,10 +19,15 @@ const EMAIL: Array<{ value: EmailDelivery; label: string }> = [
 export function NotificationSettingsPage() {
   const { mode } = useSession();
   const qc = useQueryClient();
-  const query = useQuery({ queryKey: ["notification-settings"], queryFn: notificationsApi.settings, enabled: mode === "user" });
+  const query = useQuery({
+    queryKey: ["notification-settings"],
+    queryFn: notificationsApi.settings,
+    enabled: mode === "user",
+  });
   const [edits, setEdits] = useState<Record<string, Partial<EventSetting>>>({});
   const save = useMutation({
-    mutationFn: (events: EventSetting[]) => notificationsApi.saveSettings(events.map((e) => ({ event: e.event, inApp: e.inApp, email: e.email }))),
+    mutationFn: (events: EventSetting[]) =>
+      notificationsApi.saveSettings(events.map((e) => ({ event: e.event, inApp: e.inApp, email: e.email }))),
     onSuccess: (events) => {
       qc.setQueryData(["notification-settings"], events);
       setEdits({});
@@ -32,15 +37,25 @@ export function NotificationSettingsPage() {
     return (
       <>
         <PageHeader title="Notification settings" help="portal#notifications" />
-        <Alert color="gray" variant="light">Notifications arrive with sign-in (the identity module).</Alert>
+        <Alert color="gray" variant="light">
+          Notifications arrive with sign-in (the identity module).
+        </Alert>
       </>
     );
   }
   return (
     <>
-      <PageHeader title="Notification settings" help="portal#notifications" subtitle="How you hear about each kind of event." />
+      <PageHeader
+        title="Notification settings"
+        help="portal#notifications"
+        subtitle="How you hear about each kind of event."
+      />
       <ProblemAlert error={save.error} />
-      {save.isSuccess && <Text size="sm" c="teal.8" role="status" mb="sm">Saved.</Text>}
+      {save.isSuccess && (
+        <Text size="sm" c="teal.8" role="status" mb="sm">
+          Saved.
+        </Text>
+      )}
       <QueryState query={query}>
         {(events) => {
           const merged = events.map((e) => ({ ...e, ...edits[e.event] }));
@@ -59,17 +74,43 @@ export function NotificationSettingsPage() {
                     <Table.Tr key={e.event}>
                       <Table.Td>{e.label}</Table.Td>
                       <Table.Td>
-                        <Switch aria-label={`${e.label}: in the app`} checked={e.inApp} onChange={(ev) => { const inApp = ev.currentTarget.checked; setEdits((x) => ({ ...x, [e.event]: { ...x[e.event], inApp } })); }} />
+                        <Switch
+                          aria-label={`${e.label}: in the app`}
+                          checked={e.inApp}
+                          onChange={(ev) => {
+                            const inApp = ev.currentTarget.checked;
+                            setEdits((x) => ({ ...x, [e.event]: { ...x[e.event], inApp } }));
+                          }}
+                        />
                       </Table.Td>
                       <Table.Td>
-                        <Select aria-label={`${e.label}: e-mail`} size="xs" data={EMAIL} value={e.email} allowDeselect={false} onChange={(v) => setEdits((x) => ({ ...x, [e.event]: { ...x[e.event], email: (v ?? "off") as EmailDelivery } }))} />
+                        <Select
+                          aria-label={`${e.label}: e-mail`}
+                          size="xs"
+                          data={EMAIL}
+                          value={e.email}
+                          allowDeselect={false}
+                          onChange={(v) =>
+                            setEdits((x) => ({
+                              ...x,
+                              [e.event]: { ...x[e.event], email: (v ?? "off") as EmailDelivery },
+                            }))
+                          }
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
               <Group justify="flex-end" p="sm">
-                <Button type="button" disabled={Object.keys(edits).length === 0} loading={save.isPending} onClick={() => save.mutate(merged)}>Save settings</Button>
+                <Button
+                  type="button"
+                  disabled={Object.keys(edits).length === 0}
+                  loading={save.isPending}
+                  onClick={() => save.mutate(merged)}
+                >
+                  Save settings
+                </Button>
               </Group>
             </Paper>
           );

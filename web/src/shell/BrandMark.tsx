@@ -13,9 +13,32 @@ export function BrandMark() {
     if (link) link.href = faviconUrl ?? "/favicon.svg";
   }, [faviconUrl]);
   return (
-    <Link href="/" style={{ textDecoration: "none", color: "inherit", display: "flex", alignItems: "center", gap: 10, flexWrap: "nowrap" }} aria-label={`${me.firm.name} home`}>
-      <Image src={logoUrl ?? "/favicon.svg"} alt={logoUrl ? `${me.firm.name} logo` : "Closebook"} h={30} w="auto" fit="contain" />
-      <Text fw={650} size="md" c="var(--mantine-color-text)" style={{ whiteSpace: "nowrap" }} data-testid="firm-name">
+    <Link
+      href="/"
+      style={{
+        textDecoration: "none",
+        color: "inherit",
+        display: "flex",
+        alignItems: "center",
+        gap: 10,
+        flexWrap: "nowrap",
+      }}
+      aria-label={`${me.firm.name} home`}
+    >
+      <Image
+        src={logoUrl ?? "/favicon.svg"}
+        alt={logoUrl ? `${me.firm.name} logo` : "Closebook"}
+        h={30}
+        w="auto"
+        fit="contain"
+      />
+      <Text
+        fw={650}
+        size="md"
+        c="var(--mantine-color-text)"
+        style={{ whiteSpace: "nowrap" }}
+        data-testid="firm-name"
+      >
         {me.firm.name}
       </Text>
     </Link>

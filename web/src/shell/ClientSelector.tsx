@@ -16,7 +16,9 @@ export function ClientSelector({ current }: { current: string | null }) {
   const clientSide = isClientSide(session);
   const data = [
     ...(clientSide ? [] : [{ value: ALL, label: "All clients" }]),
-    ...(clients.data ?? []).filter((c) => c.status !== "terminated" || c.slug === current).map((c) => ({ value: c.slug, label: c.name })),
+    ...(clients.data ?? [])
+      .filter((c) => c.status !== "terminated" || c.slug === current)
+      .map((c) => ({ value: c.slug, label: c.name })),
   ];
 
   const choose = (value: string | null) => {

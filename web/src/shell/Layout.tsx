@@ -14,17 +14,35 @@ import { ProfileMenu } from "./ProfileMenu.tsx";
 import { QuickActions } from "./QuickActions.tsx";
 import { useSession } from "../app/session.tsx";
 
-export function Layout({ modules, client, children }: { modules: PortalModule[]; client: string | null; children: ReactNode }) {
+export function Layout({
+  modules,
+  client,
+  children,
+}: {
+  modules: PortalModule[];
+  client: string | null;
+  children: ReactNode;
+}) {
   const [opened, { toggle }] = useDisclosure();
   const session = useSession();
   const clients = useQuery({ queryKey: ["clients"], queryFn: clientsApi.list });
   const current = clients.data?.find((c) => c.slug === client);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 236, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 236, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
             <BrandMark />
             <ClientSelector current={client} />
             {client ? (

@@ -5,7 +5,15 @@ import { Link, useLocation } from "../router/router.tsx";
 import { useSession } from "../app/session.tsx";
 import type { PortalModule, View } from "../modules/registry.ts";
 
-export function Navigation({ modules, view, client }: { modules: PortalModule[]; view: View; client: string | null }) {
+export function Navigation({
+  modules,
+  view,
+  client,
+}: {
+  modules: PortalModule[];
+  view: View;
+  client: string | null;
+}) {
   const session = useSession();
   const { pathname } = useLocation();
   const sections = modules
@@ -13,7 +21,9 @@ export function Navigation({ modules, view, client }: { modules: PortalModule[];
     .filter((s) => s.items.length > 0);
   // The longest matching href is the current page, so "/help" is not lit on "/help/whats-new".
   const hrefs = sections.flatMap((s) => s.items.map((i) => i.href(client)));
-  const active = hrefs.filter((h) => pathname === h || pathname.startsWith(`${h}/`)).sort((a, b) => b.length - a.length)[0];
+  const active = hrefs
+    .filter((h) => pathname === h || pathname.startsWith(`${h}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   return (
     <ScrollArea component="nav" aria-label="Main" h="100%">

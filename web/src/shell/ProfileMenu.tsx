@@ -8,7 +8,13 @@ import { useSession } from "../app/session.tsx";
 import { ROLE_LABELS } from "../app/roles.ts";
 import { navigate } from "../router/router.tsx";
 
-const initials = (name: string) => name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join("") || "?";
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("") || "?";
 
 export function ProfileMenu() {
   const { me, mode } = useSession();
@@ -31,15 +37,25 @@ export function ProfileMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>
-          <Text size="sm" fw={600} c="var(--mantine-color-text)">{me.user.name}</Text>
-          <Text size="xs" c="dimmed">{me.user.email || (ROLE_LABELS[me.user.role] ?? me.user.role)}</Text>
+          <Text size="sm" fw={600} c="var(--mantine-color-text)">
+            {me.user.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {me.user.email || (ROLE_LABELS[me.user.role] ?? me.user.role)}
+          </Text>
         </Menu.Label>
-        <Menu.Item leftSection={<IconUser size={16} />} onClick={() => navigate("/settings/profile")}>Profile and security</Menu.Item>
-        <Menu.Item leftSection={<IconBell size={16} />} onClick={() => navigate("/settings/notifications")}>Notification settings</Menu.Item>
+        <Menu.Item leftSection={<IconUser size={16} />} onClick={() => navigate("/settings/profile")}>
+          Profile and security
+        </Menu.Item>
+        <Menu.Item leftSection={<IconBell size={16} />} onClick={() => navigate("/settings/notifications")}>
+          Notification settings
+        </Menu.Item>
         {mode === "user" && (
           <>
             <Menu.Divider />
-            <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>Sign out</Menu.Item>
+            <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+              Sign out
+            </Menu.Item>
           </>
         )}
       </Menu.Dropdown>

@@ -7,7 +7,9 @@ import type { PortalModule } from "../modules/registry.ts";
 
 export function QuickActions({ modules }: { modules: PortalModule[] }) {
   const session = useSession();
-  const actions = modules.flatMap((m) => m.quickActions ?? []).filter((a) => !a.visible || a.visible(session));
+  const actions = modules
+    .flatMap((m) => m.quickActions ?? [])
+    .filter((a) => !a.visible || a.visible(session));
   if (actions.length === 0) return null;
   return (
     <Menu position="bottom-end" shadow="md" width={200}>

@@ -18,23 +18,62 @@ export function BrandingPage() {
     await qc.invalidateQueries({ queryKey: ["firm"] });
     await qc.invalidateQueries({ queryKey: ["session"] });
   };
-  const rename = useMutation({ mutationFn: () => firmApi.update({ name: (name ?? "").trim() }), onSuccess: refresh });
-  const upload = useMutation({ mutationFn: ({ kind, file }: { kind: "logo" | "favicon"; file: File }) => firmApi.upload(kind, file), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (kind: "logo" | "favicon") => firmApi.removeBranding(kind), onSuccess: refresh });
+  const rename = useMutation({
+    mutationFn: () => firmApi.update({ name: (name ?? "").trim() }),
+    onSuccess: refresh,
+  });
+  const upload = useMutation({
+    mutationFn: ({ kind, file }: { kind: "logo" | "favicon"; file: File }) => firmApi.upload(kind, file),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (kind: "logo" | "favicon") => firmApi.removeBranding(kind),
+    onSuccess: refresh,
+  });
   const editable = can("firm.branding");
 
   return (
     <>
-      <PageHeader title="Firm branding" help="clients-and-users" subtitle="What your clients see: your firm's name, logo and browser icon." />
-      <ProblemAlert error={rename.error ?? upload.error ?? remove.error} onClose={() => { rename.reset(); upload.reset(); remove.reset(); }} />
+      <PageHeader
+        title="Firm branding"
+        help="clients-and-users"
+        subtitle="What your clients see: your firm's name, logo and browser icon."
+      />
+      <ProblemAlert
+        error={rename.error ?? upload.error ?? remove.error}
+        onClose={() => {
+          rename.reset();
+          upload.reset();
+          remove.reset();
+        }}
+      />
       <QueryState query={firm}>
         {(f) => (
           <Stack gap="md" maw={640}>
             <Paper withBorder radius="md" p="md">
-              <form onSubmit={(e) => { e.preventDefault(); rename.mutate(); }}>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  rename.mutate();
+                }}
+              >
                 <Group align="flex-end">
-                  <TextInput label="Firm name" value={name ?? f.name} onChange={(e) => setName(e.currentTarget.value)} disabled={!can("firm.edit")} w={340} />
-                  {can("firm.edit") && <Button type="submit" disabled={name === null || name.trim() === f.name} loading={rename.isPending}>Save name</Button>}
+                  <TextInput
+                    label="Firm name"
+                    value={name ?? f.name}
+                    onChange={(e) => setName(e.currentTarget.value)}
+                    disabled={!can("firm.edit")}
+                    w={340}
+                  />
+                  {can("firm.edit") && (
+                    <Button
+                      type="submit"
+                      disabled={name === null || name.trim() === f.name}
+                      loading={rename.isPending}
+                    >
+                      Save name
+                    </Button>
+                  )}
                 </Group>
               </form>
             </Paper>
@@ -42,18 +81,50 @@ export function BrandingPage() {
               const url = kind === "logo" ? f.branding.logoUrl : f.branding.faviconUrl;
               return (
                 <Paper key={kind} withBorder radius="md" p="md">
-                  <Text fw={600} size="sm" mb={4}>{kind === "logo" ? "Logo" : "Favicon"}</Text>
-                  <Text size="xs" c="dimmed" mb="sm">{kind === "logo" ? "Shown in the portal's header. PNG, JPEG, WebP or SVG, at most 512 KB." : "The icon in the browser tab. PNG, ICO or SVG, square, at most 512 KB."}</Text>
+                  <Text fw={600} size="sm" mb={4}>
+                    {kind === "logo" ? "Logo" : "Favicon"}
+                  </Text>
+                  <Text size="xs" c="dimmed" mb="sm">
+                    {kind === "logo"
+                      ? "Shown in the portal's header. PNG, JPEG, WebP or SVG, at most 512 KB."
+                      : "The icon in the browser tab. PNG, ICO or SVG, square, at most 512 KB."}
+                  </Text>
                   <Group>
                     <Paper withBorder radius="sm" p="xs" w={kind === "logo" ? 200 : 64} h={64} bg="gray.0">
-                      {url ? <Image src={url} alt={`Current ${kind}`} h="100%" fit="contain" /> : <Text size="xs" c="dimmed">None</Text>}
+                      {url ? (
+                        <Image src={url} alt={`Current ${kind}`} h="100%" fit="contain" />
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          None
+                        </Text>
+                      )}
                     </Paper>
                     {editable && (
                       <>
-                        <FileButton accept="image/png,image/jpeg,image/webp,image/svg+xml,image/x-icon,image/vnd.microsoft.icon" onChange={(file) => file && upload.mutate({ kind, file })}>
-                          {(props) => <Button variant="default" {...props} loading={upload.isPending && upload.variables?.kind === kind}>Upload {kind}</Button>}
+                        <FileButton
+                          accept="image/png,image/jpeg,image/webp,image/svg+xml,image/x-icon,image/vnd.microsoft.icon"
+                          onChange={(file) => file && upload.mutate({ kind, file })}
+                        >
+                          {(props) => (
+                            <Button
+                              variant="default"
+                              {...props}
+                              loading={upload.isPending && upload.variables?.kind === kind}
+                            >
+                              Upload {kind}
+                            </Button>
+                          )}
                         </FileButton>
-                        {url && <Button type="button" variant="subtle" color="red" onClick={() => remove.mutate(kind)}>Remove</Button>}
+                        {url && (
+                          <Button
+                            type="button"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => remove.mutate(kind)}
+                          >
+                            Remove
+                          </Button>
+                        )}
                       </>
                     )}
                   </Group>

@@ -24,7 +24,10 @@ export function ClientDetailsPage({ client }: { client: string }) {
   const canTerminate = useHasPath("/api/clients/{client}/terminate", "post") && can("client.terminate");
   const cancel = useMutation({
     mutationFn: () => clientsApi.cancelTermination(client),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["client", client] }).then(() => qc.invalidateQueries({ queryKey: ["clients"] })),
+    onSuccess: () =>
+      qc
+        .invalidateQueries({ queryKey: ["client", client] })
+        .then(() => qc.invalidateQueries({ queryKey: ["clients"] })),
   });
 
   return (
@@ -36,7 +39,11 @@ export function ClientDetailsPage({ client }: { client: string }) {
             <PageHeader
               title={c.name}
               help="clients-and-users"
-              subtitle={<Anchor component={Link} href="/clients" size="sm">← Clients</Anchor>}
+              subtitle={
+                <Anchor component={Link} href="/clients" size="sm">
+                  ← Clients
+                </Anchor>
+              }
               actions={
                 <>
                   {canTerminate && !terminated && (
@@ -54,9 +61,21 @@ export function ClientDetailsPage({ client }: { client: string }) {
             {terminated && (
               <Alert color="orange" variant="light" mb="md" title="This client is terminated">
                 <Stack gap="xs">
-                  <Text size="sm">Its data is kept until {c.purgeAfter ? formatDate(c.purgeAfter) : "90 days after termination"}, then purged. Until then the termination can be cancelled.</Text>
+                  <Text size="sm">
+                    Its data is kept until{" "}
+                    {c.purgeAfter ? formatDate(c.purgeAfter) : "90 days after termination"}, then purged.
+                    Until then the termination can be cancelled.
+                  </Text>
                   {canTerminate && (
-                    <Button type="button" size="xs" variant="light" color="orange" w="fit-content" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+                    <Button
+                      type="button"
+                      size="xs"
+                      variant="light"
+                      color="orange"
+                      w="fit-content"
+                      loading={cancel.isPending}
+                      onClick={() => cancel.mutate()}
+                    >
                       Cancel termination
                     </Button>
                   )}
@@ -65,12 +84,17 @@ export function ClientDetailsPage({ client }: { client: string }) {
             )}
             {setupUnfinished(c) && !terminated && (
               <Alert color="blue" variant="light" mb="md">
-                Setup of this client is not finished. <Anchor component={Link} href={`/clients/new?client=${c.slug}`}>Continue setup</Anchor>
+                Setup of this client is not finished.{" "}
+                <Anchor component={Link} href={`/clients/new?client=${c.slug}`}>
+                  Continue setup
+                </Anchor>
               </Alert>
             )}
             <Paper withBorder radius="md" p="md" maw={900}>
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-                <Item label="Status"><StatusBadge status={c.status} /></Item>
+                <Item label="Status">
+                  <StatusBadge status={c.status} />
+                </Item>
                 <Item label="Added">{formatDate(c.createdAt.slice(0, 10))}</Item>
                 <Item label="Short name">{c.slug}</Item>
                 <Item label="Point of contact">{contactName(c.pointOfContact)}</Item>
@@ -78,8 +102,17 @@ export function ClientDetailsPage({ client }: { client: string }) {
                 {c.notes !== undefined && <Item label="Internal notes">{c.notes || "—"}</Item>}
                 {DETAIL_FIELDS.map((f) => {
                   const v = (c as unknown as Record<string, unknown>)[f.key];
-                  const shown = v === null || v === undefined || v === "" ? "—" : f.kind === "date" ? formatDate(String(v)) : (f.options?.find((o) => o.value === v)?.label ?? String(v));
-                  return <Item key={f.key} label={f.label}>{shown}</Item>;
+                  const shown =
+                    v === null || v === undefined || v === ""
+                      ? "—"
+                      : f.kind === "date"
+                        ? formatDate(String(v))
+                        : (f.options?.find((o) => o.value === v)?.label ?? String(v));
+                  return (
+                    <Item key={f.key} label={f.label}>
+                      {shown}
+                    </Item>
+                  );
                 })}
               </SimpleGrid>
             </Paper>
@@ -94,8 +127,12 @@ export function ClientDetailsPage({ client }: { client: string }) {
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text size="sm" component="div">{children}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
     </Stack>
   );
 }

@@ -21,7 +21,9 @@ export function ClientsPage() {
   const draft = loadWizardDraft();
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
-    return (query.data ?? []).filter((c) => !needle || c.name.toLowerCase().includes(needle) || c.slug.includes(needle));
+    return (query.data ?? []).filter(
+      (c) => !needle || c.name.toLowerCase().includes(needle) || c.slug.includes(needle),
+    );
   }, [query.data, search]);
 
   return (
@@ -40,17 +42,36 @@ export function ClientsPage() {
       {draft && can("client.create") && (
         <Alert color="blue" variant="light" mb="md" title="An unfinished client">
           <Group justify="space-between">
-            <Text size="sm">You started adding {draft.name ? <strong>{draft.name}</strong> : "a client"} and left at step {draft.step + 1}.</Text>
-            <Button size="xs" variant="light" component={Link} href={draft.client ? `/clients/new?client=${draft.client}` : "/clients/new"}>
+            <Text size="sm">
+              You started adding {draft.name ? <strong>{draft.name}</strong> : "a client"} and left at step{" "}
+              {draft.step + 1}.
+            </Text>
+            <Button
+              size="xs"
+              variant="light"
+              component={Link}
+              href={draft.client ? `/clients/new?client=${draft.client}` : "/clients/new"}
+            >
               Resume
             </Button>
           </Group>
         </Alert>
       )}
       <Group mb="sm">
-        <TextInput aria-label="Search clients" placeholder="Search clients" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={300} />
+        <TextInput
+          aria-label="Search clients"
+          placeholder="Search clients"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={300}
+        />
       </Group>
-      <QueryState query={query} isEmpty={(d) => d.length === 0} empty="No clients yet. Add your first client to start.">
+      <QueryState
+        query={query}
+        isEmpty={(d) => d.length === 0}
+        empty="No clients yet. Add your first client to start."
+      >
         {() => (
           <Paper withBorder radius="md">
             <Table highlightOnHover verticalSpacing={6} fz="sm" aria-label="Clients">
@@ -86,7 +107,13 @@ export function ClientsPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Button type="button" size="compact-xs" variant="subtle" onClick={() => navigate(`/c/${c.slug}`)} aria-label={`Open ${c.name}`}>
+                      <Button
+                        type="button"
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => navigate(`/c/${c.slug}`)}
+                        aria-label={`Open ${c.name}`}
+                      >
                         Open client view
                       </Button>
                     </Table.Td>

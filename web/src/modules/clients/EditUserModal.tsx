@@ -16,8 +16,14 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const mayChangeRole = useCan()("user.role.change");
   const save = useMutation({
     mutationFn: async () => {
-      if (name !== user.name || phone !== (user.phone ?? "")) await usersApi.update(user.id, { name: name.trim(), phone: phone.trim() || null });
-      if (mayChangeRole && role && (role !== user.role || JSON.stringify(access) !== JSON.stringify(user.clientAccess))) await usersApi.setRole(user.id, role, access);
+      if (name !== user.name || phone !== (user.phone ?? ""))
+        await usersApi.update(user.id, { name: name.trim(), phone: phone.trim() || null });
+      if (
+        mayChangeRole &&
+        role &&
+        (role !== user.role || JSON.stringify(access) !== JSON.stringify(user.clientAccess))
+      )
+        await usersApi.setRole(user.id, role, access);
     },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["users"] });
@@ -26,20 +32,41 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   });
   return (
     <Modal opened onClose={onClose} title={`Edit ${user.name || user.email}`}>
-      <form onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
         <Stack gap="sm">
           <ProblemAlert error={save.error} />
           <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput label="Phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} placeholder="+15551234567" />
+          <TextInput
+            label="Phone"
+            value={phone}
+            onChange={(e) => setPhone(e.currentTarget.value)}
+            placeholder="+15551234567"
+          />
           {mayChangeRole && (
             <>
               <Divider label="Role and access" labelPosition="left" />
-              <RoleAndAccess role={role} access={access} onChange={(r, a) => { setRole(r); setAccess(a); }} />
+              <RoleAndAccess
+                role={role}
+                access={access}
+                onChange={(r, a) => {
+                  setRole(r);
+                  setAccess(a);
+                }}
+              />
             </>
           )}
           <Group justify="flex-end">
-            <Button type="button" variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={save.isPending}>Save</Button>
+            <Button type="button" variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -8,14 +8,24 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 
 export function OutboxPage() {
-  const query = useQuery({ queryKey: ["outbox"], queryFn: () => firmApi.outbox(100), refetchInterval: 15_000 });
+  const query = useQuery({
+    queryKey: ["outbox"],
+    queryFn: () => firmApi.outbox(100),
+    refetchInterval: 15_000,
+  });
   return (
     <>
-      <PageHeader title="Outbox" help="clients-and-users" subtitle="Messages kept here because no mail server is configured (trial mode)." />
+      <PageHeader
+        title="Outbox"
+        help="clients-and-users"
+        subtitle="Messages kept here because no mail server is configured (trial mode)."
+      />
       <QueryState query={query}>
         {(data) =>
           !data.enabled ? (
-            <Alert color="gray" variant="light">A mail server is configured: messages are sent, not kept here.</Alert>
+            <Alert color="gray" variant="light">
+              A mail server is configured: messages are sent, not kept here.
+            </Alert>
           ) : data.messages.length === 0 ? (
             <Text c="dimmed">No messages yet.</Text>
           ) : (
@@ -33,12 +43,22 @@ export function OutboxPage() {
                   {data.messages.map((m) => (
                     <Table.Tr key={m.id}>
                       <Table.Td>{formatDateTime(m.createdAt)}</Table.Td>
-                      <Table.Td><Badge size="sm" variant="light" tt="none">{m.channel === "email" ? "E-mail" : "SMS"}</Badge></Table.Td>
+                      <Table.Td>
+                        <Badge size="sm" variant="light" tt="none">
+                          {m.channel === "email" ? "E-mail" : "SMS"}
+                        </Badge>
+                      </Table.Td>
                       <Table.Td>{m.to}</Table.Td>
                       <Table.Td>
-                        {m.subject && <Text size="sm" fw={600}>{m.subject}</Text>}
+                        {m.subject && (
+                          <Text size="sm" fw={600}>
+                            {m.subject}
+                          </Text>
+                        )}
                         <Spoiler maxHeight={44} showLabel="Show all" hideLabel="Hide">
-                          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>{m.text}</Text>
+                          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                            {m.text}
+                          </Text>
                         </Spoiler>
                       </Table.Td>
                     </Table.Tr>

@@ -27,11 +27,20 @@ export function UsersPage() {
   const [editing, setEditing] = useState<User | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const inviting = search.get("invite") === "1";
-  const query = useQuery({ queryKey: ["users", status], queryFn: () => usersApi.list(status === "all" ? {} : { status }) });
+  const query = useQuery({
+    queryKey: ["users", status],
+    queryFn: () => usersApi.list(status === "all" ? {} : { status }),
+  });
   const clients = useQuery({ queryKey: ["clients"], queryFn: clientsApi.list });
   const clientName = new Map((clients.data ?? []).map((c) => [c.id, c.name]));
   const act = useMutation({
-    mutationFn: async ({ user, action }: { user: User; action: "deactivate" | "reactivate" | "reset-2fa" | "resend" }) => {
+    mutationFn: async ({
+      user,
+      action,
+    }: {
+      user: User;
+      action: "deactivate" | "reactivate" | "reset-2fa" | "resend";
+    }) => {
       if (action === "deactivate") await usersApi.deactivate(user.id);
       if (action === "reactivate") await usersApi.reactivate(user.id);
       if (action === "reset-2fa") await usersApi.reset2fa(user.id);
@@ -41,22 +50,40 @@ export function UsersPage() {
     onSuccess: ({ user, action }) => {
       void qc.invalidateQueries({ queryKey: ["users"] });
       const who = user.name || user.email;
-      setDone(action === "reset-2fa" ? `Two-factor authentication of ${who} was reset: they enrol again at their next sign-in.` : action === "resend" ? `A new invitation was sent to ${user.email}.` : `${who} is ${action === "deactivate" ? "deactivated" : "active again"}.`);
+      setDone(
+        action === "reset-2fa"
+          ? `Two-factor authentication of ${who} was reset: they enrol again at their next sign-in.`
+          : action === "resend"
+            ? `A new invitation was sent to ${user.email}.`
+            : `${who} is ${action === "deactivate" ? "deactivated" : "active again"}.`,
+      );
     },
   });
 
   const access = (u: User) =>
-    u.clientAccess.mode === "all" ? "All clients" : u.clientAccess.mode === "current" ? "Current clients" : u.clientAccess.clientIds.map((id) => clientName.get(id) ?? "…").join(", ") || "—";
+    u.clientAccess.mode === "all"
+      ? "All clients"
+      : u.clientAccess.mode === "current"
+        ? "Current clients"
+        : u.clientAccess.clientIds.map((id) => clientName.get(id) ?? "…").join(", ") || "—";
 
   return (
     <>
       <PageHeader
         title="Users"
         help="clients-and-users"
-        subtitle={query.data?.licences ? `Licences: ${query.data.licences.used} used${query.data.licences.paid !== null ? ` of ${query.data.licences.paid} paid` : ""}` : undefined}
+        subtitle={
+          query.data?.licences
+            ? `Licences: ${query.data.licences.used} used${query.data.licences.paid !== null ? ` of ${query.data.licences.paid} paid` : ""}`
+            : undefined
+        }
         actions={
           can("user.invite") && (
-            <Button type="button" leftSection={<IconUserPlus size={16} />} onClick={() => navigate("/users?invite=1")}>
+            <Button
+              type="button"
+              leftSection={<IconUserPlus size={16} />}
+              onClick={() => navigate("/users?invite=1")}
+            >
               Invite user
             </Button>
           )
@@ -68,7 +95,19 @@ export function UsersPage() {
           {done}
         </Text>
       )}
-      <SegmentedControl size="xs" mb="sm" value={status} onChange={setStatus} aria-label="Status" data={[{ value: "all", label: "All" }, { value: "active", label: "Active" }, { value: "invited", label: "Invited" }, { value: "deactivated", label: "Deactivated" }]} />
+      <SegmentedControl
+        size="xs"
+        mb="sm"
+        value={status}
+        onChange={setStatus}
+        aria-label="Status"
+        data={[
+          { value: "all", label: "All" },
+          { value: "active", label: "Active" },
+          { value: "invited", label: "Invited" },
+          { value: "deactivated", label: "Deactivated" },
+        ]}
+      />
       <QueryState query={query} isEmpty={(d) => d.users.length === 0} empty="No users.">
         {(data) => (
           <Paper withBorder radius="md">
@@ -90,10 +129,33 @@ export function UsersPage() {
                   const self = u.id === me.user.id;
                   const items = [
                     can("user.edit") && { label: "Edit", run: () => setEditing(u) },
-                    can("user.invite") && u.status === "invited" && { label: "Resend invitation", run: () => act.mutate({ user: u, action: "resend" }) },
-                    can("user.2fa.reset") && !self && u.twoFactor.enrolled && { label: "Reset 2FA", run: () => window.confirm(`Reset two-factor authentication of ${u.name || u.email}?`) && act.mutate({ user: u, action: "reset-2fa" }) },
-                    can("user.deactivate") && !self && u.status !== "deactivated" && { label: "Deactivate", color: "red", run: () => window.confirm(`Deactivate ${u.name || u.email}? Their sessions end at once.`) && act.mutate({ user: u, action: "deactivate" }) },
-                    can("user.deactivate") && u.status === "deactivated" && { label: "Reactivate", run: () => act.mutate({ user: u, action: "reactivate" }) },
+                    can("user.invite") &&
+                      u.status === "invited" && {
+                        label: "Resend invitation",
+                        run: () => act.mutate({ user: u, action: "resend" }),
+                      },
+                    can("user.2fa.reset") &&
+                      !self &&
+                      u.twoFactor.enrolled && {
+                        label: "Reset 2FA",
+                        run: () =>
+                          window.confirm(`Reset two-factor authentication of ${u.name || u.email}?`) &&
+                          act.mutate({ user: u, action: "reset-2fa" }),
+                      },
+                    can("user.deactivate") &&
+                      !self &&
+                      u.status !== "deactivated" && {
+                        label: "Deactivate",
+                        color: "red",
+                        run: () =>
+                          window.confirm(`Deactivate ${u.name || u.email}? Their sessions end at once.`) &&
+                          act.mutate({ user: u, action: "deactivate" }),
+                      },
+                    can("user.deactivate") &&
+                      u.status === "deactivated" && {
+                        label: "Reactivate",
+                        run: () => act.mutate({ user: u, action: "reactivate" }),
+                      },
                   ].filter(Boolean) as Array<{ label: string; color?: string; run: () => void }>;
                   return (
                     <Table.Tr key={u.id}>
@@ -101,14 +163,30 @@ export function UsersPage() {
                       <Table.Td>{u.email}</Table.Td>
                       <Table.Td>{ROLE_LABELS[u.role] ?? u.role}</Table.Td>
                       <Table.Td>{access(u)}</Table.Td>
-                      <Table.Td><StatusBadge status={u.status} /></Table.Td>
-                      <Table.Td>{u.twoFactor.enrolled ? (u.twoFactor.method === "totp" ? "App" : u.twoFactor.method === "email" ? "E-mail" : u.twoFactor.method === "sms" ? "SMS" : "Yes") : "Not set"}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={u.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        {u.twoFactor.enrolled
+                          ? u.twoFactor.method === "totp"
+                            ? "App"
+                            : u.twoFactor.method === "email"
+                              ? "E-mail"
+                              : u.twoFactor.method === "sms"
+                                ? "SMS"
+                                : "Yes"
+                          : "Not set"}
+                      </Table.Td>
                       <Table.Td>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "—"}</Table.Td>
                       <Table.Td>
                         {items.length > 0 && (
                           <Menu position="bottom-end" shadow="md">
                             <Menu.Target>
-                              <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${u.name || u.email}`}>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                aria-label={`Actions for ${u.name || u.email}`}
+                              >
                                 <IconDots size={16} />
                               </ActionIcon>
                             </Menu.Target>

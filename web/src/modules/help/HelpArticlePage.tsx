@@ -33,7 +33,14 @@ export function HelpArticlePage({ slug }: { slug: string }) {
     <QueryState query={query}>
       {(a) => (
         <>
-          <PageHeader title={a.title} subtitle={<Anchor component={Link} href="/help" size="sm">← Help center</Anchor>} />
+          <PageHeader
+            title={a.title}
+            subtitle={
+              <Anchor component={Link} href="/help" size="sm">
+                ← Help center
+              </Anchor>
+            }
+          />
           <Grid gap="xl">
             <Grid.Col span={{ base: 12, md: 8 }}>
               <Box ref={body} onClick={onClick} maw={760}>
@@ -51,7 +58,14 @@ export function HelpArticlePage({ slug }: { slug: string }) {
                   </Text>
                   <Stack gap={4}>
                     {a.sections.map((s) => (
-                      <Anchor key={s.id} component={Link} href={`/help/${a.slug}#${s.id}`} size="sm" pl={s.level === 3 ? "md" : 0} c={s.level === 3 ? "dimmed" : undefined}>
+                      <Anchor
+                        key={s.id}
+                        component={Link}
+                        href={`/help/${a.slug}#${s.id}`}
+                        size="sm"
+                        pl={s.level === 3 ? "md" : 0}
+                        c={s.level === 3 ? "dimmed" : undefined}
+                      >
                         {s.title}
                       </Anchor>
                     ))}

@@ -12,7 +12,11 @@ export function HelpIndexPage() {
   const query = useQuery({ queryKey: ["help"], queryFn: helpApi.list });
   return (
     <>
-      <PageHeader title="Help center" help="portal" subtitle="Guides for every part of Closebook, with answers to common problems." />
+      <PageHeader
+        title="Help center"
+        help="portal"
+        subtitle="Guides for every part of Closebook, with answers to common problems."
+      />
       <Stack gap="lg">
         <HelpSearchBox autoFocus />
         <QueryState query={query}>
@@ -22,7 +26,14 @@ export function HelpIndexPage() {
                 {articles
                   .filter((a) => a.slug !== "whats-new")
                   .map((a) => (
-                    <Card key={a.slug} withBorder radius="md" padding="md" component="article" aria-label={a.title}>
+                    <Card
+                      key={a.slug}
+                      withBorder
+                      radius="md"
+                      padding="md"
+                      component="article"
+                      aria-label={a.title}
+                    >
                       <Title order={3} fz="md" fw={600} mb={4}>
                         <Anchor component={Link} href={`/help/${a.slug}`} inherit>
                           {a.title}

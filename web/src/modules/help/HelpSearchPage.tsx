@@ -12,15 +12,36 @@ export function HelpSearchPage() {
   const query = useQuery({ queryKey: ["help-search", q], queryFn: () => helpApi.search(q) });
   return (
     <>
-      <PageHeader title="Search help" help="portal" subtitle={<Anchor component={Link} href="/help" size="sm">← Help center</Anchor>} />
+      <PageHeader
+        title="Search help"
+        help="portal"
+        subtitle={
+          <Anchor component={Link} href="/help" size="sm">
+            ← Help center
+          </Anchor>
+        }
+      />
       <Stack gap="md">
         <HelpSearchBox key={q} initial={q} />
-        <QueryState query={query} isEmpty={(r) => r.length === 0} empty={`Nothing in the help center matches “${q}”. Try fewer or other words.`}>
+        <QueryState
+          query={query}
+          isEmpty={(r) => r.length === 0}
+          empty={`Nothing in the help center matches “${q}”. Try fewer or other words.`}
+        >
           {(results) => (
-            <Stack gap="sm" component="ol" aria-label="Search results" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            <Stack
+              gap="sm"
+              component="ol"
+              aria-label="Search results"
+              style={{ listStyle: "none", padding: 0, margin: 0 }}
+            >
               {results.map((r) => (
                 <Paper component="li" withBorder radius="md" p="sm" key={`${r.slug}#${r.sectionId}`}>
-                  <Anchor component={Link} href={`/help/${r.slug}${r.sectionId ? `#${r.sectionId}` : ""}`} fw={600}>
+                  <Anchor
+                    component={Link}
+                    href={`/help/${r.slug}${r.sectionId ? `#${r.sectionId}` : ""}`}
+                    fw={600}
+                  >
                     {r.sectionTitle ?? r.articleTitle}
                   </Anchor>
                   <Text size="xs" c="dimmed">

@@ -15,38 +15,72 @@ interface Rollup {
   rows: Array<{ type: string; currency: string; balance: string }>;
 }
 const ORDER = ["asset", "liability", "equity", "income", "expense"];
-const LABEL: Record<string, string> = { asset: "Assets", liability: "Liabilities", equity: "Equity", income: "Income", expense: "Expenses" };
+const LABEL: Record<string, string> = {
+  asset: "Assets",
+  liability: "Liabilities",
+  equity: "Equity",
+  income: "Income",
+  expense: "Expenses",
+};
 
 export function ClientHomePage({ client }: { client: string }) {
   const info = useQuery({ queryKey: ["client", client], queryFn: () => clientsApi.get(client) });
-  const rollup = useQuery({ queryKey: ["rollup", client], queryFn: () => api.get<Rollup>(`/api/clients/${encodeURIComponent(client)}/reports/balance-by-type`) });
+  const rollup = useQuery({
+    queryKey: ["rollup", client],
+    queryFn: () => api.get<Rollup>(`/api/clients/${encodeURIComponent(client)}/reports/balance-by-type`),
+  });
   return (
     <>
-      <PageHeader title={info.data?.name ?? "Client"} help="portal#global-view-and-client-view" subtitle={rollup.data ? `Balances as of ${formatDate(rollup.data.asOf)}` : undefined} />
+      <PageHeader
+        title={info.data?.name ?? "Client"}
+        help="portal#global-view-and-client-view"
+        subtitle={rollup.data ? `Balances as of ${formatDate(rollup.data.asOf)}` : undefined}
+      />
       <QueryState query={rollup} isEmpty={(r) => r.rows.length === 0} empty="No posted activity yet.">
         {(r) => (
           <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md" mb="lg">
-            {[...r.rows].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type)).map((row) => (
-              <Card key={`${row.type}/${row.currency}`} withBorder radius="md" padding="md">
-                <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{LABEL[row.type] ?? row.type}</Text>
-                <Text mt={4} component="div">
-                  <Amount size="xl" strong value={row.type === "asset" || row.type === "expense" ? row.balance : negate(row.balance)} />
-                </Text>
-                <Text size="xs" c="dimmed">{row.currency}</Text>
-              </Card>
-            ))}
+            {[...r.rows]
+              .sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type))
+              .map((row) => (
+                <Card key={`${row.type}/${row.currency}`} withBorder radius="md" padding="md">
+                  <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                    {LABEL[row.type] ?? row.type}
+                  </Text>
+                  <Text mt={4} component="div">
+                    <Amount
+                      size="xl"
+                      strong
+                      value={
+                        row.type === "asset" || row.type === "expense" ? row.balance : negate(row.balance)
+                      }
+                    />
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {row.currency}
+                  </Text>
+                </Card>
+              ))}
           </SimpleGrid>
         )}
       </QueryState>
       <Group gap="lg">
-        <Anchor component={Link} href={`/c/${client}/ledger/entries`}>Journal entries</Anchor>
-        <Anchor component={Link} href={`/c/${client}/ledger/trial-balance`}>Trial balance</Anchor>
-        <Anchor component={Link} href={`/c/${client}/ledger/general-ledger`}>General ledger</Anchor>
-        <Anchor component={Link} href={`/c/${client}/ledger/accounts`}>Chart of accounts</Anchor>
+        <Anchor component={Link} href={`/c/${client}/ledger/entries`}>
+          Journal entries
+        </Anchor>
+        <Anchor component={Link} href={`/c/${client}/ledger/trial-balance`}>
+          Trial balance
+        </Anchor>
+        <Anchor component={Link} href={`/c/${client}/ledger/general-ledger`}>
+          General ledger
+        </Anchor>
+        <Anchor component={Link} href={`/c/${client}/ledger/accounts`}>
+          Chart of accounts
+        </Anchor>
       </Group>
     </>
   );
 }
 
 // Credit-normal types read as positive numbers on a summary.
-const negate = (v: string) => (v.startsWith("-") ? v.slice(1) : v === "0" || /^0*\.?0*$/.test(v) ? v : `-${v}`);
+const negate = (v: string) =>
+  v.startsWith("-") ? v.slice(1) : v === "0" || /^0*\.?0*$/.test(v) ? v : `-${v}`;

@@ -14,13 +14,20 @@ export function GlobalHomePage() {
   const clients = useQuery({ queryKey: ["clients"], queryFn: clientsApi.list });
   return (
     <>
-      <PageHeader title="Overview" help="portal#global-view-and-client-view" subtitle={`All clients of ${me.firm.name}`} />
+      <PageHeader
+        title="Overview"
+        help="portal#global-view-and-client-view"
+        subtitle={`All clients of ${me.firm.name}`}
+      />
       <QueryState query={clients} isEmpty={(d) => d.length === 0} empty="No clients yet.">
         {(list) => (
           <>
             <Group gap="xl" mb="md">
               <Stat label="Clients" value={list.filter((c) => c.status !== "terminated").length} />
-              <Stat label="Terminated (kept 90 days)" value={list.filter((c) => c.status === "terminated").length} />
+              <Stat
+                label="Terminated (kept 90 days)"
+                value={list.filter((c) => c.status === "terminated").length}
+              />
             </Group>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               {list.map((c) => (
@@ -35,8 +42,12 @@ export function GlobalHomePage() {
                     Added {formatDate(c.createdAt.slice(0, 10))} · {c.homeCurrency}
                   </Text>
                   <Group gap="md" mt="sm">
-                    <Anchor component={Link} href={`/c/${c.slug}/ledger/entries`} size="sm">Journal entries</Anchor>
-                    <Anchor component={Link} href={`/c/${c.slug}/ledger/trial-balance`} size="sm">Trial balance</Anchor>
+                    <Anchor component={Link} href={`/c/${c.slug}/ledger/entries`} size="sm">
+                      Journal entries
+                    </Anchor>
+                    <Anchor component={Link} href={`/c/${c.slug}/ledger/trial-balance`} size="sm">
+                      Trial balance
+                    </Anchor>
                   </Group>
                 </Card>
               ))}
@@ -51,8 +62,12 @@ export function GlobalHomePage() {
 function Stat({ label, value }: { label: string; value: number }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
-      <Text fz={26} fw={600} lh={1.2}>{value}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fz={26} fw={600} lh={1.2}>
+        {value}
+      </Text>
     </div>
   );
 }

@@ -19,18 +19,26 @@ export function AccountsPage({ client }: { client: string }) {
   const [search, setSearch] = useState("");
   const [adding, setAdding] = useState(false);
   const qc = useQueryClient();
-  const query = useQuery({ queryKey: ["accounts", client, showInactive], queryFn: () => ledgerApi.accounts(client, showInactive) });
+  const query = useQuery({
+    queryKey: ["accounts", client, showInactive],
+    queryFn: () => ledgerApi.accounts(client, showInactive),
+  });
   const toggle = useMutation({
     mutationFn: (a: Account) => ledgerApi.updateAccount(client, a.id, { isActive: !a.isActive }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["accounts", client] }),
   });
-  const template = useMutation({ mutationFn: () => ledgerApi.applyTemplate(client), onSuccess: () => qc.invalidateQueries({ queryKey: ["accounts", client] }) });
+  const template = useMutation({
+    mutationFn: () => ledgerApi.applyTemplate(client),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["accounts", client] }),
+  });
 
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     return (query.data ?? [])
       .filter((a) => type === "all" || a.type === type)
-      .filter((a) => !needle || a.fullName.toLowerCase().includes(needle) || (a.number ?? "").includes(needle));
+      .filter(
+        (a) => !needle || a.fullName.toLowerCase().includes(needle) || (a.number ?? "").includes(needle),
+      );
   }, [query.data, type, search]);
 
   return (
@@ -44,11 +52,37 @@ export function AccountsPage({ client }: { client: string }) {
           </Button>
         }
       />
-      <ProblemAlert error={toggle.error ?? template.error} onClose={() => { toggle.reset(); template.reset(); }} />
+      <ProblemAlert
+        error={toggle.error ?? template.error}
+        onClose={() => {
+          toggle.reset();
+          template.reset();
+        }}
+      />
       <Group mb="sm" gap="md">
-        <TextInput aria-label="Search accounts" placeholder="Search by name or number" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={280} />
-        <SegmentedControl size="xs" value={type} onChange={setType} data={[{ value: "all", label: "All" }, ...ACCOUNT_TYPES.map((t) => ({ value: t, label: capital(t) }))]} aria-label="Account type" />
-        <Checkbox label="Show inactive" checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+        <TextInput
+          aria-label="Search accounts"
+          placeholder="Search by name or number"
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={280}
+        />
+        <SegmentedControl
+          size="xs"
+          value={type}
+          onChange={setType}
+          data={[
+            { value: "all", label: "All" },
+            ...ACCOUNT_TYPES.map((t) => ({ value: t, label: capital(t) })),
+          ]}
+          aria-label="Account type"
+        />
+        <Checkbox
+          label="Show inactive"
+          checked={showInactive}
+          onChange={(e) => setShowInactive(e.currentTarget.checked)}
+        />
       </Group>
       <QueryState
         query={query}
@@ -56,7 +90,13 @@ export function AccountsPage({ client }: { client: string }) {
         empty={
           <Group gap="sm">
             <span>This client has no accounts yet.</span>
-            <Button type="button" size="xs" variant="light" loading={template.isPending} onClick={() => template.mutate()}>
+            <Button
+              type="button"
+              size="xs"
+              variant="light"
+              loading={template.isPending}
+              onClick={() => template.mutate()}
+            >
               Use the standard chart
             </Button>
           </Group>
@@ -82,7 +122,9 @@ export function AccountsPage({ client }: { client: string }) {
                     <Table.Td ff="monospace">{a.number ?? "—"}</Table.Td>
                     <Table.Td>
                       <Text inherit c={a.parentId ? "dimmed" : undefined} span>
-                        {a.fullName.includes(":") ? `${a.fullName.slice(0, a.fullName.lastIndexOf(":") + 1)}` : ""}
+                        {a.fullName.includes(":")
+                          ? `${a.fullName.slice(0, a.fullName.lastIndexOf(":") + 1)}`
+                          : ""}
                       </Text>
                       <Text inherit span fw={500}>
                         {a.name}
@@ -95,7 +137,14 @@ export function AccountsPage({ client }: { client: string }) {
                       <StatusBadge status={a.isActive ? "active" : "deactivated"} />
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Button type="button" size="compact-xs" variant="subtle" color={a.isActive ? "gray" : "teal"} onClick={() => toggle.mutate(a)} aria-label={`${a.isActive ? "Deactivate" : "Reactivate"} ${a.fullName}`}>
+                      <Button
+                        type="button"
+                        size="compact-xs"
+                        variant="subtle"
+                        color={a.isActive ? "gray" : "teal"}
+                        onClick={() => toggle.mutate(a)}
+                        aria-label={`${a.isActive ? "Deactivate" : "Reactivate"} ${a.fullName}`}
+                      >
                         {a.isActive ? "Deactivate" : "Reactivate"}
                       </Button>
                     </Table.Td>
@@ -114,7 +163,12 @@ export function AccountsPage({ client }: { client: string }) {
       <Text c="dimmed" size="xs" mt="xs">
         {rows.length} account{rows.length === 1 ? "" : "s"}
       </Text>
-      <NewAccountModal client={client} opened={adding} onClose={() => setAdding(false)} accounts={query.data ?? []} />
+      <NewAccountModal
+        client={client}
+        opened={adding}
+        onClose={() => setAdding(false)}
+        accounts={query.data ?? []}
+      />
     </>
   );
 }

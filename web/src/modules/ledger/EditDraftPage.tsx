@@ -12,7 +12,13 @@ export function EditDraftPage({ client, id }: { client: string; id: string }) {
     <>
       <PageHeader title="Edit draft entry" help="ledger#drafts" />
       <QueryState query={entry}>
-        {(e) => (e.status === "draft" ? <EntryForm client={client} draft={e} /> : <Alert color="yellow">This entry is posted; posted entries are reversed, never edited.</Alert>)}
+        {(e) =>
+          e.status === "draft" ? (
+            <EntryForm client={client} draft={e} />
+          ) : (
+            <Alert color="yellow">This entry is posted; posted entries are reversed, never edited.</Alert>
+          )
+        }
       </QueryState>
     </>
   );

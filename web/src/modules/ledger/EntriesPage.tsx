@@ -19,8 +19,18 @@ export function EntriesPage({ client }: { client: string }) {
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [page, setPage] = useState(0);
-  const filter = { status: status === "all" ? undefined : status, from: from || undefined, to: to || undefined, limit: PAGE + 1, offset: page * PAGE };
-  const query = useQuery({ queryKey: ["entries", client, filter], queryFn: () => ledgerApi.entries(client, filter), placeholderData: keepPreviousData });
+  const filter = {
+    status: status === "all" ? undefined : status,
+    from: from || undefined,
+    to: to || undefined,
+    limit: PAGE + 1,
+    offset: page * PAGE,
+  };
+  const query = useQuery({
+    queryKey: ["entries", client, filter],
+    queryFn: () => ledgerApi.entries(client, filter),
+    placeholderData: keepPreviousData,
+  });
   const base = `/c/${client}/ledger/entries`;
 
   return (
@@ -49,10 +59,32 @@ export function EntriesPage({ client }: { client: string }) {
             { value: "posted", label: "Posted" },
           ]}
         />
-        <TextInput type="date" size="xs" label="From" value={from} onChange={(e) => { setFrom(e.currentTarget.value); setPage(0); }} />
-        <TextInput type="date" size="xs" label="To" value={to} onChange={(e) => { setTo(e.currentTarget.value); setPage(0); }} />
+        <TextInput
+          type="date"
+          size="xs"
+          label="From"
+          value={from}
+          onChange={(e) => {
+            setFrom(e.currentTarget.value);
+            setPage(0);
+          }}
+        />
+        <TextInput
+          type="date"
+          size="xs"
+          label="To"
+          value={to}
+          onChange={(e) => {
+            setTo(e.currentTarget.value);
+            setPage(0);
+          }}
+        />
       </Group>
-      <QueryState query={query} isEmpty={(d) => d.length === 0} empty="No journal entry matches these filters.">
+      <QueryState
+        query={query}
+        isEmpty={(d) => d.length === 0}
+        empty="No journal entry matches these filters."
+      >
         {(entries) => (
           <>
             <Paper withBorder radius="md">
@@ -73,21 +105,31 @@ export function EntriesPage({ client }: { client: string }) {
                   {entries.slice(0, PAGE).map((e) => {
                     const total = entryTotal(e.lines);
                     return (
-                      <Table.Tr key={e.id} style={{ cursor: "pointer" }} onClick={() => navigate(`${base}/${e.id}`)}>
+                      <Table.Tr
+                        key={e.id}
+                        style={{ cursor: "pointer" }}
+                        onClick={() => navigate(`${base}/${e.id}`)}
+                      >
                         <Table.Td ff="monospace">{e.status === "draft" ? "—" : e.number}</Table.Td>
                         <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(e.date)}</Table.Td>
                         <Table.Td>
-                          <Link href={`${base}/${e.id}`} onClick={(ev) => ev.stopPropagation()} style={{ color: "inherit", textDecoration: "none" }}>
-                            {e.description || <Text span c="dimmed" inherit>(no description)</Text>}
+                          <Link
+                            href={`${base}/${e.id}`}
+                            onClick={(ev) => ev.stopPropagation()}
+                            style={{ color: "inherit", textDecoration: "none" }}
+                          >
+                            {e.description || (
+                              <Text span c="dimmed" inherit>
+                                (no description)
+                              </Text>
+                            )}
                           </Link>
                         </Table.Td>
                         <Table.Td c="dimmed">{e.reference ?? ""}</Table.Td>
                         <Table.Td>
                           <StatusBadge status={e.status} />
                         </Table.Td>
-                        <Table.Td ta="right">
-                          {total && <Amount value={total.amount} />}
-                        </Table.Td>
+                        <Table.Td ta="right">{total && <Amount value={total.amount} />}</Table.Td>
                       </Table.Tr>
                     );
                   })}
@@ -99,10 +141,22 @@ export function EntriesPage({ client }: { client: string }) {
                 Entries {page * PAGE + 1}–{page * PAGE + Math.min(entries.length, PAGE)}
               </Text>
               <Group gap="xs">
-                <Button type="button" size="xs" variant="default" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                <Button
+                  type="button"
+                  size="xs"
+                  variant="default"
+                  disabled={page === 0}
+                  onClick={() => setPage(page - 1)}
+                >
                   Newer
                 </Button>
-                <Button type="button" size="xs" variant="default" disabled={entries.length <= PAGE} onClick={() => setPage(page + 1)}>
+                <Button
+                  type="button"
+                  size="xs"
+                  variant="default"
+                  disabled={entries.length <= PAGE}
+                  onClick={() => setPage(page + 1)}
+                >
                   Older
                 </Button>
               </Group>

@@ -12,7 +12,12 @@ import { emptyLine, LinesEditor, totalsOf, type LineDraft } from "./LinesEditor.
 
 function linesOf(entry: Entry | undefined): LineDraft[] {
   if (!entry) return [emptyLine(), emptyLine()];
-  return entry.lines.map((l) => ({ ...emptyLine(), accountId: l.accountId, ...debitCredit(l.amount), memo: l.memo ?? "" }));
+  return entry.lines.map((l) => ({
+    ...emptyLine(),
+    accountId: l.accountId,
+    ...debitCredit(l.amount),
+    memo: l.memo ?? "",
+  }));
 }
 
 export function EntryForm({ client, draft }: { client: string; draft?: Entry }) {
@@ -20,7 +25,10 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
   const [description, setDescription] = useState(draft?.description ?? "");
   const [reference, setReference] = useState(draft?.reference ?? "");
   const [lines, setLines] = useState<LineDraft[]>(() => linesOf(draft));
-  const accounts = useQuery({ queryKey: ["accounts", client, false], queryFn: () => ledgerApi.accounts(client) });
+  const accounts = useQuery({
+    queryKey: ["accounts", client, false],
+    queryFn: () => ledgerApi.accounts(client),
+  });
   const qc = useQueryClient();
 
   const input = (): EntryInput => ({
@@ -29,7 +37,12 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
     reference: reference.trim() || null,
     lines: lines
       .filter((l) => l.accountId || l.debit.trim() || l.credit.trim())
-      .map((l) => ({ accountId: l.accountId ?? "", debit: cleanAmount(l.debit), credit: cleanAmount(l.credit), memo: l.memo.trim() || null })),
+      .map((l) => ({
+        accountId: l.accountId ?? "",
+        debit: cleanAmount(l.debit),
+        credit: cleanAmount(l.credit),
+        memo: l.memo.trim() || null,
+      })),
   });
   const save = useMutation({
     mutationFn: async (post: boolean) => {
@@ -47,14 +60,35 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
   const balanced = totals.debits === totals.credits && totals.debits > 0n && totals.invalid.length === 0;
 
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save.mutate(true); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(true);
+      }}
+    >
       <Stack gap="md">
         <ProblemAlert error={save.error} onClose={() => save.reset()} />
         <Paper withBorder radius="md" p="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" label="Date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-            <TextInput label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} placeholder="What is this entry for?" />
-            <TextInput label="Reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} placeholder="Invoice or cheque number" />
+            <TextInput
+              type="date"
+              label="Date"
+              required
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+            />
+            <TextInput
+              label="Description"
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              placeholder="What is this entry for?"
+            />
+            <TextInput
+              label="Reference"
+              value={reference}
+              onChange={(e) => setReference(e.currentTarget.value)}
+              placeholder="Invoice or cheque number"
+            />
           </SimpleGrid>
         </Paper>
         <Paper withBorder radius="md" p="xs">
@@ -64,7 +98,12 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
           <Button type="button" variant="default" onClick={() => history.back()}>
             Cancel
           </Button>
-          <Button type="button" variant="default" loading={save.isPending && save.variables === false} onClick={() => save.mutate(false)}>
+          <Button
+            type="button"
+            variant="default"
+            loading={save.isPending && save.variables === false}
+            onClick={() => save.mutate(false)}
+          >
             Save as draft
           </Button>
           <Button type="submit" disabled={!balanced} loading={save.isPending && save.variables === true}>

@@ -17,10 +17,16 @@ import { ReverseEntryModal } from "./ReverseEntryModal.tsx";
 export function EntryPage({ client, id }: { client: string; id: string }) {
   const qc = useQueryClient();
   const entry = useQuery({ queryKey: ["entry", client, id], queryFn: () => ledgerApi.entry(client, id) });
-  const accounts = useQuery({ queryKey: ["accounts", client, true], queryFn: () => ledgerApi.accounts(client, true) });
+  const accounts = useQuery({
+    queryKey: ["accounts", client, true],
+    queryFn: () => ledgerApi.accounts(client, true),
+  });
   const contacts = useQuery({ queryKey: ["contacts", client], queryFn: () => ledgerApi.contacts(client) });
   const [reversing, setReversing] = useState(false);
-  const done = () => qc.invalidateQueries({ queryKey: ["entries", client] }).then(() => qc.invalidateQueries({ queryKey: ["entry", client] }));
+  const done = () =>
+    qc
+      .invalidateQueries({ queryKey: ["entries", client] })
+      .then(() => qc.invalidateQueries({ queryKey: ["entry", client] }));
   const post = useMutation({ mutationFn: () => ledgerApi.postDraft(client, id), onSuccess: done });
   const remove = useMutation({
     mutationFn: () => ledgerApi.deleteDraft(client, id),
@@ -47,7 +53,13 @@ export function EntryPage({ client, id }: { client: string; id: string }) {
               <>
                 {e.status === "draft" && (
                   <>
-                    <Button type="button" variant="default" color="red" loading={remove.isPending} onClick={() => window.confirm("Delete this draft?") && remove.mutate()}>
+                    <Button
+                      type="button"
+                      variant="default"
+                      color="red"
+                      loading={remove.isPending}
+                      onClick={() => window.confirm("Delete this draft?") && remove.mutate()}
+                    >
                       Delete draft
                     </Button>
                     <Button variant="default" component={Link} href={`${base}/${e.id}/edit`}>
@@ -66,7 +78,13 @@ export function EntryPage({ client, id }: { client: string; id: string }) {
               </>
             }
           />
-          <ProblemAlert error={post.error ?? remove.error} onClose={() => { post.reset(); remove.reset(); }} />
+          <ProblemAlert
+            error={post.error ?? remove.error}
+            onClose={() => {
+              post.reset();
+              remove.reset();
+            }}
+          />
           <Paper withBorder radius="md" p="md" mb="md">
             <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md">
               <Field label="Status">
@@ -89,7 +107,16 @@ export function EntryPage({ client, id }: { client: string; id: string }) {
             )}
           </Paper>
           <LinesTable entry={e} accounts={accounts.data ?? []} contacts={contacts.data ?? []} />
-          <ReverseEntryModal client={client} entry={e} opened={reversing} onClose={() => setReversing(false)} onReversed={(r) => { void done(); navigate(`${base}/${r.id}`); }} />
+          <ReverseEntryModal
+            client={client}
+            entry={e}
+            opened={reversing}
+            onClose={() => setReversing(false)}
+            onReversed={(r) => {
+              void done();
+              navigate(`${base}/${r.id}`);
+            }}
+          />
         </>
       )}
     </QueryState>
@@ -110,15 +137,38 @@ function Field({ label, children, mt }: { label: string; children: React.ReactNo
 }
 
 function Links({ entry, base }: { entry: Entry; base: string }) {
-  if (entry.reversesEntryId) return <Anchor component={Link} href={`${base}/${entry.reversesEntryId}`} size="sm">Reverses an entry</Anchor>;
-  if (entry.reversedByEntryId) return <Anchor component={Link} href={`${base}/${entry.reversedByEntryId}`} size="sm">Reversed by an entry</Anchor>;
+  if (entry.reversesEntryId)
+    return (
+      <Anchor component={Link} href={`${base}/${entry.reversesEntryId}`} size="sm">
+        Reverses an entry
+      </Anchor>
+    );
+  if (entry.reversedByEntryId)
+    return (
+      <Anchor component={Link} href={`${base}/${entry.reversedByEntryId}`} size="sm">
+        Reversed by an entry
+      </Anchor>
+    );
   return <>—</>;
 }
 
-function LinesTable({ entry, accounts, contacts }: { entry: Entry; accounts: Account[]; contacts: Contact[] }) {
-  const accountName = new Map(accounts.map((a) => [a.id, `${a.number ? `${a.number} · ` : ""}${a.fullName}`]));
+function LinesTable({
+  entry,
+  accounts,
+  contacts,
+}: {
+  entry: Entry;
+  accounts: Account[];
+  contacts: Contact[];
+}) {
+  const accountName = new Map(
+    accounts.map((a) => [a.id, `${a.number ? `${a.number} · ` : ""}${a.fullName}`]),
+  );
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
-  const scale = Math.max(2, ...entry.lines.map((l) => (l.amount.includes(".") ? l.amount.split(".")[1]!.length : 0)));
+  const scale = Math.max(
+    2,
+    ...entry.lines.map((l) => (l.amount.includes(".") ? l.amount.split(".")[1]!.length : 0)),
+  );
   let debits = 0n;
   let credits = 0n;
   for (const l of entry.lines) {
@@ -136,8 +186,12 @@ function LinesTable({ entry, accounts, contacts }: { entry: Entry; accounts: Acc
             <Table.Th>Memo</Table.Th>
             <Table.Th>Contact</Table.Th>
             {multiCurrency && <Table.Th>Currency</Table.Th>}
-            <Table.Th ta="right" w={140}>Debit</Table.Th>
-            <Table.Th ta="right" w={140}>Credit</Table.Th>
+            <Table.Th ta="right" w={140}>
+              Debit
+            </Table.Th>
+            <Table.Th ta="right" w={140}>
+              Credit
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -149,8 +203,12 @@ function LinesTable({ entry, accounts, contacts }: { entry: Entry; accounts: Acc
                 <Table.Td c="dimmed">{l.memo ?? ""}</Table.Td>
                 <Table.Td>{l.contactId ? (contactName.get(l.contactId) ?? "") : ""}</Table.Td>
                 {multiCurrency && <Table.Td>{l.currency}</Table.Td>}
-                <Table.Td ta="right"><Amount value={dc.debit} /></Table.Td>
-                <Table.Td ta="right"><Amount value={dc.credit} /></Table.Td>
+                <Table.Td ta="right">
+                  <Amount value={dc.debit} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Amount value={dc.credit} />
+                </Table.Td>
               </Table.Tr>
             );
           })}
@@ -159,8 +217,12 @@ function LinesTable({ entry, accounts, contacts }: { entry: Entry; accounts: Acc
           <Table.Tfoot>
             <Table.Tr>
               <Table.Th colSpan={3}>Total</Table.Th>
-              <Table.Th ta="right"><Amount value={fromMinor(debits, scale)} strong /></Table.Th>
-              <Table.Th ta="right"><Amount value={fromMinor(credits, scale)} strong /></Table.Th>
+              <Table.Th ta="right">
+                <Amount value={fromMinor(debits, scale)} strong />
+              </Table.Th>
+              <Table.Th ta="right">
+                <Amount value={fromMinor(credits, scale)} strong />
+              </Table.Th>
             </Table.Tr>
           </Table.Tfoot>
         )}

@@ -15,7 +15,10 @@ export function GeneralLedgerPage({ client }: { client: string }) {
   const [from, setFrom] = useState(startOfYear());
   const [to, setTo] = useState(isoDate());
   const [accountId, setAccountId] = useState<string | null>(null);
-  const accounts = useQuery({ queryKey: ["accounts", client, true], queryFn: () => ledgerApi.accounts(client, true) });
+  const accounts = useQuery({
+    queryKey: ["accounts", client, true],
+    queryFn: () => ledgerApi.accounts(client, true),
+  });
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to);
   const query = useQuery({
     queryKey: ["general-ledger", client, from, to, accountId],
@@ -26,10 +29,26 @@ export function GeneralLedgerPage({ client }: { client: string }) {
 
   return (
     <>
-      <PageHeader title="General ledger" help="ledger#general-ledger" subtitle={`${formatDate(from)} – ${formatDate(to)}`} />
+      <PageHeader
+        title="General ledger"
+        help="ledger#general-ledger"
+        subtitle={`${formatDate(from)} – ${formatDate(to)}`}
+      />
       <Group mb="md" align="flex-end">
-        <TextInput type="date" label="From" size="xs" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label="To" size="xs" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label="From"
+          size="xs"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label="To"
+          size="xs"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
         <Select
           label="Account"
           size="xs"
@@ -39,14 +58,27 @@ export function GeneralLedgerPage({ client }: { client: string }) {
           clearable
           value={accountId}
           onChange={setAccountId}
-          data={(accounts.data ?? []).map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }))}
+          data={(accounts.data ?? []).map((a) => ({
+            value: a.id,
+            label: `${a.number ? `${a.number} · ` : ""}${a.fullName}`,
+          }))}
         />
       </Group>
-      <QueryState query={query} isEmpty={(d) => d.accounts.length === 0} empty="No posted activity in this range.">
+      <QueryState
+        query={query}
+        isEmpty={(d) => d.accounts.length === 0}
+        empty="No posted activity in this range."
+      >
         {(gl) => (
           <Stack gap="md">
             {gl.accounts.map((a) => (
-              <Paper withBorder radius="md" key={`${a.accountId}/${a.currency}`} component="section" aria-label={a.account}>
+              <Paper
+                withBorder
+                radius="md"
+                key={`${a.accountId}/${a.currency}`}
+                component="section"
+                aria-label={a.account}
+              >
                 <Group justify="space-between" px="md" pt="sm">
                   <Title order={3} fz="md" fw={600}>
                     {a.number ? `${a.number} · ` : ""}
@@ -63,9 +95,15 @@ export function GeneralLedgerPage({ client }: { client: string }) {
                       <Table.Th w={70}>Entry</Table.Th>
                       <Table.Th>Description</Table.Th>
                       <Table.Th>Contact</Table.Th>
-                      <Table.Th ta="right" w={130}>Debit</Table.Th>
-                      <Table.Th ta="right" w={130}>Credit</Table.Th>
-                      <Table.Th ta="right" w={140}>Balance</Table.Th>
+                      <Table.Th ta="right" w={130}>
+                        Debit
+                      </Table.Th>
+                      <Table.Th ta="right" w={130}>
+                        Credit
+                      </Table.Th>
+                      <Table.Th ta="right" w={140}>
+                        Balance
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -75,7 +113,12 @@ export function GeneralLedgerPage({ client }: { client: string }) {
                         <Table.Tr key={`${l.entryId}/${i}`}>
                           <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(l.date)}</Table.Td>
                           <Table.Td>
-                            <Anchor component={Link} href={`/c/${client}/ledger/entries/${l.entryId}`} size="sm" ff="monospace">
+                            <Anchor
+                              component={Link}
+                              href={`/c/${client}/ledger/entries/${l.entryId}`}
+                              size="sm"
+                              ff="monospace"
+                            >
                               {l.entryNumber}
                             </Anchor>
                           </Table.Td>
@@ -84,9 +127,15 @@ export function GeneralLedgerPage({ client }: { client: string }) {
                             {l.memo ? <Text span c="dimmed" inherit>{` — ${l.memo}`}</Text> : null}
                           </Table.Td>
                           <Table.Td>{l.contact ?? ""}</Table.Td>
-                          <Table.Td ta="right"><Amount value={dc.debit} /></Table.Td>
-                          <Table.Td ta="right"><Amount value={dc.credit} /></Table.Td>
-                          <Table.Td ta="right"><Amount value={l.balance} /></Table.Td>
+                          <Table.Td ta="right">
+                            <Amount value={dc.debit} />
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Amount value={dc.credit} />
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Amount value={l.balance} />
+                          </Table.Td>
                         </Table.Tr>
                       );
                     })}
@@ -94,9 +143,15 @@ export function GeneralLedgerPage({ client }: { client: string }) {
                   <Table.Tfoot>
                     <Table.Tr>
                       <Table.Th colSpan={4}>Totals</Table.Th>
-                      <Table.Th ta="right"><Amount value={a.debits} strong /></Table.Th>
-                      <Table.Th ta="right"><Amount value={a.credits.replace(/^-/, "")} strong /></Table.Th>
-                      <Table.Th ta="right"><Amount value={a.closing} strong /></Table.Th>
+                      <Table.Th ta="right">
+                        <Amount value={a.debits} strong />
+                      </Table.Th>
+                      <Table.Th ta="right">
+                        <Amount value={a.credits.replace(/^-/, "")} strong />
+                      </Table.Th>
+                      <Table.Th ta="right">
+                        <Amount value={a.closing} strong />
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Tfoot>
                 </Table>

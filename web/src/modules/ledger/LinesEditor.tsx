@@ -14,7 +14,13 @@ export interface LineDraft {
 }
 
 let nextKey = 1;
-export const emptyLine = (): LineDraft => ({ key: nextKey++, accountId: null, debit: "", credit: "", memo: "" });
+export const emptyLine = (): LineDraft => ({
+  key: nextKey++,
+  accountId: null,
+  debit: "",
+  credit: "",
+  memo: "",
+});
 
 export interface LineTotals {
   debits: bigint;
@@ -39,9 +45,20 @@ export function totalsOf(lines: LineDraft[]): LineTotals {
   return { debits, credits, invalid };
 }
 
-export function LinesEditor({ lines, onChange, accounts }: { lines: LineDraft[]; onChange: (lines: LineDraft[]) => void; accounts: Account[] }) {
-  const options = accounts.filter((a) => a.isActive).map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
-  const set = (i: number, patch: Partial<LineDraft>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+export function LinesEditor({
+  lines,
+  onChange,
+  accounts,
+}: {
+  lines: LineDraft[];
+  onChange: (lines: LineDraft[]) => void;
+  accounts: Account[];
+}) {
+  const options = accounts
+    .filter((a) => a.isActive)
+    .map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
+  const set = (i: number, patch: Partial<LineDraft>) =>
+    onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const totals = totalsOf(lines);
   const difference = totals.debits - totals.credits;
 
@@ -51,8 +68,12 @@ export function LinesEditor({ lines, onChange, accounts }: { lines: LineDraft[];
         <Table.Thead>
           <Table.Tr>
             <Table.Th w="38%">Account</Table.Th>
-            <Table.Th ta="right" w="15%">Debit</Table.Th>
-            <Table.Th ta="right" w="15%">Credit</Table.Th>
+            <Table.Th ta="right" w="15%">
+              Debit
+            </Table.Th>
+            <Table.Th ta="right" w="15%">
+              Credit
+            </Table.Th>
             <Table.Th>Memo</Table.Th>
             <Table.Th w={40} />
           </Table.Tr>
@@ -61,19 +82,69 @@ export function LinesEditor({ lines, onChange, accounts }: { lines: LineDraft[];
           {lines.map((l, i) => (
             <Table.Tr key={l.key}>
               <Table.Td>
-                <Select aria-label={`Line ${i + 1} account`} placeholder="Choose an account" searchable data={options} value={l.accountId} onChange={(v) => set(i, { accountId: v })} size="xs" nothingFoundMessage="No such account" />
+                <Select
+                  aria-label={`Line ${i + 1} account`}
+                  placeholder="Choose an account"
+                  searchable
+                  data={options}
+                  value={l.accountId}
+                  onChange={(v) => set(i, { accountId: v })}
+                  size="xs"
+                  nothingFoundMessage="No such account"
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={`Line ${i + 1} debit`} size="xs" inputMode="decimal" value={l.debit} error={totals.invalid.includes(i) && l.debit.trim() !== ""} onChange={(e) => set(i, { debit: e.currentTarget.value, credit: e.currentTarget.value.trim() ? "" : l.credit })} styles={{ input: { textAlign: "right", fontFamily: "var(--mantine-font-family-monospace)" } }} />
+                <TextInput
+                  aria-label={`Line ${i + 1} debit`}
+                  size="xs"
+                  inputMode="decimal"
+                  value={l.debit}
+                  error={totals.invalid.includes(i) && l.debit.trim() !== ""}
+                  onChange={(e) =>
+                    set(i, {
+                      debit: e.currentTarget.value,
+                      credit: e.currentTarget.value.trim() ? "" : l.credit,
+                    })
+                  }
+                  styles={{
+                    input: { textAlign: "right", fontFamily: "var(--mantine-font-family-monospace)" },
+                  }}
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={`Line ${i + 1} credit`} size="xs" inputMode="decimal" value={l.credit} error={totals.invalid.includes(i) && l.credit.trim() !== ""} onChange={(e) => set(i, { credit: e.currentTarget.value, debit: e.currentTarget.value.trim() ? "" : l.debit })} styles={{ input: { textAlign: "right", fontFamily: "var(--mantine-font-family-monospace)" } }} />
+                <TextInput
+                  aria-label={`Line ${i + 1} credit`}
+                  size="xs"
+                  inputMode="decimal"
+                  value={l.credit}
+                  error={totals.invalid.includes(i) && l.credit.trim() !== ""}
+                  onChange={(e) =>
+                    set(i, {
+                      credit: e.currentTarget.value,
+                      debit: e.currentTarget.value.trim() ? "" : l.debit,
+                    })
+                  }
+                  styles={{
+                    input: { textAlign: "right", fontFamily: "var(--mantine-font-family-monospace)" },
+                  }}
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput aria-label={`Line ${i + 1} memo`} size="xs" value={l.memo} onChange={(e) => set(i, { memo: e.currentTarget.value })} />
+                <TextInput
+                  aria-label={`Line ${i + 1} memo`}
+                  size="xs"
+                  value={l.memo}
+                  onChange={(e) => set(i, { memo: e.currentTarget.value })}
+                />
               </Table.Td>
               <Table.Td>
-                <ActionIcon variant="subtle" color="gray" aria-label={`Remove line ${i + 1}`} disabled={lines.length <= 2} onClick={() => onChange(lines.filter((_, j) => j !== i))}>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={`Remove line ${i + 1}`}
+                  disabled={lines.length <= 2}
+                  onClick={() => onChange(lines.filter((_, j) => j !== i))}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </Table.Td>
@@ -83,16 +154,28 @@ export function LinesEditor({ lines, onChange, accounts }: { lines: LineDraft[];
         <Table.Tfoot>
           <Table.Tr>
             <Table.Td>
-              <Button type="button" size="compact-sm" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => onChange([...lines, emptyLine()])}>
+              <Button
+                type="button"
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => onChange([...lines, emptyLine()])}
+              >
                 Add line
               </Button>
             </Table.Td>
-            <Table.Td ta="right" ff="monospace" fw={600} aria-label="Total debits">{formatAmount(fromMinor(totals.debits))}</Table.Td>
-            <Table.Td ta="right" ff="monospace" fw={600} aria-label="Total credits">{formatAmount(fromMinor(totals.credits))}</Table.Td>
+            <Table.Td ta="right" ff="monospace" fw={600} aria-label="Total debits">
+              {formatAmount(fromMinor(totals.debits))}
+            </Table.Td>
+            <Table.Td ta="right" ff="monospace" fw={600} aria-label="Total credits">
+              {formatAmount(fromMinor(totals.credits))}
+            </Table.Td>
             <Table.Td colSpan={2}>
               <Group gap={6}>
                 {difference === 0n ? (
-                  <Text size="sm" c="teal.8" fw={500} role="status">Balanced</Text>
+                  <Text size="sm" c="teal.8" fw={500} role="status">
+                    Balanced
+                  </Text>
                 ) : (
                   <Text size="sm" c="red.8" fw={500} role="status">
                     Out of balance by {formatAmount(fromMinor(difference < 0n ? -difference : difference))}

@@ -5,7 +5,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ACCOUNT_TYPES, ledgerApi, type Account, type AccountType } from "../../api/ledger.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 
-export function NewAccountModal({ client, opened, onClose, accounts }: { client: string; opened: boolean; onClose: () => void; accounts: Account[] }) {
+export function NewAccountModal({
+  client,
+  opened,
+  onClose,
+  accounts,
+}: {
+  client: string;
+  opened: boolean;
+  onClose: () => void;
+  accounts: Account[];
+}) {
   const [name, setName] = useState("");
   const [number, setNumber] = useState("");
   const [type, setType] = useState<AccountType>("expense");
@@ -13,7 +23,14 @@ export function NewAccountModal({ client, opened, onClose, accounts }: { client:
   const [description, setDescription] = useState("");
   const qc = useQueryClient();
   const create = useMutation({
-    mutationFn: () => ledgerApi.createAccount(client, { name: name.trim(), number: number.trim() || null, type, parentId, description: description.trim() || null }),
+    mutationFn: () =>
+      ledgerApi.createAccount(client, {
+        name: name.trim(),
+        number: number.trim() || null,
+        type,
+        parentId,
+        description: description.trim() || null,
+      }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ["accounts", client] });
       close();
@@ -27,7 +44,9 @@ export function NewAccountModal({ client, opened, onClose, accounts }: { client:
     create.reset();
     onClose();
   };
-  const parents = accounts.filter((a) => a.type === type && a.isActive).map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
+  const parents = accounts
+    .filter((a) => a.type === type && a.isActive)
+    .map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
 
   return (
     <Modal opened={opened} onClose={close} title="New account" size="md">
@@ -39,9 +58,20 @@ export function NewAccountModal({ client, opened, onClose, accounts }: { client:
       >
         <Stack gap="sm">
           <ProblemAlert error={create.error} />
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            data-autofocus
+          />
           <Group grow>
-            <TextInput label="Number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} placeholder="optional" />
+            <TextInput
+              label="Number"
+              value={number}
+              onChange={(e) => setNumber(e.currentTarget.value)}
+              placeholder="optional"
+            />
             <Select
               label="Type"
               required
@@ -54,8 +84,22 @@ export function NewAccountModal({ client, opened, onClose, accounts }: { client:
               data={ACCOUNT_TYPES.map((t) => ({ value: t, label: t.charAt(0).toUpperCase() + t.slice(1) }))}
             />
           </Group>
-          <Select label="Parent account" placeholder="None (top level)" searchable clearable value={parentId} onChange={setParentId} data={parents} />
-          <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+          <Select
+            label="Parent account"
+            placeholder="None (top level)"
+            searchable
+            clearable
+            value={parentId}
+            onChange={setParentId}
+            data={parents}
+          />
+          <Textarea
+            label="Description"
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           <Group justify="flex-end" mt="xs">
             <Button type="button" variant="default" onClick={close}>
               Cancel

@@ -29,7 +29,11 @@ export function PeriodsPage({ client }: { client: string }) {
 
   return (
     <>
-      <PageHeader title="Period locks" help="ledger#period-locks" subtitle="A locked month refuses posting and reversing." />
+      <PageHeader
+        title="Period locks"
+        help="ledger#period-locks"
+        subtitle="A locked month refuses posting and reversing."
+      />
       <ProblemAlert error={toggle.error} onClose={() => toggle.reset()} />
       <QueryState query={query}>
         {(periods) => {
@@ -50,15 +54,31 @@ export function PeriodsPage({ client }: { client: string }) {
                   {months.map((m) => {
                     const p = byMonth.get(m);
                     const locked = p?.status === "locked";
-                    const label = new Date(`${m}-01T12:00:00`).toLocaleDateString("en-US", { month: "long", year: "numeric" });
+                    const label = new Date(`${m}-01T12:00:00`).toLocaleDateString("en-US", {
+                      month: "long",
+                      year: "numeric",
+                    });
                     return (
                       <Table.Tr key={m}>
                         <Table.Td>{label}</Table.Td>
-                        <Table.Td><StatusBadge status={locked ? "locked" : "open"} /></Table.Td>
-                        <Table.Td><Text size="xs" c="dimmed">{p ? `${formatDateTime(p.changedAt)} by ${p.changedBy}` : ""}</Text></Table.Td>
+                        <Table.Td>
+                          <StatusBadge status={locked ? "locked" : "open"} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs" c="dimmed">
+                            {p ? `${formatDateTime(p.changedAt)} by ${p.changedBy}` : ""}
+                          </Text>
+                        </Table.Td>
                         <Table.Td ta="right">
                           {mayLock && (
-                            <Button type="button" size="compact-xs" variant="subtle" color={locked ? "teal" : "red"} aria-label={`${locked ? "Unlock" : "Lock"} ${label}`} onClick={() => toggle.mutate({ month: m, lock: !locked })}>
+                            <Button
+                              type="button"
+                              size="compact-xs"
+                              variant="subtle"
+                              color={locked ? "teal" : "red"}
+                              aria-label={`${locked ? "Unlock" : "Lock"} ${label}`}
+                              onClick={() => toggle.mutate({ month: m, lock: !locked })}
+                            >
                               {locked ? "Unlock" : "Lock"}
                             </Button>
                           )}

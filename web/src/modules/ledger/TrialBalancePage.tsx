@@ -11,7 +11,11 @@ import { formatDate, isoDate } from "../../lib/dates.ts";
 
 export function TrialBalancePage({ client }: { client: string }) {
   const [asOf, setAsOf] = useState(isoDate());
-  const query = useQuery({ queryKey: ["trial-balance", client, asOf], queryFn: () => ledgerApi.trialBalance(client, asOf || undefined), placeholderData: keepPreviousData });
+  const query = useQuery({
+    queryKey: ["trial-balance", client, asOf],
+    queryFn: () => ledgerApi.trialBalance(client, asOf || undefined),
+    placeholderData: keepPreviousData,
+  });
   const multi = new Set(query.data?.rows.map((r) => r.currency)).size > 1;
 
   return (
@@ -21,15 +25,31 @@ export function TrialBalancePage({ client }: { client: string }) {
         help="ledger#trial-balance"
         subtitle={query.data ? `As of ${formatDate(query.data.asOf)}` : undefined}
         actions={
-          <Button component="a" href={ledgerApi.trialBalanceCsvUrl(client, asOf)} download={`trial-balance-${client}-${asOf}.csv`} variant="default" leftSection={<IconDownload size={16} />}>
+          <Button
+            component="a"
+            href={ledgerApi.trialBalanceCsvUrl(client, asOf)}
+            download={`trial-balance-${client}-${asOf}.csv`}
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+          >
             Download CSV
           </Button>
         }
       />
       <Group mb="sm">
-        <TextInput type="date" label="As of" size="xs" value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+        <TextInput
+          type="date"
+          label="As of"
+          size="xs"
+          value={asOf}
+          onChange={(e) => setAsOf(e.currentTarget.value)}
+        />
       </Group>
-      <QueryState query={query} isEmpty={(d) => d.rows.length === 0} empty="No posted activity on or before this date.">
+      <QueryState
+        query={query}
+        isEmpty={(d) => d.rows.length === 0}
+        empty="No posted activity on or before this date."
+      >
         {(tb) => (
           <Paper withBorder radius="md">
             <Table striped verticalSpacing={5} fz="sm" aria-label="Trial balance">
@@ -37,8 +57,12 @@ export function TrialBalancePage({ client }: { client: string }) {
                 <Table.Tr>
                   <Table.Th>Account</Table.Th>
                   {multi && <Table.Th>Currency</Table.Th>}
-                  <Table.Th ta="right" w={160}>Debit</Table.Th>
-                  <Table.Th ta="right" w={160}>Credit</Table.Th>
+                  <Table.Th ta="right" w={160}>
+                    Debit
+                  </Table.Th>
+                  <Table.Th ta="right" w={160}>
+                    Credit
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -46,8 +70,12 @@ export function TrialBalancePage({ client }: { client: string }) {
                   <Table.Tr key={`${r.account}/${r.currency}`}>
                     <Table.Td>{r.account}</Table.Td>
                     {multi && <Table.Td>{r.currency}</Table.Td>}
-                    <Table.Td ta="right"><Amount value={r.balance.startsWith("-") ? "" : r.balance} blankZero /></Table.Td>
-                    <Table.Td ta="right"><Amount value={r.balance.startsWith("-") ? r.balance.slice(1) : ""} blankZero /></Table.Td>
+                    <Table.Td ta="right">
+                      <Amount value={r.balance.startsWith("-") ? "" : r.balance} blankZero />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Amount value={r.balance.startsWith("-") ? r.balance.slice(1) : ""} blankZero />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -56,8 +84,12 @@ export function TrialBalancePage({ client }: { client: string }) {
                   <Table.Tr key={t.currency} style={{ borderTop: "2px solid var(--mantine-color-gray-4)" }}>
                     <Table.Th>Total{multi || tb.totals.length > 1 ? ` ${t.currency}` : ""}</Table.Th>
                     {multi && <Table.Th />}
-                    <Table.Th ta="right"><Amount value={totalSide(tb.rows, t.currency, "debit")} strong /></Table.Th>
-                    <Table.Th ta="right"><Amount value={totalSide(tb.rows, t.currency, "credit")} strong /></Table.Th>
+                    <Table.Th ta="right">
+                      <Amount value={totalSide(tb.rows, t.currency, "debit")} strong />
+                    </Table.Th>
+                    <Table.Th ta="right">
+                      <Amount value={totalSide(tb.rows, t.currency, "credit")} strong />
+                    </Table.Th>
                   </Table.Tr>
                 ))}
               </Table.Tfoot>
@@ -70,7 +102,11 @@ export function TrialBalancePage({ client }: { client: string }) {
 }
 
 /** Sum of the debit-balance (or credit-balance) column for one currency, exact in minor units. */
-function totalSide(rows: Array<{ currency: string; balance: string }>, currency: string, side: "debit" | "credit"): string {
+function totalSide(
+  rows: Array<{ currency: string; balance: string }>,
+  currency: string,
+  side: "debit" | "credit",
+): string {
   let sum = 0n;
   let scale = 2;
   for (const r of rows) if (r.balance.includes(".")) scale = Math.max(scale, r.balance.split(".")[1]!.length);

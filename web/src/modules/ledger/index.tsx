@@ -29,8 +29,14 @@ export const ledgerModule: PortalModule = {
     { path: "/c/:client/ledger/accounts", render: (p) => <AccountsPage client={p.client!} /> },
     { path: "/c/:client/ledger/entries", render: (p) => <EntriesPage client={p.client!} /> },
     { path: "/c/:client/ledger/entries/new", render: (p) => <NewEntryPage client={p.client!} /> },
-    { path: "/c/:client/ledger/entries/:id", render: (p) => <EntryPage key={p.id} client={p.client!} id={p.id!} /> },
-    { path: "/c/:client/ledger/entries/:id/edit", render: (p) => <EditDraftPage client={p.client!} id={p.id!} /> },
+    {
+      path: "/c/:client/ledger/entries/:id",
+      render: (p) => <EntryPage key={p.id} client={p.client!} id={p.id!} />,
+    },
+    {
+      path: "/c/:client/ledger/entries/:id/edit",
+      render: (p) => <EditDraftPage client={p.client!} id={p.id!} />,
+    },
     { path: "/c/:client/ledger/trial-balance", render: (p) => <TrialBalancePage client={p.client!} /> },
     { path: "/c/:client/ledger/general-ledger", render: (p) => <GeneralLedgerPage client={p.client!} /> },
     { path: "/c/:client/ledger/periods", render: (p) => <PeriodsPage client={p.client!} /> },
