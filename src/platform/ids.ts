@@ -35,4 +35,19 @@ export function newIds(count: number, now = Date.now()): string[] {
   return ids;
 }
 
+// Ids composed in SQL: where a bulk insert numbers its rows itself (unnest … with ordinality), sending
+// one prefix and letting the database append the position is cheaper than sending a list of ids.
+/**
+ * The first 28 characters of a UUID version 7 for one batch of rows (48 bits of time, 40 random
+ * bits); the row's position in the batch (8 hex digits, appended in SQL) completes it, so a batch's
+ * ids are time-ordered and consecutive, and new rows land at the end of the primary key index.
+ * Used by banking's bank-line import; newIds() above serves inserts that send their ids.
+ */
+export function batchIdPrefix(): string {
+  const time = Date.now().toString(16).padStart(12, "0");
+  const r = crypto.randomBytes(5).toString("hex");
+  const variant = (8 + (crypto.randomBytes(1)[0]! & 3)).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${r.slice(0, 3)}-${variant}${r.slice(3, 6)}-${r.slice(6, 10)}`;
+}
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { arrayLiteral, textArrayLiteral } from "../../platform/sql-arrays.ts";
-import { batchIdPrefix } from "./line-store.ts";
+import { batchIdPrefix } from "../../platform/ids.ts";
 import { isUniqueViolation } from "../../platform/db.ts";
 import { importStatementFile } from "./import-service.ts";
 import { bankClient, csvOf } from "./test-fixtures.ts";

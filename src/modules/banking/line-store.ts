@@ -2,9 +2,9 @@
 // inserted (the database refuses updates and deletes); lines go in as arrays through unnest, so a
 // 100,000-line statement is a handful of statements, and `on conflict do nothing` on the line's
 // idempotency key is what makes a repeated import add nothing.
-import crypto from "node:crypto";
 import { sql, type Selectable } from "kysely";
 import { isUniqueViolation, type Executor } from "../../platform/db.ts";
+import { batchIdPrefix } from "../../platform/ids.ts";
 import { toJson } from "../../platform/json.ts";
 import { arrayLiteral, textArrayLiteral } from "../../platform/sql-arrays.ts";
 import type { PreparedLine, PreparedStatement } from "./import-model.ts";
@@ -317,18 +317,6 @@ async function insertBatch(
     ) with ordinality as u(source_line, date, amount, description, payee, reference, bank_id, fingerprint, occurrence, fields, n)
     ${onConflict ? sql`on conflict (bank_account_id, idem_key) do nothing` : sql``}`.execute(ex);
   return Number(result.numAffectedRows ?? 0n);
-}
-
-/**
- * The first 28 characters of a UUID version 7 for one batch of lines (48 bits of time, 40 random
- * bits); the line's position in the batch completes it, so a batch's ids are time-ordered and
- * consecutive, and new lines land at the end of the primary key index.
- */
-export function batchIdPrefix(): string {
-  const time = Date.now().toString(16).padStart(12, "0");
-  const r = crypto.randomBytes(5).toString("hex");
-  const variant = (8 + (crypto.randomBytes(1)[0]! & 3)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${r.slice(0, 3)}-${variant}${r.slice(3, 6)}-${r.slice(6, 10)}`;
 }
 
 export interface LineFilter {
