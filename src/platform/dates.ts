@@ -3,6 +3,23 @@ import { validationError } from "./errors.ts";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Month numbers by English name as bank files abbreviate them (lowercase: "jan", "sept"). */
+export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
 /** Checks a YYYY-MM-DD string names a real calendar day; returns it unchanged. */
 export function parseIsoDate(text: string, field = "date"): string {
   const m = ISO_DATE.exec(text);

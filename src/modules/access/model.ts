@@ -2,6 +2,7 @@
 // grant which role and reset whose 2FA, which clients an actor sees, valid slugs and names.
 import { forbidden, validationError } from "../../platform/errors.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { slugOf } from "../../platform/slug.ts";
 
 // ── roles ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -259,15 +260,7 @@ export function checkSlug(slug: string, field = "slug"): string {
 
 /** Turns a display name into a slug ("Acme Coffee, LLC" → "acme-coffee-llc"). */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63)
-    .replace(/-+$/, "");
-  return slug || "client";
+  return slugOf(name, 63, "client");
 }
 
 export function checkName(name: string, field = "name"): string {

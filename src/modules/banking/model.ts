@@ -2,6 +2,7 @@
 // account may feed, and the Smart Connect totals (cash available, credit used, net cash).
 import { ruleViolation, validationError } from "../../platform/errors.ts";
 import { ISO_CODE } from "../../platform/money.ts";
+import { slugOf } from "../../platform/slug.ts";
 
 export const BANK_ACCOUNT_KINDS = ["bank", "credit_card"] as const;
 export type BankAccountKind = (typeof BANK_ACCOUNT_KINDS)[number];
@@ -68,15 +69,7 @@ export function checkShortName(shortName: string): string {
 
 /** A short name from a display name ("Operating Checking ••1234" → "operating-checking-1234"). */
 export function shortNameFrom(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return slug || "account";
+  return slugOf(name, 40, "account");
 }
 
 /** The last 4 characters people recognise an account by; longer input keeps its last 4. */

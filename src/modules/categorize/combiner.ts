@@ -5,6 +5,7 @@
 // Every feature is evidence *for* a candidate and every weight is kept ≥ 0, so more evidence never
 // lowers a candidate: the fit cannot learn a quirk of correlated features that would misfire on a
 // client unlike those it was fitted on (a new client has only firm-wide evidence).
+import { solveSymmetric } from "./cholesky.ts";
 
 /** Candidate features, in order. Each must vary between candidates of one line to matter. */
 export const COMBINER_FEATURES = [
@@ -172,6 +173,7 @@ export function fitCombiner(
     const step = solveSymmetric(
       idx.map((f) => idx.map((g) => hessian[f]![g]!)),
       idx.map((f) => gradient[f]!),
+      1e-8,
     );
     let t = 1;
     let improved = false;
@@ -189,33 +191,6 @@ export function fitCombiner(
     if (!improved) break;
   }
   return { weights, fittedOn: usable.length };
-}
-
-/** Solves A x = b for symmetric positive (semi)definite A, with a small jitter for safety. */
-function solveSymmetric(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = a[i]![j]! + (i === j ? 1e-8 : 0);
-      for (let k = 0; k < j; k++) sum -= l[i]![k]! * l[j]![k]!;
-      if (i === j) l[i]![i] = Math.sqrt(Math.max(sum, 1e-12));
-      else l[i]![j] = sum / l[j]![j]!;
-    }
-  }
-  const y = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    let sum = b[i]!;
-    for (let k = 0; k < i; k++) sum -= l[i]![k]! * y[k]!;
-    y[i] = sum / l[i]![i]!;
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let sum = y[i]!;
-    for (let k = i + 1; k < n; k++) sum -= l[k]![i]! * x[k]!;
-    x[i] = sum / l[i]![i]!;
-  }
-  return x;
 }
 
 /**

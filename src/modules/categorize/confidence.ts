@@ -3,6 +3,7 @@
 // lines were predicted before). A logistic model over these features ranks lines by reliability;
 // isotonic calibration (calibrate.ts) then turns its score into a probability.
 import { FEATURE_COUNT, type CandidateSet } from "./combiner.ts";
+import { solveSymmetric } from "./cholesky.ts";
 
 export const CONFIDENCE_FEATURES = [
   "bias",
@@ -183,7 +184,7 @@ export function fitLogistic(
       grad[i]! += ridge * (w[i]! - prior[i]!);
       hess[i]![i]! += ridge;
     }
-    const step = solve(hess, grad);
+    const step = solveSymmetric(hess, grad);
     // Backtracking: a full Newton step can overshoot and diverge when features are nearly
     // collinear (a single client makes its line count a constant, twin of the bias), so the step
     // is halved until the penalized loss goes down.
@@ -223,31 +224,4 @@ function penalizedLoss(
   }
   for (let i = 0; i < w.length; i++) loss += 0.5 * ridge * (w[i]! - prior[i]!) ** 2;
   return loss;
-}
-
-/** Solves A x = b for a symmetric positive definite A (Cholesky). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = a[i]![j]!;
-      for (let k = 0; k < j; k++) sum -= l[i]![k]! * l[j]![k]!;
-      if (i === j) l[i]![i] = Math.sqrt(Math.max(sum, 1e-12));
-      else l[i]![j] = sum / l[j]![j]!;
-    }
-  }
-  const y = new Array<number>(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    let sum = b[i]!;
-    for (let k = 0; k < i; k++) sum -= l[i]![k]! * y[k]!;
-    y[i] = sum / l[i]![i]!;
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let sum = y[i]!;
-    for (let k = i + 1; k < n; k++) sum -= l[k]![i]! * x[k]!;
-    x[i] = sum / l[i]![i]!;
-  }
-  return x;
 }

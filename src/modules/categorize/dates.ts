@@ -1,24 +1,9 @@
 // Date parsing for imported files: ISO, dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy (when the
 // column proves it), month names, two-digit years, optional times. Returns ISO "yyyy-mm-ddThh:mm:ss".
 import { validationError } from "../../platform/errors.ts";
+import { MONTH_NUMBERS } from "../../platform/dates.ts";
 
 export type DayOrder = "dmy" | "mdy" | "ymd";
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 
 const ISO =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -105,14 +90,16 @@ export function parseDate(raw: string, order: DayOrder = "dmy"): string | null {
   }
   m = NAMED_DMY.exec(text);
   if (m) {
-    const mo = MONTHS[m[2]!.slice(0, 4).toLowerCase()] ?? MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+    const mo =
+      MONTH_NUMBERS[m[2]!.slice(0, 4).toLowerCase()] ?? MONTH_NUMBERS[m[2]!.slice(0, 3).toLowerCase()];
     return mo
       ? build(year(m[3]!), mo, Number(m[1]), hour(m[4], m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0))
       : null;
   }
   m = NAMED_MDY.exec(text);
   if (m) {
-    const mo = MONTHS[m[1]!.slice(0, 4).toLowerCase()] ?? MONTHS[m[1]!.slice(0, 3).toLowerCase()];
+    const mo =
+      MONTH_NUMBERS[m[1]!.slice(0, 4).toLowerCase()] ?? MONTH_NUMBERS[m[1]!.slice(0, 3).toLowerCase()];
     return mo
       ? build(Number(m[3]), mo, Number(m[2]), hour(m[4], m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0))
       : null;

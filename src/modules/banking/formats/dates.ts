@@ -1,5 +1,6 @@
 // Calendar dates as banks write them: validated YYYY-MM-DD output, two- and three-digit years, and
 // the day/month order guessing that CSV and QIF files need because they never say which order they use.
+import { MONTH_NUMBERS } from "../../../platform/dates.ts";
 
 export type DateOrder = "YMD" | "MDY" | "DMY";
 
@@ -49,22 +50,6 @@ export function parseYymmdd(text: string): string | null {
   return m ? makeDate(expandYear(m[1] as string), Number(m[2]), Number(m[3])) : null;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
 /** A date split into its three written parts, before knowing which part is the day and which the month. */
 export interface DateParts {
   parts: [string, string, string];
@@ -95,13 +80,13 @@ export function splitDate(text: string): DateParts | null {
   m = NUMERIC.exec(text);
   if (m) return withTrailing([m[1] as string, m[2] as string, m[3] as string], null, text.slice(m[0].length));
   m = NAMED_DMY.exec(text);
-  if (m && MONTHS[(m[2] as string).slice(0, 3).toLowerCase()] !== undefined) {
-    const month = String(MONTHS[(m[2] as string).slice(0, 3).toLowerCase()]);
+  if (m && MONTH_NUMBERS[(m[2] as string).slice(0, 3).toLowerCase()] !== undefined) {
+    const month = String(MONTH_NUMBERS[(m[2] as string).slice(0, 3).toLowerCase()]);
     return withTrailing([m[1] as string, month, m[3] as string], 1, text.slice(m[0].length));
   }
   m = NAMED_MDY.exec(text);
-  if (m && MONTHS[(m[1] as string).slice(0, 3).toLowerCase()] !== undefined) {
-    const month = String(MONTHS[(m[1] as string).slice(0, 3).toLowerCase()]);
+  if (m && MONTH_NUMBERS[(m[1] as string).slice(0, 3).toLowerCase()] !== undefined) {
+    const month = String(MONTH_NUMBERS[(m[1] as string).slice(0, 3).toLowerCase()]);
     return withTrailing([month, m[2] as string, m[3] as string], 0, text.slice(m[0].length));
   }
   return null;
