@@ -3,31 +3,15 @@
 // it again (every line a duplicate), see the balance and totals on the institution card, and ask
 // the client to connect the bank, then set the connection up as a drop folder.
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
-import { enterPortal } from "./support/portal.ts";
+import { describe, expect, it } from "vitest";
+import { hasChromium, type TestPage } from "./support/browser.ts";
+import { portalSession } from "./support/portal.ts";
 
 const STATEMENT = path.resolve(
   "../shared/data/statements/csv/reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv",
 );
 
-let server: RunningCloseBook;
-let browser: Browser;
-let t: TestPage;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startCloseBook();
-  browser = await launch();
-  t = await newPage(browser, server.url);
-  await enterPortal(t, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalSession();
 
 /** A form field by its label (a required field's label ends in " *"). */
 const field = (scope: Pick<TestPage["page"], "getByLabel">, label: string) =>
@@ -49,22 +33,22 @@ async function uploadAndPreview(t: TestPage, options: { account: boolean }) {
 
 describe.skipIf(!hasChromium)("banking pages", () => {
   it("adds a bank account on Smart Connect", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.goto("/c/bluebird-coffee/banking");
     await page.getByRole("heading", { name: "Smart Connect" }).waitFor();
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Smart Connect" }).count(),
     ).resolves.toBe(1);
     await page.getByRole("button", { name: "Add bank account" }).waitFor();
-    await t.shot("banking-01-smart-connect");
+    await portal.t.shot("banking-01-smart-connect");
 
     await page.getByRole("button", { name: "Add bank account" }).click();
     const dialog = page.getByRole("dialog", { name: "Add bank account" });
     await field(dialog, "Name").fill("Reserve Savings");
     await field(dialog, "Bank").fill("Harbor Credit Union");
     await field(dialog, "Last 4 digits").fill("0234");
-    await choose(t, "Ledger account", /1020 · Cash and Bank:Savings/);
-    await t.shot("banking-02-add-bank-account", { fullPage: false });
+    await choose(portal.t, "Ledger account", /1020 · Cash and Bank:Savings/);
+    await portal.t.shot("banking-02-add-bank-account", { fullPage: false });
     await dialog.getByRole("button", { name: "Add account" }).click();
     await dialog.waitFor({ state: "detached" });
     const card = page.getByRole("article", { name: "Harbor Credit Union" });
@@ -74,10 +58,10 @@ describe.skipIf(!hasChromium)("banking pages", () => {
   });
 
   it("imports a CSV statement: detected format, first lines, column mapping with live preview, summary", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("link", { name: "Import statement" }).first().click();
     await page.getByRole("heading", { name: "Import a statement" }).waitFor();
-    await uploadAndPreview(t, { account: true });
+    await uploadAndPreview(portal.t, { account: true });
     await expect(page.getByLabel("Detected format").textContent()).resolves.toBe("CSV");
     const lines = page.getByRole("table", { name: "First lines" });
     await expect(lines.getByRole("row").count()).resolves.toBe(3);
@@ -85,11 +69,11 @@ describe.skipIf(!hasChromium)("banking pages", () => {
     // The column mapping: the file's rows with the role of each column, and the live preview.
     const mapping = page.getByLabel("Column mapping");
     await mapping.getByRole("table", { name: "File rows" }).getByText("Electronic Withdrawal").waitFor();
-    await t.shot("banking-03-import-preview");
-    await choose(t, "Description column", /^3\. Type$/);
+    await portal.t.shot("banking-03-import-preview");
+    await choose(portal.t, "Description column", /^3\. Type$/);
     await lines.getByRole("row", { name: /INTADJUST/ }).waitFor();
-    await t.shot("banking-04-import-mapping-changed");
-    await choose(t, "Description column", /^5\. Description$/);
+    await portal.t.shot("banking-04-import-mapping-changed");
+    await choose(portal.t, "Description column", /^5\. Description$/);
     await lines.getByRole("row", { name: /Interest Paid/ }).waitFor();
 
     await page.getByRole("button", { name: "Import 2 lines" }).click();
@@ -98,31 +82,31 @@ describe.skipIf(!hasChromium)("banking pages", () => {
     await expect(summary.getByLabel("New lines").textContent()).resolves.toContain("2");
     await expect(summary.getByLabel("Duplicates skipped").textContent()).resolves.toContain("0");
     await page.getByText("The column layout was saved for Reserve Savings").waitFor();
-    await t.shot("banking-05-import-summary");
+    await portal.t.shot("banking-05-import-summary");
   });
 
   it("imports the same file again: nothing new, every line a duplicate", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("button", { name: "Import another file" }).click();
     // The account stays chosen for the next file.
     await expect(field(page, "Bank account").inputValue()).resolves.toContain("Reserve Savings");
-    await uploadAndPreview(t, { account: false });
+    await uploadAndPreview(portal.t, { account: false });
     await page.getByText("This exact file was imported into this account").waitFor();
     await page.getByRole("button", { name: "Import 2 lines" }).click();
     const summary = page.getByRole("group", { name: "Import summary" });
     await summary.waitFor();
     await expect(summary.getByLabel("New lines").textContent()).resolves.toContain("0");
     await expect(summary.getByLabel("Duplicates skipped").textContent()).resolves.toContain("2");
-    await t.shot("banking-06-import-again-duplicates");
+    await portal.t.shot("banking-06-import-again-duplicates");
     await page.getByRole("link", { name: "View bank lines" }).click();
     const table = page.getByRole("table", { name: "Bank lines" });
     await table.getByRole("row", { name: /Interest Paid/ }).waitFor();
     await expect(table.getByRole("row").count()).resolves.toBe(3);
-    await t.shot("banking-07-bank-lines");
+    await portal.t.shot("banking-07-bank-lines");
   });
 
   it("shows the institution card with its balance and the totals", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Smart Connect" }).click();
     const card = page.getByRole("article", { name: "Harbor Credit Union" });
     await expect.poll(() => card.getByLabel("Reserve Savings balance").textContent()).toContain("2.00");
@@ -143,11 +127,11 @@ describe.skipIf(!hasChromium)("banking pages", () => {
         .textContent())!.replace(/,/g, "");
       expect(shown).toContain(usd[key]);
     }
-    await t.shot("banking-08-smart-connect-balances");
+    await portal.t.shot("banking-08-smart-connect-balances");
   });
 
   it("requests a connection from the client, then sets it up as a drop folder", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("button", { name: "Request connection" }).click();
     const dialog = page.getByRole("dialog", { name: "Request a connection" });
     await field(dialog, "Bank").fill("Harbor Credit Union");
@@ -157,11 +141,11 @@ describe.skipIf(!hasChromium)("banking pages", () => {
     const card = page.getByRole("article", { name: "Harbor Credit Union" });
     await card.getByText("Connection requested").waitFor();
     await expect(card.getByText("Please connect the operating account").count()).resolves.toBe(1);
-    await t.shot("banking-09-connection-requested");
+    await portal.t.shot("banking-09-connection-requested");
     await card.getByRole("button", { name: "Set up now" }).click();
     await card.getByText("Drop statement files into").waitFor();
     await expect(card.getByText("Connected", { exact: true }).count()).resolves.toBeGreaterThan(0);
-    await t.shot("banking-10-connection-connected");
-    expect(t.errors).toEqual([]);
+    await portal.t.shot("banking-10-connection-connected");
+    expect(portal.t.errors).toEqual([]);
   });
 });

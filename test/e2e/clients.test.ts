@@ -1,30 +1,14 @@
 // Client management in the browser: the clients table, the add-client wizard (left half-way and
 // resumed), the client's details, and terminating a client then cancelling the termination.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
-import { enterPortal } from "./support/portal.ts";
+import { describe, expect, it } from "vitest";
+import { hasChromium } from "./support/browser.ts";
+import { portalSession } from "./support/portal.ts";
 
-let server: RunningCloseBook;
-let browser: Browser;
-let t: TestPage;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startCloseBook();
-  browser = await launch();
-  t = await newPage(browser, server.url);
-  await enterPortal(t, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalSession();
 
 describe.skipIf(!hasChromium)("clients", () => {
   it("lists the clients with their added date and status", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }).click();
     const table = page.getByRole("table", { name: "Clients" });
     await table.getByRole("row", { name: /Bluebird Coffee Roasters/ }).waitFor();
@@ -35,11 +19,11 @@ describe.skipIf(!hasChromium)("clients", () => {
         .getByText("Active")
         .count(),
     ).resolves.toBe(1);
-    await t.shot("40-clients");
+    await portal.t.shot("40-clients");
   });
 
   it("adds a client with the wizard, leaves it half-way and resumes it", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("button", { name: "Quick actions" }).click();
     await page.getByRole("menuitem", { name: "Add client" }).click();
     await page.getByRole("heading", { name: "Add client" }).waitFor();
@@ -52,12 +36,12 @@ describe.skipIf(!hasChromium)("clients", () => {
     await page.getByRole("option", { name: "Monthly" }).click();
     await page.getByRole("textbox", { name: "Point of contact: name" }).fill("Cleo Cedar");
     await page.getByRole("textbox", { name: "Point of contact: e-mail" }).fill("cleo@cedar.example");
-    await t.shot("41-add-client-details");
+    await portal.t.shot("41-add-client-details");
     await page.getByRole("button", { name: "Create client and continue" }).click();
     await page.getByText("Connect the client's QuickBooks Online or Xero company").waitFor();
     await page.getByRole("button", { name: "Skip for now" }).click();
     await page.getByText("Connect the client's bank and card accounts").waitFor();
-    await t.shot("42-add-client-later-step");
+    await portal.t.shot("42-add-client-later-step");
     await page.getByRole("button", { name: "Save and exit" }).click();
     // The server keeps the progress: resuming works without this browser's saved draft too.
     await page.evaluate(() => window.localStorage.clear());
@@ -75,11 +59,11 @@ describe.skipIf(!hasChromium)("clients", () => {
     await page.getByRole("heading", { name: "Cedar Bakery", level: 2 }).waitFor();
     for (const text of ["Cedar Bakery LLC", "Monthly", "Cleo Cedar <cleo@cedar.example>"])
       await page.getByText(text, { exact: true }).waitFor();
-    await t.shot("43-client-details");
+    await portal.t.shot("43-client-details");
   });
 
   it("terminates a client (kept 90 days) and cancels the termination", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("button", { name: "Terminate client" }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByRole("button", { name: "Terminate client" }).isDisabled()).resolves.toBe(true);
@@ -94,10 +78,10 @@ describe.skipIf(!hasChromium)("clients", () => {
       timeZone: "UTC",
     });
     await page.getByText(`Its data is kept until ${kept}`).waitFor();
-    await t.shot("44-client-terminated");
+    await portal.t.shot("44-client-terminated");
     await page.getByRole("button", { name: "Cancel termination" }).click();
     await alert.waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Terminate client" }).waitFor();
-    expect(t.errors).toEqual([]);
+    expect(portal.t.errors).toEqual([]);
   });
 });

@@ -1,40 +1,24 @@
 // The help center in the browser: the guides index, search with ranked results that open the
 // guide at the matching section, links between guides, and the "What's new" page.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
-import { enterPortal } from "./support/portal.ts";
+import { describe, expect, it } from "vitest";
+import { hasChromium } from "./support/browser.ts";
+import { portalSession } from "./support/portal.ts";
 
-let server: RunningCloseBook;
-let browser: Browser;
-let t: TestPage;
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  server = await startCloseBook();
-  browser = await launch();
-  t = await newPage(browser, server.url);
-  await enterPortal(t, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const portal = portalSession();
 
 describe.skipIf(!hasChromium)("help center", () => {
   it("lists a guide per module from the navigation", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Help center" }).click();
     await page.getByRole("heading", { name: "Help center", level: 2 }).waitFor();
     for (const guide of ["Ledger", "Using the portal"]) {
       await expect(page.getByRole("article", { name: guide }).count()).resolves.toBe(1);
     }
-    await t.shot("10-help-index");
+    await portal.t.shot("10-help-index");
   });
 
   it("searches and opens the best answer at its section", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page
       .getByRole("searchbox", { name: "Search help" })
       .or(page.getByRole("textbox", { name: "Search help" }))
@@ -47,7 +31,7 @@ describe.skipIf(!hasChromium)("help center", () => {
     await expect(results.getByRole("listitem").first().getByRole("link").textContent()).resolves.toBe(
       '"The period is locked"',
     );
-    await t.shot("11-help-search");
+    await portal.t.shot("11-help-search");
     await results.getByRole("listitem").first().getByRole("link").click();
     await page.waitForURL("**/help/ledger#the-period-is-locked");
     await page.getByRole("heading", { name: '"The period is locked"', level: 3 }).waitFor();
@@ -58,17 +42,17 @@ describe.skipIf(!hasChromium)("help center", () => {
         return r.top >= 0 && r.top < window.innerHeight;
       });
     expect(inView).toBe(true);
-    await t.shot("12-help-article", { fullPage: false });
+    await portal.t.shot("12-help-article", { fullPage: false });
   });
 
   it("says so when nothing matches", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.goto("/help/search?q=zzyzx");
     await page.getByText("Nothing in the help center matches “zzyzx”").waitFor();
   });
 
   it("follows links between guides inside the portal and shows What's new", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "What's new" }).click();
     await page.getByRole("heading", { name: "What's new", level: 2 }).waitFor();
     await page.getByRole("link", { name: "Ledger" }).first().click();
@@ -80,6 +64,6 @@ describe.skipIf(!hasChromium)("help center", () => {
         .getByRole("link", { name: "Period locks" })
         .count(),
     ).resolves.toBe(1);
-    expect(t.errors).toEqual([]);
+    expect(portal.t.errors).toEqual([]);
   });
 });

@@ -5,23 +5,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { hasChromium, launch, newPage, type TestPage } from "./support/browser.ts";
-import { startCloseBook, type RunningCloseBook } from "./support/closebook.ts";
-import { enterPortal } from "./support/portal.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { hasChromium, type TestPage } from "./support/browser.ts";
+import { portalSession } from "./support/portal.ts";
 
-let server: RunningCloseBook;
-let browser: Browser;
-let t: TestPage;
 let statement: string;
 
 const CLIENT = "harbor-dental";
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const NEW_VENDOR = "HARBOR COFFEE CART STAFF MEETING";
 
-beforeAll(async () => {
-  if (!hasChromium) return;
+const portal = portalSession(() => {
   statement = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "closebook-e2e-tx-")), "april-checking.csv");
   fs.writeFileSync(
     statement,
@@ -32,14 +26,8 @@ beforeAll(async () => {
       `${day(-1)},BRIGHTSMILE DENTAL SUPPLY DENTAL SUPPLIES,-2411.95`,
     ].join("\n") + "\n",
   );
-  server = await startCloseBook();
-  browser = await launch();
-  t = await newPage(browser, server.url);
-  await enterPortal(t, server);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (statement) fs.rmSync(path.dirname(statement), { recursive: true, force: true });
 });
 
@@ -72,7 +60,7 @@ async function rowOf(t: TestPage, text: string) {
 
 describe.skipIf(!hasChromium)("the Transaction Manager", () => {
   it("opens on the demo client's bank feed with the bot's predictions", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.goto(`/c/${CLIENT}`);
     await page
       .getByRole("navigation", { name: "Main" })
@@ -86,14 +74,14 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
       table.getByRole("img", { name: /confidence: \d+(\.\d)?%/ }).count(),
     ).resolves.toBeGreaterThan(0);
     await expect(page.getByRole("tab", { name: /^Needs Review \(\d+\)$/ }).count()).resolves.toBe(1);
-    await t.shot("transactions-01-needs-review");
+    await portal.t.shot("transactions-01-needs-review");
   });
 
   it("imports a statement, and its lines arrive predicted", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.goto(`/c/${CLIENT}/banking/import`);
     await page.getByRole("heading", { name: "Import a statement" }).waitFor();
-    await choose(t, "Bank account", /Operating Checking/);
+    await choose(portal.t, "Bank account", /Operating Checking/);
     await page.locator('input[type="file"]').setInputFiles(statement);
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     await page.getByRole("table", { name: "First lines" }).waitFor();
@@ -103,13 +91,13 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await expect(summary.getByLabel("New lines").textContent()).resolves.toContain("3");
 
     await page.goto(`/c/${CLIENT}/transactions`);
-    const row = await rowOf(t, NEW_VENDOR);
+    const row = await rowOf(portal.t, NEW_VENDOR);
     await expect(row.getByRole("img", { name: /confidence/ }).count()).resolves.toBe(1);
-    await t.shot("transactions-02-imported-line");
+    await portal.t.shot("transactions-02-imported-line");
   });
 
   it("shows why the bot chose what it chose", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.getByRole("textbox", { name: "Search transactions" }).fill("KEYSTONE");
     const row = page
       .getByRole("table", { name: "Transactions" })
@@ -118,13 +106,13 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await row.getByRole("button", { name: /^Why:/ }).click();
     const why = page.getByRole("dialog", { name: "Why this coding" });
     await why.getByText(/earlier lines from “Keystone Mutual Insurance”/).waitFor();
-    await t.shot("transactions-03-explanation", { fullPage: false });
+    await portal.t.shot("transactions-03-explanation", { fullPage: false });
     await page.keyboard.press("Escape");
   });
 
   it("takes a correction in place and makes a rule of it", async () => {
-    const { page } = t;
-    const row = await rowOf(t, NEW_VENDOR);
+    const { page } = portal.t;
+    const row = await rowOf(portal.t, NEW_VENDOR);
     await row.getByLabel(`Account of ${NEW_VENDOR}`).click();
     await page.getByRole("option", { name: /6350 · Meals/ }).click();
     await expect
@@ -134,13 +122,13 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await payee.fill("Harbor Coffee Cart");
     await payee.press("Enter");
     await expect.poll(() => row.getByLabel(`Payee of ${NEW_VENDOR}`).inputValue()).toBe("Harbor Coffee Cart");
-    await t.shot("transactions-04-corrected");
+    await portal.t.shot("transactions-04-corrected");
 
     await row.getByRole("button", { name: `More actions: ${NEW_VENDOR}` }).click();
     await page.getByRole("menuitem", { name: "Create rule from this…" }).click();
     const dialog = page.getByRole("dialog", { name: "Create a rule from this transaction" });
     await dialog.getByText(/will be coded to/).waitFor();
-    await t.shot("transactions-05-rule-from-correction", { fullPage: false });
+    await portal.t.shot("transactions-05-rule-from-correction", { fullPage: false });
     await dialog.getByRole("button", { name: "Create rule" }).click();
     await page
       .getByRole("status")
@@ -153,13 +141,13 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await rule.waitFor();
     await expect(rule.getByText("Learned from a correction").count()).resolves.toBe(1);
     await expect(rule.getByText(/^payee is “Harbor Coffee Cart.*” and money out$/).count()).resolves.toBe(1);
-    await t.shot("transactions-06-rules");
+    await portal.t.shot("transactions-06-rules");
   });
 
   it("marks it reviewed, and the general ledger shows its journal entry", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.goto(`/c/${CLIENT}/transactions`);
-    const row = await rowOf(t, NEW_VENDOR);
+    const row = await rowOf(portal.t, NEW_VENDOR);
     await row.getByRole("button", { name: `Mark reviewed: ${NEW_VENDOR}` }).click();
     await expect.poll(() => row.count()).toBe(0);
     await page.getByRole("tab", { name: /^Processed/ }).click();
@@ -168,7 +156,7 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
       .getByRole("row", { name: new RegExp(NEW_VENDOR) });
     await processed.waitFor();
     await expect(processed.getByText("Processed").count()).resolves.toBe(1);
-    await t.shot("transactions-07-processed");
+    await portal.t.shot("transactions-07-processed");
 
     await page
       .getByRole("navigation", { name: "Main" })
@@ -177,7 +165,7 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await page.getByRole("heading", { name: "General ledger" }).waitFor();
     await page.getByRole("textbox", { name: "From", exact: true }).fill(day(-10));
     await page.getByRole("textbox", { name: "To", exact: true }).fill(day(0));
-    await choose(t, "Account", /6350 · Meals/);
+    await choose(portal.t, "Account", /6350 · Meals/);
     const meals = page.getByRole("region", { name: "Meals" });
     // Append-only: the account edit posted to Meals, the payee edit reversed that and posted again.
     const lines = meals.getByRole("row", { name: new RegExp(NEW_VENDOR) });
@@ -187,11 +175,11 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await expect(meals.getByRole("cell", { name: "Harbor Coffee Cart", exact: true }).count()).resolves.toBe(
       1,
     );
-    await t.shot("transactions-08-general-ledger");
+    await portal.t.shot("transactions-08-general-ledger");
   });
 
   it("shows the AI settings with who changed them", async () => {
-    const { page } = t;
+    const { page } = portal.t;
     await page.goto(`/c/${CLIENT}/transactions/ai-settings`);
     await page.getByRole("heading", { name: "AI settings" }).waitFor();
     const automation = page.getByRole("region", { name: "Automation per bank account" });
@@ -203,7 +191,7 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
       .getByText(/Last updated by Pat Partner/)
       .first()
       .waitFor();
-    await t.shot("transactions-09-ai-settings");
-    expect(t.errors).toEqual([]);
+    await portal.t.shot("transactions-09-ai-settings");
+    expect(portal.t.errors).toEqual([]);
   });
 });

@@ -2,8 +2,10 @@
 // invitation and enrolling an authenticator app the first time, signing in with password and
 // TOTP after that — through the same API calls the portal makes.
 import { generate } from "otplib";
-import type { RunningCloseBook, Person } from "./closebook.ts";
-import type { TestPage } from "./browser.ts";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { hasChromium, launch, newPage, type TestPage } from "./browser.ts";
+import { startCloseBook, type RunningCloseBook, type Person } from "./closebook.ts";
 import { linkIn } from "./mailbox.ts";
 
 const totp = (secret: string, offsetSeconds = 0) =>
@@ -52,4 +54,32 @@ export async function enterPortal(t: TestPage, server: RunningCloseBook): Promis
   server.admin.totpSecret = await signInViaApi(t, server.admin, server.admin.totpSecret);
   await t.page.goto("/");
   await t.page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+/** A running Closebook and a page signed in to its portal, shared by the tests of one file. */
+export interface PortalSession {
+  server: RunningCloseBook;
+  t: TestPage;
+}
+
+/**
+ * Starts Closebook and a browser before the file's tests (after `prepare`, when given), signs in
+ * to the portal, and stops both after the tests. Without Chromium it does nothing (the tests skip).
+ */
+export function portalSession(prepare?: () => void | Promise<void>): PortalSession {
+  const session = {} as PortalSession;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    await prepare?.();
+    session.server = await startCloseBook();
+    browser = await launch();
+    session.t = await newPage(browser, session.server.url);
+    await enterPortal(session.t, session.server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }
