@@ -1,7 +1,7 @@
 // Accepting an invitation (/invitation#token=…): the invitee sets a name and a password, then
 // enrols two-factor authentication.
 import { useState } from "react";
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { authApi } from "../api/identity.ts";
 import { ROLE_LABELS } from "../app/roles.ts";
@@ -10,6 +10,7 @@ import { QueryState } from "../components/QueryState.tsx";
 import { navigate, useLocation } from "../router/router.tsx";
 import { formatDate } from "../lib/dates.ts";
 import { AuthLayout } from "./AuthLayout.tsx";
+import { NewPasswordFields, newPasswordReady } from "./NewPasswordFields.tsx";
 import { writeFlow } from "./flow.ts";
 import { tokenFromHash as tokenOf } from "./tokenFromHash.ts";
 
@@ -72,26 +73,18 @@ export function AcceptInvitationPage() {
                 value={name ?? inv.name ?? ""}
                 onChange={(e) => setName(e.currentTarget.value)}
               />
-              <PasswordInput
+              <NewPasswordFields
                 label="Choose a password"
-                description="At least 12 characters; not your e-mail address or a common password."
-                required
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-              />
-              <PasswordInput
-                label="Repeat the password"
-                required
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.currentTarget.value)}
-                error={repeat && repeat !== password ? "The passwords differ" : undefined}
+                repeatLabel="Repeat the password"
+                password={password}
+                repeat={repeat}
+                onPasswordChange={setPassword}
+                onRepeatChange={setRepeat}
               />
               <Button
                 type="submit"
                 loading={accept.isPending}
-                disabled={password.length < 12 || password !== repeat}
+                disabled={!newPasswordReady(password, repeat)}
                 fullWidth
               >
                 Set password and continue

@@ -1,11 +1,12 @@
 // Choosing a new password from a reset link (/reset-password#token=…).
 import { useState } from "react";
-import { Alert, Anchor, Button, PasswordInput, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { authApi } from "../api/identity.ts";
 import { ProblemAlert } from "../components/ProblemAlert.tsx";
 import { Link, useLocation } from "../router/router.tsx";
 import { AuthLayout } from "./AuthLayout.tsx";
+import { NewPasswordFields, newPasswordReady } from "./NewPasswordFields.tsx";
 import { tokenFromHash } from "./tokenFromHash.ts";
 
 export function ResetPasswordPage() {
@@ -37,27 +38,19 @@ export function ResetPasswordPage() {
         >
           <Stack gap="sm">
             <ProblemAlert error={reset.error} />
-            <PasswordInput
+            <NewPasswordFields
               label="New password"
-              description="At least 12 characters; not your e-mail address or a common password."
-              required
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              repeatLabel="Repeat the new password"
+              password={password}
+              repeat={repeat}
+              onPasswordChange={setPassword}
+              onRepeatChange={setRepeat}
               autoFocus
-            />
-            <PasswordInput
-              label="Repeat the new password"
-              required
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.currentTarget.value)}
-              error={repeat && repeat !== password ? "The passwords differ" : undefined}
             />
             <Button
               type="submit"
               loading={reset.isPending}
-              disabled={password.length < 12 || password !== repeat}
+              disabled={!newPasswordReady(password, repeat)}
               fullWidth
             >
               Change password

@@ -21,6 +21,7 @@ import { useSession } from "../app/session.tsx";
 import { ROLE_LABELS } from "../app/roles.ts";
 import { formatDateTime } from "../lib/dates.ts";
 import { SecondFactorCard } from "./SecondFactorCard.tsx";
+import { PASSWORD_MIN } from "../auth/NewPasswordFields.tsx";
 
 export function ProfilePage() {
   const { me, mode } = useSession();
@@ -134,7 +135,11 @@ export function ProfilePage() {
                 />
               </Group>
               <Group justify="flex-end">
-                <Button type="submit" disabled={!current || next.length < 12} loading={password.isPending}>
+                <Button
+                  type="submit"
+                  disabled={!current || next.length < PASSWORD_MIN}
+                  loading={password.isPending}
+                >
                   Change password
                 </Button>
               </Group>
