@@ -8,25 +8,21 @@ import { ensureCurrencies } from "./chart-service.ts";
 import type { EntryInput, LineInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 
-export interface DecimalLineInput {
+/** A line as the API and files give it: the amount as decimal strings, in debit/credit columns or
+ *  signed; the dimensions, contact and memo as on any ledger line. */
+export interface DecimalLineInput extends Pick<
+  LineInput,
+  "contactId" | "classId" | "departmentId" | "locationId" | "projectId" | "memo"
+> {
   accountId: string;
   amount?: string | undefined;
   debit?: string | undefined;
   credit?: string | undefined;
   currency?: string | undefined;
-  contactId?: string | null | undefined;
-  classId?: string | null | undefined;
-  departmentId?: string | null | undefined;
-  locationId?: string | null | undefined;
-  projectId?: string | null | undefined;
-  memo?: string | null | undefined;
 }
 
-export interface DecimalEntryInput {
-  date: string;
+export interface DecimalEntryInput extends Pick<EntryInput, "date" | "reference" | "comment"> {
   description?: string | undefined;
-  reference?: string | null | undefined;
-  comment?: string | null | undefined;
   lines: DecimalLineInput[];
 }
 
