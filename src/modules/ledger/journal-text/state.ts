@@ -10,9 +10,8 @@ import type {
   JournalWarning,
   MarketPrice,
   ParseOptions,
+  ParsedEntry,
   ParsedPosting,
-  Status,
-  Tag,
 } from "./types.ts";
 
 /** A posting as read: its amount may still be missing (to be inferred or assigned). */
@@ -20,19 +19,9 @@ export interface DraftPosting extends Omit<ParsedPosting, "amount"> {
   amount: Amount | null;
 }
 
-export interface DraftEntry {
-  date: string;
-  date2?: string;
-  status: Status;
-  code: string;
-  description: string;
-  payee: string;
-  note: string;
-  comment: string;
-  tags: readonly Tag[];
-  line: number;
+/** An entry as read: like a parsed entry, but its postings may still lack amounts. */
+export interface DraftEntry extends Omit<ParsedEntry, "postings"> {
   postings: DraftPosting[];
-  residual: readonly Amount[];
 }
 
 /** What indented lines after a directive mean. */
