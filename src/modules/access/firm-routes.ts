@@ -17,7 +17,7 @@ const branding = z.object({
   logoUrl: z.string().nullable(),
   faviconUrl: z.string().nullable(),
 });
-const firm = z.object({
+export const firm = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),

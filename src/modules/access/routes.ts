@@ -27,7 +27,7 @@ const contactIn = z
   })
   .nullable();
 
-const client = z.object({
+export const client = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
@@ -57,6 +57,14 @@ const client = z.object({
 });
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** One role in GET /api/roles. */
+export const roleInfo = z.object({
+  role: z.enum(ROLES),
+  label: z.string(),
+  side: z.enum(["partner", "client"]),
+  grantable: z.boolean(),
+});
 
 export function clientOut(c: Client, actor: Actor): z.infer<typeof client> {
   return {
@@ -215,14 +223,7 @@ export function accessRoutes(ctx: Ctx, hooks: AccessRouteHooks = {}) {
           summary: "The roles, and whether you may give each",
           response: {
             200: z.object({
-              roles: z.array(
-                z.object({
-                  role: z.enum(ROLES),
-                  label: z.string(),
-                  side: z.enum(["partner", "client"]),
-                  grantable: z.boolean(),
-                }),
-              ),
+              roles: z.array(roleInfo),
             }),
             ...errors,
           },

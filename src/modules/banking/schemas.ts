@@ -74,6 +74,32 @@ export const bankAccount = z.object({
   lastImportAt: z.string().nullable(),
 });
 
+/** The body of POST /bank-accounts. */
+export const bankAccountIn = z.object({
+  name: z.string(),
+  kind: z.enum(["bank", "credit_card"]),
+  ledgerAccountId: z.string().min(1).describe("the ledger account's id, number or full name"),
+  shortName: z.string().nullable().optional(),
+  currency: z.string().nullable().optional().describe("defaults to the client's home currency"),
+  mask: z.string().max(40).nullable().optional().describe("the last 4 digits"),
+  accountNumber: z.string().max(80).nullable().optional(),
+  institutionId: z.uuid().nullable().optional(),
+  institutionName: z.string().max(200).nullable().optional(),
+});
+
+/** The body of PATCH /bank-accounts/:account. */
+export const bankAccountPatch = z.object({
+  name: z.string().optional(),
+  shortName: z.string().optional(),
+  mask: z.string().max(40).nullable().optional(),
+  accountNumber: z.string().max(80).nullable().optional(),
+  ledgerAccountId: z.string().min(1).optional(),
+  institutionId: z.uuid().nullable().optional(),
+  institutionName: z.string().max(200).nullable().optional(),
+  isActive: z.boolean().optional(),
+  csvMapping: csvMapping.nullable().optional(),
+});
+
 export const bankAccountOut = (v: BankAccountView): z.infer<typeof bankAccount> => ({
   ...v,
   csvMapping: v.csvMapping,

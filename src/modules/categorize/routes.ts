@@ -15,32 +15,22 @@ import {
   type HistorySource,
 } from "./training-service.ts";
 import {
+  accountCategory,
   clientParam,
   errors,
   idParam,
+  learningOut,
   rule,
   ruleIn,
   ruleOut,
   settingsIn,
   settingsOut,
   settingsViewOut,
+  taxonomyOut,
 } from "./schemas.ts";
 import { STANDARD_CATEGORIES } from "./taxonomy.ts";
 import { clientScope } from "./scope.ts";
 
-const modelVersion = z.object({
-  id: z.string(),
-  scope: z.enum(["firm", "client"]),
-  version: z.string(),
-  generation: z.number(),
-  rows: z.number(),
-  trainedThrough: z.string().nullable(),
-  heldOut: z.unknown(),
-  isCurrent: z.boolean(),
-  trainedBy: z.string(),
-  trainedAt: z.string(),
-  sizeBytes: z.number(),
-});
 const trainingReport = z.object({
   scope: z.enum(["firm", "client"]),
   generation: z.number(),
@@ -48,15 +38,6 @@ const trainingReport = z.object({
   clientModels: z.array(z.object({ clientId: z.string(), version: z.string(), rows: z.number() })),
   heldOut: z.unknown(),
   note: z.string().nullable(),
-});
-const accountCategory = z.object({
-  accountId: z.string(),
-  number: z.string().nullable(),
-  fullName: z.string(),
-  type: z.string(),
-  isActive: z.boolean(),
-  category: z.string().nullable(),
-  source: z.enum(["set", "default", "none"]),
 });
 
 export function categorizeRoutes(ctx: Ctx, deps: { history: HistorySource }) {
@@ -158,10 +139,7 @@ export function categorizeRoutes(ctx: Ctx, deps: { history: HistorySource }) {
           summary: "The standard categories and the category of each of the client's accounts",
           params: clientParam,
           response: {
-            200: z.object({
-              categories: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
-              accounts: z.array(accountCategory),
-            }),
+            200: taxonomyOut,
             ...errors,
           },
         },
@@ -201,13 +179,7 @@ export function categorizeRoutes(ctx: Ctx, deps: { history: HistorySource }) {
             "Model versions (firm-wide and this client's), corrections waiting for training, memory size",
           params: clientParam,
           response: {
-            200: z.object({
-              models: z.array(modelVersion),
-              pendingCorrections: z.number(),
-              trainingQueued: z.boolean(),
-              memory: z.object({ clientTallies: z.number(), firmTallies: z.number(), learned: z.string() }),
-              categories: z.number(),
-            }),
+            200: learningOut,
             ...errors,
           },
         },

@@ -152,3 +152,42 @@ export function settingsViewOut(v: SettingsView): z.infer<typeof settingsOut> {
     currency: v.currency,
   };
 }
+
+// ── taxonomy and learning ──
+
+export const modelVersion = z.object({
+  id: z.string(),
+  scope: z.enum(["firm", "client"]),
+  version: z.string(),
+  generation: z.number(),
+  rows: z.number(),
+  trainedThrough: z.string().nullable(),
+  heldOut: z.unknown(),
+  isCurrent: z.boolean(),
+  trainedBy: z.string(),
+  trainedAt: z.string(),
+  sizeBytes: z.number(),
+});
+
+export const accountCategory = z.object({
+  accountId: z.string(),
+  number: z.string().nullable(),
+  fullName: z.string(),
+  type: z.string(),
+  isActive: z.boolean(),
+  category: z.string().nullable(),
+  source: z.enum(["set", "default", "none"]),
+});
+
+export const taxonomyOut = z.object({
+  categories: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+  accounts: z.array(accountCategory),
+});
+
+export const learningOut = z.object({
+  models: z.array(modelVersion),
+  pendingCorrections: z.number(),
+  trainingQueued: z.boolean(),
+  memory: z.object({ clientTallies: z.number(), firmTallies: z.number(), learned: z.string() }),
+  categories: z.number(),
+});

@@ -38,8 +38,12 @@ export const challengeSchema = z.object({
     .boolean()
     .describe("no mail server is configured: the code can be read with GET /api/auth/2fa/outbox"),
 });
-const enrolmentSchema = z.object({ methods: z.array(method), email: z.string(), smsAvailable: z.boolean() });
-const stepSchema = z.union([
+export const enrolmentSchema = z.object({
+  methods: z.array(method),
+  email: z.string(),
+  smsAvailable: z.boolean(),
+});
+export const stepSchema = z.union([
   z.object({ next: z.literal("2fa"), challenge: challengeSchema }),
   z.object({ next: z.literal("enrol-2fa"), enrolment: enrolmentSchema }),
 ]);
@@ -51,7 +55,7 @@ export const enrolStartSchema = z.union([
 const code = z.object({
   code: z.string().min(1).max(40).describe("the 6-digit code, or a recovery code xxxx-xxxx"),
 });
-const outboxMessage = z.object({
+export const outboxMessage = z.object({
   channel: z.enum(["email", "sms"]),
   to: z.string(),
   subject: z.string(),

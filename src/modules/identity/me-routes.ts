@@ -36,7 +36,7 @@ const userSchema = z.object({
     recoveryCodesLeft: z.number(),
   }),
 });
-const meSchema = z.object({
+export const meSchema = z.object({
   user: userSchema,
   firm: z.object({
     id: z.string(),
@@ -55,6 +55,17 @@ const meSchema = z.object({
   session: z.object({ expiresAt: z.string(), idleExpiresAt: z.string() }),
 });
 const code = z.object({ code: z.string().min(1).max(40) });
+
+/** One of your sessions in GET /api/me/sessions. */
+export const sessionSchema = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  authMethod: z.string(),
+});
 
 export function meRoutes(ictx: IdentityCtx) {
   const userOut = async (u: User, role: access.Role) => ({
@@ -168,17 +179,7 @@ export function meRoutes(ictx: IdentityCtx) {
           summary: "Your open sessions",
           response: {
             200: z.object({
-              sessions: z.array(
-                z.object({
-                  id: z.string(),
-                  current: z.boolean(),
-                  createdAt: z.string(),
-                  lastSeenAt: z.string(),
-                  userAgent: z.string().nullable(),
-                  ip: z.string().nullable(),
-                  authMethod: z.string(),
-                }),
-              ),
+              sessions: z.array(sessionSchema),
             }),
             ...errors,
           },

@@ -23,7 +23,7 @@ const clientAccess = z.object({
   mode: z.enum(access.CLIENT_ACCESS_MODES),
   clientIds: z.array(z.uuid()).max(10_000).default([]),
 });
-const userSchema = z.object({
+export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -45,6 +45,15 @@ const userOut = (u: UserView): z.infer<typeof userSchema> => ({
 });
 const idParam = z.object({ id: z.uuid() });
 const tokenParam = z.object({ token: z.string().min(20).max(200) });
+
+/** What an invitation link is for: GET /api/invitations/:token. */
+export const invitationSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(access.ROLES),
+  firm: z.object({ name: z.string(), logoDataUrl: z.string().nullable() }),
+  expiresAt: z.string(),
+});
 
 export function usersRoutes(ictx: IdentityCtx) {
   return async (app: App) => {
@@ -188,13 +197,7 @@ export function usersRoutes(ictx: IdentityCtx) {
           summary: "What an invitation link is for (public)",
           params: tokenParam,
           response: {
-            200: z.object({
-              email: z.string(),
-              name: z.string(),
-              role: z.enum(access.ROLES),
-              firm: z.object({ name: z.string(), logoDataUrl: z.string().nullable() }),
-              expiresAt: z.string(),
-            }),
+            200: invitationSchema,
             ...errors,
             410: errors[400],
           },

@@ -6,9 +6,20 @@ import { formatMinor } from "../../platform/money.ts";
 import * as ledger from "./index.ts";
 import type { AccountRow } from "./chart-service.ts";
 import { ACCOUNT_TYPES } from "./model.ts";
-import { base, clientParam, date, errors, flag, idParam, ledgerLine, tags } from "./route-schemas.ts";
+import {
+  accountIn,
+  accountPatch,
+  base,
+  clientParam,
+  date,
+  errors,
+  flag,
+  idParam,
+  ledgerLine,
+  tags,
+} from "./route-schemas.ts";
 
-const account = z.object({
+export const account = z.object({
   id: z.string(),
   number: z.string().nullable(),
   name: z.string(),
@@ -61,14 +72,7 @@ export function accountRoutes(ctx: Ctx) {
           ...tags("Accounts"),
           summary: "Create an account",
           params: clientParam,
-          body: z.object({
-            number: z.string().max(20).nullable().optional(),
-            name: z.string(),
-            type: z.enum(ACCOUNT_TYPES),
-            detailType: z.string().optional(),
-            parentId: z.uuid().nullable().optional(),
-            description: z.string().max(1000).nullable().optional(),
-          }),
+          body: accountIn,
           response: { 201: account, ...errors },
         },
       },
@@ -109,13 +113,7 @@ export function accountRoutes(ctx: Ctx) {
           ...tags("Accounts"),
           summary: "Rename, renumber, retype or (de)activate an account",
           params: idParam,
-          body: z.object({
-            name: z.string().optional(),
-            number: z.string().max(20).nullable().optional(),
-            detailType: z.string().optional(),
-            description: z.string().max(1000).nullable().optional(),
-            isActive: z.boolean().optional(),
-          }),
+          body: accountPatch,
           response: { 200: account, ...errors },
         },
       },

@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import * as ledger from "./index.ts";
 import { base, clientParam, errors, tags } from "./route-schemas.ts";
 
-const period = z.object({
+export const period = z.object({
   month: z.string(),
   status: z.enum(["open", "locked"]),
   changedBy: z.string(),

@@ -8,7 +8,7 @@ import type { ContactRow, DimensionRow } from "./reference-service.ts";
 import { base, clientParam, errors, idParam, tags } from "./route-schemas.ts";
 
 const contactKinds = ["vendor", "customer", "employee", "other"] as const;
-const contact = z.object({
+export const contact = z.object({
   id: z.string(),
   kind: z.enum(contactKinds),
   name: z.string(),
@@ -23,7 +23,7 @@ const contactOut = (c: ContactRow): z.infer<typeof contact> => ({
   isActive: c.is_active,
 });
 const dimensionKinds = ["class", "department", "location", "project"] as const;
-const dimension = z.object({
+export const dimension = z.object({
   id: z.string(),
   kind: z.enum(dimensionKinds),
   name: z.string(),

@@ -5,10 +5,10 @@ import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { formatMinor } from "../../platform/money.ts";
 import * as ledger from "./index.ts";
-import { base, clientParam, date, errors, ledgerLine, tags } from "./route-schemas.ts";
+import { base, clientParam, date, errors, generalLedger, tags } from "./route-schemas.ts";
 
 // The JSON trial balance, for the document only: the route sends a pre-rendered body (see below).
-const tbJson = z.object({
+export const tbJson = z.object({
   client: z.string(),
   asOf: z.string(),
   rows: z.array(
@@ -95,24 +95,7 @@ export function reportRoutes(ctx: Ctx) {
           params: clientParam,
           querystring: z.object({ from: date, to: date, accountId: z.uuid().optional() }),
           response: {
-            200: z.object({
-              client: z.string(),
-              from: z.string(),
-              to: z.string(),
-              accounts: z.array(
-                z.object({
-                  accountId: z.string(),
-                  account: z.string(),
-                  number: z.string().nullable(),
-                  currency: z.string(),
-                  opening: z.string(),
-                  debits: z.string(),
-                  credits: z.string(),
-                  closing: z.string(),
-                  lines: z.array(ledgerLine),
-                }),
-              ),
-            }),
+            200: generalLedger,
             ...errors,
           },
         },

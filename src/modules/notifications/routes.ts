@@ -10,7 +10,7 @@ import { errors } from "../../platform/route-schemas.ts";
 import { EMAIL_CHOICES } from "./model.ts";
 import { getSettings, listNotifications, markRead, saveSettings } from "./service.ts";
 
-const notification = z.object({
+export const notification = z.object({
   id: z.string(),
   event: z.string(),
   title: z.string(),
@@ -20,11 +20,22 @@ const notification = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
-const setting = z.object({
+export const setting = z.object({
   event: z.string(),
   label: z.string(),
   inApp: z.boolean(),
   email: z.enum(EMAIL_CHOICES),
+});
+
+/** A message in GET /api/outbox. */
+export const outboxMessage = z.object({
+  id: z.string(),
+  channel: z.enum(["email", "sms"]),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  kind: z.string(),
+  createdAt: z.string(),
 });
 
 export function notificationRoutes(ctx: Ctx, options: { outboxEnabled: boolean }) {
@@ -126,17 +137,7 @@ export function notificationRoutes(ctx: Ctx, options: { outboxEnabled: boolean }
           response: {
             200: z.object({
               enabled: z.boolean(),
-              messages: z.array(
-                z.object({
-                  id: z.string(),
-                  channel: z.enum(["email", "sms"]),
-                  to: z.string(),
-                  subject: z.string(),
-                  text: z.string(),
-                  kind: z.string(),
-                  createdAt: z.string(),
-                }),
-              ),
+              messages: z.array(outboxMessage),
             }),
             ...errors,
           },

@@ -2,204 +2,41 @@
 // connections, statement preview and import (multipart, with upload progress), bank lines.
 import { api, csrfToken, withQuery } from "./client.ts";
 import { ApiError, type Problem } from "./problem.ts";
+import type { z } from "zod";
+import type {
+  bankAccount,
+  bankAccountIn,
+  bankAccountPatch,
+  bankLine,
+  connection,
+  csvMapping,
+  importRun,
+  importSummary,
+  institution,
+  pollReport,
+  preview,
+  totals,
+} from "../../../src/modules/banking/schemas.ts";
 
-export type BankAccountKind = "bank" | "credit_card";
-
-export interface CsvColumns {
-  date: number;
-  amount: number | null;
-  debit: number | null;
-  credit: number | null;
-  indicator: number | null;
-  description: number | null;
-  payee: number | null;
-  reference: number | null;
-  id: number | null;
-  balance: number | null;
-  currency: number | null;
-  account: number | null;
-}
-
-export interface CsvMapping {
-  version: 1;
-  delimiter: "," | ";" | "\t" | "|";
-  header: string[] | null;
-  skipRecords: number;
-  columns: CsvColumns;
-  dateOrder: "YMD" | "MDY" | "DMY";
-  decimalSeparator: "." | ",";
-  sign: "signed" | "inverted" | "debit-credit" | "indicator";
-}
-
-export interface BankAccount {
-  id: string;
-  shortName: string;
-  name: string;
-  kind: BankAccountKind;
-  currency: string;
-  mask: string | null;
-  accountNumber: string | null;
-  institution: { id: string; name: string } | null;
-  connectionId: string | null;
-  ledgerAccount: { id: string; name: string; number: string | null };
-  csvMapping: CsvMapping | null;
-  isActive: boolean;
-  balance: string | null;
-  balanceAsOf: string | null;
-  lineCount: number;
-  lastLineDate: string | null;
-  lastImportAt: string | null;
-}
-
-export interface Totals {
-  currency: string;
-  cashAvailable: string;
-  creditUsed: string;
-  netCash: string;
-  accountsWithoutBalance: number;
-}
-
-export interface Institution {
-  id: string;
-  name: string;
-  bankCode: string | null;
-}
-
-export type ConnectionState = "requested" | "setting_up" | "connected" | "disconnected";
-
-export interface Connection {
-  id: string;
-  institution: { id: string; name: string };
-  provider: string | null;
-  providerLabel: string | null;
-  state: ConnectionState;
-  owner: { id: string; name: string };
-  createdBy: string;
-  lastError: string | null;
-  lastSyncedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  bankAccountIds: string[];
-  openRequests: Array<{
-    id: string;
-    kind: "connect" | "reconnect";
-    assigneeId: string | null;
-    message: string | null;
-    createdAt: string;
-  }>;
-  history: Array<{
-    event: string;
-    from: string | null;
-    to: string | null;
-    actorName: string;
-    reason: string | null;
-    at: string;
-  }>;
-  folder: string | null;
-  canRemove: boolean;
-}
-
-export interface PollReport {
-  files: Array<{
-    name: string;
-    ok: boolean;
-    result?: { imports: Array<{ bankAccount: string; newLines: number; duplicateLines: number }> };
-    error?: { code: string; detail: string; line: number | null };
-  }>;
-}
-
-export interface CsvGrid {
-  columns: string[];
-  rows: string[][];
-}
-
-export interface Preview {
-  fileName: string;
-  size: number;
-  sha256: string;
-  format: string;
-  encoding: string;
-  statements: Array<{
-    position: number;
-    account: string | null;
-    currency: string | null;
-    start: string | null;
-    end: string | null;
-    openingBalance: string | null;
-    closingBalance: string | null;
-    lines: number;
-    chosen: boolean;
-  }>;
-  lines: Array<{
-    statement: number;
-    line: number | null;
-    date: string;
-    amount: string;
-    description: string;
-    payee: string | null;
-    reference: string | null;
-    bankTransactionId: string | null;
-  }>;
-  totalLines: number;
-  warnings: string[];
-  csv: (CsvGrid & { mapping: CsvMapping; mappingSource: "given" | "saved" | "bank" | "detected" }) | null;
-  alreadyImported: { importedAt: string } | null;
-  blocked: { code: string; detail: string; line: number | null } | null;
-}
-
-export interface ImportSummary {
-  importId: string;
-  bankAccount: { id: string; shortName: string; name: string; currency: string };
-  file: { id: string; name: string; format: string; sha256: string; size: number; alreadyImported: boolean };
-  statements: number;
-  totalLines: number;
-  newLines: number;
-  duplicateLines: number;
-  period: { from: string; to: string } | null;
-  warnings: string[];
-  mappingSaved: boolean;
-}
-
-export interface ImportRun {
-  id: string;
-  bankAccountId: string;
-  fileId: string;
-  fileName: string;
-  format: string;
-  source: string;
-  connectionId: string | null;
-  importedBy: string;
-  totalLines: number;
-  newLines: number;
-  duplicateLines: number;
-  warnings: string[];
-  createdAt: string;
-}
-
-export interface BankLine {
-  id: string;
-  bankAccountId: string;
-  date: string;
-  amount: string;
-  currency: string;
-  description: string;
-  payee: string | null;
-  reference: string | null;
-  bankTransactionId: string | null;
-  occurrence: number;
-  source: { fileId: string; statementId: string; line: number | null; importId: string };
-  fields: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface BankAccountInput {
-  name: string;
-  kind: BankAccountKind;
-  ledgerAccountId: string;
-  currency?: string | null;
-  mask?: string | null;
-  institutionName?: string | null;
-}
+// The shapes come from the server's zod schemas (type-only imports, erased from the bundle), so a
+// server change the portal does not follow fails tsc instead of drifting silently.
+export type CsvMapping = z.infer<typeof csvMapping>;
+export type CsvColumns = CsvMapping["columns"];
+export type BankAccount = z.infer<typeof bankAccount>;
+export type BankAccountKind = BankAccount["kind"];
+export type Totals = z.infer<typeof totals>;
+export type Institution = z.infer<typeof institution>;
+export type Connection = z.infer<typeof connection>;
+export type ConnectionState = Connection["state"];
+export type PollReport = z.infer<typeof pollReport>;
+export type Preview = z.infer<typeof preview>;
+/** A CSV file's columns and first rows, as the preview (and a problem answer) carry them. */
+export type CsvGrid = Pick<NonNullable<Preview["csv"]>, "columns" | "rows">;
+export type ImportSummary = z.infer<typeof importSummary>;
+export type ImportRun = z.infer<typeof importRun>;
+export type BankLine = z.infer<typeof bankLine>;
+export type BankAccountInput = z.input<typeof bankAccountIn>;
+export type BankAccountPatch = z.input<typeof bankAccountPatch>;
 
 const base = (client: string) => `/api/clients/${encodeURIComponent(client)}`;
 
@@ -265,11 +102,8 @@ export const bankingApi = {
     api.get<BankAccount>(`${base(client)}/bank-accounts/${encodeURIComponent(account)}`),
   createBankAccount: (client: string, input: BankAccountInput) =>
     api.post<BankAccount>(`${base(client)}/bank-accounts`, input),
-  updateBankAccount: (
-    client: string,
-    account: string,
-    patch: Partial<BankAccountInput> & { isActive?: boolean; csvMapping?: CsvMapping | null },
-  ) => api.patch<BankAccount>(`${base(client)}/bank-accounts/${encodeURIComponent(account)}`, patch),
+  updateBankAccount: (client: string, account: string, patch: BankAccountPatch) =>
+    api.patch<BankAccount>(`${base(client)}/bank-accounts/${encodeURIComponent(account)}`, patch),
   institutions: (client: string) =>
     api.get<{ institutions: Institution[] }>(`${base(client)}/institutions`).then((r) => r.institutions),
   connections: (client: string) =>

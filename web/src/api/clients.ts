@@ -1,5 +1,7 @@
 // Typed calls to the clients API (src/modules/access/routes.ts).
 import { api } from "./client.ts";
+import type { z } from "zod";
+import type { client } from "../../../src/modules/access/routes.ts";
 
 /** The add-client wizard's steps, in order (the server records progress by these names). */
 export const ONBOARDING_STEPS = ["details", "ledger", "banks", "automation", "ai"] as const;
@@ -9,34 +11,8 @@ export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 export const setupUnfinished = (c: Client) =>
   Boolean(c.onboarding && c.onboarding.completedSteps.includes("details") && c.onboarding.step !== "done");
 
-export interface Client {
-  id: string;
-  slug: string;
-  name: string;
-  homeCurrency: string;
-  status: string;
-  createdAt: string;
-  // Client details arrive with the identity/access work; absent fields show as "—".
-  legalName?: string | null;
-  dba?: string | null;
-  industry?: string | null;
-  accountingSystem?: string | null;
-  cadence?: string | null;
-  closeDay?: number | null;
-  serviceStartDate?: string | null;
-  pointOfContact?: { name: string; email?: string | null; phone?: string | null } | string | null;
-  bankStatementContact?: { name: string; email?: string | null; phone?: string | null } | string | null;
-  bookkeepingCadence?: string | null;
-  terminatedAt?: string | null;
-  /** The add-client wizard's progress, so it can be resumed (from any browser). */
-  onboarding?: {
-    step: OnboardingStep | "done";
-    completedSteps: OnboardingStep[];
-    data?: Record<string, unknown> | null;
-  } | null;
-  notes?: string | null;
-  purgeAfter?: string | null;
-}
+/** A client as the server sends it (the server's zod schema, a type-only import). */
+export type Client = z.infer<typeof client>;
 
 export const clientsApi = {
   list: () => api.get<{ clients: Client[] }>("/api/clients").then((r) => r.clients),

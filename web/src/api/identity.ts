@@ -4,51 +4,33 @@
 // acts as the demo firm's administrator without sign-in).
 import { api, setCsrfToken } from "./client.ts";
 import { ApiError } from "./problem.ts";
+import type { z } from "zod";
+import type {
+  challengeSchema,
+  enrolmentSchema,
+  enrolStartSchema,
+  outboxMessage,
+  stepSchema,
+} from "../../../src/modules/identity/auth-routes.ts";
+import type { meSchema, sessionSchema } from "../../../src/modules/identity/me-routes.ts";
+import type { invitationSchema } from "../../../src/modules/identity/users-routes.ts";
 
-export type TwoFactorMethod = "totp" | "email" | "sms";
+// The shapes come from the server's zod schemas (type-only imports, erased from the bundle), so a
+// server change the portal does not follow fails tsc instead of drifting silently.
+export type Enrolment = z.infer<typeof enrolmentSchema>;
+export type TwoFactorMethod = Enrolment["methods"][number];
+export type Challenge = z.infer<typeof challengeSchema>;
+export type SignInStep = z.infer<typeof stepSchema>;
 
-export interface Challenge {
-  method: TwoFactorMethod;
-  destination: string | null;
-  expiresAt: string;
-  resendAvailableAt: string | null;
-  resendsLeft: number;
-  outbox: boolean;
-}
-
-export interface Enrolment {
-  methods: TwoFactorMethod[];
-  email: string;
-  smsAvailable: boolean;
-}
-
-export type SignInStep = { next: "2fa"; challenge: Challenge } | { next: "enrol-2fa"; enrolment: Enrolment };
-
-export interface Me {
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    phone: string | null;
-    role: string;
-    twoFactor: {
-      method: TwoFactorMethod | null;
-      enrolledAt: string | null;
-      recoveryCodesLeft: number;
-    } | null;
-  };
-  firm: {
-    id: string;
-    slug: string;
-    name: string;
-    branding: { logoUrl: string | null; faviconUrl: string | null };
-  };
-  side: "partner" | "client";
-  permissions: string[];
-  clients: Array<{ id: string; slug: string; name: string; status: string }>;
-  csrfToken: string;
-  session: { expiresAt: string; idleExpiresAt: string } | null;
-}
+type ServerMe = z.infer<typeof meSchema>;
+/**
+ * The signed-in person (GET /api/me). Two fields are wider than the server's schema because open
+ * mode (no identity module: OPEN_ME below) has no second factor and no session to show.
+ */
+export type Me = Omit<ServerMe, "user" | "session"> & {
+  user: Omit<ServerMe["user"], "twoFactor"> & { twoFactor: ServerMe["user"]["twoFactor"] | null };
+  session: ServerMe["session"] | null;
+};
 
 export interface Session {
   /** "open": no identity module on the server; "user": a signed-in person. */
@@ -65,7 +47,12 @@ const OPEN_ME: Me = {
     role: "partner_admin",
     twoFactor: null,
   },
-  firm: { id: "", slug: "", name: "Closebook", branding: { logoUrl: null, faviconUrl: null } },
+  firm: {
+    id: "",
+    slug: "",
+    name: "Closebook",
+    branding: { name: "Closebook", logoUrl: null, faviconUrl: null },
+  },
   side: "partner",
   permissions: [],
   clients: [],
@@ -87,19 +74,11 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUrl: string;
-  qrSvg: string;
-}
-
-export interface Invitation {
-  email: string;
-  name: string | null;
-  role: string;
-  firm: { name: string; logoDataUrl: string | null };
-  expiresAt: string;
-}
+export type EnrolStart = z.infer<typeof enrolStartSchema>;
+export type TotpEnrolment = Extract<EnrolStart, { method: "totp" }>;
+export type Invitation = z.infer<typeof invitationSchema>;
+export type SessionInfo = z.infer<typeof sessionSchema>;
+export type TrialOutboxMessage = z.infer<typeof outboxMessage>;
 
 const done = <T extends { csrfToken?: string }>(r: T) => {
   if (r.csrfToken) setCsrfToken(r.csrfToken);
@@ -114,11 +93,7 @@ export const authApi = {
       .then(done),
   resend: () => api.post<{ challenge: Challenge }>("/api/auth/2fa/resend").then((r) => r.challenge),
   trialOutbox: () =>
-    api
-      .get<{
-        messages: Array<{ channel: string; to: string; subject: string; text: string; createdAt: string }>;
-      }>("/api/auth/2fa/outbox")
-      .then((r) => r.messages),
+    api.get<{ messages: TrialOutboxMessage[] }>("/api/auth/2fa/outbox").then((r) => r.messages),
   enrolTotp: () => api.post<TotpEnrolment>("/api/auth/2fa/enrol/totp"),
   enrolEmail: () => api.post<{ challenge: Challenge }>("/api/auth/2fa/enrol/email").then((r) => r.challenge),
   enrolSms: (phone: string) =>
@@ -148,28 +123,13 @@ export const meApi = {
     api.patch<{ user: Me["user"] }>("/api/me", patch),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>("/api/me/password", { currentPassword, newPassword }),
-  sessions: () =>
-    api
-      .get<{
-        sessions: Array<{
-          id: string;
-          current: boolean;
-          createdAt: string;
-          lastSeenAt: string;
-          userAgent: string | null;
-          ip: string | null;
-        }>;
-      }>("/api/me/sessions")
-      .then((r) => r.sessions),
+  sessions: () => api.get<{ sessions: SessionInfo[] }>("/api/me/sessions").then((r) => r.sessions),
   endSession: (id: string) => api.del(`/api/me/sessions/${id}`),
   sendCode: () => api.post<{ challenge: Challenge }>("/api/me/2fa/send-code").then((r) => r.challenge),
   verifyCurrent: (code: string) =>
     api.post<{ verifiedUntil: string }>("/api/me/2fa/verify-current", { code }),
   enrol: (method: TwoFactorMethod, phone?: string) =>
-    api.post<TotpEnrolment | { challenge: Challenge }>(
-      `/api/me/2fa/enrol/${method}`,
-      method === "sms" ? { phone } : {},
-    ),
+    api.post<EnrolStart>(`/api/me/2fa/enrol/${method}`, method === "sms" ? { phone } : {}),
   confirmEnrolment: (code: string) =>
     api.post<{ method: TwoFactorMethod; recoveryCodes: string[] }>("/api/me/2fa/enrol/confirm", { code }),
   newRecoveryCodes: () => api.post<{ recoveryCodes: string[] }>("/api/me/2fa/recovery-codes"),

@@ -1,130 +1,51 @@
 // Typed calls to the ledger API (src/modules/ledger/routes.ts). Amounts stay decimal strings.
 import { api } from "./client.ts";
+import type { z } from "zod";
+import type { account } from "../../../src/modules/ledger/account-routes.ts";
+import type { entry, entryIn } from "../../../src/modules/ledger/entry-schemas.ts";
+import type { period } from "../../../src/modules/ledger/period-routes.ts";
+import type { contact } from "../../../src/modules/ledger/reference-routes.ts";
+import type { tbJson } from "../../../src/modules/ledger/report-routes.ts";
+import type {
+  accountIn,
+  accountPatch,
+  generalLedger,
+  ledgerLine,
+} from "../../../src/modules/ledger/route-schemas.ts";
 
-export const ACCOUNT_TYPES = ["asset", "liability", "equity", "income", "expense"] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
-
-export interface Account {
-  id: string;
-  number: string | null;
-  name: string;
-  fullName: string;
-  type: AccountType;
-  detailType: string;
-  parentId: string | null;
-  normalBalance: "debit" | "credit";
-  isActive: boolean;
-  description: string | null;
-}
-
-export interface Contact {
-  id: string;
-  kind: "vendor" | "customer" | "employee" | "other";
-  name: string;
-  email: string | null;
-  isActive: boolean;
-}
-
-export interface EntryLine {
-  accountId: string;
-  amount: string;
-  currency: string;
-  contactId: string | null;
-  memo: string | null;
-}
-
-export type EntryStatus = "draft" | "posted" | "reversed";
-
-export interface Entry {
-  id: string;
-  number: string;
-  date: string;
-  description: string;
-  reference: string | null;
-  comment: string | null;
-  status: EntryStatus;
-  source: string;
-  reversesEntryId: string | null;
-  reversedByEntryId: string | null;
-  lines: EntryLine[];
-}
-
-export interface EntryInput {
-  date: string;
-  description: string;
-  reference?: string | null;
-  lines: Array<{
-    accountId: string;
-    debit?: string;
-    credit?: string;
-    memo?: string | null;
-    contactId?: string | null;
-  }>;
-}
-
-export interface TrialBalance {
-  client: string;
-  asOf: string;
-  rows: Array<{ account: string; currency: string; debit: string; credit: string; balance: string }>;
-  totals: Array<{ currency: string; debit: string; credit: string }>;
-}
-
-export interface LedgerLine {
-  entryId: string;
-  entryNumber: string;
-  date: string;
-  description: string;
-  reference: string | null;
-  memo: string | null;
-  contact: string | null;
-  amount: string;
-  balance: string;
-}
-
-export interface GeneralLedger {
-  client: string;
-  from: string;
-  to: string;
-  accounts: Array<{
-    accountId: string;
-    account: string;
-    number: string | null;
-    currency: string;
-    opening: string;
-    debits: string;
-    credits: string;
-    closing: string;
-    lines: LedgerLine[];
-  }>;
-}
-
-export interface Period {
-  month: string;
-  status: "open" | "locked";
-  changedBy: string;
-  changedAt: string;
-}
+// The shapes come from the server's zod schemas (type-only imports, erased from the bundle), so a
+// server change the portal does not follow fails tsc instead of drifting silently.
+export type Account = z.infer<typeof account>;
+export type AccountType = Account["type"];
+export type AccountInput = z.input<typeof accountIn>;
+export type AccountPatch = z.input<typeof accountPatch>;
+/** The account types in the chart's order; a runtime list, checked against the server's. */
+export const ACCOUNT_TYPES = [
+  "asset",
+  "liability",
+  "equity",
+  "income",
+  "expense",
+] as const satisfies readonly AccountType[];
+export type Contact = z.infer<typeof contact>;
+export type Entry = z.infer<typeof entry>;
+export type EntryLine = Entry["lines"][number];
+export type EntryStatus = Entry["status"];
+export type EntryInput = z.input<typeof entryIn>;
+export type TrialBalance = z.infer<typeof tbJson>;
+export type GeneralLedger = z.infer<typeof generalLedger>;
+export type LedgerLine = z.infer<typeof ledgerLine>;
+export type Period = z.infer<typeof period>;
 
 const base = (client: string) => `/api/clients/${encodeURIComponent(client)}`;
 
 export const ledgerApi = {
   accounts: (client: string, includeInactive = false) =>
     api.get<{ accounts: Account[] }>(`${base(client)}/accounts`, { includeInactive }).then((r) => r.accounts),
-  createAccount: (
-    client: string,
-    input: {
-      name: string;
-      number?: string | null;
-      type: AccountType;
-      parentId?: string | null;
-      description?: string | null;
-    },
-  ) => api.post<Account>(`${base(client)}/accounts`, input),
-  updateAccount: (
-    client: string,
-    id: string,
-    patch: Partial<Pick<Account, "name" | "number" | "description" | "isActive">>,
-  ) => api.patch<Account>(`${base(client)}/accounts/${id}`, patch),
+  createAccount: (client: string, input: AccountInput) =>
+    api.post<Account>(`${base(client)}/accounts`, input),
+  updateAccount: (client: string, id: string, patch: AccountPatch) =>
+    api.patch<Account>(`${base(client)}/accounts/${id}`, patch),
   applyTemplate: (client: string) => api.post<{ created: number }>(`${base(client)}/accounts/apply-template`),
   contacts: (client: string) =>
     api.get<{ contacts: Contact[] }>(`${base(client)}/contacts`).then((r) => r.contacts),

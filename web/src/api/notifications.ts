@@ -1,24 +1,12 @@
 // Typed calls to the notifications API: in-app notifications and per-event delivery settings.
 import { api } from "./client.ts";
+import type { z } from "zod";
+import type { notification, setting } from "../../../src/modules/notifications/routes.ts";
 
-export interface Notification {
-  id: string;
-  event: string;
-  title: string;
-  body: string;
-  link: string | null;
-  clientId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export type EmailDelivery = "off" | "instant" | "daily" | "weekly";
-export interface EventSetting {
-  event: string;
-  label: string;
-  inApp: boolean;
-  email: EmailDelivery;
-}
+// The shapes come from the server's zod schemas (type-only imports, erased from the bundle).
+export type Notification = z.infer<typeof notification>;
+export type EventSetting = z.infer<typeof setting>;
+export type EmailDelivery = EventSetting["email"];
 
 export const notificationsApi = {
   list: (limit = 20) =>

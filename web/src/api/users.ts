@@ -1,55 +1,22 @@
 // Typed calls to the users, roles, invitations, firm/branding and outbox APIs (docs/api/identity.md).
 import { api, request } from "./client.ts";
+import type { z } from "zod";
+import type { firm } from "../../../src/modules/access/firm-routes.ts";
+import type { roleInfo } from "../../../src/modules/access/routes.ts";
+import type { userSchema } from "../../../src/modules/identity/users-routes.ts";
+import type { outboxMessage } from "../../../src/modules/notifications/routes.ts";
 
-export interface ClientAccess {
-  mode: "all" | "current" | "list";
-  clientIds: string[];
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  phone: string | null;
-  role: string;
-  side: "partner" | "client";
-  status: "invited" | "active" | "deactivated";
-  clientAccess: ClientAccess;
-  twoFactor: { enrolled: boolean; method: string | null };
-  lastSignInAt: string | null;
-  createdAt: string;
-  invitationExpiresAt: string | null;
-}
-
-export interface RoleInfo {
-  role: string;
-  label: string;
-  side: "partner" | "client";
-  grantable: boolean;
-}
-
-export interface Firm {
-  id: string;
-  slug?: string;
-  name: string;
-  legalName?: string | null;
-  supportEmail?: string | null;
-  licences?: { used: number; paid: number | null } | null;
-  branding: { logoUrl: string | null; faviconUrl: string | null };
-}
-
-export interface OutboxMessage {
-  id: string;
-  channel: "email" | "sms";
-  to: string;
-  subject: string | null;
-  text: string;
-  createdAt: string;
-}
+// The shapes come from the server's zod schemas (type-only imports, erased from the bundle), so a
+// server change the portal does not follow fails tsc instead of drifting silently.
+export type User = z.infer<typeof userSchema>;
+export type ClientAccess = User["clientAccess"];
+export type RoleInfo = z.infer<typeof roleInfo>;
+export type Firm = z.infer<typeof firm>;
+export type OutboxMessage = z.infer<typeof outboxMessage>;
 
 export const usersApi = {
   list: (filter: { status?: string; clientId?: string } = {}) =>
-    api.get<{ users: User[]; licences: { used: number; paid: number | null } }>("/api/users", filter),
+    api.get<{ users: User[]; licences: NonNullable<Firm["licences"]> }>("/api/users", filter),
   get: (id: string) => api.get<User>(`/api/users/${id}`),
   update: (id: string, patch: { name?: string; phone?: string | null }) =>
     api.patch<User>(`/api/users/${id}`, patch),

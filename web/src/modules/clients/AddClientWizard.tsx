@@ -66,7 +66,8 @@ export function AddClientWizard() {
   const at =
     c.onboarding?.step === "done"
       ? LATER_STEPS.length
-      : Math.max(1, ONBOARDING_STEPS.indexOf(c.onboarding?.step ?? "ledger"));
+      : // The server sends the step as a string: an unknown one resumes at the first later step.
+        Math.max(1, (ONBOARDING_STEPS as readonly string[]).indexOf(c.onboarding?.step ?? "ledger"));
   return <Wizard initial={{ ...EMPTY, client: c.slug, name: c.name, step: at }} />;
 }
 

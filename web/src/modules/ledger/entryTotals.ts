@@ -5,7 +5,9 @@ import { fromMinor, toMinor } from "../../lib/money.ts";
 const scaleOf = (amount: string) => (amount.includes(".") ? amount.length - amount.indexOf(".") - 1 : 0);
 
 /** Total debits of the entry in its first currency (what a list shows as the entry's amount). */
-export function entryTotal(lines: EntryLine[]): { amount: string; currency: string } | null {
+export function entryTotal(
+  lines: ReadonlyArray<Pick<EntryLine, "amount" | "currency">>,
+): { amount: string; currency: string } | null {
   const first = lines[0];
   if (!first) return null;
   const same = lines.filter((l) => l.currency === first.currency);
