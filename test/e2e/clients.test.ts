@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)("clients", () => {
     await expect(dialog.getByRole("button", { name: "Terminate client" }).isDisabled()).resolves.toBe(true);
     await dialog.getByRole("textbox", { name: /Type Cedar Bakery to confirm/ }).fill("Cedar Bakery");
     await dialog.getByRole("button", { name: "Terminate client" }).click();
+    // The dialog fades out after the request: until it is gone its button is a second "Terminate client".
+    await dialog.waitFor({ state: "detached" });
     const alert = page.getByText("This client is terminated");
     await alert.waitFor();
     const kept = new Date(Date.now() + 90 * 86_400_000).toLocaleDateString("en-US", {
