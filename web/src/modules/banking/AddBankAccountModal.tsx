@@ -15,6 +15,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { bankingApi, type BankAccount, type BankAccountKind } from "../../api/banking.ts";
 import { ledgerApi } from "../../api/ledger.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export function AddBankAccountModal({
   client,
@@ -72,7 +73,7 @@ export function AddBankAccountModal({
   const used = new Set(accounts.map((a) => a.ledgerAccount.id));
   const choices = (ledger.data ?? [])
     .filter((a) => a.detailType === (kind === "bank" ? "bank" : "credit_card") && !used.has(a.id))
-    .map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
+    .map((a) => ({ value: a.id, label: accountLabel(a.number, a.fullName) }));
 
   return (
     <Modal opened={opened} onClose={close} title="Add bank account" size="md">

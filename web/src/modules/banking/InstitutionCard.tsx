@@ -13,6 +13,7 @@ import { Amount } from "../../components/Amount.tsx";
 import { Link } from "../../router/router.tsx";
 import { ConnectionBanner } from "./ConnectionBanner.tsx";
 import { formatDate } from "./format.ts";
+import { accountLabel } from "../../lib/accounts.ts";
 
 const STATE_COLORS: Record<string, string> = {
   requested: "blue",
@@ -112,8 +113,8 @@ export function InstitutionCard(p: InstitutionCardProps) {
                         </Text>
                       )}
                       <Text size="xs" c="dimmed">
-                        {a.ledgerAccount.number ? `${a.ledgerAccount.number} · ` : ""}
-                        {a.ledgerAccount.name} · {a.lineCount} line{a.lineCount === 1 ? "" : "s"}
+                        {accountLabel(a.ledgerAccount.number, a.ledgerAccount.name)} · {a.lineCount} line
+                        {a.lineCount === 1 ? "" : "s"}
                       </Text>
                     </div>
                   </Group>

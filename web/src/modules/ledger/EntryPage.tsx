@@ -13,6 +13,7 @@ import { Link, navigate } from "../../router/router.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { debitCredit, fromMinor, toMinor } from "../../lib/money.ts";
 import { ReverseEntryModal } from "./ReverseEntryModal.tsx";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export function EntryPage({ client, id }: { client: string; id: string }) {
   const qc = useQueryClient();
@@ -161,9 +162,7 @@ function LinesTable({
   accounts: Account[];
   contacts: Contact[];
 }) {
-  const accountName = new Map(
-    accounts.map((a) => [a.id, `${a.number ? `${a.number} · ` : ""}${a.fullName}`]),
-  );
+  const accountName = new Map(accounts.map((a) => [a.id, accountLabel(a.number, a.fullName)]));
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
   const scale = Math.max(
     2,

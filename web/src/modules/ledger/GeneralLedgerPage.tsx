@@ -10,6 +10,7 @@ import { Amount } from "../../components/Amount.tsx";
 import { Link } from "../../router/router.tsx";
 import { formatDate, isoDate, startOfYear } from "../../lib/dates.ts";
 import { debitCredit } from "../../lib/money.ts";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export function GeneralLedgerPage({ client }: { client: string }) {
   const [from, setFrom] = useState(startOfYear());
@@ -60,7 +61,7 @@ export function GeneralLedgerPage({ client }: { client: string }) {
           onChange={setAccountId}
           data={(accounts.data ?? []).map((a) => ({
             value: a.id,
-            label: `${a.number ? `${a.number} · ` : ""}${a.fullName}`,
+            label: accountLabel(a.number, a.fullName),
           }))}
         />
       </Group>
@@ -81,8 +82,7 @@ export function GeneralLedgerPage({ client }: { client: string }) {
               >
                 <Group justify="space-between" px="md" pt="sm">
                   <Title order={3} fz="md" fw={600}>
-                    {a.number ? `${a.number} · ` : ""}
-                    {a.account}
+                    {accountLabel(a.number, a.account)}
                   </Title>
                   <Text size="sm" c="dimmed">
                     Opening <Amount value={a.opening} /> · Closing <Amount value={a.closing} strong />

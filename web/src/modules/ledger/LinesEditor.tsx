@@ -4,6 +4,7 @@ import { ActionIcon, Button, Group, Select, Table, Text, TextInput } from "@mant
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { Account } from "../../api/ledger.ts";
 import { formatAmount, fromMinor, toMinor } from "../../lib/money.ts";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export interface LineDraft {
   key: number;
@@ -56,7 +57,7 @@ export function LinesEditor({
 }) {
   const options = accounts
     .filter((a) => a.isActive)
-    .map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
+    .map((a) => ({ value: a.id, label: accountLabel(a.number, a.fullName) }));
   const set = (i: number, patch: Partial<LineDraft>) =>
     onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const totals = totalsOf(lines);

@@ -4,6 +4,7 @@ import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from "@manti
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ACCOUNT_TYPES, ledgerApi, type Account, type AccountType } from "../../api/ledger.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export function NewAccountModal({
   client,
@@ -46,7 +47,7 @@ export function NewAccountModal({
   };
   const parents = accounts
     .filter((a) => a.type === type && a.isActive)
-    .map((a) => ({ value: a.id, label: `${a.number ? `${a.number} · ` : ""}${a.fullName}` }));
+    .map((a) => ({ value: a.id, label: accountLabel(a.number, a.fullName) }));
 
   return (
     <Modal opened={opened} onClose={close} title="New account" size="md">

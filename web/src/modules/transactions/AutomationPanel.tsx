@@ -7,6 +7,7 @@ import { transactionsApi, type Automation, type Mode } from "../../api/transacti
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { formatDate, formatDateTime } from "../../lib/dates.ts";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export const MODE_LABEL: Record<Mode, string> = {
   auto_push: "AutoPush",
@@ -73,8 +74,7 @@ function AutomationRow({ client, a }: { client: string; a: Automation }) {
           {a.bankAccountName}
         </Text>
         <Text size="xs" c="dimmed">
-          {a.ledgerAccount.number ? `${a.ledgerAccount.number} · ` : ""}
-          {a.ledgerAccount.name} · {a.currency}
+          {accountLabel(a.ledgerAccount.number, a.ledgerAccount.name)} · {a.currency}
         </Text>
         {save.error ? <ProblemAlert error={save.error} /> : null}
       </Table.Td>

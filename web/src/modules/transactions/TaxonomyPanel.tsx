@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { transactionsApi } from "../../api/transactions.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
+import { accountLabel } from "../../lib/accounts.ts";
 
 const NONE = "__none__";
 
@@ -43,10 +44,7 @@ export function TaxonomyPanel({ client }: { client: string }) {
                 <Table.Tbody>
                   {rows.map((a) => (
                     <Table.Tr key={a.accountId}>
-                      <Table.Td>
-                        {a.number ? `${a.number} · ` : ""}
-                        {a.fullName}
-                      </Table.Td>
+                      <Table.Td>{accountLabel(a.number, a.fullName)}</Table.Td>
                       <Table.Td w={320}>
                         <Select
                           size="xs"

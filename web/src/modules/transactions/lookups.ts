@@ -1,17 +1,15 @@
 // What the Transaction Manager's pages look names up in: the client's accounts, contacts, classes
 // and the people who may be assigned work, loaded once per page and shared through the query cache.
 import { useQuery } from "@tanstack/react-query";
-import { ledgerApi, type Account } from "../../api/ledger.ts";
+import { ledgerApi } from "../../api/ledger.ts";
 import { transactionsApi } from "../../api/transactions.ts";
 import { usersApi } from "../../api/users.ts";
+import { accountLabel } from "../../lib/accounts.ts";
 
 export interface Option {
   value: string;
   label: string;
 }
-
-export const accountLabel = (a: Pick<Account, "number" | "fullName">) =>
-  a.number ? `${a.number} · ${a.fullName}` : a.fullName;
 
 export function useAccounts(client: string) {
   const q = useQuery({
@@ -23,12 +21,15 @@ export function useAccounts(client: string) {
   const byId = new Map(all.map((a) => [a.id, a]));
   const options: Option[] = all
     .filter((a) => a.isActive)
-    .map((a) => ({ value: a.id, label: accountLabel(a) }));
+    .map((a) => ({ value: a.id, label: accountLabel(a.number, a.fullName) }));
   return {
     byId,
     options,
-    name: (id: string | null | undefined) =>
-      id ? (byId.get(id) ? accountLabel(byId.get(id)!) : "Unknown account") : "",
+    name: (id: string | null | undefined) => {
+      if (!id) return "";
+      const account = byId.get(id);
+      return account ? accountLabel(account.number, account.fullName) : "Unknown account";
+    },
   };
 }
 
