@@ -125,7 +125,8 @@ export const settingsOut = z.object({
 });
 export const settingsIn = settingsShape.partial();
 
-const percentOf = (hundredths: number) => (hundredths / 100).toFixed(2).replace(/\.?0+$/, "");
+/** A band limit kept in hundredths of a percent (9800), written as the percentage ("98"), exactly. */
+const percentOf = (hundredths: number) => formatMinor(BigInt(hundredths), 2).replace(/\.?0+$/, "");
 
 function settingsJson(s: AiSettings, currency: string) {
   return {
