@@ -1,145 +1,38 @@
-// Connections on a real database and a real temp folder: requests create a task and a notification,
-// set-up through the file-drop provider, polling imports dropped files (moving them to imported/ or
-// failed/), a vanished folder disconnects and gives the owner a reconnect task, and only the owner
-// or a Partner Admin removes a connection.
+// A file-drop connection on a real database and a real temp folder: set-up, polling imports dropped files
+// (moving them to imported/ or failed/), files sent to the account they name, a vanished folder
+// disconnects and gives the owner a reconnect task, and only the state machine's moves are possible.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { testDb, type TestDb } from "../../../test/support/db.ts";
-import { AppError } from "../../platform/errors.ts";
-import { composeDelivery } from "../../platform/delivery/index.ts";
-import * as identity from "../identity/index.ts";
 import { sample } from "./formats/test-data.ts";
-import { bankingCtx, type BankingCtx } from "./banking-ctx.ts";
-import { getBankAccount, updateBankAccount, createBankAccount } from "./account-service.ts";
+import { getBankAccount, createBankAccount } from "./account-service.ts";
 import {
   addConnection,
   disconnect,
   getConnection,
   linkBankAccounts,
-  listConnections,
   pollConnections,
   reconnect,
-  removeConnection,
   requestConnection,
   setUpConnection,
   syncConnection,
 } from "./connection-service.ts";
 import { listBankLines } from "./import-service.ts";
-import { bankClient, csvOf, newLedgerBankAccount, type BankFixture } from "./test-fixtures.ts";
+import { csvOf, newLedgerBankAccount } from "./test-fixtures.ts";
 import { person } from "./test-people.ts";
-import { clientWithChart } from "../../../test/support/fixtures.ts";
-import { bankOverview } from "./account-service.ts";
+import {
+  b,
+  c,
+  dataDir,
+  errorOf,
+  notificationsOf,
+  requestsOf,
+  t,
+  useConnectionDb,
+} from "./connection-test-support.ts";
 
-let t: TestDb;
-let c: BankFixture;
-let b: BankingCtx;
-let dataDir: string;
-
-beforeAll(async () => {
-  t = await testDb();
-  c = await bankClient(t.ctx, "conn-co", "firm-conn");
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "closebook-banking-"));
-  const notify = {
-    ...t.ctx,
-    delivery: composeDelivery({ db: t.ctx.db, from: "test@closebook.local", outbox: true }),
-    baseUrl: "http://127.0.0.1",
-    emailsOf: identity.emailsOf,
-  };
-  b = bankingCtx(t.ctx, { dataDir, notify, settleMs: 0 });
-});
-afterAll(async () => {
-  await t?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-async function notificationsOf(userId: string) {
-  return (
-    await sql<{
-      title: string;
-      link: string;
-      event: string;
-    }>`select title, link, event from notifications where user_id = ${userId} order by created_at`.execute(
-      t.ctx.db,
-    )
-  ).rows;
-}
-
-async function requestsOf(connectionId: string) {
-  return (
-    await sql<{
-      kind: string;
-      status: string;
-      assignee_id: string | null;
-    }>`select kind, status, assignee_id from connection_requests where connection_id = ${connectionId} order by created_at, kind`.execute(
-      t.ctx.db,
-    )
-  ).rows;
-}
-
-describe("requesting a connection from the client", () => {
-  it("creates a requested connection, a task for the person asked and a notification", async () => {
-    const partner = await person(t.ctx, c, "partner_ops", "Pat Partner");
-    const client = await person(t.ctx, c, "client_self_service", "Cleo Client");
-    const conn = await requestConnection(b, partner.actor, c.slug, {
-      institutionName: "Chase",
-      assigneeId: client.user.id,
-      message: "Please connect the operating account",
-    });
-    expect(conn).toMatchObject({
-      state: "requested",
-      provider: null,
-      institution: { name: "Chase" },
-      owner: { id: client.user.id, name: "Cleo Client" },
-    });
-    expect(conn.openRequests).toEqual([
-      expect.objectContaining({
-        kind: "connect",
-        assigneeId: client.user.id,
-        message: "Please connect the operating account",
-      }),
-    ]);
-    expect(conn.history.map((h) => [h.event, h.to])).toEqual([["requested", "requested"]]);
-    expect(await notificationsOf(client.user.id)).toEqual([
-      { title: "Please connect Chase", link: "/c/conn-co/banking", event: "bank.connection.attention" },
-    ]);
-    // Without a person named, the request goes to the client's people.
-    const other = await person(t.ctx, c, "client_admin", "Ann Admin");
-    await requestConnection(b, partner.actor, c.slug, { institutionName: "Wells" });
-    expect((await notificationsOf(other.user.id)).map((n) => n.title)).toContain("Please connect Wells");
-    expect((await notificationsOf(client.user.id)).map((n) => n.title)).toContain("Please connect Wells");
-    expect((await notificationsOf(partner.user.id)).map((n) => n.title)).not.toContain(
-      "Please connect Wells",
-    );
-  });
-
-  it("refuses an assignee who is not one of the client's people, and a request without a bank", async () => {
-    const stranger = await bankClient(t.ctx, "stranger-conn", "firm-conn");
-    const theirs = await person(t.ctx, stranger, "client_admin", "Tess Theirs");
-    expect(
-      (
-        await errorOf(
-          requestConnection(b, c.actor, c.slug, { institutionName: "Chase", assigneeId: theirs.user.id }),
-        )
-      ).code,
-    ).toBe("banking/unknown-assignee");
-    expect((await errorOf(requestConnection(b, c.actor, c.slug, {}))).code).toBe(
-      "banking/institution-required",
-    );
-  });
-});
+useConnectionDb();
 
 describe("setting up, syncing and losing a file-drop connection", () => {
   it("goes requested → setting up → connected, closing the request; the one who sets it up owns it", async () => {
@@ -363,58 +256,5 @@ describe("setting up, syncing and losing a file-drop connection", () => {
       (await errorOf(addConnection(b, owner.actor, c.slug, { institutionName: "X", provider: "plaid" })))
         .code,
     ).toBe("banking/unknown-provider");
-  });
-});
-
-describe("removing a connection", () => {
-  it("is for the owner or a Partner Admin only; the accounts stay, detached, and the requests are cancelled", async () => {
-    const owner = await person(t.ctx, c, "client_ops", "Rita Remover");
-    const ops = await person(t.ctx, c, "partner_ops", "Paul Ops");
-    const admin = await person(t.ctx, c, "partner_admin", "Ada Admin");
-    const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, "Removal Checking");
-    const account = await createBankAccount(t.ctx, c.actor, c.slug, {
-      name: "Removal Checking",
-      kind: "bank",
-      ledgerAccountId,
-    });
-    const conn = await addConnection(b, owner.actor, c.slug, {
-      institutionName: "Removal Bank",
-      provider: "file-drop",
-      bankAccountIds: [account.id],
-    });
-    expect((await getConnection(b, ops.actor, c.slug, conn.id)).canRemove).toBe(false);
-    const refused = await errorOf(removeConnection(b, ops.actor, c.slug, conn.id));
-    expect(refused).toMatchObject({ code: "banking/cannot-remove-connection", status: 403 });
-    expect(refused.detail).toContain("Rita Remover");
-    await removeConnection(b, owner.actor, c.slug, conn.id);
-    expect((await listConnections(b, c.actor, c.slug)).map((x) => x.id)).not.toContain(conn.id);
-    expect((await getBankAccount(t.ctx, c.actor, c.slug, account.id)).connectionId).toBeNull();
-    expect((await errorOf(getConnection(b, c.actor, c.slug, conn.id))).status).toBe(404);
-    // A Partner Admin removes someone else's, and the open request is cancelled.
-    const requested = await requestConnection(b, owner.actor, c.slug, { institutionName: "Removal Bank" });
-    await removeConnection(b, admin.actor, c.slug, requested.id);
-    expect(await requestsOf(requested.id)).toEqual([
-      { kind: "connect", status: "cancelled", assignee_id: null },
-    ]);
-    const events = await sql<{
-      event: string;
-    }>`select event from connection_events where connection_id = ${requested.id} order by id`.execute(
-      t.ctx.db,
-    );
-    expect(events.rows.map((e) => e.event)).toEqual(["requested", "removed"]);
-    await expect(
-      sql`update connection_events set reason = 'x' where connection_id = ${requested.id}`.execute(t.ctx.db),
-    ).rejects.toThrow(/append-only/);
-    await updateBankAccount(t.ctx, c.actor, c.slug, account.id, { isActive: false });
-  });
-});
-
-describe("who sees bank data", () => {
-  it("lets every role read, and refuses a client user of another client", async () => {
-    const reader = await person(t.ctx, c, "client_self_service", "Sam Self");
-    expect((await bankOverview(t.ctx, reader.actor, c.slug)).bankAccounts.length).toBeGreaterThan(1);
-    const stranger = await clientWithChart(t.ctx, "reader-other-co", "firm-conn");
-    const outsider = await person(t.ctx, stranger, "client_admin", "Olly Outsider");
-    expect((await errorOf(bankOverview(t.ctx, outsider.actor, c.slug))).status).toBe(404);
   });
 });
