@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { testDb, type TestDb } from "../../test/support/db.ts";
-import { migrate, readMigrations } from "./migrate.ts";
+import { migrate, numberingProblem, orderProblem, readMigrations } from "./migrate.ts";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -47,5 +47,38 @@ describe("migrate", () => {
       n: bigint;
     }>`select count(*) as n from information_schema.tables where table_name = 'half_done'`.execute(t.ctx.db);
     expect(exists.rows[0]!.n).toBe(0n);
+  });
+
+  it("refuses a new file numbered below one already applied, and changes nothing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cb-migrations-"));
+    for (const m of readMigrations()) fs.writeFileSync(path.join(dir, m.name), m.sql);
+    fs.writeFileSync(path.join(dir, "0000_gap_filler.sql"), "create table gap_filler (id int);");
+    await expect(migrate(t.database, dir)).rejects.toThrow(/0000_gap_filler.sql is numbered below/);
+    const exists = await sql<{
+      n: bigint;
+    }>`select count(*) as n from information_schema.tables where table_name = 'gap_filler'`.execute(t.ctx.db);
+    expect(exists.rows[0]!.n).toBe(0n);
+  });
+
+  it("refuses two files that share a number", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cb-migrations-"));
+    fs.writeFileSync(path.join(dir, "0001_a.sql"), "select 1;");
+    fs.writeFileSync(path.join(dir, "0001_b.sql"), "select 1;");
+    expect(() => readMigrations(dir)).toThrow(/0001_a.sql and 0001_b.sql share the number 0001/);
+  });
+});
+
+describe("migration order, pure", () => {
+  it("accepts files after the highest applied and names the first one below it", () => {
+    expect(orderProblem(["0030_b.sql"], ["0001_a.sql", "0021_t.sql"])).toBeNull();
+    expect(orderProblem(["0012_x.sql", "0008_y.sql"], ["0001_a.sql", "0021_t.sql"])).toMatch(
+      /^migration 0008_y.sql is numbered below 0021_t.sql/,
+    );
+    expect(orderProblem(["0001_a.sql"], [])).toBeNull();
+  });
+
+  it("every landed file has a number of its own", () => {
+    expect(numberingProblem(readMigrations().map((m) => m.name))).toBeNull();
+    expect(numberingProblem(["0002_a.sql", "0003_b.sql", "0003_c.sql"])).toMatch(/share the number 0003/);
   });
 });

@@ -1,5 +1,7 @@
 // Applies the SQL files in migrations/ in name order, each in its own transaction, once.
-// A landed migration is never edited: a changed checksum stops the start with a clear message.
+// A landed migration is never edited: a changed checksum stops the start with a clear message, and
+// so does a new file numbered below one already applied (it would run in a different order on old
+// and new databases) or two files sharing a number.
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -18,7 +20,7 @@ export interface MigrationFile {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  return fs
+  const files = fs
     .readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
@@ -26,6 +28,35 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
       const text = fs.readFileSync(path.join(dir, name), "utf8");
       return { name, sql: text, checksum: crypto.createHash("sha256").update(text).digest("hex") };
     });
+  const problem = numberingProblem(files.map((f) => f.name));
+  if (problem) throw new Error(problem);
+  return files;
+}
+
+/** Two files with one number would apply in an order that depends on the rest of their names. */
+export function numberingProblem(names: string[]): string | null {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const number = name.slice(0, 4);
+    const other = seen.get(number);
+    if (other) return `migrations ${other} and ${name} share the number ${number}; renumber the new one`;
+    seen.set(number, name);
+  }
+  return null;
+}
+
+/**
+ * A pending file that sorts before an applied one was numbered into a gap after the database moved
+ * past it: a new database would run it earlier than this one did. Refused, naming both files.
+ */
+export function orderProblem(pending: string[], applied: string[]): string | null {
+  const highest = [...applied].sort().at(-1);
+  const early = pending.filter((name) => highest !== undefined && name < highest).sort();
+  if (early.length === 0) return null;
+  return (
+    `migration ${early[0]} is numbered below ${highest}, which this database already applied; ` +
+    `number new migrations after the highest (${highest})`
+  );
 }
 
 /** Applies pending migrations; returns the names applied now. Safe to run from several processes. */
@@ -48,6 +79,11 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
           r.checksum,
         ]),
       );
+      const outOfOrder = orderProblem(
+        files.filter((f) => !done.has(f.name)).map((f) => f.name),
+        [...done.keys()],
+      );
+      if (outOfOrder) throw new Error(outOfOrder);
       for (const file of files) {
         const previous = done.get(file.name);
         if (previous !== undefined) {
