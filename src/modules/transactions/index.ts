@@ -4,7 +4,7 @@
 export { ingestBankLines, processImport } from "./ingest-service.ts";
 export type { IngestResult, IncomingLine } from "./ingest-service.ts";
 export { reviewWaitingNotice } from "./review-notice.ts";
-export { listTransactions, getTransaction, PAGE_SIZE } from "./query-service.ts";
+export { listTransactions, getTransaction, PAGE_SIZE, COUNT_AHEAD } from "./query-service.ts";
 export type { TransactionQuery, TransactionPage, TransactionDetail } from "./query-service.ts";
 export {
   editTransaction,

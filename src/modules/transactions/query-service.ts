@@ -9,6 +9,7 @@ import { UUID } from "../../platform/ids.ts";
 import { isoExponent, parseDecimal } from "../../platform/money.ts";
 import type { Band } from "./model.ts";
 import { clientScope } from "./scope.ts";
+import { countOf, statusCounts } from "./count-store.ts";
 import * as store from "./store.ts";
 import type { Tab } from "./store.ts";
 import { viewOf, type TransactionView } from "./view.ts";
@@ -31,13 +32,17 @@ export interface TransactionQuery {
 
 export interface TransactionPage {
   transactions: TransactionView[];
+  /** Transactions the tab and filters select: exact, or — when `totalExact` is false — at least this many. */
   total: number;
+  totalExact: boolean;
   limit: number;
   offset: number;
   counts: { needsReview: number; processed: number; excluded: number; held: number };
 }
 
 export const PAGE_SIZE = 25;
+/** How far past the page a filtered list counts its matches before saying "at least". */
+export const COUNT_AHEAD = 1_000;
 
 export async function listTransactions(
   ctx: Ctx,
@@ -64,33 +69,41 @@ export async function listTransactions(
     });
   const limit = query.limit ?? PAGE_SIZE;
   const offset = query.offset ?? 0;
-  const [page, counts] = await Promise.all([
-    store.listTransactions(ctx.db, s, {
-      tab: query.tab ?? "needs_review",
-      band: query.band,
-      accountId: query.accountId,
-      bankAccountId: query.bankAccountId,
-      minAmount,
-      maxAmount,
-      from: query.from,
-      to: query.to,
-      assigneeId: query.assigneeId,
-      search: query.search?.trim() || undefined,
-      limit,
-      offset,
-    }),
-    store.countsByStatus(ctx.db, s),
+  const filter = {
+    tab: query.tab ?? "needs_review",
+    band: query.band,
+    accountId: query.accountId,
+    bankAccountId: query.bankAccountId,
+    minAmount,
+    maxAmount,
+    from: query.from,
+    to: query.to,
+    assigneeId: query.assigneeId,
+    search: query.search?.trim() || undefined,
+  } satisfies Omit<store.TransactionFilter, "limit" | "offset">;
+  // A tab (of one bank account or all) is counted by the kept counts; a narrower filter counts
+  // its matches, but no further than COUNT_AHEAD past this page (a total of "at least" that many).
+  const narrowed = store.narrowsTab(filter);
+  const cap = offset + limit + COUNT_AHEAD;
+  const [rows, counts, counted] = await Promise.all([
+    store.listRows(ctx.db, s, { ...filter, limit, offset }),
+    statusCounts(ctx.db, s),
+    narrowed ? store.countRows(ctx.db, s, filter, cap + 1) : Promise.resolve(undefined),
   ]);
+  const all = ["needs_review", "held", "processed", "excluded"] as const;
+  const statuses = filter.tab === "all" ? all : store.TAB_STATUSES[filter.tab];
+  const total = counted ?? countOf(counts, statuses, filter.bankAccountId);
   return {
-    transactions: page.rows.map(viewOf),
-    total: page.total,
+    transactions: rows.map(viewOf),
+    total: Math.min(total, narrowed ? cap : total),
+    totalExact: !narrowed || total <= cap,
     limit,
     offset,
     counts: {
-      needsReview: counts.needs_review + counts.held,
-      processed: counts.processed,
-      excluded: counts.excluded,
-      held: counts.held,
+      needsReview: countOf(counts, ["needs_review", "held"]),
+      processed: countOf(counts, ["processed"]),
+      excluded: countOf(counts, ["excluded"]),
+      held: countOf(counts, ["held"]),
     },
   };
 }

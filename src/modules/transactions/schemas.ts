@@ -150,7 +150,12 @@ export const listQuery = z.object({
 
 export const page = z.object({
   transactions: z.array(transaction),
-  total: z.number(),
+  total: z
+    .number()
+    .describe(
+      "how many the tab and filters select; with filters beyond tab and bank account, counted no further than 1,000 past this page",
+    ),
+  totalExact: z.boolean().describe("false when `total` is a lower bound: at least that many match"),
   limit: z.number(),
   offset: z.number(),
   counts: z.object({

@@ -1,6 +1,6 @@
 // SQL for transactions and per bank account automation. Transactions arrive in bulk (unnest
 // arrays: a 10,000-line import is a couple of statements); reviews change one row at a time.
-import { sql, type Selectable, type Updateable } from "kysely";
+import { sql, type RawBuilder, type Selectable, type Updateable } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { toJson } from "../../platform/json.ts";
 import { withTables } from "../../platform/tables.ts";
@@ -226,24 +226,61 @@ export interface TransactionFilter {
   offset: number;
 }
 
-export async function listTransactions(
-  ex: Executor,
-  s: Scope,
-  f: TransactionFilter,
-): Promise<{ rows: TransactionRow[]; total: number }> {
+/** The statuses of a tab, as SQL literals: the Needs Review index (0028) is partial on exactly these. */
+const TAB_SQL: Record<Exclude<Tab, "all">, RawBuilder<boolean>> = {
+  needs_review: sql<boolean>`status in ('needs_review', 'held')`,
+  processed: sql<boolean>`status = 'processed'`,
+  excluded: sql<boolean>`status = 'excluded'`,
+};
+
+/** True when the filter narrows a tab beyond its bank account: its total must be counted. */
+export function narrowsTab(f: Omit<TransactionFilter, "limit" | "offset">): boolean {
+  return Boolean(
+    f.band ||
+    f.accountId ||
+    f.minAmount !== undefined ||
+    f.maxAmount !== undefined ||
+    f.from ||
+    f.to ||
+    f.assigneeId ||
+    f.search ||
+    f.untouched,
+  );
+}
+
+/**
+ * The transactions a filter selects. Under row-level security only leakproof comparisons can
+ * use an index, so an amount's size is compared as two ranges of the signed amount, not abs().
+ */
+function filtered(ex: Executor, s: Scope, f: Omit<TransactionFilter, "limit" | "offset">) {
   let query = q(ex).selectFrom("transactions").where("client_id", "=", s.clientId);
-  if (f.tab !== "all") query = query.where("status", "in", [...TAB_STATUSES[f.tab]]);
+  if (f.tab !== "all") query = query.where(TAB_SQL[f.tab]);
   if (f.band) query = query.where("band", "=", f.band);
   if (f.accountId)
     query = query.where((eb) =>
       eb.or([
         eb("account_id", "=", f.accountId!),
-        sql<boolean>`split @> ${toJson([{ accountId: f.accountId }])}::jsonb`,
+        eb.and([
+          eb("split", "is not", null),
+          sql<boolean>`split @> ${toJson([{ accountId: f.accountId }])}::jsonb`,
+        ]),
       ]),
     );
   if (f.bankAccountId) query = query.where("bank_account_id", "=", f.bankAccountId);
-  if (f.minAmount !== undefined) query = query.where(sql<bigint>`abs(amount)`, ">=", f.minAmount);
-  if (f.maxAmount !== undefined) query = query.where(sql<bigint>`abs(amount)`, "<=", f.maxAmount);
+  const min = f.minAmount;
+  const max = f.maxAmount;
+  if (min !== undefined || max !== undefined)
+    query = query.where((eb) => {
+      const side = (lo: bigint | undefined, hi: bigint | undefined) =>
+        eb.and([
+          ...(lo !== undefined ? [eb("amount", ">=", lo)] : []),
+          ...(hi !== undefined ? [eb("amount", "<=", hi)] : []),
+        ]);
+      return eb.or([
+        side(min ?? 0n, max),
+        side(max !== undefined ? -max : undefined, min !== undefined ? -min : 0n),
+      ]);
+    });
   if (f.from) query = query.where("date", ">=", f.from);
   if (f.to) query = query.where("date", "<=", f.to);
   if (f.assigneeId === "none") query = query.where("assignee_id", "is", null);
@@ -255,23 +292,47 @@ export async function listTransactions(
       eb.or([eb("description", "ilike", like), eb("payee", "ilike", like), eb("bank_payee", "ilike", like)]),
     );
   }
-  const [rows, count] = await Promise.all([
-    query.selectAll().orderBy("date", "desc").orderBy("id", "desc").limit(f.limit).offset(f.offset).execute(),
-    query.select((eb) => eb.fn.countAll<bigint>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return query;
 }
 
-export async function countsByStatus(ex: Executor, s: Scope): Promise<Record<Status, number>> {
-  const rows = await q(ex)
-    .selectFrom("transactions")
-    .select(["status", (eb) => eb.fn.countAll<bigint>().as("n")])
-    .where("client_id", "=", s.clientId)
-    .groupBy("status")
+/** A page of the transactions a filter selects, newest first. */
+export async function listRows(ex: Executor, s: Scope, f: TransactionFilter): Promise<TransactionRow[]> {
+  return filtered(ex, s, f)
+    .selectAll()
+    .orderBy("date", "desc")
+    .orderBy("id", "desc")
+    .limit(f.limit)
+    .offset(f.offset)
     .execute();
-  const out: Record<Status, number> = { needs_review: 0, processed: 0, held: 0, excluded: 0 };
-  for (const r of rows) out[r.status] = Number(r.n);
-  return out;
+}
+
+/** How many transactions a filter selects, counting no further than `cap`. */
+export async function countRows(
+  ex: Executor,
+  s: Scope,
+  f: Omit<TransactionFilter, "limit" | "offset">,
+  cap: number,
+): Promise<number> {
+  const r = await q(ex)
+    .selectFrom(
+      filtered(ex, s, f)
+        .select(sql<number>`1`.as("one"))
+        .limit(cap)
+        .as("matches"),
+    )
+    .select((eb) => eb.fn.countAll<bigint>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Every transaction a filter selects with their exact count (for in-memory work: rule previews). */
+export async function listTransactions(
+  ex: Executor,
+  s: Scope,
+  f: TransactionFilter,
+): Promise<{ rows: TransactionRow[]; total: number }> {
+  const [rows, total] = await Promise.all([listRows(ex, s, f), countRows(ex, s, f, Number.MAX_SAFE_INTEGER)]);
+  return { rows, total };
 }
 
 /** Accepted codings of a client, oldest first: the labelled lines the categorizer learns from. */

@@ -310,7 +310,8 @@ export function TransactionManagerPage({ client }: { client: string }) {
             </Paper>
             <Group justify="space-between" mt="sm">
               <Text c="dimmed" size="xs" aria-label="Page">
-                {data.offset + 1}–{data.offset + data.transactions.length} of {data.total}
+                {data.offset + 1}–{data.offset + data.transactions.length} of{" "}
+                {data.totalExact ? data.total : `more than ${data.total}`}
               </Text>
               <Group gap="xs">
                 <Button size="xs" variant="default" disabled={page === 0} onClick={() => setPage(page - 1)}>
