@@ -112,3 +112,29 @@ describe("MT940 with one damaged message", () => {
     expect(() => parseStatementFile(new TextEncoder().encode(text))).toThrow(StatementParseError);
   });
 });
+
+describe("OFX 1.x (SGML) with aggregates left open", () => {
+  it("closes them where the markup implies, as OFX readers do, and says so", () => {
+    const file = parse("ofx1-unclosed-aggregates.ofx");
+    expect(file.format).toBe("ofx");
+    const [s] = file.statements;
+    expect(s!.account.id).toBe("7712004821");
+    expect(s!.transactions.map((t) => [t.id, t.amount, t.payee])).toEqual([
+      ["20240301-0001", "-412.80", "VALLEY DAIRY CO-OP"],
+      ["20240304-0002", "1880.25", "SQUARE DEPOSIT"],
+      ["20240305-0003", "-3250.00", "HIGHLAND GREEN COFFEE"],
+    ]);
+    // The ledger balance after the open transaction list still belongs to the statement.
+    expect(s!.closingBalance).toBe("10667.45");
+    expect(file.warnings).toHaveLength(1);
+    expect(file.warnings[0]).toMatch(
+      /^6 elements are never closed \(<SIGNONMSGSRSV1> on line 12, <BANKACCTFROM> on line 34/,
+    );
+  });
+
+  it("still refuses a file cut short inside a transaction, naming its line", () => {
+    const error = refusal("refused-ofx1-cut-short.ofx");
+    expect(error.type).toBe("ofx/unclosed-aggregate");
+    expect(error.line).toBe(47);
+  });
+});
