@@ -1,6 +1,7 @@
 // Previewing a statement file: format, first lines and earlier imports without writing anything, a CSV
 // it cannot read answered with its grid, and why an import into the chosen account would be refused.
 import { describe, expect, it } from "vitest";
+import { fixture } from "./formats/fixture-data.ts";
 import { sample } from "./formats/test-data.ts";
 import { importStatementFile, previewStatementFile } from "./import-service.ts";
 import { rowCounts } from "./test-fixtures.ts";
@@ -59,5 +60,24 @@ describe("preview", () => {
       bankAccountRef: "checking",
     });
     expect(preview.blocked).toMatchObject({ code: "banking/currency-mismatch" });
+  });
+
+  it("shows what the parser skipped or inferred, so the person importing sees it before deciding", async () => {
+    const a = await account("Preview Warnings", "USD");
+    const summary = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes: fixture("csv-summary-rows.csv"),
+      fileName: "march.csv",
+      bankAccountRef: a.id,
+    });
+    expect(summary.totalLines).toBe(6);
+    expect(summary.warnings).toContain(
+      "5 balance or total rows were skipped, not read as transactions (lines 7, 14, 15, 16, 17).",
+    );
+    const damaged = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes: fixture("mt940-one-damaged.sta"),
+      fileName: "march.sta",
+    });
+    expect(damaged.totalLines).toBe(2);
+    expect(damaged.warnings.some((w) => w.startsWith("The statement starting on line 11"))).toBe(true);
   });
 });
