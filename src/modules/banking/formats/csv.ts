@@ -1,5 +1,6 @@
 // Reads bank CSV exports with a CsvMapping (detected, or saved for the bank account): one statement per
 // account and currency found in the rows, the closing balance from a running-balance column when there is one.
+// Titles, balance and total rows are skipped with a warning; separate money-out/in columns take the file's sign.
 import { absAmount, negateAmount, normalizeAmount, sumAmounts } from "./amount.ts";
 import { detectMappingOf, validateMapping, type CsvMapping } from "./csv-mapping.ts";
 import { headerKey } from "./csv-header-names.ts";
