@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile } from "../../modules/banking/formats/index.ts";
+import { fixture, fixturePath } from "../../modules/banking/formats/fixture-data.ts";
 import { sample, samplePath } from "../../modules/banking/formats/test-data.ts";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
@@ -76,5 +77,15 @@ describe("closebook parse", () => {
     );
     expectError(closebook("--format", "pdf", samplePath("qif", "oca__test_qif.qif")), "usage", null);
     expectError(closebook(), "usage", null);
+  });
+
+  it("reads the files banks write that were once refused, and refuses a broken one in its own format", () => {
+    for (const name of ["csv-summary-rows.csv", "mt940-one-damaged.sta", "ofx1-unclosed-aggregates.ofx"]) {
+      const run = closebook(fixturePath(name));
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual(parseStatementFile(fixture(name), { fileName: name }));
+    }
+    expectError(closebook(fixturePath("refused-bai2-no-header.csv")), "bai2/invalid-amount", 3);
   });
 });

@@ -1,6 +1,9 @@
 // Previewing a statement file: format, first lines and earlier imports without writing anything, a CSV
 // it cannot read answered with its grid, and why an import into the chosen account would be refused.
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
+import { fixture } from "./formats/fixture-data.ts";
 import { sample } from "./formats/test-data.ts";
 import { importStatementFile, previewStatementFile } from "./import-service.ts";
 import { rowCounts } from "./test-fixtures.ts";
@@ -59,5 +62,48 @@ describe("preview", () => {
       bankAccountRef: "checking",
     });
     expect(preview.blocked).toMatchObject({ code: "banking/currency-mismatch" });
+  });
+
+  it("shows what the parser skipped or inferred, so the person importing sees it before deciding", async () => {
+    const a = await account("Preview Warnings", "USD");
+    const summary = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes: fixture("csv-summary-rows.csv"),
+      fileName: "march.csv",
+      bankAccountRef: a.id,
+    });
+    expect(summary.totalLines).toBe(6);
+    expect(summary.warnings).toContain(
+      "5 balance or total rows were skipped, not read as transactions (lines 7, 14, 15, 16, 17).",
+    );
+    const damaged = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes: fixture("mt940-one-damaged.sta"),
+      fileName: "march.sta",
+    });
+    expect(damaged.totalLines).toBe(2);
+    expect(damaged.warnings.some((w) => w.startsWith("The statement starting on line 11"))).toBe(true);
+  });
+
+  it("shows a description cut to the limit, with the line and field, and imports only the cut text", async () => {
+    const a = await account("Preview Monster", "USD");
+    // A cell far beyond the limit, generated here (a real case carried 40 MB; the formats test has that size).
+    const monster = "VALLEY-DAIRY-".repeat(200_000);
+    const bytes = new TextEncoder().encode(
+      `Date,Description,Amount\n2024-03-01,Beans,-120.00\n2024-03-02,"${monster}",-45.10\n`,
+    );
+    const preview = await previewStatementFile(t.ctx, c.actor, c.slug, {
+      bytes,
+      fileName: "monster.csv",
+      bankAccountRef: a.id,
+    });
+    expect(preview.lines[1]!.description).toHaveLength(TEXT_LIMITS.description);
+    expect(preview.warnings).toContain(
+      `Line 3: the description is ${monster.length.toLocaleString("en-US")} characters long, more than the 1,000 Closebook keeps; it was cut to its first 1,000 characters.`,
+    );
+    await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(bytes, "monster.csv"));
+    const stored = await sql<{ longest: number; fields: number }>`
+      select max(length(description))::int as longest, max(length(fields::text))::int as fields
+      from bank_lines where bank_account_id = ${a.id}`.execute(t.ctx.db);
+    expect(stored.rows[0]!.longest).toBe(TEXT_LIMITS.description);
+    expect(stored.rows[0]!.fields).toBeLessThan(3 * TEXT_LIMITS.memo);
   });
 });

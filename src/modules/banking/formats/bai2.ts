@@ -20,6 +20,8 @@ interface LogicalRecord {
 }
 
 const KNOWN = new Set(["01", "02", "03", "16", "49", "88", "98", "99"]);
+/** The code given to records of a non-standard type: skipped, but their `88` continuations stay with them. */
+const OTHER = "other";
 
 export function parseBai2(text: string): FormatResult {
   const warnings: string[] = [];
@@ -107,6 +109,8 @@ export function parseBai2(text: string): FormatResult {
 function readRecords(text: string, warnings: string[]): PhysicalRecord[] {
   const out: PhysicalRecord[] = [];
   let colonContinuations = 0;
+  const unknown: number[] = [];
+  const unknownCodes = new Set<string>();
   splitLines(text).forEach((raw, i) => {
     const line = raw.trim();
     if (line === "") return;
@@ -116,9 +120,14 @@ function readRecords(text: string, warnings: string[]): PhysicalRecord[] {
       colonContinuations++; // seen in the wild: "88:" instead of "88,"
       sep = ",";
     }
-    if (!KNOWN.has(code) || (sep !== "," && line.length > 2)) {
-      code = "";
-    }
+    if (sep !== "," && line.length > 2) code = "";
+    else if (!KNOWN.has(code) && /^\d\d$/.test(code)) {
+      // A record type outside the standard set (a bank's own "17" or "50"): kept aside, with its 88s.
+      unknown.push(i + 1);
+      unknownCodes.add(code);
+      out.push({ code: OTHER, body: line.slice(3), line: i + 1 });
+      return;
+    } else if (!KNOWN.has(code)) code = "";
     if (code === "") {
       throw new StatementParseError(
         "bai2/unknown-record",
@@ -128,6 +137,16 @@ function readRecords(text: string, warnings: string[]): PhysicalRecord[] {
     }
     out.push({ code, body: line.slice(3), line: i + 1 });
   });
+  if (unknown.length > 0) {
+    const lines =
+      unknown.length <= 10
+        ? unknown.join(", ")
+        : `${unknown.slice(0, 10).join(", ")} and ${unknown.length - 10} more`;
+    warnings.push(
+      `${unknown.length} record${unknown.length === 1 ? "" : "s"} of a type outside the BAI2 standard ` +
+        `(${[...unknownCodes].sort().join(", ")}) ${unknown.length === 1 ? "was" : "were"} skipped (line${unknown.length === 1 ? "" : "s"} ${lines}).`,
+    );
+  }
   if (colonContinuations > 0) {
     warnings.push(
       `${colonContinuations} continuation record${colonContinuations === 1 ? " was" : "s were"} written "88:" instead of "88,"; read as continuations.`,

@@ -1,5 +1,5 @@
 // Reads ISO 20022 cash-management messages: camt.053 statements, camt.052 intraday reports and camt.054
-// debit/credit notifications, every version seen in the wild (001.02 to 001.10 share the same shape).
+// debit/credit notifications, every version seen in the wild (001.01 names its message element with the version; 001.02 to 001.10 share one shape).
 import { negateAmount, normalizeAmount, sameAmount, sumAmounts } from "./amount.ts";
 import { parseIsoDate } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
@@ -20,8 +20,10 @@ export interface CamtResult extends FormatResult {
 
 export function parseCamt(text: string): CamtResult {
   const doc = parseXml(text);
-  const message = doc.name === "Document" ? doc.children.find((c) => c.name in MESSAGES) : undefined;
-  const spec = message ? MESSAGES[message.name] : undefined;
+  // Version 1 of each message names its element with the version ("BkToCstmrAcctRptV01").
+  const message =
+    doc.name === "Document" ? doc.children.find((c) => messageName(c.name) in MESSAGES) : undefined;
+  const spec = message ? MESSAGES[messageName(message.name)] : undefined;
   if (!message || !spec) {
     throw new StatementParseError(
       "camt/unknown-message",
@@ -29,15 +31,29 @@ export function parseCamt(text: string): CamtResult {
       doc.line,
     );
   }
-  const version = /camt\.\d{3}\.\d{3}\.\d{2}/.exec(doc.attrs.xmlns ?? "")?.[0] ?? null;
+  // The default namespace or a prefixed one (<ns0:Document xmlns:ns0="…camt.053.001.01">) names the version.
+  const version =
+    Object.values(doc.attrs)
+      .map((v) => /camt\.\d{3}\.\d{3}\.\d{2}/.exec(v)?.[0])
+      .find((v) => v !== undefined) ?? null;
   const created = xtext(message, "GrpHdr", "CreDtTm");
   const warnings: string[] = [];
   const statements = xchildren(message, spec.statement).map((s) =>
     readStatement(s, spec.kind, { version, created }, warnings),
   );
-  if (statements.length === 0)
-    warnings.push(`The message contains no <${spec.statement}> block, so no statement.`);
+  if (statements.length === 0) {
+    // A message with no statement block is not a statement with no lines: its structure is wrong.
+    throw new StatementParseError(
+      "camt/no-statement",
+      `The ${spec.kind.replace(/^camt(\d{3})$/, "camt.$1")} message has no <${spec.statement}> block directly inside <${message.name}>, so it holds no statement.`,
+      message.line,
+    );
+  }
   return { kind: spec.kind, statements, warnings };
+}
+
+function messageName(name: string): string {
+  return name.replace(/V\d{2}$/, "");
 }
 
 interface MessageInfo {
@@ -162,7 +178,13 @@ function readBalance(bal: XmlElement): Balance {
   const amount = readAmount(amt, "balance");
   const debit = xtext(bal, "CdtDbtInd") === "DBIT";
   return {
-    code: xtext(bal, "Tp", "CdOrPrtry", "Cd") ?? xtext(bal, "Tp", "CdOrPrtry", "Prtry") ?? "UNKNOWN",
+    code:
+      xtext(bal, "Tp", "CdOrPrtry", "Cd") ??
+      xtext(bal, "Tp", "CdOrPrtry", "Prtry") ??
+      // Some early (version 1) writers put the code straight under <Tp>.
+      xtext(bal, "Tp", "Cd") ??
+      xtext(bal, "Tp", "Prtry") ??
+      "UNKNOWN",
     amount: debit ? negateAmount(amount) : amount,
     currency: amt?.attrs.Ccy ?? null,
     date: choiceDate(xchild(bal, "Dt")),

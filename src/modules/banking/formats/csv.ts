@@ -1,11 +1,13 @@
 // Reads bank CSV exports with a CsvMapping (detected, or saved for the bank account): one statement per
 // account and currency found in the rows, the closing balance from a running-balance column when there is one.
+// Titles, balance and total rows are skipped with a warning; separate money-out/in columns take the file's sign.
 import { absAmount, negateAmount, normalizeAmount, sumAmounts } from "./amount.ts";
 import { detectMappingOf, validateMapping, type CsvMapping } from "./csv-mapping.ts";
 import { headerKey } from "./csv-header-names.ts";
-import { isDebitWord } from "./csv-sign.ts";
+import { columnSigns, isDebitWord, type ColumnSigns } from "./csv-sign.ts";
+import { isSummaryText } from "./csv-summary.ts";
 import { detectDelimiter, readCsvRecords, type CsvRecord } from "./csv-records.ts";
-import { readDate } from "./dates.ts";
+import { readDate, splitDate } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import type { DetailedStatement, DetailedTransaction, FormatResult } from "./types.ts";
 
@@ -44,27 +46,57 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
     }
   >();
   const skipped: number[] = [];
+  const summaries: number[] = [];
   const noAmount: number[] = [];
+  const signs =
+    mapping.sign === "debit-credit"
+      ? columnSigns(records, dataStart, c.debit, c.credit, (cell) =>
+          normalizeAmount(cell, mapping.decimalSeparator),
+        )
+      : NO_SIGNS;
+  const reversals: number[] = [];
   for (let r = dataStart; r < records.length; r++) {
     const record = records[r] as CsvRecord;
     const cells = record.cells;
     if (isBlank(cells)) continue;
-    const date = readDate(cellAt(cells, c.date), mapping.dateOrder);
-    const amount = readAmount(mapping, cells, record.line);
+    const dateText = cellAt(cells, c.date);
+    const date = readDate(dateText, mapping.dateOrder);
     if (date === null) {
-      // Titles, subtotals and disclaimers have neither a date nor an amount; anything with an amount is an error.
-      if (amount === null) {
+      // A written date that is not a real one is an error.
+      if (dateText !== "" && splitDate(dateText) !== null) {
+        throw new StatementParseError(
+          "csv/invalid-date",
+          `"${dateText.slice(0, 40)}" is not a date in the file's date format.`,
+          record.line,
+        );
+      }
+      // A header repeated above the next account's rows, and balances and totals, are skipped whatever they hold.
+      if (mapping.header !== null && dateText === (mapping.header[c.date] ?? "").trim()) {
         skipped.push(record.line);
         continue;
       }
-      throw new StatementParseError(
-        "csv/invalid-date",
-        cellAt(cells, c.date) === ""
-          ? "The row has an amount but no date."
-          : `"${cellAt(cells, c.date).slice(0, 40)}" is not a date in the file's date format.`,
-        record.line,
-      );
+      if (isSummaryText(dateText) || isSummaryText(cellAt(cells, c.description) || cellAt(cells, c.payee))) {
+        summaries.push(record.line);
+        continue;
+      }
+      // Titles, account lines and disclaimers have no amount either; a row with money and no date is an error.
+      if (hasAmount(mapping, cells, record.line)) {
+        throw new StatementParseError(
+          "csv/invalid-date",
+          dateText === ""
+            ? "The row has an amount but no date."
+            : `"${dateText.slice(0, 40)}" is not a date in the file's date format.`,
+          record.line,
+        );
+      }
+      skipped.push(record.line);
+      continue;
     }
+    if (isSummaryText(cellAt(cells, c.description) || cellAt(cells, c.payee))) {
+      summaries.push(record.line);
+      continue;
+    }
+    const amount = readAmount(mapping, cells, record.line, signs, reversals);
     if (amount === null) {
       noAmount.push(record.line);
       continue;
@@ -101,6 +133,16 @@ export function parseCsvText(text: string, saved?: CsvMapping): CsvResult {
   if (skipped.length > 0) {
     warnings.push(
       `${skipped.length} row${skipped.length === 1 ? "" : "s"} without a date or amount (titles, totals, notes) ${skipped.length === 1 ? "was" : "were"} skipped (line${skipped.length === 1 ? "" : "s"} ${listLines(skipped)}).`,
+    );
+  }
+  if (summaries.length > 0) {
+    warnings.push(
+      `${summaries.length} balance or total row${summaries.length === 1 ? " was" : "s were"} skipped, not read as transactions (line${summaries.length === 1 ? "" : "s"} ${listLines(summaries)}).`,
+    );
+  }
+  if (reversals.length > 0) {
+    warnings.push(
+      `${reversals.length} amount${reversals.length === 1 ? "" : "s"} written against the column's sign (a refund in the money-out column, a return in the money-in column) ${reversals.length === 1 ? "was" : "were"} read as money the other way (line${reversals.length === 1 ? "" : "s"} ${listLines(reversals)}).`,
     );
   }
   if (groups.size === 0) warnings.push("The file has no transaction rows.");
@@ -181,7 +223,16 @@ function parseCell(
   return value;
 }
 
-function readAmount(mapping: CsvMapping, cells: readonly string[], line: number): string | null {
+/** Separate-column signs for mappings that have none. */
+const NO_SIGNS: ColumnSigns = { out: -1, into: 1 };
+
+function readAmount(
+  mapping: CsvMapping,
+  cells: readonly string[],
+  line: number,
+  signs: ColumnSigns,
+  reversals: number[],
+): string | null {
   const c = mapping.columns;
   switch (mapping.sign) {
     case "signed":
@@ -208,11 +259,29 @@ function readAmount(mapping: CsvMapping, cells: readonly string[], line: number)
       const out = parseCell(cells, c.debit, mapping, "money-out amount", line);
       const into = parseCell(cells, c.credit, mapping, "money-in amount", line);
       if (out === null && into === null) return null;
-      if (out === null) return absAmount(into as string);
-      if (into === null) return negateAmount(absAmount(out));
-      return sumAmounts([absAmount(into), negateAmount(absAmount(out))]);
+      const paid = out === null ? null : signs.out === 1 ? out : negateAmount(out);
+      const received = into === null ? null : signs.into === 1 ? into : negateAmount(into);
+      // Money out that comes out positive, or money in that comes out negative, goes against its column.
+      if ((paid !== null && isPositive(paid)) || (received !== null && received.startsWith("-")))
+        reversals.push(line);
+      if (paid === null) return received;
+      return received === null ? paid : sumAmounts([paid, received]);
     }
   }
+}
+
+/** Whether an undated row holds a readable amount (text in the amount column is not one). */
+function hasAmount(mapping: CsvMapping, cells: readonly string[], line: number): boolean {
+  try {
+    return readAmount(mapping, cells, line, NO_SIGNS, []) !== null;
+  } catch (error) {
+    if (error instanceof StatementParseError) return false;
+    throw error;
+  }
+}
+
+function isPositive(amount: string): boolean {
+  return !amount.startsWith("-") && /[1-9]/.test(amount);
 }
 
 /** The running balance after the latest row: files list newest-first or oldest-first. */

@@ -59,7 +59,7 @@ export interface DateParts {
   trailing: string;
 }
 
-const NUMERIC = /^\s*(\d{1,4})\s*[/\-.' ]\s*(\d{1,2})\s*[/\-.' ]\s*(\d{1,4})/;
+const NUMERIC = /^\s*(\d{1,4})\s*[/\-.' ]\s*(\d{1,2})\s*([/\-.' ])\s*(\d{1,4})/;
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?!\d)/;
 const NAMED_DMY = /^\s*(\d{1,2})[\s\-./]*([A-Za-z]{3,9})\.?[\s\-./,]*(\d{2,4})/;
 const NAMED_MDY = /^\s*([A-Za-z]{3,9})\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?[\s,\-./]+(\d{2,4})/;
@@ -78,7 +78,11 @@ export function splitDate(text: string): DateParts | null {
   let m = COMPACT.exec(text);
   if (m) return withTrailing([m[1] as string, m[2] as string, m[3] as string], null, text.slice(m[0].length));
   m = NUMERIC.exec(text);
-  if (m) return withTrailing([m[1] as string, m[2] as string, m[3] as string], null, text.slice(m[0].length));
+  if (m) {
+    // After Quicken's apostrophe a single digit is a year of the 2000s padded with a space ("1/ 4' 0").
+    const year = m[3] === "'" && (m[4] as string).length === 1 ? `200${m[4]}` : (m[4] as string);
+    return withTrailing([m[1] as string, m[2] as string, year], null, text.slice(m[0].length));
+  }
   m = NAMED_DMY.exec(text);
   if (m && MONTH_NUMBERS[(m[2] as string).slice(0, 3).toLowerCase()] !== undefined) {
     const month = String(MONTH_NUMBERS[(m[2] as string).slice(0, 3).toLowerCase()]);
@@ -150,6 +154,8 @@ export function resolveDate(d: DateParts, order: DateOrder): string | null {
   if (d.namedMonth === 1 && order !== "DMY") return null;
   switch (order) {
     case "YMD":
+      // Two-digit years lead too in East Asian locales of MS Money and Quicken ("13/3/3" is 2013-03-03).
+      if (a.length === 2 && c.length <= 2) return makeDate(expandYear(a), Number(b), Number(c));
       return a.length === 4 ? makeDate(Number(a), Number(b), Number(c)) : null;
     case "MDY":
       return c.length === 1 ? null : makeDate(expandYear(c), Number(a), Number(b));
@@ -177,6 +183,26 @@ export function detectDateOrder(
   const candidates = (["YMD", "MDY", "DMY"] as const).filter(fits);
   if (candidates.length === 0) return null;
   if (candidates.length === 1) return { order: candidates[0] as DateOrder, ambiguous: false };
-  if (candidates.includes("YMD")) return { order: "YMD", ambiguous: false };
+  if (candidates.includes("YMD")) {
+    if (samples.every((s) => s.parts[0].length === 4)) return { order: "YMD", ambiguous: false };
+    // "13/3/13" reads as year-first or day-first: a statement's dates lie close together, so the order
+    // that gives the shorter period wins; a tie leaves year-first out.
+    const others = candidates.filter((o) => o !== "YMD");
+    const ymd = spanDays(samples, "YMD");
+    if (others.every((o) => ymd < spanDays(samples, o))) return { order: "YMD", ambiguous: false };
+    if (others.length === 1) return { order: others[0] as DateOrder, ambiguous: false };
+  }
   return { order: fallback, ambiguous: true };
+}
+
+/** Days from the earliest to the latest sample read in `order` (every sample fits it). */
+function spanDays(samples: readonly DateParts[], order: DateOrder): number {
+  let min = "9999-99-99";
+  let max = "0000-00-00";
+  for (const s of samples) {
+    const date = resolveDate(s, order) as string;
+    if (date < min) min = date;
+    if (date > max) max = date;
+  }
+  return (Date.parse(max) - Date.parse(min)) / 86_400_000;
 }

@@ -36,12 +36,12 @@ export function sniffFormat(text: string, fileName?: string): FormatName {
     return extension === "qfx" ? "qfx" : "ofx";
   }
   if (head.startsWith("<")) {
-    if (/camt\.053\.|<BkToCstmrStmt[\s>]/.test(sample)) return "camt053";
-    if (/camt\.052\.|<BkToCstmrAcctRpt[\s>]/.test(sample)) return "camt052";
-    if (/camt\.054\.|<BkToCstmrDbtCdtNtfctn[\s>]/.test(sample)) return "camt054";
+    if (/camt\.053\.|<(?:\w+:)?BkToCstmrStmt(?:V\d\d)?[\s>]/.test(sample)) return "camt053";
+    if (/camt\.052\.|<(?:\w+:)?BkToCstmrAcctRpt(?:V\d\d)?[\s>]/.test(sample)) return "camt052";
+    if (/camt\.054\.|<(?:\w+:)?BkToCstmrDbtCdtNtfctn(?:V\d\d)?[\s>]/.test(sample)) return "camt054";
   }
   if (/^!(Type|Account|Option|Clear)\b/i.test(firstLine)) return "qif";
-  if (/^01,/.test(firstLine) && /^0[23],/m.test(sample)) return "bai2";
+  if (looksBai2(sample, firstLine)) return "bai2";
   if (firstLine.startsWith("{1:") || MT940_TAG.test(sample)) return "mt940";
   if (head.startsWith("<")) {
     throw new StatementParseError(
@@ -72,3 +72,25 @@ function looksDelimited(sample: string): boolean {
     (d) => lines.filter((l) => l.includes(d)).length >= Math.ceil(lines.length / 2),
   );
 }
+
+/**
+ * BAI2: a file header "01,sender,receiver,YYMMDD,…", or (the header lost or damaged) lines that are mostly
+ * records of the standard types, group or account records among them. Decided before CSV, which BAI2
+ * would also pass for; numbered CSV rows ("04,", "05,"…) are not mostly of those types.
+ */
+function looksBai2(sample: string, firstLine: string): boolean {
+  if (/^01,[^,\r\n]*,[^,\r\n]*,\d{6},/.test(firstLine)) return true;
+  const lines = sample
+    .split(/\r\n|\r|\n/, 60)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length === 0 || !STANDARD_BAI2.test(lines[0] as string)) return false;
+  const standard = lines.filter((l) => STANDARD_BAI2.test(l)).length;
+  return (
+    standard >= lines.length * 0.7 &&
+    lines.some((l) => /^0[23],/.test(l)) &&
+    lines.some((l) => /^(?:16|49|88|98|99),/.test(l))
+  );
+}
+
+const STANDARD_BAI2 = /^(?:0[1-3]|16|49|88|98|99),/;

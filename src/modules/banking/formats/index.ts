@@ -8,6 +8,7 @@ import { parseCsvText } from "./csv.ts";
 import { decodeBytes } from "./decode.ts";
 import { sniffFormat } from "./detect.ts";
 import { StatementParseError } from "./errors.ts";
+import { clampStatementText } from "./text-clamp.ts";
 import { parseMt940 } from "./mt940.ts";
 import { parseOfx } from "./ofx.ts";
 import { parseQif } from "./qif.ts";
@@ -140,10 +141,12 @@ function parseBytes(bytes: Uint8Array, options: ParseOptions, depth: number): De
   const { text, encoding } = readText(bytes);
   const requested = options.format ?? sniffFormat(text, options.fileName);
   const { format, result, csvMapping } = runParser(requested, text, options.csvMapping);
+  // Text beyond Closebook's limits is cut here, once for every format, before anything keeps it.
+  const cut = clampStatementText(result.statements);
   return {
     format,
     statements: result.statements,
-    warnings: [...result.warnings, ...balanceWarnings(result.statements)],
+    warnings: [...result.warnings, ...cut, ...balanceWarnings(result.statements)],
     encoding,
     csvMapping,
   };

@@ -27,11 +27,22 @@ export function parseMt940(input: string): FormatResult {
   const messages = splitFields(stripControlChars(input));
   const warnings: string[] = [];
   const statements: DetailedStatement[] = [];
+  const damaged: Array<{ group: Field[]; error: StatementParseError }> = [];
   for (const message of messages) {
     for (const group of groupStatements(message.fields)) {
-      statements.push(readStatement(group, message.bic, warnings));
+      // A damaged statement costs only itself: the bank's other statements in the file are kept.
+      const own: string[] = [];
+      try {
+        statements.push(readStatement(group, message.bic, own));
+        warnings.push(...own);
+      } catch (error) {
+        if (!(error instanceof StatementParseError)) throw error;
+        damaged.push({ group, error });
+      }
     }
   }
+  if (statements.length === 0 && damaged[0]) throw damaged[0].error;
+  for (const { group, error } of damaged) warnings.push(damageWarning(group, error));
   if (statements.length === 0) {
     throw new StatementParseError(
       "mt940/no-statement",
@@ -39,6 +50,24 @@ export function parseMt940(input: string): FormatResult {
     );
   }
   return { statements, warnings };
+}
+
+/** Names a statement that could not be read: where it starts, its account and number, and what is wrong. */
+function damageWarning(group: readonly Field[], error: StatementParseError): string {
+  const value = (tag: string) =>
+    group
+      .find((f) => f.tag === tag)
+      ?.lines.join(" ")
+      .trim() || null;
+  const account = value("25");
+  const number = value("28C") ?? value("28");
+  const which = [account ? `account ${account}` : null, number ? `number ${number}` : null]
+    .filter((p) => p !== null)
+    .join(", ");
+  return (
+    `The statement starting on line ${(group[0] as Field).line}${which ? ` (${which})` : ""} is damaged and was ` +
+    `not read: ${error.detail.replace(/\.$/, "")}${error.line !== null ? ` (line ${error.line})` : ""}. The file's other statements were read.`
+  );
 }
 
 /** Cuts the text into messages of tagged fields, following continuation lines and message trailers. */

@@ -10,7 +10,8 @@ export function parseOfx(text: string): FormatResult {
   const start = text.indexOf("<");
   if (start < 0)
     throw new StatementParseError("ofx/no-ofx-element", "The file contains no OFX markup at all.");
-  const root = parseSgml(text, start);
+  const inferred: SgmlElement[] = [];
+  const root = parseSgml(text, start, inferred);
   const ofx = root.children.find((c) => c.name === "OFX");
   if (!ofx) {
     throw new StatementParseError(
@@ -19,6 +20,7 @@ export function parseOfx(text: string): FormatResult {
     );
   }
   const warnings: string[] = [];
+  if (inferred.length > 0) warnings.push(inferredWarning(inferred));
   const statements: DetailedStatement[] = [];
   const institution = pathText(ofx, "SIGNONMSGSRSV1", "SONRS", "FI", "ORG");
   let investments = 0;
@@ -54,6 +56,19 @@ export function parseOfx(text: string): FormatResult {
     );
   }
   return { statements, warnings };
+}
+
+function inferredWarning(inferred: readonly SgmlElement[]): string {
+  const shown = [...inferred]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, 5)
+    .map((e) => `<${e.name}> on line ${e.line}`)
+    .join(", ");
+  const more = inferred.length > 5 ? ` and ${inferred.length - 5} more` : "";
+  return (
+    `${inferred.length} element${inferred.length === 1 ? " is" : "s are"} never closed (${shown}${more}); ` +
+    `${inferred.length === 1 ? "it was" : "they were"} taken to end where the next element shows, as OFX readers do.`
+  );
 }
 
 function hasStatement(el: SgmlElement): boolean {

@@ -1,7 +1,7 @@
 // The tolerant OFX markup reader: unclosed leaves, comments, entities, line numbers, refused damage, deep nesting.
 import { describe, expect, it } from "vitest";
 import { StatementParseError } from "./errors.ts";
-import { flattenLeaves, parseSgml, pathText, walk } from "./sgml.ts";
+import { flattenLeaves, parseSgml, pathText, walk, type SgmlElement } from "./sgml.ts";
 
 function errorOf(run: () => unknown): StatementParseError {
   try {
@@ -53,12 +53,22 @@ describe("parseSgml", () => {
     ]);
   });
 
-  it("refuses an aggregate that is never closed", () => {
-    const error = errorOf(() =>
-      parseSgml("<OFX>\n<STMTRS>\n<BANKTRANLIST>\n<STMTTRN>\n<TRNAMT>1\n</STMTRS>\n</OFX>"),
+  it("closes aggregates left open where an enclosing end tag or the next aggregate implies it", () => {
+    const inferred: SgmlElement[] = [];
+    const root = parseSgml(
+      "<OFX>\n<STMTRS>\n<BANKTRANLIST>\n<STMTTRN>\n<TRNAMT>1\n<STMTTRN>\n<TRNAMT>2\n<LEDGERBAL>\n<BALAMT>3\n</STMTRS>\n</OFX>",
+      0,
+      inferred,
     );
-    expect(error.type).toBe("ofx/unclosed-aggregate");
-    expect(error.line).toBe(4);
+    const stmt = root.children[0]!.children[0]!;
+    expect(stmt.children.map((c) => c.name)).toEqual(["BANKTRANLIST", "LEDGERBAL"]);
+    expect(stmt.children[0]!.children.map((c) => pathText(c, "TRNAMT"))).toEqual(["1", "2"]);
+    expect(inferred.map((e) => [e.name, e.line])).toEqual([
+      ["STMTTRN", 4],
+      ["BANKTRANLIST", 3],
+      ["STMTTRN", 6],
+      ["LEDGERBAL", 8],
+    ]);
   });
 
   it("refuses a file cut off in an aggregate or a tag", () => {

@@ -79,8 +79,40 @@ const TAG_NAME = /^[A-Za-z][A-Za-z0-9._:-]*$/;
 /** Shared by every leaf until it gets a child, so that the many leaves allocate no array of their own. */
 const NO_CHILDREN: SgmlElement[] = Object.freeze([]) as unknown as SgmlElement[];
 
-/** Parses OFX markup starting at `start` (after any OFX 1 header) into a synthetic `#ROOT` element. */
-export function parseSgml(text: string, start = 0): SgmlElement {
+/**
+ * Where the OFX aggregates that banks leave open belong. An SGML reader with the OFX DTD knows that a
+ * <STMTTRN> cannot hold another <STMTTRN>, nor a <BANKTRANLIST> a <LEDGERBAL>: the start tag of such an
+ * element closes whatever is open above the aggregate it belongs in, as OFX readers do.
+ */
+const PARENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    STMTTRN: ["BANKTRANLIST"],
+    BANKTRANLIST: ["STMTRS", "CCSTMTRS"],
+    LEDGERBAL: ["STMTRS", "CCSTMTRS"],
+    AVAILBAL: ["STMTRS", "CCSTMTRS"],
+    BALLIST: ["STMTRS", "CCSTMTRS"],
+    STMTRS: ["STMTTRNRS"],
+    CCSTMTRS: ["CCSTMTTRNRS"],
+    STMTTRNRS: ["BANKMSGSRSV1"],
+    CCSTMTTRNRS: ["CREDITCARDMSGSRSV1"],
+    INVSTMTTRNRS: ["INVSTMTMSGSRSV1"],
+    SIGNONMSGSRSV1: ["OFX"],
+    BANKMSGSRSV1: ["OFX"],
+    CREDITCARDMSGSRSV1: ["OFX"],
+    INVSTMTMSGSRSV1: ["OFX"],
+    SECLISTMSGSRSV1: ["OFX"],
+  }).map(([name, parents]) => [name, new Set(parents)]),
+);
+
+/** How far down the open elements a start tag looks for the aggregate it belongs in. */
+const PARENT_SEARCH_DEPTH = 64;
+
+/**
+ * Parses OFX markup starting at `start` (after any OFX 1 header) into a synthetic `#ROOT` element.
+ * Aggregates left open whose end the markup implies (see PARENTS, and an enclosing end tag) are closed
+ * and added to `inferred`; a file that ends with aggregates open is cut short and refused.
+ */
+export function parseSgml(text: string, start = 0, inferred: SgmlElement[] = []): SgmlElement {
   const lines = new LineCounter(text);
   const root: SgmlElement = { name: "#ROOT", line: 1, text: null, children: [] };
   const stack: SgmlElement[] = [root];
@@ -142,7 +174,7 @@ export function parseSgml(text: string, start = 0): SgmlElement {
     pending = "";
     if (kind === 47) {
       const name = tagName(names, text.slice(lt + 2, gt).trim(), text, lt, lines);
-      closeElement(name, stack, lines.lineAt(lt));
+      closeElement(name, stack, inferred);
     } else {
       const selfClosing = text.charCodeAt(gt - 1) === 47;
       let nameEnd = lt + 1;
@@ -155,6 +187,8 @@ export function parseSgml(text: string, start = 0): SgmlElement {
         stack.pop();
         top = stack[stack.length - 1] as SgmlElement;
       }
+      const parents = PARENTS.get(name);
+      if (parents !== undefined && !parents.has(top.name)) top = closeToParent(stack, parents, inferred);
       const element: SgmlElement = { name, line: lines.lineAt(lt), text: null, children: NO_CHILDREN };
       if (top.children === NO_CHILDREN) top.children = [element];
       else top.children.push(element);
@@ -225,22 +259,42 @@ function addText(
   top.text = top.text === null ? decoded : top.text + decoded;
 }
 
-function closeElement(name: string, stack: SgmlElement[], line: number): void {
+/**
+ * Closes the innermost open element of that name; aggregates still open inside it end there (an SGML end
+ * tag implies the ends of the elements it contains) and are noted in `inferred`.
+ */
+function closeElement(name: string, stack: SgmlElement[], inferred: SgmlElement[]): void {
   let i = stack.length - 1;
   while (i > 0 && (stack[i] as SgmlElement).name !== name) i--;
   // A closing tag with no open element of that name (a leaf that was already closed implicitly) is harmless.
   if (i === 0) return;
-  for (let j = stack.length - 1; j > i; j--) {
-    const open = stack[j] as SgmlElement;
-    if (open.children.length > 0) {
-      throw new StatementParseError(
-        "ofx/unclosed-aggregate",
-        `<${open.name}> (line ${open.line}) is not closed before </${name}> on line ${line}.`,
-        open.line,
-      );
-    }
-  }
+  closeAbove(stack, i, inferred);
   stack.length = i;
+}
+
+/** Closes the elements open above the nearest open aggregate in `parents` (if one is near) and returns it. */
+function closeToParent(
+  stack: SgmlElement[],
+  parents: ReadonlySet<string>,
+  inferred: SgmlElement[],
+): SgmlElement {
+  const floor = Math.max(1, stack.length - PARENT_SEARCH_DEPTH);
+  for (let i = stack.length - 1; i >= floor; i--) {
+    const open = stack[i] as SgmlElement;
+    if (!parents.has(open.name)) continue;
+    closeAbove(stack, i, inferred);
+    stack.length = i + 1;
+    return open;
+  }
+  return stack[stack.length - 1] as SgmlElement;
+}
+
+function closeAbove(stack: SgmlElement[], at: number, inferred: SgmlElement[]): void {
+  // Open elements without children are empty leaves; only aggregates are worth reporting.
+  for (let j = at + 1; j < stack.length; j++) {
+    const open = stack[j] as SgmlElement;
+    if (open.children.length > 0) inferred.push(open);
+  }
 }
 
 /** The first direct child with that name. */

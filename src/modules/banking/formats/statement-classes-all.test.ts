@@ -1,0 +1,41 @@
+// Every fixture of our own, as `closebook parse` reads it: the files real banks write are read (at least one
+// line each, every amount a plain decimal, every date real), and the broken ones are refused in their own format.
+import { describe, expect, it } from "vitest";
+import { fixture, fixtureNames } from "./fixture-data.ts";
+import { detectFormat, parseStatementFile, StatementParseError } from "./index.ts";
+
+const names = fixtureNames();
+const accepted = names.filter((n) => !n.startsWith("refused-"));
+const refused = names.filter((n) => n.startsWith("refused-"));
+
+describe("the statement fixtures", () => {
+  it("cover every class of file", () => {
+    expect(accepted.length).toBeGreaterThanOrEqual(18);
+    expect(refused.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(accepted)("reads %s", (name) => {
+    const file = parseStatementFile(fixture(name), { fileName: name });
+    const lines = file.statements.flatMap((s) => s.transactions);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const t of lines) {
+      expect(t.amount).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(Number.isNaN(Date.parse(t.date))).toBe(false);
+      expect(t.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it.each(refused)("refuses %s in the format it is, with a reason", (name) => {
+    const format = detectFormat(fixture(name), name);
+    let error: unknown = null;
+    try {
+      parseStatementFile(fixture(name), { fileName: name });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StatementParseError);
+    const type = (error as StatementParseError).type;
+    expect(type.split("/")[0]).toBe(format.replace(/^camt\d+$/, "camt"));
+    expect((error as StatementParseError).line).not.toBeNull();
+  });
+});
