@@ -25,6 +25,8 @@ export interface TransactionQuery {
   to?: string | undefined;
   assigneeId?: string | undefined;
   search?: string | undefined;
+  /** Only lines nobody has reviewed or edited (the firm overview's "posted automatically"). */
+  untouched?: boolean | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -76,6 +78,7 @@ export async function listTransactions(
       to: query.to,
       assigneeId: query.assigneeId,
       search: query.search?.trim() || undefined,
+      untouched: query.untouched,
       limit,
       offset,
     }),
