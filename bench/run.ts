@@ -27,6 +27,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   }),
   "transactions-list": () => import("./transactions-list.ts"),
   rls: () => import("./rls.ts"),
+  // The firm overview over hundreds of clients, as the owner and under row-level security.
+  overview: () => import("./overview.ts"),
 };
 
 async function main(): Promise<void> {

@@ -17,6 +17,7 @@ import { transactionRoutes, trainingHistory } from "../modules/transactions/inde
 import { registerWork } from "./work.ts";
 import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
+import { overviewRoutes } from "../modules/overview/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -71,6 +72,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
+      overviewRoutes(ctx),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],

@@ -38,6 +38,10 @@ export {
   pollConnections,
 } from "./connection-service.ts";
 export type { ConnectionView } from "./connection-service.ts";
+export { bankFigures } from "./overview-service.ts";
+export type { BankFigures, QuietAccount, TroubledConnection } from "./overview-service.ts";
+export { STALE_DAYS, STUCK_CONNECTION_DAYS, isStale, connectionTrouble } from "./overview-model.ts";
+export type { ConnectionTrouble } from "./overview-model.ts";
 export { bankingCtx } from "./banking-ctx.ts";
 export type { BankingCtx, BankingOptions } from "./banking-ctx.ts";
 export type {

@@ -26,6 +26,8 @@ export interface TransactionQuery {
   to?: string | undefined;
   assigneeId?: string | undefined;
   search?: string | undefined;
+  /** Only lines nobody has reviewed or edited (the firm overview's "posted automatically"). */
+  untouched?: boolean | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
@@ -80,6 +82,7 @@ export async function listTransactions(
     to: query.to,
     assigneeId: query.assigneeId,
     search: query.search?.trim() || undefined,
+    untouched: query.untouched,
   } satisfies Omit<store.TransactionFilter, "limit" | "offset">;
   // A tab (of one bank account or all) is counted by the kept counts; a narrower filter counts
   // its matches, but no further than COUNT_AHEAD past this page (a total of "at least" that many).

@@ -7,7 +7,7 @@ import { BANDS, MODES, STATUSES, type Coding } from "./model.ts";
 import type { TransactionDetail } from "./query-service.ts";
 import type { RulePreviewView } from "./rule-service.ts";
 import type { TransactionView } from "./view.ts";
-import { accountParam, clientParam, date, decimal, idParam } from "../../platform/route-schemas.ts";
+import { accountParam, clientParam, date, decimal, flag, idParam } from "../../platform/route-schemas.ts";
 
 export { accountParam, clientParam, date, idParam };
 
@@ -144,6 +144,9 @@ export const listQuery = z.object({
   to: date.optional(),
   assigneeId: z.string().max(100).optional().describe('a user id, or "none" for unassigned'),
   search: z.string().max(200).optional(),
+  untouched: flag
+    .optional()
+    .describe("true: only lines nobody has reviewed or edited (on Processed: what automation posted alone)"),
   limit: z.coerce.number().int().min(1).max(500).default(25),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,59 +1,81 @@
-// The global view's home: the clients you can see at a glance, each a click from its client view.
-import { Anchor, Card, Group, SimpleGrid, Text } from "@mantine/core";
+// The global view's home, the firm overview: for every client you may reach, the lines waiting for
+// review (and since when), what AutoPush posted this month, bank feeds needing attention and the
+// last import, in one sortable table whose figures lead to the filtered pages.
+import { useState } from "react";
+import { Group, Paper, Text, TextInput } from "@mantine/core";
+import { IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { clientsApi } from "../../api/clients.ts";
+import { overviewApi } from "../../api/overview.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
-import { StatusBadge } from "../../components/StatusBadge.tsx";
-import { Link } from "../../router/router.tsx";
 import { useSession } from "../../app/session.tsx";
 import { formatDate } from "../../lib/dates.ts";
+import { OverviewTable } from "./OverviewTable.tsx";
+import { bankIssues, FIRST_DIRECTION, sortClients, type Direction, type SortKey } from "./overview-model.ts";
 
 export function GlobalHomePage() {
   const { me } = useSession();
-  const clients = useQuery({ queryKey: ["clients"], queryFn: clientsApi.list });
+  const overview = useQuery({ queryKey: ["overview"], queryFn: overviewApi.get });
+  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({
+    key: "needsReview",
+    direction: "desc",
+  });
+  const [find, setFind] = useState("");
+  const onSort = (key: SortKey) =>
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === "asc" ? "desc" : "asc" }
+        : { key, direction: FIRST_DIRECTION[key] },
+    );
   return (
     <>
       <PageHeader
         title="Overview"
-        help="portal#global-view-and-client-view"
+        help="portal#the-firm-overview"
         subtitle={`All clients of ${me.firm.name}`}
       />
-      <QueryState query={clients} isEmpty={(d) => d.length === 0} empty="No clients yet.">
-        {(list) => (
-          <>
-            <Group gap="xl" mb="md">
-              <Stat label="Clients" value={list.filter((c) => c.status !== "terminated").length} />
-              <Stat
-                label="Terminated (kept 90 days)"
-                value={list.filter((c) => c.status === "terminated").length}
-              />
-            </Group>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-              {list.map((c) => (
-                <Card key={c.id} withBorder radius="md" padding="md" component="article" aria-label={c.name}>
-                  <Group justify="space-between" mb={6}>
-                    <Anchor component={Link} href={`/c/${c.slug}`} fw={600}>
-                      {c.name}
-                    </Anchor>
-                    <StatusBadge status={c.status} />
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    Added {formatDate(c.createdAt.slice(0, 10))} · {c.homeCurrency}
-                  </Text>
-                  <Group gap="md" mt="sm">
-                    <Anchor component={Link} href={`/c/${c.slug}/ledger/entries`} size="sm">
-                      Journal entries
-                    </Anchor>
-                    <Anchor component={Link} href={`/c/${c.slug}/ledger/trial-balance`} size="sm">
-                      Trial balance
-                    </Anchor>
-                  </Group>
-                </Card>
-              ))}
-            </SimpleGrid>
-          </>
-        )}
+      <QueryState query={overview} isEmpty={(d) => d.clients.length === 0} empty="No clients yet.">
+        {(o) => {
+          const needle = find.trim().toLocaleLowerCase();
+          const shown = o.clients.filter((c) => !needle || c.name.toLocaleLowerCase().includes(needle));
+          const sum = (f: (c: (typeof o.clients)[number]) => number) =>
+            o.clients.reduce((n, c) => n + f(c), 0);
+          return (
+            <>
+              <Group gap="xl" mb="md" align="flex-end">
+                <Stat label="Clients" value={o.clients.length} />
+                <Stat label="Waiting for review" value={sum((c) => c.needsReview.count)} />
+                <Stat
+                  label={`Posted automatically since ${formatDate(o.month.from)}`}
+                  value={sum((c) => c.autoPosted.count)}
+                />
+                <Stat label="Bank feeds needing attention" value={sum(bankIssues)} />
+                <TextInput
+                  ml="auto"
+                  size="xs"
+                  w={220}
+                  aria-label="Find a client"
+                  placeholder="Find a client"
+                  leftSection={<IconSearch size={14} />}
+                  value={find}
+                  onChange={(e) => setFind(e.currentTarget.value)}
+                />
+              </Group>
+              <Paper withBorder radius="md">
+                <OverviewTable
+                  overview={o}
+                  rows={sortClients(shown, sort.key, sort.direction)}
+                  sort={sort}
+                  onSort={onSort}
+                />
+              </Paper>
+              <Text size="xs" c="dimmed" mt="xs">
+                A bank account needs attention after {o.staleDays} days without a new line; a connection when
+                it is disconnected, or requested or setting up for days. Figures as of {formatDate(o.asOf)}.
+              </Text>
+            </>
+          );
+        }}
       </QueryState>
     </>
   );

@@ -2,7 +2,19 @@
 // the next page fetched ahead, search and filters, the bot's coding editable in place with its
 // confidence and explanation, and a bulk bar for what is selected.
 import { useEffect, useState } from "react";
-import { Alert, Button, Group, Paper, Select, Table, Tabs, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  Select,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { IconCheck, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { transactionsApi, type Band, type Tab, type TransactionFilter } from "../../api/transactions.ts";
@@ -10,24 +22,51 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { cleanAmount } from "../../lib/money.ts";
-import { Link } from "../../router/router.tsx";
+import { Link, useLocation } from "../../router/router.tsx";
 import { useAccounts, useUsers } from "./lookups.ts";
 import { TransactionRow } from "./TransactionRow.tsx";
 
 const PAGE = 25;
+const TABS: readonly Tab[] = ["needs_review", "processed", "excluded"];
+const BANDS: readonly Band[] = ["high", "medium", "low"];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The filters a link may open the page with (the firm overview's figures link here):
+ * ?tab=processed&from=2026-07-01&to=2026-07-31&untouched=true, band, search.
+ */
+function filtersOf(search: URLSearchParams) {
+  const tab = search.get("tab") as Tab | null;
+  const band = search.get("band") as Band | null;
+  const date = (name: string) => {
+    const v = search.get(name) ?? "";
+    return DATE.test(v) ? v : "";
+  };
+  return {
+    tab: tab && TABS.includes(tab) ? tab : "needs_review",
+    band: band && BANDS.includes(band) ? band : null,
+    from: date("from"),
+    to: date("to"),
+    search: search.get("search") ?? "",
+    untouched: search.get("untouched") === "true",
+  };
+}
 
 export function TransactionManagerPage({ client }: { client: string }) {
   const qc = useQueryClient();
-  const [tab, setTab] = useState<Tab>("needs_review");
+  const location = useLocation();
+  const [initial] = useState(() => filtersOf(location.search));
+  const [tab, setTab] = useState<Tab>(initial.tab);
   const [page, setPage] = useState(0);
-  const [search, setSearch] = useState("");
-  const [band, setBand] = useState<Band | null>(null);
+  const [search, setSearch] = useState(initial.search);
+  const [band, setBand] = useState<Band | null>(initial.band);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [minAmount, setMinAmount] = useState("");
   const [maxAmount, setMaxAmount] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [untouched, setUntouched] = useState(initial.untouched);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkAccount, setBulkAccount] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,6 +84,7 @@ export function TransactionManagerPage({ client }: { client: string }) {
     maxAmount: cleanAmount(maxAmount),
     from: from || undefined,
     to: to || undefined,
+    untouched: untouched ? "true" : undefined,
     limit: PAGE,
   };
   const key = (p: number) => ["transactions", client, { ...filter, offset: p * PAGE }];
@@ -196,6 +236,23 @@ export function TransactionManagerPage({ client }: { client: string }) {
           value={assigneeId}
           onChange={(v) => reset(() => setAssigneeId(v))}
         />
+        {untouched && (
+          <Badge
+            variant="light"
+            color="teal"
+            size="lg"
+            tt="none"
+            rightSection={
+              <CloseButton
+                size="xs"
+                aria-label="Show reviewed and edited lines too"
+                onClick={() => reset(() => setUntouched(false))}
+              />
+            }
+          >
+            Only lines nobody reviewed or edited
+          </Badge>
+        )}
       </Group>
       {message && (
         <Alert
