@@ -128,6 +128,17 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     crossOriginEmbedderPolicy: false,
   });
 
+  // Closing (SIGTERM): the answers to requests still in flight close their connection, so a
+  // keep-alive client cannot hold the server open after it has stopped listening.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    return payload;
+  });
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
