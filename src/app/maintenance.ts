@@ -19,17 +19,19 @@ export async function startMaintenance(
     runUnscoped(async () => void (await access.purgeDueClients(runtime.ctx))),
   );
   await jobs.work(DIGEST_JOB, () => runUnscoped(async () => void (await sendDueDigests(services.notify))));
-  const tick = () => {
+  // One job after the other, and the first round awaited: the caller starts the job runner only
+  // after, so pg-boss is started once (two concurrent starts on a fresh database deadlock).
+  const tick = async () => {
     for (const name of [access.PURGE_JOB, DIGEST_JOB]) {
-      jobs
+      await jobs
         .send(name, {})
         .catch((error: Error) =>
           process.stderr.write(`maintenance: could not queue ${name}: ${error.message}\n`),
         );
     }
   };
-  tick();
-  const timer = setInterval(tick, everyMs);
+  await tick();
+  const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

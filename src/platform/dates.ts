@@ -20,19 +20,22 @@ export const MONTH_NUMBERS: Readonly<Record<string, number>> = {
   dec: 12,
 };
 
+/** True when a YYYY-MM-DD string names a real calendar day (years 0001–9999). */
+export function isCalendarDay(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m || m[1] === "0000") return false;
+  const d = new Date(Date.UTC(2000, Number(m[2]) - 1, Number(m[3])));
+  d.setUTCFullYear(Number(m[1]));
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
+}
+
 /** Checks a YYYY-MM-DD string names a real calendar day; returns it unchanged. */
 export function parseIsoDate(text: string, field = "date"): string {
-  const m = ISO_DATE.exec(text);
-  if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (
-      d.getUTCFullYear() === Number(m[1]) &&
-      d.getUTCMonth() === Number(m[2]) - 1 &&
-      d.getUTCDate() === Number(m[3])
-    ) {
-      return text;
-    }
-  }
+  if (isCalendarDay(text)) return text;
   throw validationError("date/invalid", `"${text}" is not a valid date (expected YYYY-MM-DD)`, { field });
 }
 

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { AppError, problemOf } from "./errors.ts";
+import { assertSafeText } from "./safe-text.ts";
 
 export type App = FastifyInstance<
   import("node:http").Server,
@@ -98,6 +99,20 @@ export async function buildServer(options: ServerOptions): Promise<App> {
               "res.headers['set-cookie']",
             ],
           },
+    // A path that cannot be decoded (invalid UTF-8) or a parameter over 100 characters is refused
+    // by the router before any route runs: answer it as every other refusal, a problem document.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .code(error.statusCode ?? 400)
+        .type("application/problem+json")
+        .send({
+          type: `https://closebook.dev/problems/http/${error.code}`,
+          title: "request",
+          status: error.statusCode ?? 400,
+          detail:
+            error.statusCode === 414 ? "a value in the path is too long" : "the URL could not be decoded",
+          instance: redactUrl(request.url),
+        }),
     bodyLimit: 50 * 1024 * 1024,
     bigintSupport: false,
     trustProxy: options.trustProxy ?? false,
@@ -126,6 +141,27 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
     referrerPolicy: { policy: "no-referrer" },
     crossOriginEmbedderPolicy: false,
+  });
+
+  // Closing (SIGTERM): the answers to requests still in flight close their connection, so a
+  // keep-alive client cannot hold the server open after it has stopped listening.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    // API answers are one person's data: no browser or proxy may keep a copy.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
+    return payload;
+  });
+  // No text may hold a NUL or a lone surrogate (safe-text.ts): refused before validation, so
+  // that no route reaches the database with one (PostgreSQL answered them with an error, a 500).
+  app.addHook("preValidation", async (request) => {
+    assertSafeText(request.params, "params");
+    assertSafeText(request.query, "querystring");
+    assertSafeText(request.body, "body");
   });
 
   app.setValidatorCompiler(validatorCompiler);

@@ -127,23 +127,48 @@ export class InProcessJobs implements Jobs {
 /** pg-boss on a PostgreSQL server: jobs are shared by every Closebook process using the database. */
 export class PgBossJobs implements Jobs {
   private boss: PgBoss | undefined;
+  /** The one start of pg-boss every caller waits for: two starts would each create its schema and deadlock. */
+  private starting: Promise<PgBoss> | undefined;
   private readonly pending: Array<[string, JobHandler]> = [];
+  private readonly queues = new Map<string, Promise<void>>();
+  private creating: Promise<void> = Promise.resolve();
 
   constructor(private readonly connectionString: string) {}
 
-  private async ensure(): Promise<PgBoss> {
-    if (this.boss) return this.boss;
-    const { default: Boss } = await import("pg-boss");
-    const boss = new Boss({ connectionString: this.connectionString, max: 2 });
-    boss.on("error", (error) => process.stderr.write(`jobs: ${String((error as Error).message)}\n`));
-    await boss.start();
-    this.boss = boss;
+  private ensure(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const { default: Boss } = await import("pg-boss");
+      const boss = new Boss({ connectionString: this.connectionString, max: 2 });
+      boss.on("error", (error) => process.stderr.write(`jobs: ${String((error as Error).message)}\n`));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })().catch((error: unknown) => {
+      this.starting = undefined; // a later call may try again
+      throw error;
+    });
+    return this.starting;
+  }
+
+  /**
+   * Creates a queue once per process, one after the other: pg-boss gives each queue its own
+   * partition of the job table, and two creations at once deadlock on the parent table.
+   */
+  private async queue(name: string): Promise<PgBoss> {
+    const boss = await this.ensure();
+    let created = this.queues.get(name);
+    if (!created) {
+      created = this.creating.then(() => boss.createQueue(name));
+      this.creating = created.catch(() => undefined);
+      this.queues.set(name, created);
+      created.catch(() => this.queues.delete(name));
+    }
+    await created;
     return boss;
   }
 
   async send(name: string, data: unknown): Promise<void> {
-    const boss = await this.ensure();
-    await boss.createQueue(name);
+    const boss = await this.queue(name);
     await boss.send(name, JSON.parse(toJson(data)) as object, { retryLimit: MAX_ATTEMPTS - 1 });
   }
 
@@ -153,8 +178,7 @@ export class PgBossJobs implements Jobs {
   }
 
   private async register(name: string, handler: JobHandler): Promise<void> {
-    const boss = await this.ensure();
-    await boss.createQueue(name);
+    const boss = await this.queue(name);
     await boss.work<unknown>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
       for (const job of jobs) await handler(job.data);
     });
@@ -166,7 +190,12 @@ export class PgBossJobs implements Jobs {
   }
 
   async stop(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true });
+    const starting = this.starting;
+    this.starting = undefined;
+    this.queues.clear();
+    const boss = await starting?.catch(() => undefined);
+    // Graceful: workers finish the job in hand (up to 8 s); pg-boss puts back what it cannot.
+    await boss?.stop({ graceful: true, wait: true, timeout: 8_000 });
     this.boss = undefined;
   }
 

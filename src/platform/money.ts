@@ -61,8 +61,18 @@ export function parseDecimal(text: string, exponent: number, field = "amount"): 
   }
   const digits = whole + fraction.padEnd(exponent, "0");
   const value = BigInt(digits);
+  if (value > MAX_MINOR) {
+    throw validationError(
+      "money/too-large",
+      `"${text}" is too large: at ${exponent} decimal places an amount must stay within ${formatMinor(MAX_MINOR, exponent)}`,
+      { field },
+    );
+  }
   return sign === "-" ? -value : value;
 }
+
+/** The largest amount in minor units Closebook stores (PostgreSQL's int8, where amounts live). */
+export const MAX_MINOR = 2n ** 63n - 1n;
 
 /** Number of decimal places written in a decimal string (trailing zeros count: "1.50" → 2). */
 export function decimalPlaces(text: string): number {

@@ -19,9 +19,16 @@ export async function run(argv: string[]): Promise<number> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  // Stop within 10 s of a signal: requests in flight finish (app.close waits for them), a running
+  // job gets up to 8 s and is otherwise released to the queue; if anything still holds the
+  // process after that, it exits anyway rather than running on unseen.
+  setTimeout(() => {
+    process.stderr.write("closebook serve: still stopping after 9 s; exiting now\n");
+    process.exit(1);
+  }, 9_000).unref();
   stopMaintenance();
-  await services.delivery.close();
   await app.close();
+  await services.delivery.close();
   await runtime.close();
   return 0;
 }

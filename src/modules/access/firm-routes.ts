@@ -1,5 +1,6 @@
 // HTTP routes for the firm: its details and licence count (Partner Admins edit them; client users
 // see only the name and branding) and its branding images, uploaded as multipart form data.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import multipart from "@fastify/multipart";
 import type { App } from "../../platform/http.ts";
@@ -74,12 +75,12 @@ export function firmRoutes(ctx: Ctx, deps: FirmRouteDeps) {
           tags,
           summary: "Edit the firm's details and paid licences (Partner Admin)",
           body: z.object({
-            name: z.string().optional(),
-            legalName: z.string().nullable().optional(),
-            address: z.string().nullable().optional(),
-            phone: z.string().nullable().optional(),
-            website: z.string().nullable().optional(),
-            supportEmail: z.string().nullable().optional(),
+            name: z.string().max(TEXT_LIMITS.name).optional(),
+            legalName: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+            address: z.string().max(TEXT_LIMITS.memo).nullable().optional(),
+            phone: z.string().max(50).nullable().optional(),
+            website: z.string().max(TEXT_LIMITS.memo).nullable().optional(),
+            supportEmail: z.string().max(320).nullable().optional(),
             licencesPaid: z.number().int().optional(),
           }),
           response: { 200: firm, ...errors },

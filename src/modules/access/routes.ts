@@ -15,6 +15,7 @@ import {
 import * as access from "./service.ts";
 import type { Client } from "./store.ts";
 import { clientParam, errors } from "../../platform/route-schemas.ts";
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 
 const contactOut = z
   .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
@@ -97,7 +98,7 @@ const details = {
   accountingSystem: z.enum(ACCOUNTING_SYSTEMS).nullable().optional(),
   bookkeepingCadence: z.enum(CADENCES).nullable().optional(),
   closeDay: z.number().int().min(1).max(31).nullable().optional(),
-  serviceStartDate: z.string().nullable().optional().describe("YYYY-MM-DD"),
+  serviceStartDate: z.string().max(40).nullable().optional().describe("YYYY-MM-DD"),
   pointOfContact: contactIn.optional(),
   bankStatementContact: contactIn.optional(),
   notes: z.string().max(10_000).nullable().optional(),
@@ -137,7 +138,11 @@ export function accessRoutes(ctx: Ctx, hooks: AccessRouteHooks = {}) {
         schema: {
           tags,
           summary: "Add a client (the first step of the add-client wizard)",
-          body: z.object({ slug: z.string().optional(), name: z.string(), ...details }),
+          body: z.object({
+            slug: z.string().max(TEXT_LIMITS.name).optional(),
+            name: z.string().max(TEXT_LIMITS.name),
+            ...details,
+          }),
           response: { 201: client, ...errors },
         },
       },
@@ -163,7 +168,7 @@ export function accessRoutes(ctx: Ctx, hooks: AccessRouteHooks = {}) {
           tags,
           summary: "Edit a client's details",
           params: clientParam,
-          body: z.object({ name: z.string().optional(), ...details }),
+          body: z.object({ name: z.string().max(TEXT_LIMITS.name).optional(), ...details }),
           response: { 200: client, ...errors },
         },
       },
@@ -180,7 +185,12 @@ export function accessRoutes(ctx: Ctx, hooks: AccessRouteHooks = {}) {
           body: z.object({
             step: z.enum(ONBOARDING_STEPS),
             completed: z.boolean().default(false),
-            data: z.unknown().optional(),
+            data: z
+              .record(z.string().max(TEXT_LIMITS.name), z.unknown())
+              .refine((d) => JSON.stringify(d).length <= TEXT_LIMITS.note, {
+                message: `at most ${TEXT_LIMITS.note} characters once written as JSON`,
+              })
+              .optional(),
           }),
           response: { 200: client, ...errors },
         },

@@ -1,5 +1,6 @@
 // HTTP routes for institutions, bank accounts (with balances and totals), their statements and the
 // raw bank lines, under /api/clients/{client}/….
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -28,7 +29,7 @@ import {
 const tags = ["Bank accounts"];
 
 const lineQuery = z.object({
-  bankAccount: z.string().optional().describe("bank account id or short name"),
+  bankAccount: z.string().max(TEXT_LIMITS.name).optional().describe("bank account id or short name"),
   from: date.optional(),
   to: date.optional(),
   search: z
@@ -72,7 +73,10 @@ export function accountRoutes(ctx: Ctx) {
           tags,
           summary: "Add a bank or card issuer",
           params: clientParam,
-          body: z.object({ name: z.string(), bankCode: z.string().max(100).nullable().optional() }),
+          body: z.object({
+            name: z.string().max(TEXT_LIMITS.name),
+            bankCode: z.string().max(100).nullable().optional(),
+          }),
           response: { 201: institution, ...errors },
         },
       },

@@ -1,5 +1,6 @@
 // HTTP routes for connections: list, request one from the client, add one, set up, reconnect,
 // disconnect, link bank accounts, sync now, remove.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import type { BankingCtx } from "./banking-ctx.ts";
@@ -52,7 +53,7 @@ export function connectionRoutes(bctx: BankingCtx) {
           params: clientParam,
           body: z.object({
             ...institutionRef,
-            provider: z.string(),
+            provider: z.string().max(TEXT_LIMITS.name),
             bankAccountIds: z.array(z.uuid()).max(100).optional(),
           }),
           response: { 201: connection, ...errors },
@@ -96,7 +97,10 @@ export function connectionRoutes(bctx: BankingCtx) {
           tags,
           summary: "Start connecting a requested connection (the person setting it up becomes its owner)",
           params: idParam,
-          body: z.object({ provider: z.string(), bankAccountIds: z.array(z.uuid()).max(100).optional() }),
+          body: z.object({
+            provider: z.string().max(TEXT_LIMITS.name),
+            bankAccountIds: z.array(z.uuid()).max(100).optional(),
+          }),
           response: { 200: connection, ...errors },
         },
       },

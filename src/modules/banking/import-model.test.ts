@@ -182,6 +182,27 @@ describe("prepareImport", () => {
     ).toBe(-1255n);
   });
 
+  it("refuses an amount beyond 64-bit minor units, naming its line (it was a database error)", () => {
+    const e = errorOf(() =>
+      prepareImport(
+        file(
+          statement({
+            txns: [
+              ["2026-03-02", "-4.50", "Coffee"],
+              ["2026-03-02", "92233720368547758.08", "Big"],
+            ],
+          }),
+        ),
+        target(),
+      ),
+    );
+    expect(e.code).toBe("banking/amount-too-large");
+    expect(e.line).toBe(3);
+    expect(e.detail).toContain("92233720368547758.07");
+    const largest = file(statement({ txns: [["2026-03-02", "92233720368547758.07", "Largest"]] }));
+    expect(prepareImport(largest, target()).statements[0]!.lines[0]!.amount).toBe(2n ** 63n - 1n);
+  });
+
   it("refuses a balance too precise for the currency", () => {
     const e = errorOf(() => prepareImport(file(statement({ closingBalance: "10.001" })), target()));
     expect(e.code).toBe("banking/amount-too-precise");

@@ -2,7 +2,7 @@
 // amounts and balances in minor units at the account currency's exponent (never rounded), and each
 // line's idempotency key. Everything that can be wrong with a file is found here, before any write.
 import { AppError, ruleViolation, validationError } from "../../platform/errors.ts";
-import { isoExponent, parseDecimal } from "../../platform/money.ts";
+import { formatMinor, isoExponent, MAX_MINOR, parseDecimal } from "../../platform/money.ts";
 import type { DetailedFile, DetailedStatement, ParsedAccount } from "./formats/index.ts";
 import { keyLines } from "./fingerprint.ts";
 import { compactAccountRef } from "./model.ts";
@@ -207,9 +207,15 @@ function toMinor(
     const detail =
       error.code === "money/too-many-decimals"
         ? `${where}the amount "${text}" has more decimal places than ${currency} allows (${exponent}); it is not rounded.`
-        : `${where}"${text}" is not an amount.`;
+        : error.code === "money/too-large"
+          ? `${where}the amount "${text}" is too large for ${currency} (at most ${formatMinor(MAX_MINOR, exponent)}).`
+          : `${where}"${text}" is not an amount.`;
     throw validationError(
-      error.code === "money/too-many-decimals" ? "banking/amount-too-precise" : "banking/invalid-amount",
+      error.code === "money/too-many-decimals"
+        ? "banking/amount-too-precise"
+        : error.code === "money/too-large"
+          ? "banking/amount-too-large"
+          : "banking/invalid-amount",
       detail,
       {
         field,

@@ -3,9 +3,12 @@
 import multipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { validationError } from "../../platform/errors.ts";
+import { attachmentDisposition } from "../../platform/content-disposition.ts";
+import { assertSafeText } from "../../platform/safe-text.ts";
 import { isFormatName, type CsvMapping, type FormatName } from "./formats/index.ts";
 import * as imports from "./import-service.ts";
 import { clientScope } from "./scope.ts";
@@ -61,6 +64,9 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
     throw validationError("banking/no-file", "send the statement as the multipart field `file`", {
       field: "file",
     });
+  // Multipart fields bypass the JSON checks of the platform: the same rule for their text here.
+  assertSafeText(file.fileName, "file.filename");
+  assertSafeText(fields, "fields");
   return { ...file, fields };
 }
 
@@ -110,7 +116,7 @@ export function importRoutes(ctx: Ctx) {
           summary: "Import runs, newest first (what each added and skipped)",
           params: clientParam,
           querystring: z.object({
-            bankAccount: z.string().optional(),
+            bankAccount: z.string().max(TEXT_LIMITS.name).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(50),
           }),
           response: { 200: z.object({ imports: z.array(importRun) }), ...errors },
@@ -139,7 +145,7 @@ export function importRoutes(ctx: Ctx) {
         const file = await imports.statementFile(ctx, req.actor, req.params.client, req.params.id);
         reply
           .type("application/octet-stream")
-          .header("content-disposition", `attachment; filename="${file.name.replace(/["\\\r\n]/g, "_")}"`)
+          .header("content-disposition", attachmentDisposition(file.name))
           .header("x-content-type-options", "nosniff");
         return reply.send(Buffer.from(file.bytes) as never);
       },

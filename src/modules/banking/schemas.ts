@@ -1,5 +1,6 @@
 // The banking API's shapes: zod schemas for what comes in and goes out, and the functions that turn
 // service results into them (amounts as decimal strings at the currency's exponent).
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import { formatMinor, isoExponent } from "../../platform/money.ts";
 import type { BankAccountView } from "./account-service.ts";
@@ -76,11 +77,15 @@ export const bankAccount = z.object({
 
 /** The body of POST /bank-accounts. */
 export const bankAccountIn = z.object({
-  name: z.string(),
+  name: z.string().max(TEXT_LIMITS.name),
   kind: z.enum(["bank", "credit_card"]),
-  ledgerAccountId: z.string().min(1).describe("the ledger account's id, number or full name"),
-  shortName: z.string().nullable().optional(),
-  currency: z.string().nullable().optional().describe("defaults to the client's home currency"),
+  ledgerAccountId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.name)
+    .describe("the ledger account's id, number or full name"),
+  shortName: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+  currency: z.string().max(64).nullable().optional().describe("defaults to the client's home currency"),
   mask: z.string().max(40).nullable().optional().describe("the last 4 digits"),
   accountNumber: z.string().max(80).nullable().optional(),
   institutionId: z.uuid().nullable().optional(),
@@ -89,11 +94,11 @@ export const bankAccountIn = z.object({
 
 /** The body of PATCH /bank-accounts/:account. */
 export const bankAccountPatch = z.object({
-  name: z.string().optional(),
-  shortName: z.string().optional(),
+  name: z.string().max(TEXT_LIMITS.name).optional(),
+  shortName: z.string().max(TEXT_LIMITS.name).optional(),
   mask: z.string().max(40).nullable().optional(),
   accountNumber: z.string().max(80).nullable().optional(),
-  ledgerAccountId: z.string().min(1).optional(),
+  ledgerAccountId: z.string().min(1).max(TEXT_LIMITS.name).optional(),
   institutionId: z.uuid().nullable().optional(),
   institutionName: z.string().max(200).nullable().optional(),
   isActive: z.boolean().optional(),

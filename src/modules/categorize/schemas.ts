@@ -1,5 +1,6 @@
 // The categorization API's shapes: rules (conditions and actions as the engine's data), AI settings
 // and model versions, as zod schemas, and the functions that turn service results into them.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import { formatMinor, isoExponent } from "../../platform/money.ts";
 import type { StoredRule } from "./rule-store.ts";
@@ -29,12 +30,12 @@ export const condition = z.union([
 ]);
 
 const part = {
-  account: z.string().min(1),
+  account: z.string().min(1).max(TEXT_LIMITS.name),
   classId: z.uuid().optional(),
   memo: z.string().max(1000).optional(),
 };
 export const actions = z.object({
-  account: z.string().min(1).optional().describe("ledger account id"),
+  account: z.string().min(1).max(TEXT_LIMITS.name).optional().describe("ledger account id"),
   payee: z.string().min(1).max(200).optional(),
   classId: z.uuid().optional(),
   memo: z.string().max(1000).optional(),
@@ -103,7 +104,7 @@ export function ruleOut(r: StoredRule): z.infer<typeof rule> {
 const stamp = z.object({ by: z.string(), name: z.string(), at: z.string() });
 const settingsShape = z.object({
   trainingWindow: z.object({ from: date.nullable(), to: date.nullable() }),
-  excludedAccountIds: z.array(z.string()),
+  excludedAccountIds: z.array(z.string().max(TEXT_LIMITS.name)),
   materiality: decimal
     .nullable()
     .describe("in the client's home currency; at or above it a line always needs review"),
@@ -112,10 +113,10 @@ const settingsShape = z.object({
     medium: decimal.describe("percent: at or above it a prediction is posted and needs review (default 90)"),
   }),
   lowConfidence: z.enum(["post_default", "hold"]),
-  defaultExpenseAccountId: z.string().nullable(),
-  defaultIncomeAccountId: z.string().nullable(),
-  defaultPayeeContactId: z.string().nullable(),
-  defaultAssigneeId: z.string().nullable(),
+  defaultExpenseAccountId: z.string().max(TEXT_LIMITS.name).nullable(),
+  defaultIncomeAccountId: z.string().max(TEXT_LIMITS.name).nullable(),
+  defaultPayeeContactId: z.string().max(TEXT_LIMITS.name).nullable(),
+  defaultAssigneeId: z.string().max(TEXT_LIMITS.name).nullable(),
 });
 export const settingsOut = z.object({
   settings: settingsShape.extend({ updated: z.record(z.string(), stamp) }),

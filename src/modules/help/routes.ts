@@ -1,4 +1,5 @@
 // HTTP routes of the help center: the guides list, one guide (HTML and markdown) and search.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import type { HelpLibrary } from "./library.ts";
@@ -62,7 +63,7 @@ export function helpRoutes(library: HelpLibrary) {
         schema: {
           tags,
           summary: "One help guide, rendered to HTML, with its markdown source",
-          params: z.object({ slug: z.string() }),
+          params: z.object({ slug: z.string().max(TEXT_LIMITS.name) }),
           response: { 200: summary.extend({ html: z.string(), markdown: z.string() }), 404: problem },
         },
       },

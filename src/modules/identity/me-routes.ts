@@ -1,5 +1,6 @@
 // HTTP routes about the signed-in person: who I am (with the CSRF token and my firm's branding),
 // my profile and password, my sessions, and my second factor (prove it, switch it, new recovery codes).
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import { inTransaction } from "../../platform/db.ts";
@@ -126,7 +127,10 @@ export function meRoutes(ictx: IdentityCtx) {
         schema: {
           tags,
           summary: "Change your name or phone number",
-          body: z.object({ name: z.string().optional(), phone: z.string().nullable().optional() }),
+          body: z.object({
+            name: z.string().max(TEXT_LIMITS.name).optional(),
+            phone: z.string().max(50).nullable().optional(),
+          }),
           response: { 200: z.object({ user: userSchema }), ...errors },
         },
       },

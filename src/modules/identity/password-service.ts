@@ -14,7 +14,7 @@ import {
   normalizeEmail,
   portalLink,
 } from "./model.ts";
-import { LIMITS } from "./throttle-model.ts";
+import { LIMITS, passwordKey } from "./throttle-model.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import * as links from "./link-store.ts";
 import * as sessions from "./session-store.ts";
@@ -121,7 +121,7 @@ export async function confirmPasswordReset(
     return updated;
   });
   // A new password lifts a lockout caused by guesses at the old one.
-  await throttles.note(ictx.db, `sign-in:user:${user.id}`, LIMITS.signInAccount, now, "success");
+  await throttles.note(ictx.db, passwordKey(user.email), LIMITS.signInAccount, now, "success");
   await ictx.delivery
     .sendEmail(notices.passwordChanged({ email: user.email, firmId: user.firm_id }))
     .catch(() => undefined);
@@ -136,7 +136,7 @@ export async function changePassword(
   const now = ictx.clock.now();
   const user = await users.firmUser(ictx.db, session.firm_id, session.user_id);
   if (!user) throw forbidden("identity/account-inactive", "this account can no longer sign in");
-  const key = `sign-in:user:${user.id}`;
+  const key = passwordKey(user.email);
   const verdict = await throttles.verdict(ictx.db, key, LIMITS.signInAccount, now);
   if (!verdict.ok)
     throw rateLimited("identity/locked", "too many wrong passwords: try again later", verdict.retryAfter);

@@ -122,6 +122,35 @@ describe("bad input and attacks on sign-in", () => {
     ).toBe(200);
   });
 
+  it("answers an unknown address exactly as a known one: locked after 5 wrong passwords (no enumeration)", async () => {
+    await createUser(t, { firmId, role: "partner_ops", email: "erin@signin.test", password: TEST_PASSWORD });
+    const attempt = (email: string, password: string) =>
+      app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+    const answers: Record<string, Array<[number, string]>> = {};
+    for (const email of ["erin@signin.test", "nobody-here@signin.test"]) {
+      answers[email] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await attempt(email, `guess number ${i}`);
+        answers[email].push([res.statusCode, JSON.stringify({ ...res.json(), instance: undefined })]);
+      }
+    }
+    expect(answers["nobody-here@signin.test"]).toEqual(answers["erin@signin.test"]);
+    expect(answers["erin@signin.test"]!.map(([status]) => status)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(JSON.parse(answers["nobody-here@signin.test"]![5]![1])).toMatchObject({
+      code: "identity/locked",
+      retryAfter: 900,
+    });
+    // The counter is kept under a hash: the table holds no address of someone without an account.
+    const keys = await t.ctx.db
+      .selectFrom("auth_throttles" as never)
+      .select("key" as never)
+      .execute();
+    expect(JSON.stringify(keys)).not.toContain("nobody-here");
+    // A lockout lifts for the unknown address as for the known one.
+    clock.advance(15 * MINUTE);
+    expect((await attempt("nobody-here@signin.test", "another guess")).statusCode).toBe(401);
+  });
+
   it("refuses a deactivated account after its password, and a malformed e-mail with 400", async () => {
     const u = await createUser(t, {
       firmId,

@@ -8,7 +8,7 @@ import { outboxFor, type OutboxMessage } from "../../platform/delivery/index.ts"
 import * as access from "../access/index.ts";
 import type { IdentityCtx, RequestMeta } from "./identity-ctx.ts";
 import { addMinutes, maskEmail, normalizeEmail, parseEnteredCode } from "./model.ts";
-import { LIMITS } from "./throttle-model.ts";
+import { LIMITS, passwordKey } from "./throttle-model.ts";
 import { verifyPassword } from "./passwords.ts";
 import * as challenges from "./challenge-store.ts";
 import * as throttles from "./throttle-store.ts";
@@ -102,29 +102,27 @@ export async function signIn(
     );
   const email = normalizeEmail(input.email);
   const user = await users.userByEmail(ictx.db, email);
-  const userKey = user ? `sign-in:user:${user.id}` : undefined;
-  if (user && userKey) {
-    const v = await throttles.verdict(ictx.db, userKey, LIMITS.signInAccount, now);
-    if (!v.ok) {
-      await securityEvent(ictx.db, {
-        action: "identity.sign_in.locked_out",
-        firmId: user.firm_id,
-        userId: user.id,
-        meta,
-      });
-      throw rateLimited(
-        "identity/locked",
-        `too many wrong passwords: this account is locked for ${Math.ceil(v.retryAfter / 60)} minutes; you can reset your password meanwhile`,
-        v.retryAfter,
-      );
-    }
+  // Counted per address, known or not, so that a lockout does not reveal that an account exists.
+  const addressKey = passwordKey(email);
+  const v = await throttles.verdict(ictx.db, addressKey, LIMITS.signInAccount, now);
+  if (!v.ok) {
+    await securityEvent(ictx.db, {
+      action: "identity.sign_in.locked_out",
+      firmId: user?.firm_id ?? null,
+      userId: user?.id ?? null,
+      meta,
+      ...(user ? {} : { detail: { email } }),
+    });
+    throw rateLimited(
+      "identity/locked",
+      `too many wrong passwords: this account is locked for ${Math.ceil(v.retryAfter / 60)} minutes; you can reset your password meanwhile`,
+      v.retryAfter,
+    );
   }
   const ok = await verifyPassword(user?.password_hash, input.password);
   if (!user || !ok) {
     await throttles.note(ictx.db, ipKey, LIMITS.signInIp, now, "failure");
-    const state = userKey
-      ? await throttles.note(ictx.db, userKey, LIMITS.signInAccount, now, "failure")
-      : undefined;
+    const state = await throttles.note(ictx.db, addressKey, LIMITS.signInAccount, now, "failure");
     await securityEvent(ictx.db, {
       action: "identity.sign_in.failed",
       firmId: user?.firm_id ?? null,
@@ -138,7 +136,7 @@ export async function signIn(
     });
     throw unauthenticated("identity/invalid-credentials", "the e-mail address or the password is not right");
   }
-  await throttles.note(ictx.db, userKey!, LIMITS.signInAccount, now, "success");
+  await throttles.note(ictx.db, addressKey, LIMITS.signInAccount, now, "success");
   await refuseWhenBarred(ictx, user, meta, "password");
   return secondStep(ictx, user, "password");
 }

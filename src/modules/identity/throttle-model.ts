@@ -1,6 +1,8 @@
 // Throttling and temporary lockout, as pure rules over a counter per key: a fixed window that
 // counts events (attempts from one address, codes sent to one person) and a count of consecutive
 // failures that locks the key for a while. The limits are listed here and in the README.
+import { createHash } from "node:crypto";
+import { normalizeEmail } from "./model.ts";
 
 export interface ThrottleRule {
   /** Length of the counting window, in seconds. */
@@ -23,7 +25,7 @@ export interface ThrottleState {
 const MIN = 60;
 
 export const LIMITS = {
-  /** Wrong passwords for one account: 5 in a row lock it for 15 minutes. */
+  /** Wrong passwords for one e-mail address (an account's or not): 5 in a row lock it for 15 minutes. */
   signInAccount: { window: 15 * MIN, max: null, lockAfter: 5, lockFor: 15 * MIN },
   /** Failed sign-ins from one IP address: 30 per 15 minutes. */
   signInIp: { window: 15 * MIN, max: 30, lockAfter: null, lockFor: 0 },
@@ -36,6 +38,16 @@ export const LIMITS = {
   /** Password-reset requests from one IP address: 20 per hour. */
   passwordResetIp: { window: 60 * MIN, max: 20, lockAfter: null, lockFor: 0 },
 } as const satisfies Record<string, ThrottleRule>;
+
+/**
+ * The counter of wrong passwords for an e-mail address. It is kept per address, whether or not an
+ * account has it: an unknown address is locked after 5 wrong passwords exactly as a known one is, so
+ * the answers never tell which addresses have an account. The address is hashed: the table holds no
+ * address of someone who has none.
+ */
+export function passwordKey(email: string): string {
+  return `sign-in:address:${createHash("sha256").update(normalizeEmail(email)).digest("base64url")}`;
+}
 
 /** Within one sign-in: at least 30 seconds between two codes, and at most 5 codes. */
 export const RESEND = { cooldownSeconds: 30, maxSends: 5 } as const;

@@ -1,4 +1,5 @@
 // HTTP routes of API tokens: list, create (the token is shown once), revoke.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import * as access from "../access/index.ts";
@@ -53,8 +54,8 @@ export function tokenRoutes(ictx: IdentityCtx) {
           body: z.object({
             name: z.string().max(100),
             role: z.enum(access.ROLES),
-            clientId: z.string().nullable().optional(),
-            expiresAt: z.string().nullable().optional(),
+            clientId: z.string().max(TEXT_LIMITS.name).nullable().optional(),
+            expiresAt: z.string().max(40).nullable().optional(),
           }),
           response: { 201: tokenSchema.extend({ token: z.string() }), ...errors },
         },

@@ -1,5 +1,6 @@
 // HTTP routes of the users table: list, invite (and accept an invitation, publicly), edit, change
 // role and client access, deactivate and reactivate, reset 2FA.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import * as access from "../access/index.ts";
@@ -94,7 +95,10 @@ export function usersRoutes(ictx: IdentityCtx) {
           tags,
           summary: "Edit a user's name or phone",
           params: idParam,
-          body: z.object({ name: z.string().optional(), phone: z.string().nullable().optional() }),
+          body: z.object({
+            name: z.string().max(TEXT_LIMITS.name).optional(),
+            phone: z.string().max(50).nullable().optional(),
+          }),
           response: { 200: userSchema, ...errors },
         },
       },

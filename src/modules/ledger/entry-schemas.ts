@@ -1,6 +1,7 @@
 // The journal entry's API shapes: what a client sends (entryIn, amounts as decimal strings) and what
 // it gets back (entry), and entryOut, which formats an entry's bigint minor units at each currency's
 // scale.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import { formatMinor } from "../../platform/money.ts";
 import type { EntryView } from "./entry-service.ts";
@@ -8,7 +9,7 @@ import { date, decimal } from "./route-schemas.ts";
 
 const optionalId = z.uuid().nullable().optional();
 const lineIn = z.object({
-  accountId: z.string().min(1),
+  accountId: z.string().min(1).max(TEXT_LIMITS.name),
   amount: decimal.optional().describe("signed: positive debits, negative credits"),
   debit: decimal.optional(),
   credit: decimal.optional(),

@@ -1,5 +1,6 @@
 // HTTP routes of the reference lists that journal lines point at — contacts (vendors, customers, …)
 // and dimensions (classes, departments, locations, projects) — under /api/clients/{client}/….
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -67,8 +68,8 @@ export function referenceRoutes(ctx: Ctx) {
           params: clientParam,
           body: z.object({
             kind: z.enum(contactKinds),
-            name: z.string(),
-            email: z.email().nullable().optional(),
+            name: z.string().max(TEXT_LIMITS.name),
+            email: z.email().max(320).nullable().optional(),
           }),
           response: { 201: contact, ...errors },
         },
@@ -86,8 +87,8 @@ export function referenceRoutes(ctx: Ctx) {
           summary: "Edit or (de)activate a contact",
           params: idParam,
           body: z.object({
-            name: z.string().optional(),
-            email: z.email().nullable().optional(),
+            name: z.string().max(TEXT_LIMITS.name).optional(),
+            email: z.email().max(320).nullable().optional(),
             isActive: z.boolean().optional(),
           }),
           response: { 200: contact, ...errors },
@@ -124,7 +125,7 @@ export function referenceRoutes(ctx: Ctx) {
           params: clientParam,
           body: z.object({
             kind: z.enum(dimensionKinds),
-            name: z.string(),
+            name: z.string().max(TEXT_LIMITS.name),
             parentId: z.uuid().nullable().optional(),
           }),
           response: { 201: dimension, ...errors },
@@ -142,7 +143,10 @@ export function referenceRoutes(ctx: Ctx) {
           ...tags("Dimensions"),
           summary: "Rename or (de)activate a dimension",
           params: idParam,
-          body: z.object({ name: z.string().optional(), isActive: z.boolean().optional() }),
+          body: z.object({
+            name: z.string().max(TEXT_LIMITS.name).optional(),
+            isActive: z.boolean().optional(),
+          }),
           response: { 200: dimension, ...errors },
         },
       },

@@ -2,6 +2,7 @@
 // problem+json error replies, the register line that both an account's register and the general
 // ledger report return, and named schemas the portal's typed client imports (web/src/api/ledger.ts):
 // the general ledger report and the account bodies.
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import { clientParam, date, decimal, errors, flag, idParam } from "../../platform/route-schemas.ts";
 import { ACCOUNT_TYPES } from "./model.ts";
@@ -46,18 +47,18 @@ export const generalLedger = z.object({
 /** The body of POST /accounts. */
 export const accountIn = z.object({
   number: z.string().max(20).nullable().optional(),
-  name: z.string(),
+  name: z.string().max(TEXT_LIMITS.name),
   type: z.enum(ACCOUNT_TYPES),
-  detailType: z.string().optional(),
+  detailType: z.string().max(TEXT_LIMITS.name).optional(),
   parentId: z.uuid().nullable().optional(),
   description: z.string().max(1000).nullable().optional(),
 });
 
 /** The body of PATCH /accounts/:id. */
 export const accountPatch = z.object({
-  name: z.string().optional(),
+  name: z.string().max(TEXT_LIMITS.name).optional(),
   number: z.string().max(20).nullable().optional(),
-  detailType: z.string().optional(),
+  detailType: z.string().max(TEXT_LIMITS.name).optional(),
   description: z.string().max(1000).nullable().optional(),
   isActive: z.boolean().optional(),
 });

@@ -110,7 +110,7 @@ describe("ledger API", () => {
             { accountId: c.account("4000"), amount: "-1" },
           ],
         },
-        code: "date/invalid",
+        code: "http/invalid-request", // the shared date schema knows the calendar
         field: "date",
       },
       {

@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { notFound } from "../../platform/errors.ts";
 import { firmOutbox } from "../../platform/delivery/index.ts";
 import * as access from "../access/index.ts";
-import { errors } from "../../platform/route-schemas.ts";
+import { errors, flag } from "../../platform/route-schemas.ts";
 import { EMAIL_CHOICES } from "./model.ts";
 import { getSettings, listNotifications, markRead, saveSettings } from "./service.ts";
 
@@ -48,7 +48,7 @@ export function notificationRoutes(ctx: Ctx, options: { outboxEnabled: boolean }
           tags,
           summary: "Your notifications, newest first, and how many are unread",
           querystring: z.object({
-            unread: z.coerce.boolean().default(false),
+            unread: flag.default(false),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
           response: {
