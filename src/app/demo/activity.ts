@@ -1,4 +1,4 @@
-// The demo firm's year of activity, generated deterministically (same seed, same books): two
+// The demo firm's two years of activity, generated deterministically (same seed, same books): two
 // clients with the money movements such businesses really have, as their banks show them — the
 // statement lines of the checking account and the business card, each with the account and payee
 // a bookkeeper codes it to — plus the month-end journal entries no bank line carries (card fees,
@@ -59,10 +59,11 @@ function cents(rand: () => number, low: number, high: number): bigint {
   return BigInt(Math.round((low + rand() * (high - low)) * 100));
 }
 
-/** The days of the history, oldest first: a year ending the day before `until`. */
+/** The days of the history, oldest first: two years ending the day before `until` (enough lines
+ *  for the bot to measure its high band on: a few hundred held-out lines). */
 function daysBefore(until: string): string[] {
   const days: string[] = [];
-  for (let d = addDays(until, -365); d < until; d = addDays(d, 1)) days.push(d);
+  for (let d = addDays(until, -730); d < until; d = addDays(d, 1)) days.push(d);
   return days;
 }
 

@@ -1,6 +1,6 @@
 // Writes the demo firm into a database through the ordinary services (so the demo obeys every
 // rule a real firm does): its clients, charts and contacts, the opening balances and month-end
-// entries of a year of books, and the bank and card history and fresh weeks (transactions.ts).
+// entries of two years of books, and the bank and card history and fresh weeks (transactions.ts).
 // Running it again finds the firm and leaves it as it is.
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";

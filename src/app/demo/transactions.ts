@@ -117,7 +117,7 @@ async function importAndProcess(
 }
 
 /**
- * The year before the feed: its statement file is imported under Manual Push starting at the
+ * The history before the feed: its statement file is imported under Manual Push starting at the
  * takeover (older lines are excluded: the old books have them), then a bookkeeper's coding is
  * applied merchant by merchant to the weeks since and each line marked reviewed — which posts it
  * and teaches the bot's memory, as onboarding a client does.

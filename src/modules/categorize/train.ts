@@ -46,9 +46,6 @@ export function selectTrainingLines(
   );
 }
 
-/** Held-out lines training aims for, when the history is small (see the held-out share in train). */
-export const MIN_HELD_OUT = 600;
-
 /** Example steps past which more passes add nothing measurable (checked on the Birmingham data). */
 const ENOUGH_STEPS = 200_000;
 
@@ -199,10 +196,7 @@ export function train(history: readonly PostedLine[], ctx: TrainContext): Catego
   let heldOut = { lines: 0, accuracy: 0, coverageHigh: 0, precisionHigh: 0 };
   let warm: LinearModel | undefined;
   const examples: HeldOutExample[] = [];
-  // A small history holds out a larger share (up to 40%): the high band is granted only on a few
-  // hundred held-out lines (calibrate.ts), which 20% of a small firm's first year does not reach.
-  const share = Math.max(options.calibrationShare, Math.min(0.4, MIN_HELD_OUT / rows.length));
-  const cuts = [1 - share];
+  const cuts = [1 - options.calibrationShare];
   for (let i = 0; i < cuts.length; i++) {
     const from = dateAt(rows, cuts[i]!);
     const to = i + 1 < cuts.length ? dateAt(rows, cuts[i + 1]!) : "\uffff";
