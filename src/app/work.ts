@@ -4,12 +4,15 @@ import type { Ctx } from "../platform/context.ts";
 import { runUnscoped } from "../platform/tenant-scope.ts";
 import { BANK_LINES_IMPORTED, type BankLinesImported } from "../modules/banking/index.ts";
 import * as categorize from "../modules/categorize/index.ts";
+import { LEDGER_HISTORY_IMPORTED, type LedgerHistoryImported } from "../modules/ledger/index.ts";
 import * as notifications from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
   notify?: notifications.NotifyCtx | undefined;
+  /** Where what the work did is logged, a line at a time (default: stderr). */
+  log?: ((line: string) => void) | undefined;
 }
 
 export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise<void> {
@@ -22,6 +25,28 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);
     }),
+  );
+  // A history import teaches the bot: one retraining per client (coalesced), told when it ends.
+  const report = async (outcome: categorize.HistoryOutcome) => {
+    (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(outcome.log);
+    if (outcome.notice && options.notify)
+      await notifications.notify(options.notify, outcome.notice).catch(() => undefined);
+  };
+  await ctx.jobs.work(LEDGER_HISTORY_IMPORTED, (data) =>
+    runUnscoped(async () =>
+      report(await categorize.queueHistoryTraining(ctx, data as LedgerHistoryImported)),
+    ),
+  );
+  await ctx.jobs.work(categorize.TRAIN_HISTORY_JOB, (data) =>
+    runUnscoped(async () =>
+      report(
+        await categorize.runHistoryTraining(
+          ctx,
+          data as { firmId: string; clientId: string; userId: string | null },
+          transactions.trainingHistory,
+        ),
+      ),
+    ),
   );
   for (const name of [categorize.TRAIN_CLIENT_JOB, categorize.TRAIN_FIRM_JOB]) {
     await ctx.jobs.work(name, (data) =>

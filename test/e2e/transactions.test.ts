@@ -98,6 +98,8 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
 
   it("shows why the bot chose what it chose", async () => {
     const { page } = portal.t;
+    // The bot has learned the demo's books: a Keystone Mutual line is posted by AutoPush.
+    await page.getByRole("tab", { name: /^Processed/ }).click();
     await page.getByRole("textbox", { name: "Search transactions" }).fill("KEYSTONE");
     const row = page
       .getByRole("table", { name: "Transactions" })
@@ -108,6 +110,7 @@ describe.skipIf(!hasChromium)("the Transaction Manager", () => {
     await why.getByText(/earlier lines from “Keystone Mutual Insurance”/).waitFor();
     await portal.t.shot("transactions-03-explanation", { fullPage: false });
     await page.keyboard.press("Escape");
+    await page.getByRole("tab", { name: /^Needs Review/ }).click();
   });
 
   it("takes a correction in place and makes a rule of it", async () => {

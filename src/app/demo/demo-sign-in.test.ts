@@ -54,7 +54,7 @@ describe("the demo's first sign-in", () => {
       headers: { cookie: session },
     });
     expect(tb.statusCode).toBe(200);
-  });
+  }, 300_000);
 
   it("lets the demo client owner see only its own client", async () => {
     const owner = DEMO_USERS[1];

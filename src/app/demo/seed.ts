@@ -1,13 +1,15 @@
 // Writes the demo firm into a database through the ordinary services (so the demo obeys every
-// rule a real firm does). Running it again finds the firm and leaves it as it is.
+// rule a real firm does): its clients, charts and contacts, the opening balances and month-end
+// entries of two years of books, and the bank and card history and fresh weeks (transactions.ts).
+// Running it again finds the firm and leaves it as it is.
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
 import * as identity from "../../modules/identity/index.ts";
-import { demoClients } from "./activity.ts";
-import { seedDemoTransactions } from "./transactions.ts";
+import { demoClients, type DemoBankLine, type DemoEntry } from "./activity.ts";
+import { freshFrom, seedDemoTransactions, takeoverFrom } from "./transactions.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -60,6 +62,18 @@ async function seedUsers(ctx: Ctx, firmId: string): Promise<DemoResult["users"]>
   return DEMO_USERS.map((u) => ({ email: u.email, role: u.role, password: u.password }));
 }
 
+/** A statement line as the old books recorded it: the bank side and the account it was coded to. */
+function entryOf(l: DemoBankLine): DemoEntry {
+  return {
+    date: l.date,
+    description: l.text,
+    lines: [
+      { account: l.bank, amount: l.amount, contact: l.contact },
+      { account: l.account, amount: -l.amount, contact: l.contact },
+    ],
+  };
+}
+
 export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
   if (existing) {
@@ -75,7 +89,8 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   const firm = await access.createFirm(ctx.db, DEMO_FIRM);
   const actor = systemActor(firm.id);
   const result: DemoResult = { created: true, firmId: firm.id, clients: [], users: [] };
-  for (const demo of demoClients(ctx.clock.today())) {
+  const books = demoClients(freshFrom(ctx.clock.today()));
+  for (const demo of books) {
     await access.createClient(ctx.db, actor, { slug: demo.slug, name: demo.name });
     await ledger.applyChartTemplate(ctx, actor, demo.slug);
     const accounts = new Map((await ledger.listAccounts(ctx, actor, demo.slug)).map((a) => [a.number, a.id]));
@@ -86,7 +101,11 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
       contacts.set(name, (await ledger.createContact(ctx, actor, demo.slug, { kind: "customer", name })).id);
     for (const name of demo.classes)
       await ledger.createDimension(ctx, actor, demo.slug, { kind: "class", name });
-    const entries: ledger.EntryInput[] = demo.entries.map((e) => ({
+    // The books the firm takes over: opening balances, the bank and card lines before the takeover
+    // and the month-end entries. Later lines are coded in the Transaction Manager (transactions.ts).
+    const takeover = takeoverFrom(ctx.clock.today());
+    const old = demo.bankLines.filter((l) => l.date < takeover);
+    const entries: ledger.EntryInput[] = [demo.opening, ...old.map(entryOf), ...demo.monthEnd].map((e) => ({
       date: e.date,
       description: e.description,
       lines: e.lines.map((l) => ({
@@ -102,9 +121,13 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
         action: "ledger.demo.seeded",
       }),
     );
-    result.clients.push({ slug: demo.slug, name: demo.name, entries: entries.length });
+    result.clients.push({
+      slug: demo.slug,
+      name: demo.name,
+      entries: entries.length + demo.bankLines.length,
+    });
   }
   result.users = await seedUsers(ctx, firm.id);
-  await seedDemoTransactions(ctx, firm.id);
+  await seedDemoTransactions(ctx, firm.id, books);
   return result;
 }

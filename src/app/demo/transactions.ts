@@ -1,102 +1,66 @@
-// The demo firm's bank feeds: each demo client gets its bank (and card) account, the firm's
-// categorizer is trained on the year of books, and a few weeks of fresh statement lines are
-// imported and automated (AutoPush on checking, Manual Push on the card) — so the Transaction
-// Manager opens with predictions, some posted, some waiting for review. Safe to run again.
-import { systemActor } from "../../platform/actor.ts";
+// The demo firm's bank feeds, brought in the way a real client's are: the year of history arrives
+// as statement files (a CSV export of the checking account, a QIF file of the card), its lines are
+// coded and marked reviewed in the Transaction Manager, the firm's categorizer is trained on those
+// books, and then a few fresh weeks are imported and automated (AutoPush on checking, Manual Push
+// on the card) — so the Transaction Manager opens with most lines posted and a few to review.
+import { systemActor, type Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { addDays } from "../../platform/dates.ts";
 import { AppError } from "../../platform/errors.ts";
-import { formatMinor } from "../../platform/money.ts";
 import * as access from "../../modules/access/index.ts";
 import * as banking from "../../modules/banking/index.ts";
 import * as categorize from "../../modules/categorize/index.ts";
+import * as ledger from "../../modules/ledger/index.ts";
 import * as transactions from "../../modules/transactions/index.ts";
+import type { DemoBankLine, DemoClient } from "./activity.ts";
+import { csvStatement, FEEDS, qifStatement, type FeedLine } from "./statements.ts";
 
-interface FeedLine {
-  day: number;
-  text: string;
-  cents: number;
+/** The day the fresh weeks start (three weeks ago): the history ends the day before. */
+export const freshFrom = (today: string) => addDays(today, -21);
+
+/**
+ * Where the client's old books end and the Transaction Manager takes over (six weeks before the
+ * fresh weeks): older statement lines are already in the books the firm took over (posted as
+ * journal entries by seed.ts); the newer ones are coded and reviewed in the Transaction Manager.
+ */
+export const takeoverFrom = (today: string) => addDays(freshFrom(today), -42);
+
+interface Pending {
+  slug: string;
+  bankAccountId: string;
+  shortName: string;
+  mode: "auto_push" | "manual_push";
+  fresh: FeedLine[];
 }
 
-/** What each demo client's bank shows in the weeks after its books end (amounts in cents, out negative). */
-const FEEDS: Record<string, { checking: FeedLine[]; card: FeedLine[] }> = {
-  "bluebird-coffee": {
-    checking: [
-      { day: 1, text: "ACH HARBORVIEW PROPERTY MANAGEMENT MONTHLY RENT", cents: -650_000 },
-      { day: 2, text: "LAKESIDE CARD SERVICES CARD SALES SETTLEMENT", cents: 201_344 },
-      { day: 3, text: "HIGHLAND GREEN COFFEE IMPORTERS GREEN COFFEE BEANS", cents: -128_450 },
-      { day: 4, text: "VALLEY DAIRY CO-OP MILK AND DAIRY", cents: -51_230 },
-      { day: 5, text: "KEYSTONE MUTUAL INSURANCE BUSINESS INSURANCE", cents: -41_250 },
-      { day: 6, text: "LAKESIDE CARD SERVICES CARD SALES SETTLEMENT", cents: 187_920 },
-      { day: 8, text: "CITY POWER & LIGHT ELECTRICITY", cents: -78_912 },
-      { day: 9, text: "NORTHWIND TELECOM INTERNET AND PHONE", cents: -18_999 },
-      { day: 10, text: "HIGHLAND GREEN COFFEE IMPORTERS GREEN COFFEE BEANS", cents: -141_075 },
-      { day: 11, text: "VALLEY DAIRY CO-OP MILK AND DAIRY", cents: -48_860 },
-      { day: 12, text: "BRIGHTPAY PAYROLL PAYROLL", cents: -812_344 },
-      { day: 13, text: "SQ *RIVERSIDE HARDWARE", cents: -6_412 },
-      { day: 14, text: "LAKESIDE CARD SERVICES CARD SALES SETTLEMENT", cents: 224_100 },
-      { day: 15, text: "ESPRESSO PARTS DIRECT ONLINE", cents: -38_900 },
-      { day: 16, text: "SUMMIT BANK SERVICE CHARGE", cents: -1_500 },
-      { day: 17, text: "HIGHLAND GREEN COFFEE IMPORTERS GREEN COFFEE BEANS", cents: -135_000 },
-      { day: 18, text: "VALLEY DAIRY CO-OP MILK AND DAIRY", cents: -50_115 },
-      { day: 19, text: "MOBILE DEPOSIT CATERING ORDER", cents: 95_000 },
-    ],
-    card: [
-      { day: 2, text: "PAPER TRAIL OFFICE SUPPLY OFFICE SUPPLIES", cents: -4_318 },
-      { day: 5, text: "TOWNSQUARE ADS LOCAL ADVERTISING", cents: -12_500 },
-      { day: 7, text: "CLOUDTILL POS SOFTWARE SUBSCRIPTION", cents: -6_900 },
-      { day: 9, text: "AMZN MKTP US*2K4L19 AMZN.COM/BILL", cents: -2_699 },
-      { day: 12, text: "PAPER TRAIL OFFICE SUPPLY OFFICE SUPPLIES", cents: -8_844 },
-      { day: 15, text: "TOWNSQUARE ADS LOCAL ADVERTISING", cents: -9_900 },
-    ],
-  },
-  "harbor-dental": {
-    checking: [
-      { day: 1, text: "ACH MAPLE STREET MEDICAL OFFICES OFFICE LEASE", cents: -920_000 },
-      { day: 2, text: "DELTA SHIELD DENTAL PLANS DEPOSIT", cents: 231_400 },
-      { day: 3, text: "CASCADE HEALTH BENEFITS DEPOSIT", cents: 187_655 },
-      { day: 4, text: "KEYSTONE MUTUAL INSURANCE MALPRACTICE INSURANCE", cents: -108_000 },
-      { day: 5, text: "PATIENT PAYMENTS DEPOSIT", cents: 164_210 },
-      { day: 7, text: "BRIGHTSMILE DENTAL SUPPLY DENTAL SUPPLIES", cents: -298_122 },
-      { day: 9, text: "DELTA SHIELD DENTAL PLANS DEPOSIT", cents: 276_330 },
-      { day: 10, text: "PRECISION DENTAL LAB LAB FEES", cents: -455_000 },
-      { day: 12, text: "BRIGHTPAY PAYROLL PAYROLL", cents: -1_043_812 },
-      { day: 13, text: "CITY POWER & LIGHT UTILITIES", cents: -61_870 },
-      { day: 15, text: "CHAIRSIDE CLOUD PRACTICE SOFTWARE", cents: -39_900 },
-      { day: 16, text: "CASCADE HEALTH BENEFITS DEPOSIT", cents: 201_090 },
-      { day: 17, text: "DENTAL CE SEMINARS REGISTRATION", cents: -45_000 },
-      { day: 18, text: "SUMMIT BANK LOAN PAYMENT", cents: -260_000 },
-    ],
-    card: [],
-  },
-};
+const MONEY = [
+  ["bank", "1010", "checking", "auto_push"],
+  ["credit_card", "2100", "card", "manual_push"],
+] as const;
 
-const csvOf = (lines: Array<{ date: string; text: string; cents: number }>) =>
-  new TextEncoder().encode(
-    `Date,Description,Amount\n${lines.map((l) => `${l.date},${l.text},${formatMinor(BigInt(l.cents), 2)}`).join("\n")}\n`,
-  );
-
-/** Gives every demo client its feeds (once); returns how many lines were imported now. */
-export async function seedDemoTransactions(ctx: Ctx, firmId: string): Promise<number> {
+/**
+ * Gives every demo client its bank and card accounts (once): the history when `history` is given
+ * (a new demo firm), then the fresh weeks. Returns how many fresh lines were imported now.
+ */
+export async function seedDemoTransactions(
+  ctx: Ctx,
+  firmId: string,
+  history: readonly DemoClient[] = [],
+): Promise<number> {
   const actor = systemActor(firmId);
-  const pending: Array<{
-    slug: string;
-    shortName: string;
-    lines: Array<{ date: string; text: string; cents: number }>;
-    mode: "auto_push" | "manual_push";
-  }> = [];
-  const from = addDays(ctx.clock.today(), -21);
+  const from = freshFrom(ctx.clock.today());
+  const pending: Pending[] = [];
   for (const [slug, feed] of Object.entries(FEEDS)) {
     const { bankAccounts } = await banking.bankOverview(ctx, actor, slug).catch((error: unknown) => {
       if (error instanceof AppError && error.kind === "not-found")
         return { bankAccounts: [] as banking.BankAccountView[] };
       throw error;
     });
-    for (const [kind, ledgerNumber, lines, mode] of [
-      ["bank", "1010", feed.checking, "auto_push"],
-      ["credit_card", "2100", feed.card, "manual_push"],
-    ] as const) {
-      if (lines.length === 0) continue;
+    const books = history.find((h) => h.slug === slug);
+    for (const [kind, ledgerNumber, key, mode] of MONEY) {
+      const fresh = feed[key];
+      const past = books?.bankLines.filter((l) => l.bank === ledgerNumber) ?? [];
+      if (fresh.length === 0 && past.length === 0) continue;
       let account = bankAccounts.find((a) => a.ledgerAccount.number === ledgerNumber);
       if (account && account.lineCount > 0) continue;
       account ??= await banking.createBankAccount(ctx, actor, slug, {
@@ -107,12 +71,9 @@ export async function seedDemoTransactions(ctx: Ctx, firmId: string): Promise<nu
         institutionName: "Summit Bank",
         mask: kind === "bank" ? "4821" : "7730",
       });
-      pending.push({
-        slug,
-        shortName: account.shortName,
-        mode,
-        lines: lines.map((l) => ({ date: addDays(from, l.day), text: l.text, cents: l.cents })),
-      });
+      if (past.length > 0)
+        await bringInHistory(ctx, actor, slug, account, past, takeoverFrom(ctx.clock.today()));
+      pending.push({ slug, bankAccountId: account.id, shortName: account.shortName, mode, fresh });
     }
   }
   if (pending.length === 0) return 0;
@@ -122,22 +83,92 @@ export async function seedDemoTransactions(ctx: Ctx, firmId: string): Promise<nu
   });
   let imported = 0;
   for (const p of pending) {
-    await transactions.setAutomation(ctx, actor, p.slug, p.shortName, { mode: p.mode, startDate: from });
-    const summary = await banking.importStatementFile(ctx, actor, p.slug, p.shortName, {
-      bytes: csvOf(p.lines),
+    await transactions.setAutomation(ctx, actor, p.slug, p.shortName, {
+      mode: p.mode,
+      startDate: takeoverFrom(ctx.clock.today()),
+    });
+    if (p.fresh.length === 0) continue;
+    const lines = p.fresh.map((l) => ({ date: addDays(from, l.day), text: l.text, amount: BigInt(l.cents) }));
+    imported += await importAndProcess(ctx, actor, p.slug, p.shortName, {
+      bytes: csvStatement(lines),
       fileName: `${p.shortName}-recent.csv`,
-      source: "cli",
     });
-    // The import queued its job for the runner; doing it now means the portal opens ready (the job
-    // then finds every line done).
-    await transactions.processImport(ctx, {
-      firmId,
-      clientId: (await access.requireClient(ctx.db, actor, p.slug)).id,
-      bankAccountId: summary.bankAccount.id,
-      importId: summary.importId,
-      newLines: summary.newLines,
-    });
-    imported += summary.newLines;
   }
   return imported;
+}
+
+/** Imports a file and turns its lines into transactions now (the queued job then finds them done). */
+async function importAndProcess(
+  ctx: Ctx,
+  actor: Actor,
+  slug: string,
+  shortName: string,
+  file: { bytes: Uint8Array; fileName: string },
+): Promise<number> {
+  const summary = await banking.importStatementFile(ctx, actor, slug, shortName, { ...file, source: "cli" });
+  await transactions.processImport(ctx, {
+    firmId: actor.firmId,
+    clientId: (await access.requireClient(ctx.db, actor, slug)).id,
+    bankAccountId: summary.bankAccount.id,
+    importId: summary.importId,
+    newLines: summary.newLines,
+  });
+  return summary.newLines;
+}
+
+/**
+ * The history before the feed: its statement file is imported under Manual Push starting at the
+ * takeover (older lines are excluded: the old books have them), then a bookkeeper's coding is
+ * applied merchant by merchant to the weeks since and each line marked reviewed — which posts it
+ * and teaches the bot's memory, as onboarding a client does.
+ */
+async function bringInHistory(
+  ctx: Ctx,
+  actor: Actor,
+  slug: string,
+  account: banking.BankAccountView,
+  past: readonly DemoBankLine[],
+  takeover: string,
+): Promise<void> {
+  await transactions.setAutomation(ctx, actor, slug, account.shortName, {
+    mode: "manual_push",
+    startDate: takeover,
+  });
+  const card = account.kind === "credit_card";
+  await importAndProcess(ctx, actor, slug, account.shortName, {
+    bytes: card ? qifStatement(past) : csvStatement(past),
+    fileName: card ? "card-history.qif" : "checking-history.csv",
+  });
+  const [chart, contacts] = await Promise.all([
+    ledger.listAccounts(ctx, actor, slug),
+    ledger.listContacts(ctx, actor, slug),
+  ]);
+  const accountId = new Map(chart.map((a) => [a.number, a.id]));
+  const contactId = new Map(contacts.map((c) => [c.name, c.id]));
+  const codingOf = new Map(past.map((l) => [l.text, l]));
+  const byText = new Map<string, string[]>();
+  for (let offset = 0; ; offset += transactions.MAX_BULK) {
+    const page = await transactions.listTransactions(ctx, actor, slug, {
+      tab: "needs_review",
+      bankAccountId: account.id,
+      limit: transactions.MAX_BULK,
+      offset,
+    });
+    for (const t of page.transactions)
+      byText.set(t.description, [...(byText.get(t.description) ?? []), t.id]);
+    if (page.transactions.length < transactions.MAX_BULK) break;
+  }
+  const all: string[] = [];
+  for (const [text, ids] of byText) {
+    const line = codingOf.get(text);
+    if (!line) continue;
+    for (let i = 0; i < ids.length; i += transactions.MAX_BULK)
+      await transactions.bulkEdit(ctx, actor, slug, ids.slice(i, i + transactions.MAX_BULK), {
+        accountId: accountId.get(line.account)!,
+        contactId: contactId.get(line.contact) ?? null,
+      });
+    all.push(...ids);
+  }
+  for (let i = 0; i < all.length; i += transactions.MAX_BULK)
+    await transactions.reviewTransactions(ctx, actor, slug, all.slice(i, i + transactions.MAX_BULK));
 }

@@ -183,6 +183,8 @@ export async function openBot(
     validAccounts: active,
     contacts: buildContactIndex(contacts.filter((c) => c.is_active).map((c) => ({ id: c.id, name: c.name }))),
     tracksClasses: classes.some((c) => c.is_active),
+    accountTypes: new Map(chart.map((a) => [a.id, a.type])),
+    mediumFrom: settings.bands.medium / 10_000,
   };
   // One context per direction (its default account) and bank ledger account: a line is never
   // coded to the very account it moves.

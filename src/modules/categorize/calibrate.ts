@@ -10,6 +10,10 @@ export interface Calibrator {
   values: number[];
   /** Number of held-out lines the calibrator was fitted on (0 = the identity fallback). */
   fittedOn: number;
+  /** The lowest score among those lines. Below it the fit has no evidence: a score there keeps its
+   *  own value (at most the first block's), instead of borrowing the rate of lines scored far
+   *  higher. (Absent in calibrators fitted before it was kept.) */
+  low?: number;
 }
 
 /** Used before any history exists: trusts the score, but never above 0.9. */
@@ -148,12 +152,15 @@ export function fitIsotonic(
   }
   // Shrinking and the guards can break monotonicity; restore it from the top down.
   for (let k = values.length - 2; k >= 0; k--) if (values[k]! > values[k + 1]!) values[k] = values[k + 1]!;
-  return { bounds: maxes.slice(0, -1), values, fittedOn: n };
+  return { bounds: maxes.slice(0, -1), values, fittedOn: n, low: scores[order[0]!]! };
 }
 
 /** Calibrated probability for a raw score. */
 export function calibrate(calibrator: Calibrator, score: number): number {
-  const { bounds, values } = calibrator;
+  const { bounds, values, low } = calibrator;
+  // No extrapolation downwards: when every held-out line was right (a small, regular history),
+  // isotonic regression is one block, and a score of 0.3 would otherwise read as that block's 99%.
+  if (low !== undefined && score < low) return Math.min(values[0] ?? 0, score);
   // Binary search for the first block whose upper bound is ≥ score.
   let lo = 0;
   let hi = bounds.length;

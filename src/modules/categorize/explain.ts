@@ -61,3 +61,32 @@ export function modelExplanation(
   const via = category && category !== account ? ` (category ${category})` : "";
   return `Across the firm's clients, lines like this are usually coded to ${account}${via}.${because}`;
 }
+
+/**
+ * The alternatives shown beside a prediction, consistent with its confidence: the chosen account
+ * first with the confidence itself, then the next most likely accounts sharing what is left in
+ * proportion to the combiner's probabilities (never above the chosen one's).
+ */
+export function shownAlternatives(
+  accounts: readonly string[],
+  probabilities: ArrayLike<number>,
+  chosen: number,
+  confidence: number,
+  limit = 3,
+): Array<{ account: string; probability: number }> {
+  const round = (p: number) => Math.round(p * 1000) / 1000;
+  const rest = 1 - (probabilities[chosen] ?? 0);
+  const others = Array.from({ length: probabilities.length }, (_, i) => i)
+    .filter((i) => i !== chosen)
+    .sort((a, b) => probabilities[b]! - probabilities[a]! || a - b)
+    .slice(0, Math.max(0, limit - 1));
+  return [
+    { account: accounts[chosen]!, probability: round(confidence) },
+    ...others.map((i) => ({
+      account: accounts[i]!,
+      probability: round(
+        Math.min(confidence, rest > 1e-12 ? (probabilities[i]! / rest) * (1 - confidence) : 0),
+      ),
+    })),
+  ];
+}

@@ -71,6 +71,9 @@ export function heldOutExamples(
   return examples;
 }
 
+/** Wrong held-out lines the confidence model needs before it learns anything but the prior. */
+export const MIN_WRONG_FOR_CONFIDENCE = 20;
+
 interface Judged {
   features: Float64Array;
   right: number;
@@ -160,17 +163,24 @@ export function fitCombinerAndCalibrator(
       });
     }
   }
-  // 3. Out-of-fold confidence scores, calibrated by isotonic regression.
+  // 3. Out-of-fold confidence scores, calibrated by isotonic regression. With next to no wrong
+  // lines (a small, regular history) there is nothing to learn what makes a prediction wrong: the
+  // confidence model stays the prior (the combiner's probability) instead of learning "always right".
+  const all = judged.flat();
+  const learnable = all.filter((j) => j.right === 0).length >= MIN_WRONG_FOR_CONFIDENCE;
+  const fitOrPrior = (rows: readonly Judged[]) =>
+    learnable
+      ? fitLogistic(
+          rows.map((j) => j.features),
+          rows.map((j) => j.right),
+        )
+      : PRIOR_CONFIDENCE.weights.slice();
   const scores: number[] = [];
   const right: number[] = [];
   const eligible: boolean[] = [];
   const foldWeights: number[][] = [];
   for (const k of [0, 1]) {
-    const fit = judged[1 - k]!;
-    const weights = fitLogistic(
-      fit.map((j) => j.features),
-      fit.map((j) => j.right),
-    );
+    const weights = fitOrPrior(judged[1 - k]!);
     foldWeights.push(weights);
     const model: ConfidenceModel = { weights, clients: {}, pooled: pooledRight };
     for (const j of judged[k]!) {
@@ -179,7 +189,6 @@ export function fitCombinerAndCalibrator(
       eligible.push(j.eligible);
     }
   }
-  const all = judged.flat();
   const clients: Record<string, [number, number]> = {};
   for (const c of choices.flat()) {
     const t = (clients[c.example.clientId] ??= [0, 0]);
@@ -187,10 +196,7 @@ export function fitCombinerAndCalibrator(
     if (c.best === c.example.correct) t[0]++;
   }
   const confidence: ConfidenceModel = {
-    weights: fitLogistic(
-      all.map((j) => j.features),
-      all.map((j) => j.right),
-    ),
+    weights: fitOrPrior(all),
     folds: foldWeights,
     clients,
     pooled: pooledRight,

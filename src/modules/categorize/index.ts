@@ -16,7 +16,7 @@ export { METHODS } from "./types.ts";
 
 // Training, prediction, learning
 export { train, retrainClient, selectTrainingLines, type TrainContext } from "./train.ts";
-export { predict, type PredictContext } from "./predict.ts";
+export { predict, MIN_SUPPORT_FOR_HIGH, type PredictContext } from "./predict.ts";
 export { learn, type LearnContext, type LearnResult } from "./learn.ts";
 export {
   DEFAULT_OPTIONS,

@@ -11,6 +11,9 @@ const ACCOUNT_CLASS = "\u0006";
 /** The client's recent use of accounts (see recentKey). */
 const RECENT = "\u0008";
 
+/** Which accounts a client's money in, and its money out, were coded to (see directionKey). */
+const DIRECTION = "\u0007";
+
 export const MEMORY_LEVELS: readonly MemoryLevel[] = [
   "clientKey",
   "clientBrand",
@@ -230,6 +233,7 @@ export function remember(state: MemoryState, obs: MemoryObservation): void {
   addVote(state, memoryKey("clientBrand", obs.clientId, obs.merchantKey, obs.brandKey), obs.account, day);
   addVote(state, memoryKey("client", obs.clientId, obs.merchantKey, obs.brandKey), obs.account, day);
   addVote(state, recentKey(obs.clientId), obs.account, day, RECENT_HALF_LIFE_DAYS);
+  if (obs.amount !== 0n) addVote(state, directionKey(obs.clientId, obs.amount), obs.account, day);
   if (obs.classId) addVote(state, `${obs.clientId}${ACCOUNT_CLASS}${obs.account}`, obs.classId, day);
   if (obs.category !== undefined) {
     addVote(state, memoryKey("firmKey", obs.clientId, obs.merchantKey, obs.brandKey), obs.category, day);
@@ -278,6 +282,7 @@ export function forget(state: MemoryState, obs: MemoryObservation): void {
   take(memoryKey("clientBrand", clientId, merchantKey, brandKey), obs.account);
   take(memoryKey("client", clientId, merchantKey, brandKey), obs.account);
   take(recentKey(clientId), obs.account, RECENT_HALF_LIFE_DAYS);
+  if (obs.amount !== 0n) take(directionKey(clientId, obs.amount), obs.account);
   if (obs.classId) take(`${clientId}${ACCOUNT_CLASS}${obs.account}`, obs.classId);
   if (obs.category !== undefined) {
     take(memoryKey("firmKey", clientId, merchantKey, brandKey), obs.category);
@@ -302,6 +307,23 @@ export const RECENT_HALF_LIFE_DAYS = 14;
 /** The key of a client's recent-use tally (accounts, RECENT_HALF_LIFE_DAYS). */
 export function recentKey(clientId: string): string {
   return `${clientId}${RECENT}`;
+}
+
+/** The key of a client's tally of accounts used for money in (amount > 0) or money out. */
+export function directionKey(clientId: string, amount: bigint): string {
+  return `${clientId}${DIRECTION}${amount > 0n ? "in" : "out"}`;
+}
+
+/** How many of the client's lines moving money this way were coded to `account`. */
+export function directionCount(
+  state: MemoryState,
+  clientId: string,
+  amount: bigint,
+  account: string,
+): number {
+  const tally = state.tallies[directionKey(clientId, amount)];
+  const i = tally ? tally.labels.indexOf(account) : -1;
+  return i >= 0 ? tally!.counts[i]! : 0;
 }
 
 /** Looks up a level's tally for a line. */

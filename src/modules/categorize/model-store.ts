@@ -129,6 +129,50 @@ export async function trainingDone(ex: Executor, s: Scope): Promise<void> {
     on conflict (client_id) do update set pending_corrections = 0, training_queued = false`.execute(ex);
 }
 
+/** How far a tracked (history) training got; kept on the client's learning state. */
+export interface TrainingProgress {
+  stage: "queued" | "reading" | "training" | "done" | "failed" | "nothing-to-learn";
+  /** Labelled lines read (once known). */
+  lines?: number;
+  /** History entries that touched a bank or card account, for the import that queued it. */
+  moneyEntries?: number;
+  error?: string;
+  at: string;
+}
+
+export async function recordProgress(ex: Executor, s: Scope, progress: TrainingProgress): Promise<void> {
+  await sql`
+    insert into categorize_state (client_id, firm_id, training_progress)
+    values (${s.clientId}::uuid, ${s.firmId}::uuid, ${JSON.stringify(progress)}::jsonb)
+    on conflict (client_id) do update set training_progress = excluded.training_progress`.execute(ex);
+}
+
+export async function trainingProgress(ex: Executor, s: Scope): Promise<TrainingProgress | null> {
+  const row = await q(ex)
+    .selectFrom("categorize_state")
+    .select("training_progress")
+    .where("client_id", "=", s.clientId)
+    .executeTakeFirst();
+  return (row?.training_progress as TrainingProgress | null | undefined) ?? null;
+}
+
+/** Marks the client's training queued; false when one already was (the caller then sends
+ *  nothing). Call it inside a transaction: the row is locked between the read and the write. */
+export async function queueOnce(ex: Executor, s: Scope): Promise<boolean> {
+  const before = await q(ex)
+    .selectFrom("categorize_state")
+    .select("training_queued")
+    .where("client_id", "=", s.clientId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (before?.training_queued) return false;
+  await sql`
+    insert into categorize_state (client_id, firm_id, training_queued)
+    values (${s.clientId}::uuid, ${s.firmId}::uuid, true)
+    on conflict (client_id) do update set training_queued = true`.execute(ex);
+  return true;
+}
+
 export async function clearQueued(ex: Executor, s: Scope): Promise<void> {
   await q(ex)
     .updateTable("categorize_state")

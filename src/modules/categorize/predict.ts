@@ -6,11 +6,12 @@ import { Scratch, buildCandidates, gatherEvidence, topIndices, type Evidence } f
 import { chooseCandidate, followsRun, type CandidateSet } from "./combiner.ts";
 import { clientReliability, confidenceFeatures, confidenceScore } from "./confidence.ts";
 import { resolveContact, type ContactIndex } from "./contacts.ts";
-import { memoryExplanation, modelExplanation, weightiestWords } from "./explain.ts";
+import { againstDirection, weighDirection, type AccountTypes } from "./direction.ts";
+import { memoryExplanation, modelExplanation, shownAlternatives, weightiestWords } from "./explain.ts";
 import { normalized } from "./features.ts";
 import { classIndex } from "./linear-model.ts";
 import { classForAccount, support, topLabel, topName, weightedShare, type MemoryLevel } from "./memory.ts";
-import { HIGH } from "./metrics.ts";
+import { HIGH, MEDIUM } from "./metrics.ts";
 import { applyRule, selectRule, type Rule } from "./rules.ts";
 import type { CategorizerModel } from "./state.ts";
 import type { ChartMapping } from "./taxonomy.ts";
@@ -29,6 +30,12 @@ export interface PredictContext {
   defaultAccount?: string;
   /** Leave out the explanation's "words that weighed most" (saves time in bulk evaluation). */
   brief?: boolean;
+  /** The type of each of the client's accounts: when given, money in is not coded to an expense
+   *  account (nor money out to an income account) at medium or high confidence unless this
+   *  client's own history does so (see direction.ts). */
+  accountTypes?: AccountTypes;
+  /** Where the client's medium band starts (default MEDIUM). */
+  mediumFrom?: number;
 }
 
 /** The combiner's ranking of candidate accounts for a line. */
@@ -193,19 +200,30 @@ export function predict(model: CategorizerModel, line: BankLine, ctx: PredictCon
     };
   }
 
+  ranking.best = weighDirection(
+    model.memory,
+    line,
+    candidates.accounts,
+    probabilities,
+    candidates.count,
+    ranking.best,
+    ctx.accountTypes,
+  );
+  ranking.score = probabilities[ranking.best]!;
   const account = candidates.accounts[ranking.best]!;
-  const confidence = bandGuard(
+  const against = againstDirection(model.memory, line, account, ctx.accountTypes);
+  let confidence = bandGuard(
     calibrate(model.calibrator, confidenceOf(model, ranking, line.clientId)),
     ranking,
   );
+  if (against) confidence = Math.min(confidence, (ctx.mediumFrom ?? MEDIUM) - 0.001);
   const { method, level } = attribute(model, ranking, account, line.clientId, ctx.mapping);
-  const alternatives = topIndices(
+  const alternatives = shownAlternatives(
+    candidates.accounts,
     probabilities.subarray(0, candidates.count),
-    Math.min(3, candidates.count),
-  ).map((i) => ({
-    account: candidates.accounts[i]!,
-    probability: Math.round(probabilities[i]! * 1000) / 1000,
-  }));
+    ranking.best,
+    confidence,
+  );
   const reason: PredictionReason = { alternatives };
   let explanation: string;
   let modelVersion: string;
@@ -242,6 +260,9 @@ export function predict(model: CategorizerModel, line: BankLine, ctx: PredictCon
     explanation = `No close match; ${account} is the account this client uses most for lines like this.`;
     modelVersion = `default@${model.version}`;
   }
+
+  if (against)
+    explanation += ` This is money ${line.amount > 0n ? "in" : "out"}, and this client's books have never coded money ${line.amount > 0n ? "in" : "out"} to ${account}: check it.`;
 
   let classId: string | null = null;
   if (ctx.tracksClasses) {

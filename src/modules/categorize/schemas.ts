@@ -190,6 +190,16 @@ export const learningOut = z.object({
   models: z.array(modelVersion),
   pendingCorrections: z.number(),
   trainingQueued: z.boolean(),
+  /** Where the last tracked training (after a history import) stands. */
+  training: z
+    .object({
+      stage: z.enum(["queued", "reading", "training", "done", "failed", "nothing-to-learn"]),
+      lines: z.number().optional(),
+      moneyEntries: z.number().optional(),
+      error: z.string().optional(),
+      at: z.string(),
+    })
+    .nullable(),
   memory: z.object({ clientTallies: z.number(), firmTallies: z.number(), learned: z.string() }),
   categories: z.number(),
 });

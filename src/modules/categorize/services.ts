@@ -38,6 +38,8 @@ export type {
   LearningView,
   ModelVersionView,
 } from "./training-service.ts";
+export { queueHistoryTraining, runHistoryTraining, TRAIN_HISTORY_JOB } from "./history-learning.ts";
+export type { HistoryImported, HistoryOutcome } from "./history-learning.ts";
 export type { CategorizeTables } from "./tables.ts";
 export { categorizeRoutes } from "./routes.ts";
 export { ruleIn as ruleInSchema, rule as ruleSchema, ruleOut } from "./schemas.ts";

@@ -68,6 +68,8 @@ export interface CategorizeStateTable {
   learned: Generated<bigint>;
   pending_corrections: Generated<number>;
   training_queued: Generated<boolean>;
+  /** See TrainingProgress (model-store.ts); null before any tracked training. */
+  training_progress: unknown;
 }
 
 export interface CategorizeModelsTable {

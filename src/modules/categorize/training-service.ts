@@ -321,6 +321,8 @@ export interface LearningView {
   models: ModelVersionView[];
   pendingCorrections: number;
   trainingQueued: boolean;
+  /** Where the last tracked training (after a history import) stands. */
+  training: models.TrainingProgress | null;
   memory: { clientTallies: number; firmTallies: number; learned: string };
 }
 
@@ -331,10 +333,11 @@ export async function learningStatus(
   limit = 20,
 ): Promise<LearningView> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
-  const [history, state, counts] = await Promise.all([
+  const [history, state, counts, training] = await Promise.all([
     models.modelHistory(ctx.db, s, limit),
     models.learningState(ctx.db, s),
     models.memoryRowCount(ctx.db, s),
+    models.trainingProgress(ctx.db, s),
   ]);
   return {
     models: history.map((m) => ({
@@ -352,6 +355,7 @@ export async function learningStatus(
     })),
     pendingCorrections: state.pendingCorrections,
     trainingQueued: state.trainingQueued,
+    training,
     memory: { clientTallies: counts.client, firmTallies: counts.firm, learned: state.learned.toString() },
   };
 }

@@ -23,6 +23,7 @@ import {
   type LineInput,
 } from "./model.ts";
 import { postEntries } from "./entry-service.ts";
+import { announceHistoryImport } from "./history-import.ts";
 import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
 import type { Scope } from "./store.ts";
@@ -81,6 +82,7 @@ export async function importJournal(
     }).catch((error: unknown) => {
       throw withJournalLine(error, journal, options.fileName);
     });
+    await announceHistoryImport(ctx, tx, actor, s, entries, options.fileName ?? null);
     return {
       client: s.clientSlug,
       entries: entries.length,

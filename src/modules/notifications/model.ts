@@ -26,6 +26,7 @@ export const EVENTS = {
   "comment.mention": { label: "Someone mentioned you", inApp: true, email: "instant" },
   "bank.connection.attention": { label: "A bank connection needs attention", inApp: true, email: "daily" },
   "review.waiting": { label: "Transactions are waiting for review", inApp: true, email: "weekly" },
+  "bot.learned": { label: "The bot finished learning from imported history", inApp: true, email: "off" },
 } as const satisfies Record<string, EventInfo>;
 
 export type EventName = keyof typeof EVENTS;

@@ -26,6 +26,21 @@ function mainCounterpart(lines: readonly Line[], money: Line): Line | undefined 
   return best;
 }
 
+/**
+ * An entry's text as a bank line would show it: banks name the counterparty, which the ledger keeps
+ * as the contact — unless the description already names it (an entry made from a bank line), when
+ * adding it again would make a merchant memory never meets on the next statement.
+ */
+export function bankStyle(description: string, payee: string | undefined): string {
+  if (!payee) return description;
+  const squash = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  return ` ${squash(description)} `.includes(` ${squash(payee)} `) ? description : `${payee} ${description}`;
+}
+
 export const trainingHistory: categorize.HistorySource = async (ctx: Ctx, actor: Actor, clientId: string) => {
   const s = { firmId: actor.firmId, clientId };
   const [rows, accounts, contacts, entries] = await Promise.all([
@@ -72,8 +87,7 @@ export const trainingHistory: categorize.HistorySource = async (ctx: Ctx, actor:
         id: `${e.id}:${side.accountId}`,
         clientId,
         date: e.date,
-        // Bank descriptions name the counterparty; the ledger keeps it as the contact.
-        description: payee ? `${payee} ${e.description}` : e.description,
+        description: bankStyle(e.description, payee),
         amount: side.amount,
         currency: side.currency,
         coding: {

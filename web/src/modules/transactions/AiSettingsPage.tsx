@@ -247,7 +247,8 @@ function LearningPanel({ client }: { client: string }) {
   const q = useQuery({
     queryKey: ["ai-learning", client],
     queryFn: () => transactionsApi.learning(client),
-    refetchInterval: (query) => (query.state.data?.trainingQueued ? 3000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.trainingQueued || query.state.data?.training?.stage === "training" ? 3000 : false,
   });
   const train = useMutation({
     mutationFn: (scope: "client" | "firm") => transactionsApi.train(client, scope),
@@ -292,6 +293,22 @@ function LearningPanel({ client }: { client: string }) {
               training{l.trainingQueued ? " (queued)" : ""}; memory holds {l.memory.clientTallies} tallies of
               this client and {l.memory.firmTallies} firm-wide.
             </Text>
+            {l.training && (
+              <Text size="sm" mb="xs" aria-label="Learning from the books">
+                Learning from imported history:{" "}
+                {
+                  {
+                    queued: "queued",
+                    reading: "reading the books",
+                    training: "training",
+                    done: `done (${l.training.lines ?? 0} lines)`,
+                    failed: `failed: ${l.training.error ?? "unknown error"}; the previous model stays in use`,
+                    "nothing-to-learn": "nothing to learn (no bank or card movement in the import)",
+                  }[l.training.stage]
+                }{" "}
+                ({new Date(l.training.at).toLocaleString()})
+              </Text>
+            )}
             <Table fz="xs" verticalSpacing={4} aria-label="Model versions">
               <Table.Thead>
                 <Table.Tr>

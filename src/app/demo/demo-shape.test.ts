@@ -1,0 +1,85 @@
+// The demo is the product's shop window: after its year of history the bot has learned the
+// clients' books, so most fresh checking lines are posted by AutoPush (each to the account the
+// books use for that merchant), a few wait for review with varied confidences, no deposit lands
+// on an expense account nor a payment on an income account, and the card stays under Manual Push.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb, type TestDb } from "../../../test/support/db.ts";
+import { demoClients } from "./activity.ts";
+import { seedDemo } from "./seed.ts";
+import { freshFrom } from "./transactions.ts";
+
+let t: TestDb;
+
+interface Row {
+  slug: string;
+  bank: string;
+  mode: string;
+  date: string;
+  description: string;
+  amount: bigint;
+  status: string;
+  band: string | null;
+  confidence: number | null;
+  number: string | null;
+  type: string | null;
+}
+
+let fresh: Row[];
+
+beforeAll(async () => {
+  t = await testDb();
+  await seedDemo(t.ctx);
+  const from = freshFrom(t.ctx.clock.today());
+  const rows = await sql<Row>`
+    select c.slug, a.number as bank, coalesce(m.mode, 'manual_push') as mode, t.date::text as date,
+           t.description, t.amount, t.status, t.band, t.confidence, x.number, x.type
+      from transactions t
+      join clients c on c.id = t.client_id
+      join accounts a on a.id = t.bank_ledger_account_id
+      left join bank_automation m on m.bank_account_id = t.bank_account_id
+      left join accounts x on x.id = coalesce(t.account_id, t.predicted_account_id)
+     where t.date >= ${from}::date`.execute(t.ctx.db);
+  fresh = rows.rows.map((r) => ({ ...r, amount: BigInt(r.amount), date: r.date.slice(0, 10) }));
+}, 300_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("the demo's fresh weeks", () => {
+  it("are mostly posted by AutoPush on checking, each to the account the client's books use", () => {
+    const books = demoClients(freshFrom(t.ctx.clock.today()));
+    for (const slug of ["bluebird-coffee", "harbor-dental"]) {
+      const checking = fresh.filter((r) => r.slug === slug && r.bank === "1010");
+      expect(checking.length).toBeGreaterThan(10);
+      expect(checking.every((r) => r.mode === "auto_push")).toBe(true);
+      const processed = checking.filter((r) => r.status === "processed" && r.band === "high");
+      expect(processed.length / checking.length).toBeGreaterThanOrEqual(0.7);
+      const codedAs = new Map(books.find((b) => b.slug === slug)!.bankLines.map((l) => [l.text, l.account]));
+      for (const r of processed)
+        expect([r.description, r.number]).toEqual([r.description, codedAs.get(r.description)]);
+    }
+  });
+
+  it("leave a few for review with varied confidences, in more than one band", () => {
+    const waiting = fresh.filter((r) => r.bank === "1010" && r.status === "needs_review");
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(new Set(waiting.map((r) => r.confidence?.toFixed(2))).size).toBeGreaterThan(1);
+    const bands = new Set(fresh.map((r) => r.band));
+    expect(bands.has("high")).toBe(true);
+    expect(bands.has("medium") || bands.has("low")).toBe(true);
+  });
+
+  it("never put a deposit on an expense account nor a payment on an income account", () => {
+    for (const r of fresh) {
+      if (r.amount > 0n) expect([r.description, r.type]).not.toEqual([r.description, "expense"]);
+      if (r.amount < 0n) expect([r.description, r.type]).not.toEqual([r.description, "income"]);
+    }
+  });
+
+  it("keep the card account under Manual Push: predicted, nothing posted", () => {
+    const card = fresh.filter((r) => r.bank === "2100");
+    expect(card.length).toBeGreaterThan(0);
+    expect(card.every((r) => r.mode === "manual_push" && r.status === "needs_review")).toBe(true);
+  });
+});
