@@ -41,6 +41,8 @@ export async function postEntries(
   list: readonly EntryInput[],
   source: string,
   audit: { action?: string; detail?: Record<string, unknown> } = {},
+  /** Per entry, the journal import's fingerprint (kept so the same journal is not imported twice). */
+  importKeys?: readonly (string | null)[],
 ): Promise<EntryView[]> {
   const normalized = list.map((e, i) => withIndex(i, list.length, () => normalize(e)));
   const ctx = await postingContext(tx, s, normalized);
@@ -58,6 +60,7 @@ export async function postEntries(
     reversesEntryId: null,
     createdBy: actor.id,
     lines: e.lines,
+    importKey: importKeys?.[i] ?? null,
   }));
   await entries.insertPosted(tx, s, rows);
   await entries.addToBalances(tx, s, balanceDeltas(normalized));

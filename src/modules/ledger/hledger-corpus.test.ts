@@ -2,7 +2,6 @@
 // from its repository) import with trial balances equal to `hledger bal --infer-equity`. Skipped
 // unless HLEDGER_CORPUS names the folder; prints the figures. Not a fixture: nothing is copied.
 import { execFileSync, spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
@@ -10,6 +9,7 @@ import { systemActor, type Actor } from "../../platform/actor.ts";
 import * as access from "../access/index.ts";
 import * as ledger from "./index.ts";
 import { differencesFromHledger, importedRows } from "./journal-oracle-support.ts";
+import { readJournalFile } from "./journal-files.ts";
 import { parseJournal } from "./journal-text/parse.ts";
 import { hledgerAvailable } from "./journal-text/testkit.ts";
 
@@ -43,10 +43,9 @@ describe.runIf(corpus !== undefined && hledgerAvailable())("hledger's corpus", (
       const slug = `c${i}`;
       const name = path.relative(corpus!, file);
       try {
-        const text = fs.readFileSync(file, "utf8");
-        await access.createClient(t.ctx.db, actor, { slug, name: slug });
-        await ledger.importJournal(t.ctx, actor, slug, text, { fileName: path.basename(file) });
-        const journal = parseJournal(text, { rules: "skip" });
+        await ledger.importJournalFile(t.ctx, actor, slug, file, { createClient: true });
+        const source = readJournalFile(file);
+        const journal = parseJournal(source.text, { ...source, rules: "skip", currentYear: 2026 });
         const diff = differencesFromHledger(
           await importedRows(t.ctx, actor, slug),
           file,

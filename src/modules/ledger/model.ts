@@ -73,17 +73,6 @@ export function inferAccountType(fullName: string): AccountType {
   return "asset";
 }
 
-/** Account names in a chart are a path: "Parent:Child". Each segment must be non-blank. */
-export function splitAccountPath(fullName: string): string[] {
-  const parts = fullName.split(":");
-  if (parts.some((p) => p.trim() === "")) {
-    throw validationError("ledger/invalid-account-name", `account name "${fullName}" has an empty segment`, {
-      field: "name",
-    });
-  }
-  return parts;
-}
-
 export interface LineInput {
   accountId: string;
   /** Signed minor units: positive is a debit, negative a credit. */
@@ -143,6 +132,14 @@ export function checkEntry(entry: EntryInput, ctx: PostingContext): void {
     throw validationError("ledger/too-few-lines", "a journal entry needs at least two lines", {
       field: "lines",
     });
+  }
+  if (entry.lines.every((line) => line.amount === 0n)) {
+    // "-0" and "0" lines would post an entry that changes no balance: almost always a mistake.
+    throw validationError(
+      "ledger/all-zero-entry",
+      `every line of this journal entry is zero (lines 1-${entry.lines.length}); enter the amounts`,
+      { field: "lines" },
+    );
   }
   checkOpenPeriod(entry.date, ctx);
   const sums = new Map<string, bigint>();
