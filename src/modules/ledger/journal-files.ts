@@ -112,15 +112,20 @@ function walk(dir: string, segments: readonly GlobSegment[], deepSeen = new Set<
     }
     return out;
   }
-  // "**": here, or in any folder below that is not a dot folder (each real folder once: a symlink
-  // to a parent folder must not send the walk round in circles).
+  return deep(dir, rest, true, deepSeen);
+}
+
+// A "**" segment: here, or in any folder below. Like the Glob library hledger 1.25 uses, only a dot
+// folder right under the starting folder is left out (pattern "**" then "*.j" reads sub/.dot/e.j but
+// not .dot/f.j). Each real folder is walked once: a symlink to a parent must not loop.
+function deep(dir: string, rest: readonly GlobSegment[], first: boolean, seen: Set<string>): string[] {
   const real = fs.realpathSync(dir);
-  if (deepSeen.has(real)) return [];
-  deepSeen.add(real);
-  const out = walk(dir, rest, deepSeen);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  const out = walk(dir, rest, seen);
   for (const name of entries(dir)) {
     const next = path.join(dir, name);
-    if (!name.startsWith(".") && isDir(next)) out.push(...walk(next, segments, deepSeen));
+    if (!(first && name.startsWith(".")) && isDir(next)) out.push(...deep(next, rest, false, seen));
   }
   return out;
 }
