@@ -1,6 +1,8 @@
 // The journal corpus (journal-corpus/: includes with globs, amounts without a commodity at a price,
 // dates without a year, transactions that change no balance, ledger-style prices and costs), each
 // imported from its file and compared with `hledger bal --infer-equity` on the same file.
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +14,7 @@ import { readJournalFile } from "./journal-files.ts";
 import { differencesFromHledger, importedRows } from "./journal-oracle-support.ts";
 import { decToString, normalizeDec } from "./journal-text/decimal.ts";
 import { parseJournal } from "./journal-text/parse.ts";
-import { hledgerAvailable } from "./journal-text/testkit.ts";
+import { hledgerAvailable, hledgerBalance } from "./journal-text/testkit.ts";
 
 const CORPUS = fileURLToPath(new URL("./journal-corpus/", import.meta.url));
 const at = (name: string) => path.join(CORPUS, name);
@@ -51,6 +53,23 @@ describe("the journal corpus", () => {
       expect(
         differencesFromHledger(rows, at(c.file), journal.conversionAccount, journal.commodities),
       ).toEqual([]);
+    },
+  );
+
+  it.each(CASES.map((c, i) => [c.file, i] as const))(
+    "%s: the client's export reads back in hledger with the original's balances",
+    async (file, i) => {
+      if (!hledgerAvailable()) return;
+      const exported = await ledger.exportClientJournal(t.ctx, actor, `corpus-${i}`);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cb-corpus-export-"));
+      fs.writeFileSync(path.join(dir, "export.journal"), exported);
+      const sorted = (rows: ReturnType<typeof hledgerBalance>) =>
+        rows
+          .filter((r) => r.number !== "0")
+          .sort((a, b) => (a.account + a.commodity < b.account + b.commodity ? -1 : 1));
+      expect(sorted(hledgerBalance(path.join(dir, "export.journal"), ["--infer-equity"]))).toEqual(
+        sorted(hledgerBalance(at(file), ["--infer-equity"])),
+      );
     },
   );
 
