@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { inTransaction, type Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { newIds } from "../../platform/ids.ts";
-import { balanceDeltas, checkEntry, type EntryInput } from "./model.ts";
+import { balanceDeltas, checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import * as entries from "./entry-store.ts";
 import type { Scope } from "./store.ts";
@@ -24,6 +24,7 @@ export async function postEntry(
 ): Promise<EntryView> {
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.post");
+    refuseAllZero(input);
     const [posted] = await postEntries(tx, actor, s, [input], source);
     return posted!;
   });

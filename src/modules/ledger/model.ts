@@ -123,6 +123,21 @@ const DIMENSION_FIELDS = [
 ] as const;
 
 /**
+ * An entry a person posts (API, portal) must move money: lines that are all zero ("-0", "0.00")
+ * change no balance and are almost always a mistake. Imports decide for themselves (a journal's
+ * all-zero transactions are skipped with a warning).
+ */
+export function refuseAllZero(entry: EntryInput): void {
+  if (entry.lines.length > 0 && entry.lines.every((line) => line.amount === 0n)) {
+    throw validationError(
+      "ledger/all-zero-entry",
+      `every line of this journal entry is zero (lines 1-${entry.lines.length}); enter the amounts`,
+      { field: "lines" },
+    );
+  }
+}
+
+/**
  * The posting rules. An entry may be posted when it has at least two lines, every line names an
  * active account of this client, a known currency and contact/dimensions of this client, its
  * date is in an open month, and its amounts sum to zero in each currency.
@@ -132,14 +147,6 @@ export function checkEntry(entry: EntryInput, ctx: PostingContext): void {
     throw validationError("ledger/too-few-lines", "a journal entry needs at least two lines", {
       field: "lines",
     });
-  }
-  if (entry.lines.every((line) => line.amount === 0n)) {
-    // "-0" and "0" lines would post an entry that changes no balance: almost always a mistake.
-    throw validationError(
-      "ledger/all-zero-entry",
-      `every line of this journal entry is zero (lines 1-${entry.lines.length}); enter the amounts`,
-      { field: "lines" },
-    );
   }
   checkOpenPeriod(entry.date, ctx);
   const sums = new Map<string, bigint>();
