@@ -1,18 +1,18 @@
 // `closebook ledger import FILE --client SLUG` and `closebook ledger export --client SLUG`:
-// plain-text journals in and out (hledger/ledger syntax). Import creates the client in the
-// default firm when it does not exist yet.
+// plain-text journals in and out (hledger/ledger syntax). Import reads the files the journal
+// includes, creates the client in the default firm when it does not exist yet (within the import:
+// a refused import leaves no client behind) and skips transactions imported before.
 import fs from "node:fs";
 import path from "node:path";
 import { openRuntime } from "../../app/runtime.ts";
-import { systemActor, type Actor } from "../../platform/actor.ts";
-import { AppError } from "../../platform/errors.ts";
+import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
 import { CliUsageError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
 
 const USAGE =
-  "closebook ledger import FILE --client SLUG [--strict] [--firm SLUG]\n       closebook ledger export --client SLUG [--output FILE] [--firm SLUG]";
+  "closebook ledger import FILE --client SLUG [--strict] [--allow-duplicates] [--firm SLUG]\n       closebook ledger export --client SLUG [--output FILE] [--firm SLUG]";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
@@ -21,6 +21,7 @@ export async function run(argv: string[]): Promise<number> {
       client: { type: "string" },
       firm: { type: "string" },
       strict: { type: "boolean", default: false },
+      "allow-duplicates": { type: "boolean", default: false },
       output: { type: "string", short: "o" },
     },
     USAGE,
@@ -30,22 +31,29 @@ export async function run(argv: string[]): Promise<number> {
   if (action === "import") {
     if (!file || rest.length) throw new CliUsageError(`import takes one FILE\nusage: ${USAGE}`);
     if (!fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
-    const text = fs.readFileSync(file, "utf8");
     const runtime = await openRuntime();
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const actor = systemActor(firm.id);
-      await ensureClient(runtime.ctx.db, actor, client);
       const started = performance.now();
-      const result = await ledger.importJournal(runtime.ctx, actor, client, text, {
+      const result = await ledger.importJournalFile(runtime.ctx, actor, client, file, {
         fileName: path.basename(file),
         strict: values.strict,
+        allowDuplicates: values["allow-duplicates"],
+        createClient: true,
       });
       for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(
-        `imported ${result.entries} transactions into ${result.client} (${result.accountsCreated} new accounts, commodities: ${result.currencies.map((c) => c || '""').join(", ")}) in ${seconds.toFixed(2)} s\n`,
+        `imported ${result.entries} transactions into ${result.client}${result.clientCreated ? " (new client)" : ""} (${result.accountsCreated} new accounts, commodities: ${result.currencies.map((c) => c || '""').join(", ")}) in ${seconds.toFixed(2)} s\n`,
       );
+      if (result.skippedDuplicates > 0) {
+        process.stdout.write(
+          `skipped ${result.skippedDuplicates} transactions already imported into ${result.client} (use --allow-duplicates to import them again)\n`,
+        );
+      }
+      if (result.skippedZero > 0)
+        process.stdout.write(`skipped ${result.skippedZero} transactions whose amounts are all zero\n`);
       return 0;
     } finally {
       await runtime.close();
@@ -65,18 +73,4 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   throw new CliUsageError(`unknown action "${action ?? ""}"\nusage: ${USAGE}`);
-}
-
-/** The client named on the command line, created in the firm when it does not exist yet. */
-async function ensureClient(
-  db: Parameters<typeof access.requireClient>[0],
-  actor: Actor,
-  slug: string,
-): Promise<void> {
-  try {
-    await access.requireClient(db, actor, slug);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.kind !== "not-found") throw error;
-    await access.createClient(db, actor, { slug: access.checkSlug(slug, "--client"), name: slug });
-  }
 }

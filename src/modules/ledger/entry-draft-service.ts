@@ -7,7 +7,7 @@ import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { balanceDeltas, checkEntry, type EntryInput } from "./model.ts";
+import { balanceDeltas, checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import * as entries from "./entry-store.ts";
 import { normalize } from "./entry-normalize.ts";
@@ -108,6 +108,7 @@ export async function postDraft(
     if (draft.status !== "draft") throw conflict("ledger/entry-posted", "this entry is already posted");
     const lines = linesFromJson(draft.draft_lines);
     const input: EntryInput = { date: draft.date, description: draft.description, lines };
+    refuseAllZero(input);
     checkEntry(input, await postingContext(tx, s, [input]));
     const row = await entries.postDraft(tx, s, entryId, draft.date, lines);
     await entries.addToBalances(tx, s, balanceDeltas([input]));

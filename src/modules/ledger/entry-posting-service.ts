@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { inTransaction, type Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { newIds } from "../../platform/ids.ts";
-import { balanceDeltas, checkEntry, type EntryInput } from "./model.ts";
+import { balanceDeltas, checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import * as entries from "./entry-store.ts";
 import type { Scope } from "./store.ts";
@@ -24,6 +24,7 @@ export async function postEntry(
 ): Promise<EntryView> {
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.post");
+    refuseAllZero(input);
     const [posted] = await postEntries(tx, actor, s, [input], source);
     return posted!;
   });
@@ -41,6 +42,8 @@ export async function postEntries(
   list: readonly EntryInput[],
   source: string,
   audit: { action?: string; detail?: Record<string, unknown> } = {},
+  /** Per entry, the journal import's fingerprint (kept so the same journal is not imported twice). */
+  importKeys?: readonly (string | null)[],
 ): Promise<EntryView[]> {
   const normalized = list.map((e, i) => withIndex(i, list.length, () => normalize(e)));
   const ctx = await postingContext(tx, s, normalized);
@@ -58,6 +61,7 @@ export async function postEntries(
     reversesEntryId: null,
     createdBy: actor.id,
     lines: e.lines,
+    importKey: importKeys?.[i] ?? null,
   }));
   await entries.insertPosted(tx, s, rows);
   await entries.addToBalances(tx, s, balanceDeltas(normalized));

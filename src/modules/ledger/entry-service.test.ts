@@ -48,6 +48,24 @@ describe("posting", () => {
     expect(report.totals).toEqual([{ currency: "USD", debit: "1200.00", credit: "1200.00" }]);
   });
 
+  it('refuses an entry whose lines are all zero (a "-0" amount), and writes nothing', async () => {
+    const before = await auditCount();
+    const err = await ledger
+      .postEntry(t.ctx, c.actor, c.slug, {
+        date: "2026-03-06",
+        description: "nothing",
+        lines: [
+          { accountId: c.account("6400"), amount: -0n, currency: "USD" },
+          { accountId: c.account("1010"), amount: 0n, currency: "USD" },
+        ],
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ kind: "validation", code: "ledger/all-zero-entry", field: "lines" });
+    expect((err as AppError).detail).toContain("lines 1-2");
+    expect(await auditCount()).toBe(before);
+  });
+
   it("refuses an unbalanced entry, names the imbalance, and writes nothing", async () => {
     const before = await auditCount();
     const err = await ledger

@@ -19,5 +19,6 @@ export {
   deleteDraft,
   postDraft,
   insertPosted,
+  existingImportKeys,
 } from "./entry-write-store.ts";
 export { addToBalances } from "./balance-store.ts";

@@ -37,6 +37,8 @@ export interface NewEntry {
   reversesEntryId: string | null;
   createdBy: string;
   lines: LineInput[];
+  /** The journal import's fingerprint of the transaction (see journal-fingerprint.ts). */
+  importKey?: string | null;
 }
 
 export async function insertDraft(ex: Executor, s: Scope, e: NewEntry): Promise<EntryRow> {
@@ -128,21 +130,40 @@ export async function insertPosted(ex: Executor, s: Scope, entries: readonly New
     const sameSource = batch.every((e) => e.source === first.source);
     const sameAuthor = batch.every((e) => e.createdBy === first.createdBy);
     const consecutive = batch.every((e, j) => e.number === first.number + BigInt(j));
+    const keys = batch.map((e) => e.importKey ?? null);
     await sql`
-      insert into journal_entries (id, firm_id, client_id, number, date, description, reference, comment, status, source, reverses_entry_id, created_by, posted_at)
+      insert into journal_entries (id, firm_id, client_id, number, date, description, reference, comment, status, source, reverses_entry_id, created_by, posted_at, import_key)
       select u.id, ${s.firmId}::uuid, ${s.clientId}::uuid, coalesce(u.number, ${first.number.toString()}::int8 + u.n - 1), u.date, u.description,
-        u.reference, u.comment, 'posted', coalesce(u.source, ${first.source}), u.reverses, coalesce(u.created_by, ${first.createdBy}), now()
+        u.reference, u.comment, 'posted', coalesce(u.source, ${first.source}), u.reverses, coalesce(u.created_by, ${first.createdBy}), now(), u.import_key
       from unnest(
         ${arrayLiteral(batch.map((e) => e.id))}::uuid[], ${consecutive ? null : arrayLiteral(batch.map((e) => e.number.toString()))}::int8[],
         ${arrayLiteral(batch.map((e) => e.date))}::date[], ${textArrayLiteral(batch.map((e) => e.description))}::text[],
         ${optionalTextArray(batch.map((e) => e.reference))}::text[], ${optionalTextArray(batch.map((e) => e.comment))}::text[],
         ${sameSource ? null : textArrayLiteral(batch.map((e) => e.source))}::text[], ${reverses.some((r) => r !== null) ? arrayLiteral(reverses) : null}::uuid[],
-        ${sameAuthor ? null : textArrayLiteral(batch.map((e) => e.createdBy))}::text[]
-      ) with ordinality as u(id, number, date, description, reference, comment, source, reverses, created_by, n)`.execute(
+        ${sameAuthor ? null : textArrayLiteral(batch.map((e) => e.createdBy))}::text[], ${optionalTextArray(keys)}::text[]
+      ) with ordinality as u(id, number, date, description, reference, comment, source, reverses, created_by, import_key, n)`.execute(
       ex,
     );
   }
   await insertLines(ex, s, entries);
+}
+
+/** Which of `keys` the client's entries already carry (journal import fingerprints). */
+export async function existingImportKeys(
+  ex: Executor,
+  s: Scope,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += BATCH) {
+    const rows = await sql<{ import_key: string }>`
+      select import_key from journal_entries
+      where client_id = ${s.clientId}::uuid and import_key = any(${textArrayLiteral(keys.slice(i, i + BATCH))}::text[])`.execute(
+      ex,
+    );
+    for (const r of rows.rows) found.add(r.import_key);
+  }
+  return found;
 }
 
 function optionalTextArray(values: ReadonlyArray<string | null>): string | null {

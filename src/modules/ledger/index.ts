@@ -11,7 +11,7 @@ export { US_SMALL_BUSINESS_CHART } from "./chart-template.ts";
 export type { LedgerTables } from "./tables.ts";
 export * from "./entry-input.ts";
 export { currencyScalesFor } from "./scales.ts";
-export { importJournal, VIRTUAL_COUNTERPART_ACCOUNT } from "./journal-import.ts";
+export { importJournal, importJournalFile, VIRTUAL_COUNTERPART_ACCOUNT } from "./journal-import.ts";
 export { LEDGER_HISTORY_IMPORTED } from "./history-import.ts";
 export type { LedgerHistoryImported } from "./history-import.ts";
 export type { JournalImportResult, JournalImportOptions } from "./journal-import.ts";

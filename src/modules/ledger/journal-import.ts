@@ -2,38 +2,40 @@
 // the commodities become currencies (with the journal's precision), every account named becomes
 // an account (with its parents), and every transaction a posted entry. Costs ("@", "@@") get the
 // equity conversion lines `hledger --infer-equity` would add, so each currency balances exactly.
+// Transactions already imported (same content, same occurrence) are skipped, as are transactions
+// that change no balance (hledger accepts them; a ledger entry of zeros is refused).
+import * as access from "../access/index.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { inTransaction, type Executor } from "../../platform/db.ts";
+import { inTransaction } from "../../platform/db.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
-import { newId } from "../../platform/ids.ts";
-import { ISO_CODE, isoExponent, rescale } from "../../platform/money.ts";
+import { rescale } from "../../platform/money.ts";
 import { roundHalfEven } from "./journal-text/decimal.ts";
-import { toJson } from "../../platform/json.ts";
 import { parseJournal } from "./journal-text/parse.ts";
 import { inferEquityPostings } from "./journal-text/equity.ts";
-import type { AccountType as JournalAccountType, Amount, ParsedJournal } from "./journal-text/types.ts";
-import {
-  DEFAULT_DETAIL_TYPE,
-  inferAccountType,
-  normalBalanceOf,
-  splitAccountPath,
-  type AccountType,
-  type EntryInput,
-  type LineInput,
-} from "./model.ts";
+import type { Amount, ParsedEntry, ParsedJournal, ParseOptions } from "./journal-text/types.ts";
+import type { EntryInput, LineInput } from "./model.ts";
 import { postEntries } from "./entry-service.ts";
 import { announceHistoryImport } from "./history-import.ts";
+import { existingImportKeys } from "./entry-store.ts";
+import { ensureAccounts, roundingAccount, VIRTUAL_COUNTERPART_ACCOUNT } from "./journal-import-accounts.ts";
+import { registerCommodities } from "./journal-import-commodities.ts";
+import { readJournalFile } from "./journal-files.ts";
+import { importKeysOf } from "./journal-fingerprint.ts";
 import { clientScope } from "./scope.ts";
-import * as store from "./store.ts";
-import type { Scope } from "./store.ts";
 
-/** Where the unmatched side of an unbalanced virtual posting "(account)" is kept. */
-export const VIRTUAL_COUNTERPART_ACCOUNT = "equity:unbalanced virtual postings";
+export { VIRTUAL_COUNTERPART_ACCOUNT };
 
 export interface JournalImportResult {
   client: string;
+  /** Entries posted. */
   entries: number;
+  /** Transactions skipped because this client already has them (a journal imported again). */
+  skippedDuplicates: number;
+  /** Transactions skipped because every amount in them is zero. */
+  skippedZero: number;
+  /** Whether the client was created by this import. */
+  clientCreated: boolean;
   accountsCreated: number;
   currencies: string[];
   warnings: string[];
@@ -41,20 +43,21 @@ export interface JournalImportResult {
 
 export interface JournalImportOptions {
   fileName?: string | undefined;
-  /** Refuse periodic (~) and automated (=) transactions instead of skipping them with a warning. */
+  /**
+   * Refuse what `hledger bal` would pass over instead of skipping it with a warning: periodic (~)
+   * and automated (=) transactions, and transactions whose amounts are all zero.
+   */
   strict?: boolean | undefined;
+  /** Import transactions this client already has from an earlier import too (they are doubled). */
+  allowDuplicates?: boolean | undefined;
+  /**
+   * Create the client (named by its slug) when it does not exist, inside the import's transaction:
+   * an import that is refused or interrupted leaves no empty client behind.
+   */
+  createClient?: boolean | undefined;
 }
 
-const TYPE_OF_LETTER: Record<JournalAccountType, { type: AccountType; detail?: string }> = {
-  A: { type: "asset" },
-  C: { type: "asset", detail: "bank" },
-  L: { type: "liability" },
-  E: { type: "equity" },
-  V: { type: "equity", detail: "conversion" },
-  R: { type: "income" },
-  X: { type: "expense" },
-};
-
+/** Imports journal text; an `include` in it is refused (use importJournalFile to read included files). */
 export async function importJournal(
   ctx: Ctx,
   actor: Actor,
@@ -62,176 +65,133 @@ export async function importJournal(
   text: string,
   options: JournalImportOptions = {},
 ): Promise<JournalImportResult> {
+  return importParsed(ctx, actor, clientRef, text, {}, options);
+}
+
+/** Imports a journal file with the files its `include` directives name (paths and globs, as hledger). */
+export async function importJournalFile(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  file: string,
+  options: JournalImportOptions = {},
+): Promise<JournalImportResult> {
+  const source = readJournalFile(file);
+  const parse: ParseOptions = { filePath: source.filePath, fileId: source.fileId, include: source.include };
+  return importParsed(ctx, actor, clientRef, source.text, parse, {
+    ...options,
+    fileName: options.fileName ?? source.fileName,
+  });
+}
+
+async function importParsed(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  text: string,
+  parse: ParseOptions,
+  options: JournalImportOptions,
+): Promise<JournalImportResult> {
   // Parse before touching the database: a malformed file writes nothing and names its line.
   const journal = parseJournal(text, {
+    ...parse,
     ...(options.fileName ? { fileName: options.fileName } : {}),
     rules: options.strict ? "refuse" : "skip",
+    currentYear: Number(ctx.clock.today().slice(0, 4)),
   });
+  const warnings = journal.warnings.map(
+    (w) => `${w.file ?? "line"}${w.file ? ":" : " "}${w.line}: ${w.message}`,
+  );
   return inTransaction(ctx.db, async (tx) => {
+    let clientCreated = false;
+    if (options.createClient && !(await access.clientExists(tx, actor, clientRef))) {
+      await access.createClient(tx, actor, { slug: access.checkSlug(clientRef, "client"), name: clientRef });
+      clientCreated = true;
+    }
     const s = await clientScope(tx, actor, clientRef, "ledger.import");
     const scales = await registerCommodities(tx, s, journal);
     const { ids, created } = await ensureAccounts(tx, s, journal);
-    const entries = toEntries(journal, ids, scales);
-    await postEntries(tx, actor, s, entries, "import", {
-      action: "ledger.journal.imported",
-      detail: {
-        fileName: options.fileName ?? null,
-        accountsCreated: created,
-        warnings: journal.warnings.length,
-      },
-    }).catch((error: unknown) => {
-      throw withJournalLine(error, journal, options.fileName);
+    const built = toEntries(journal, ids, scales);
+
+    const keys = importKeysOf(journal.entries);
+    const known = await existingImportKeys(tx, s, keys);
+    const posted: { entry: EntryInput; key: string | null; source: ParsedEntry }[] = [];
+    let skippedDuplicates = 0;
+    let skippedZero = 0;
+    built.forEach((entry, i) => {
+      const source = journal.entries[i]!;
+      if (entry.lines.every((l) => l.amount === 0n)) {
+        if (options.strict) {
+          throw validationError(
+            "ledger/all-zero-entry",
+            `${where(source, options.fileName)}: every amount of this transaction is zero; it changes no balance`,
+            { line: source.line },
+          );
+        }
+        skippedZero++;
+        warnings.push(
+          `${where(source, options.fileName)}: skipped: every amount of this transaction is zero (hledger reads it, but it changes no balance)`,
+        );
+        return;
+      }
+      const seen = known.has(keys[i]!);
+      if (seen && !options.allowDuplicates) {
+        skippedDuplicates++;
+        return;
+      }
+      posted.push({ entry, key: seen ? null : keys[i]!, source });
     });
-    await announceHistoryImport(ctx, tx, actor, s, entries, options.fileName ?? null);
+    if (posted.length > 0) {
+      await postEntries(
+        tx,
+        actor,
+        s,
+        posted.map((p) => p.entry),
+        "import",
+        {
+          action: "ledger.journal.imported",
+          detail: {
+            fileName: options.fileName ?? null,
+            accountsCreated: created,
+            skippedDuplicates,
+            skippedZero,
+            warnings: warnings.length,
+          },
+        },
+        posted.map((p) => p.key),
+      ).catch((error: unknown) => {
+        throw withJournalLine(
+          error,
+          posted.map((p) => p.source),
+          options.fileName,
+        );
+      });
+      await announceHistoryImport(
+        ctx,
+        tx,
+        actor,
+        s,
+        posted.map((p) => p.entry),
+        options.fileName ?? null,
+      );
+    }
     return {
       client: s.clientSlug,
-      entries: entries.length,
+      entries: posted.length,
+      skippedDuplicates,
+      skippedZero,
+      clientCreated,
       accountsCreated: created,
       currencies: [...journal.commodities.keys()],
-      warnings: journal.warnings.map((w) => `line ${w.line}: ${w.message}`),
+      warnings,
     };
   });
 }
 
-/** Most decimals an amount may be stored with (amounts are int8 minor units in the database). */
-const MAX_SCALE = 12;
-
-/**
- * The decimals each commodity is stored with: enough for every amount the file writes and every
- * cost it implies (so conversions stay exact), and the ISO minimum for bank currencies. A cost from
- * an absurdly long unit price ("$53.6599999999999999998612221219" makes a 34-decimal cost) is
- * capped at MAX_SCALE: it is rounded half-even and the entry's rounding difference is posted to
- * the conversion rounding account. Written amounts beyond MAX_SCALE are refused.
- */
-export function commodityScales(journal: ParsedJournal): Map<string, { scale: number; written: number }> {
-  const written = new Map<string, number>();
-  for (const e of journal.entries) {
-    for (const p of e.postings)
-      written.set(p.amount.commodity, Math.max(written.get(p.amount.commodity) ?? 0, p.amount.scale));
-  }
-  const scales = new Map<string, { scale: number; written: number }>();
-  for (const info of journal.commodities.values()) {
-    const iso = ISO_CODE.test(info.symbol) ? isoExponent(info.symbol) : 0;
-    const w = written.get(info.symbol) ?? 0;
-    scales.set(info.symbol, { scale: Math.max(iso, w, Math.min(info.maxScale, MAX_SCALE)), written: w });
-  }
-  return scales;
-}
-
-/** Currencies for the journal's commodities; an existing currency must hold the journal's decimals. */
-async function registerCommodities(
-  tx: Executor,
-  s: Scope,
-  journal: ParsedJournal,
-): Promise<Map<string, number>> {
-  const scales = await store.currencyScales(tx, s);
-  const fresh: Array<{ code: string; scale: number; display: string | null }> = [];
-  for (const [symbol, { scale: needed, written }] of commodityScales(journal)) {
-    const info = journal.commodities.get(symbol)!;
-    const label = symbol === "" ? "amounts without a commodity" : `"${symbol}"`;
-    if (written > MAX_SCALE) {
-      throw validationError(
-        "ledger/too-many-decimals",
-        `${label} are written with ${written} decimal places; Closebook keeps at most ${MAX_SCALE}`,
-        {
-          field: "commodity",
-          ...(info.line ? { line: info.line } : {}),
-        },
-      );
-    }
-    const existing = scales.get(symbol);
-    if (existing === undefined) {
-      fresh.push({ code: symbol, scale: needed, display: info.style ? toJson(info.style) : null });
-      scales.set(symbol, needed);
-    } else if (existing < needed) {
-      throw validationError(
-        "ledger/too-many-decimals",
-        `${label} need ${needed} decimal places in this journal, but this client keeps ${existing}`,
-        {
-          field: "commodity",
-          ...(info.line ? { line: info.line } : {}),
-        },
-      );
-    }
-  }
-  if (fresh.length) {
-    await store
-      .q(tx)
-      .insertInto("currencies")
-      .values(
-        fresh.map((c) => ({
-          firm_id: s.firmId,
-          client_id: s.clientId,
-          code: c.code,
-          scale: c.scale,
-          display: c.display,
-        })),
-      )
-      .execute();
-  }
-  return scales;
-}
-
-/** Every account the journal names (postings, declarations, generated lines), with parents. */
-async function ensureAccounts(
-  tx: Executor,
-  s: Scope,
-  journal: ParsedJournal,
-): Promise<{ ids: Map<string, string>; created: number }> {
-  const declared = new Map(journal.accounts.map((a) => [a.name, a.type]));
-  const names = new Set<string>(journal.accounts.map((a) => a.name));
-  for (const e of journal.entries) {
-    for (const p of e.postings) names.add(p.account);
-    for (const c of inferEquityPostings(e, { conversionAccount: journal.conversionAccount }))
-      names.add(c.account);
-    if (e.postings.some((p) => !p.balanced)) names.add(VIRTUAL_COUNTERPART_ACCOUNT);
-    if (e.postings.some((p) => p.cost) || e.residual.length > 0) names.add(roundingAccount(journal));
-  }
-  const existing = new Map(
-    (await store.listAccounts(tx, s, { includeInactive: true })).map((a) => [a.full_name, a]),
-  );
-  const ids = new Map<string, string>();
-  for (const [name, a] of existing) ids.set(name, a.id);
-  const rows: Parameters<typeof store.insertAccounts>[1] = [];
-  const typeOf = (full: string): { type: AccountType; detail?: string } => {
-    // Own declaration, else the nearest declared ancestor's, else hledger's naming conventions.
-    const parts = full.split(":");
-    for (let n = parts.length; n > 0; n--) {
-      const t = declared.get(parts.slice(0, n).join(":"));
-      if (t) return n === parts.length ? TYPE_OF_LETTER[t] : { type: TYPE_OF_LETTER[t].type };
-    }
-    return { type: inferAccountType(full) };
-  };
-  const ensure = (full: string): string => {
-    const known = ids.get(full);
-    if (known) return known;
-    const parts = splitAccountPath(full);
-    const parentId = parts.length > 1 ? ensure(parts.slice(0, -1).join(":")) : null;
-    const { type, detail } = typeOf(full);
-    const id = newId();
-    ids.set(full, id);
-    rows.push({
-      id,
-      firm_id: s.firmId,
-      client_id: s.clientId,
-      number: null,
-      name: parts[parts.length - 1]!,
-      full_name: full,
-      type,
-      detail_type: detail ?? DEFAULT_DETAIL_TYPE[type],
-      parent_id: parentId,
-      normal_balance: normalBalanceOf(type),
-      description: null,
-    });
-    return id;
-  };
-  for (const name of names) ensure(name);
-  await store.insertAccounts(tx, rows);
-  return { ids, created: rows.length };
-}
-
-function roundingAccount(journal: ParsedJournal): string {
-  return `${journal.conversionAccount}:rounding`;
+/** "file:line" of a transaction: its included file, else the file imported. */
+function where(entry: ParsedEntry, fileName: string | undefined): string {
+  const file = entry.file ?? fileName;
+  return file ? `${file}:${entry.line}` : `line ${entry.line}`;
 }
 
 function toEntries(
@@ -282,15 +242,23 @@ function toEntries(
 }
 
 /** Points a posting-rule error ("entry 12: …") at the transaction's line in the file. */
-function withJournalLine(error: unknown, journal: ParsedJournal, fileName: string | undefined): unknown {
+function withJournalLine(
+  error: unknown,
+  sources: readonly ParsedEntry[],
+  fileName: string | undefined,
+): unknown {
   if (!(error instanceof AppError)) return error;
   const m = /^entries\[(\d+)\]/.exec(error.field ?? "");
-  const entry = m ? journal.entries[Number(m[1])] : undefined;
+  const entry = m ? sources[Number(m[1])] : undefined;
   if (!entry) return error;
-  const where = fileName ? `${fileName}:${entry.line}` : `line ${entry.line}`;
-  return new AppError(error.kind, error.code, `${where}: ${error.detail.replace(/^entry \d+: /, "")}`, {
-    field: error.field,
-    line: entry.line,
-    ...(error.extra ? { extra: error.extra } : {}),
-  });
+  return new AppError(
+    error.kind,
+    error.code,
+    `${where(entry, fileName)}: ${error.detail.replace(/^entry \d+: /, "")}`,
+    {
+      field: error.field,
+      line: entry.line,
+      ...(error.extra ? { extra: error.extra } : {}),
+    },
+  );
 }

@@ -73,17 +73,6 @@ export function inferAccountType(fullName: string): AccountType {
   return "asset";
 }
 
-/** Account names in a chart are a path: "Parent:Child". Each segment must be non-blank. */
-export function splitAccountPath(fullName: string): string[] {
-  const parts = fullName.split(":");
-  if (parts.some((p) => p.trim() === "")) {
-    throw validationError("ledger/invalid-account-name", `account name "${fullName}" has an empty segment`, {
-      field: "name",
-    });
-  }
-  return parts;
-}
-
 export interface LineInput {
   accountId: string;
   /** Signed minor units: positive is a debit, negative a credit. */
@@ -132,6 +121,21 @@ const DIMENSION_FIELDS = [
   ["locationId", "location"],
   ["projectId", "project"],
 ] as const;
+
+/**
+ * An entry a person posts (API, portal) must move money: lines that are all zero ("-0", "0.00")
+ * change no balance and are almost always a mistake. Imports decide for themselves (a journal's
+ * all-zero transactions are skipped with a warning).
+ */
+export function refuseAllZero(entry: EntryInput): void {
+  if (entry.lines.length > 0 && entry.lines.every((line) => line.amount === 0n)) {
+    throw validationError(
+      "ledger/all-zero-entry",
+      `every line of this journal entry is zero (lines 1-${entry.lines.length}); enter the amounts`,
+      { field: "lines" },
+    );
+  }
+}
 
 /**
  * The posting rules. An entry may be posted when it has at least two lines, every line names an

@@ -74,6 +74,8 @@ export interface JournalEntriesTable {
   created_by: string;
   created_at: Generated<Date>;
   posted_at: Date | null;
+  /** Content fingerprint of an imported journal transaction ("j:<hash>#<occurrence>"), else null. */
+  import_key: string | null;
 }
 
 export interface JournalLinesTable {

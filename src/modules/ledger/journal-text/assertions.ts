@@ -47,6 +47,7 @@ function check(
   balances: RunningBalances,
   p: DraftPosting,
   assertion: BalanceAssertion,
+  file: string | undefined,
 ): void {
   const actual = balances.of(p.account, assertion.inclusive);
   const want = assertion.amount;
@@ -63,6 +64,7 @@ function check(
       `balance assertion failed: ${p.account}${assertion.inclusive ? " (with subaccounts)" : ""} is ` +
         `${shown.length ? showAmounts(shown) : "0"}, the file asserts ${showAmount(want)}` +
         (assertion.total ? " and nothing else" : ""),
+      file,
     );
   }
 }
@@ -105,7 +107,7 @@ export function runBalanceAssertions(
     if (!state.assignmentEntries.has(entry)) {
       for (const p of entry.postings) {
         balances.add(p.account, p.amount!);
-        if (p.assertion) check(state, balances, p, p.assertion);
+        if (p.assertion) check(state, balances, p, p.assertion, entry.file);
       }
       continue;
     }
@@ -118,6 +120,7 @@ export function runBalanceAssertions(
         entry.line,
         "prices-dropped-by-assignment",
         "prices are ignored in a transaction with a balance assignment (as hledger does); write the amount instead",
+        entry.file,
       );
       entry.postings = entry.postings.map((p) => {
         if (p.price === undefined) return p;
@@ -137,7 +140,7 @@ export function runBalanceAssertions(
         if (p.amount !== null) {
           balances.add(p.account, p.amount);
           counted.add(p);
-          if (p.assertion) check(state, balances, p, p.assertion);
+          if (p.assertion) check(state, balances, p, p.assertion, entry.file);
         }
         out.push(p);
       }
@@ -146,7 +149,7 @@ export function runBalanceAssertions(
     try {
       balanceEntry(entry, precisionOf);
     } catch (e) {
-      state.rethrow(e, entry.line);
+      state.rethrow(e, entry.line, entry.file);
     }
     for (const p of entry.postings) if (!counted.has(p)) balances.add(p.account, p.amount!);
   }

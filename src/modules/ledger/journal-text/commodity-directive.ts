@@ -72,7 +72,7 @@ export function commoditySubLine(state: ParserState, symbol: string, text: strin
 
 export function marketPrice(state: ParserState, rest: string, lineNo: number): void {
   const dEnd = dateTokenEnd(rest, 0, rest.length);
-  const date = parseDate(rest.slice(0, dEnd), state.defaultYear);
+  const date = parseDate(rest.slice(0, dEnd), state.yearForShortDates());
   let i = skipBlanks(rest, dEnd);
   // Ledger writes a time after the date ("P 2004/06/21 02:18:02 AAPL $32.91"); it does not matter here.
   if (rest.charCodeAt(i) >= 48 && rest.charCodeAt(i) <= 57) {
@@ -98,9 +98,12 @@ export function marketPrice(state: ParserState, rest: string, lineNo: number): v
     throw new LineError("malformed-price", `"P" needs a date, a commodity and a price`);
   const scanned = scanAmount(rest, i, end, state);
   if (scanned.end !== end) {
-    throw new LineError(
-      "malformed-price",
-      `unexpected "${rest.slice(scanned.end, end).trim()}" after the price`,
+    // hledger 1.25 reads the price and ignores the rest of the line ("1,₲500" is ₲1 there).
+    state.warn(
+      lineNo,
+      "price-text-ignored",
+      `"${rest.slice(scanned.end, end).trim()}" after the price is ignored (as hledger does); the price is read as ` +
+        `"${rest.slice(i, scanned.end).trim()}"`,
     );
   }
   state.styles.notePrice(scanned.amount.commodity, scanned.style, scanned.amount.scale);

@@ -1,5 +1,5 @@
 // Top-level directives: account, commodity, P, D, Y/year, alias, apply account, decimal-mark and the
-// ones we refuse (include, ledger-only features) or skip with a warning (N, C). Returns what the
+// ones we refuse (ledger-only features) or skip with a warning (N, C). Returns what the
 // indented lines that follow belong to.
 import { declareAccount } from "./account-directive.ts";
 import { declareCommodity, defaultCommodity, marketPrice } from "./commodity-directive.ts";
@@ -89,12 +89,6 @@ export function parseDirective(state: ParserState, line: string, lineNo: number)
     case "alias":
       alias(state, rest);
       return NONE;
-    case "include":
-      throw new LineError(
-        "include-not-supported",
-        `"include ${rest.trim()}": a journal is imported as one file; combine the files first ` +
-          `(for example "hledger -f main.journal print > combined.journal")`,
-      );
     case "comment":
       return { kind: "comment", endWord: "end comment" };
     case "test":

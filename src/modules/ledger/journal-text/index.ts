@@ -28,7 +28,8 @@
  *
  * ## Files
  *
- * lines → `parse.ts` (line loop) with `state.ts` (directives in effect, drafts); `transactions.ts`
+ * lines → `parse.ts` (line loop) with `state.ts` (directives in effect, drafts), `include.ts` and
+ * `glob.ts` (include patterns, matched by the caller); `transactions.ts`
  * (transaction and posting lines), `amount.ts` + `number.ts` (amounts, decimal marks), `dates.ts`,
  * `tags.ts`; `directives.ts` with `account-directive.ts` and `commodity-directive.ts`; `styles.ts`
  * (display precision); `balancing.ts` (inference, price inference, balance check); `assertions.ts`
@@ -57,9 +58,13 @@
  *   hledger 1.25, a transaction completed by an assignment loses its prices (with a warning).
  * - Periodic (`~`) and automated (`=`) transactions are refused with their line by default; with
  *   `rules: "skip"` they are left out with a warning each, which is what `hledger bal` does.
- * - `include` is refused (one file per import). `alias` (plain and /regex/) and `apply account`
- *   are applied (prefix first, then aliases, most recent alias first). `Y`/`year` complete MM-DD
- *   dates; without one such a date is refused. `N` and `C` are ignored with a warning; `apply tag`,
+ * - `include` reads files through `options.include` (the caller's resolver; the parser does no I/O;
+ *   without one it is refused): in place, with the parent's Y/alias/apply account/D in effect and
+ *   none of the child's leaking back (hledger 1.25); a file met twice in one chain is a cycle,
+ *   refused with the chain. Entries and warnings of included files carry `file`. `alias` (plain
+ *   and /regex/) and `apply account` are applied (prefix first, then aliases, most recent alias
+ *   first). `Y`/`year` complete MM-DD dates; without one, `options.currentYear` (hledger: this
+ *   year); without that, such a date is refused. `(@)`/`(@@)` are costs, as in hledger 1.25. `N` and `C` are ignored with a warning; `apply tag`,
  *   value expressions and other ledger-only syntax are refused, as hledger does. Lot annotations
  *   (`{...}`, `[date]`) are ignored with a warning, as hledger does. `%` and `|` comment lines are
  *   accepted (ledger does; hledger 1.25 does not).

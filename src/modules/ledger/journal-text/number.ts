@@ -79,6 +79,12 @@ export function resolveNumber(text: string, declared: "." | "," | null): NumberV
   let decimal: "." | "," | null = null;
   let group: string | null = null;
   const last = mantissa[lastMarkPos] as "." | "," | " ";
+  if (dots + commas === 1 && spaces === 0 && lastMarkPos === mantissa.length - 1 && lastMarkPos > 0) {
+    // "1," or "1.": a mark with no digits after it is a decimal mark whatever the commodity
+    // declares (hledger 1.25 reads "1,₲500" in a "₲ 1,000.00" journal as ₲1).
+    const q = applyExponent(BigInt(mantissa.slice(0, -1)), 0, text, ePos);
+    return { ...q, decimalMark: last as "." | ",", groupMark: null, groupSizes: [] };
+  }
   if (dots > 0 && commas > 0) {
     if (last === " ") throw new LineError("malformed-amount", `"${text}" is not a valid number`);
     decimal = last;

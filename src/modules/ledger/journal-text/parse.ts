@@ -6,6 +6,7 @@ import { balanceEntry } from "./balancing.ts";
 import { accountSubLine } from "./account-directive.ts";
 import { commoditySubLine } from "./commodity-directive.ts";
 import { parseDirective } from "./directives.ts";
+import { includeArgument, readIncluded } from "./include.ts";
 import { ParserState, type Block, type DraftEntry } from "./state.ts";
 import { addCommentLine, parseHeader, parsePosting } from "./transactions.ts";
 import type { CommodityInfo, ParsedEntry, ParsedJournal, ParseOptions } from "./types.ts";
@@ -28,7 +29,7 @@ export function parseJournal(text: string, options: ParseOptions = {}): ParsedJo
     try {
       balanceEntry(entry, precisionOf);
     } catch (e) {
-      state.rethrow(e, entry.line);
+      state.rethrow(e, entry.line, entry.file);
     }
   }
   if (state.hasAssertions) runBalanceAssertions(state, state.entries, precisionOf);
@@ -165,13 +166,15 @@ function readLines(state: ParserState, text: string): void {
         );
         skippingRule = true;
       } else {
-        block = parseDirective(state, line, lineNo);
+        const included = c === 105 /* i */ || c === 33 /* ! */ ? includeArgument(line) : null;
+        if (included === null) block = parseDirective(state, line, lineNo);
+        else readIncluded(state, included, (child) => readLines(state, child));
       }
     } catch (e) {
       state.rethrow(e, lineNo);
     }
   }
-  if (state.popPrefix()) {
+  if (state.includeDepth === 0 && state.popPrefix()) {
     state.warn(lineNo, "apply-account-open", `"apply account" was not closed with "end apply account"`);
   }
 }

@@ -38,9 +38,36 @@ export interface Alias {
   to: string;
 }
 
+/** The directives that apply to the rest of one file: an included file starts with its parent's, and
+ * what it changes does not leak back (hledger 1.25 keeps the parent's parse state after an include). */
+export interface FileScope {
+  defaultYear: number | undefined;
+  defaultCommodity: string | undefined;
+  globalDecimalMark: "." | "," | null;
+  aliases: Alias[];
+  prefixes: string[];
+}
+
+/** An included file being read: its name for messages and its identity for cycle detection. */
+export interface OpenFile {
+  name: string | undefined;
+  path: string | undefined;
+  id: string | undefined;
+}
+
 export class ParserState implements AmountContext {
-  readonly fileName: string | undefined;
+  /** The file being read (an included one while its lines are read), for messages. */
+  fileName: string | undefined;
+  /** Its path, from which its own includes are resolved. */
+  filePath: string | undefined;
+  /** Files being read, outermost first: an include of one of them is a cycle. */
+  readonly fileStack: OpenFile[] = [];
+  /** Depth of include nesting (0 in the file imported). */
+  includeDepth = 0;
   readonly rules: "refuse" | "skip";
+  readonly include: ParseOptions["include"];
+  /** The year of dates written without one when no `Y` directive is in effect (hledger: this year). */
+  readonly currentYear: number | undefined;
   defaultYear: number | undefined;
   defaultCommodity: string | undefined;
   /** From a `decimal-mark` directive: applies to every commodity without its own. */
@@ -68,24 +95,63 @@ export class ParserState implements AmountContext {
 
   constructor(options: ParseOptions) {
     this.fileName = options.fileName;
+    this.filePath = options.filePath;
     this.rules = options.rules ?? "refuse";
+    this.include = options.include;
+    this.currentYear = options.currentYear;
+    this.fileStack.push({ name: options.fileName, path: options.filePath, id: options.fileId });
+  }
+
+  /** The year a date without one takes: the `Y` directive's, else the current year when known. */
+  yearForShortDates(): number | undefined {
+    return this.defaultYear ?? this.currentYear;
+  }
+
+  saveScope(): FileScope {
+    return {
+      defaultYear: this.defaultYear,
+      defaultCommodity: this.defaultCommodity,
+      globalDecimalMark: this.globalDecimalMark,
+      aliases: this.aliases,
+      prefixes: this.prefixes,
+    };
+  }
+
+  restoreScope(scope: FileScope): void {
+    this.defaultYear = scope.defaultYear;
+    this.defaultCommodity = scope.defaultCommodity;
+    this.globalDecimalMark = scope.globalDecimalMark;
+    this.aliases = scope.aliases;
+    this.prefixes = scope.prefixes;
+    this.prefix = this.prefixes.map((p) => p + ":").join("");
+    this.resolved = new Map();
   }
 
   declaredDecimalMark(commodity: string): "." | "," | null {
     return this.decimalMarks.get(commodity) ?? this.globalDecimalMark;
   }
 
-  warn(line: number, code: string, message: string): void {
-    this.warnings.push({ line, code, message });
+  /** A warning for a line of the file being read (or of `file`, an included file's name). */
+  warn(line: number, code: string, message: string, file: string | undefined = this.includedName()): void {
+    this.warnings.push(file === undefined ? { line, code, message } : { line, code, message, file });
+  }
+
+  /** The name of the included file being read; undefined in the file imported. */
+  includedName(): string | undefined {
+    return this.includeDepth > 0 ? this.fileName : undefined;
   }
 
   error(code: string, line: number, message: string, extra?: Record<string, unknown>) {
     return journalError(code, line, message, this.fileName, extra);
   }
 
-  /** Rethrows a LineError from a line parser as an AppError for that line. */
-  rethrow(e: unknown, line: number): never {
-    if (e instanceof LineError) throw this.error(e.code, line, e.message);
+  /** Rethrows a LineError from a line parser as an AppError for that line (of `file` when given). */
+  rethrow(e: unknown, line: number, file?: string): never {
+    if (e instanceof LineError) {
+      throw file === undefined
+        ? this.error(e.code, line, e.message)
+        : journalError(e.code, line, e.message, file);
+    }
     throw e;
   }
 
@@ -122,7 +188,7 @@ export class ParserState implements AmountContext {
   }
 
   addAlias(alias: Alias): void {
-    this.aliases.unshift(alias);
+    this.aliases = [alias, ...this.aliases];
     this.resolved = new Map();
   }
 
@@ -132,13 +198,14 @@ export class ParserState implements AmountContext {
   }
 
   pushPrefix(account: string): void {
-    this.prefixes.push(account);
+    this.prefixes = [...this.prefixes, account];
     this.prefix = this.prefixes.map((p) => p + ":").join("");
     this.resolved = new Map();
   }
 
   popPrefix(): boolean {
-    if (this.prefixes.pop() === undefined) return false;
+    if (this.prefixes.length === 0) return false;
+    this.prefixes = this.prefixes.slice(0, -1);
     this.prefix = this.prefixes.map((p) => p + ":").join("");
     this.resolved = new Map();
     return true;

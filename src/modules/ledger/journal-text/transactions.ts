@@ -31,7 +31,7 @@ function commentText(s: string, from: number, end: number): string {
 /** Parses `DATE[=DATE2] [*|!] [(CODE)] DESCRIPTION [; COMMENT]`. */
 export function parseHeader(s: string, end: number, lineNo: number, state: ParserState): DraftEntry {
   const dateEnd = dateTokenEnd(s, 0, end);
-  const date = parseDate(s.slice(0, dateEnd), state.defaultYear);
+  const date = parseDate(s.slice(0, dateEnd), state.yearForShortDates());
   let i = dateEnd;
   let date2: string | undefined;
   if (s.charCodeAt(i) === 61 /* = */) {
@@ -80,6 +80,7 @@ export function parseHeader(s: string, end: number, lineNo: number, state: Parse
     comment,
     tags: comment ? tagsOf(comment) : NO_TAGS,
     line: lineNo,
+    file: state.includedName(),
     postings: [],
     residual: NO_AMOUNTS,
     date2,
@@ -178,8 +179,9 @@ export function parsePosting(
     c = s.charCodeAt(i);
     // Ledger lot annotations: hledger 1.25 reads and drops them, so do we (with a warning).
     while (i < end && (c === 123 /* { */ || c === 91) /* [ */) {
-      const close = s.indexOf(c === 123 ? "}" : "]", i + 1);
-      if (close < 0 || close >= end)
+      const double = c === 123 && s.charCodeAt(i + 1) === 123; // {{total lot price}}
+      const close = s.indexOf(c === 123 ? (double ? "}}" : "}") : "]", i + 1) + (double ? 1 : 0);
+      if (close < (double ? 1 : 0) || close >= end)
         throw new LineError("malformed-amount", `unclosed "${s[i]}" after the amount`);
       state.warn(
         lineNo,
@@ -187,12 +189,20 @@ export function parsePosting(
         `lot annotation "${s.slice(i, close + 1)}" is ignored (as hledger does)`,
       );
       i = skipSpaces(s, close + 1, end);
-      if (s.charCodeAt(i) === 125) i = skipSpaces(s, i + 1, end);
       c = s.charCodeAt(i);
     }
-    if (c === 64 /* @ */) {
-      const total = s.charCodeAt(i + 1) === 64;
-      i = skipSpaces(s, i + (total ? 2 : 1), end);
+    // Ledger's "(@)"/"(@@)" (a cost not recorded as a market price) is a cost to hledger 1.25 too.
+    const wrapped = c === 40 /* ( */ && s.charCodeAt(i + 1) === 64;
+    if (c === 64 /* @ */ || wrapped) {
+      const at = wrapped ? i + 1 : i;
+      const total = s.charCodeAt(at + 1) === 64;
+      i = at + (total ? 2 : 1);
+      if (wrapped) {
+        if (s.charCodeAt(i) !== 41 /* ) */)
+          throw new LineError("malformed-amount", `"(@" must be closed: "(@)" or "(@@)"`);
+        i++;
+      }
+      i = skipSpaces(s, i, end);
       if (i >= end || s.charCodeAt(i) === 59)
         throw new LineError("malformed-amount", `"@" must be followed by a price`);
       const price = scanAmount(s, i, end, state);

@@ -95,6 +95,8 @@ export interface ParsedEntry {
   tags: readonly Tag[];
   /** 1-based line of the transaction's first line. */
   line: number;
+  /** The included file it was read from (as the include named it); absent for the file imported. */
+  file?: string | undefined;
   postings: ParsedPosting[];
   /**
    * Per commodity, what is left after balancing at display precision (hledger accepts a transaction
@@ -119,6 +121,8 @@ export interface MarketPrice {
 
 export interface JournalWarning {
   line: number;
+  /** The included file the line is in; absent for the file imported. */
+  file?: string;
   code: string;
   message: string;
 }
@@ -137,8 +141,36 @@ export interface ParsedJournal {
   defaultCommodity?: string;
 }
 
+/** A file an `include` directive names, read by the caller (the parser does no I/O). */
+export interface IncludedSource {
+  /** How messages name it: its path relative to the file imported. */
+  name: string;
+  /** Its path, from which its own includes are resolved (as hledger does: relative to the file). */
+  path: string;
+  /** Its real identity (symlinks resolved): the same file reached twice in one chain is a cycle. */
+  id: string;
+  text: string;
+}
+
+/**
+ * The files an include's argument (a path or a glob, relative to the including file's folder) names,
+ * in hledger's order. Throws a LineError (or AppError) when nothing matches or a file cannot be read.
+ */
+export type IncludeResolver = (argument: string, fromPath: string | undefined) => IncludedSource[];
+
 export interface ParseOptions {
   fileName?: string;
+  /** The path of the file imported (its includes are resolved from its folder). */
+  filePath?: string;
+  /** Its real identity, for cycle detection (see IncludedSource.id). */
+  fileId?: string;
+  /** Reads included files; without it an `include` directive is refused. */
+  include?: IncludeResolver;
+  /**
+   * The year of dates written without one ("1/31") when no `Y`/`year` directive precedes them:
+   * hledger takes the current year. Without it such a date is refused.
+   */
+  currentYear?: number;
   /**
    * Periodic (`~`) and automated (`=`) transactions are rules, not ledger data. "refuse" (the default)
    * fails with the line; "skip" leaves them out with a warning each, as `hledger bal` does without
