@@ -3,7 +3,7 @@
 // numeric → string, so code above this file never knows which database it runs on.
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import type { Transaction } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PlatformTables } from "./tables.ts";
@@ -49,6 +49,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
+  // Loaded only when used, so that commands on PGlite do not pay for the driver.
+  const { default: pg } = await import("pg");
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       parsers[oid] ?? (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
