@@ -3,7 +3,7 @@
 // default firm when it does not exist yet.
 import fs from "node:fs";
 import path from "node:path";
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, fileOf, type CommandIo } from "../io.ts";
 import { systemActor, type Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import * as access from "../../modules/access/index.ts";
@@ -14,7 +14,7 @@ import { parse, required } from "../args.ts";
 const USAGE =
   "closebook ledger import FILE --client SLUG [--strict] [--firm SLUG]\n       closebook ledger export --client SLUG [--output FILE] [--firm SLUG]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
@@ -29,9 +29,9 @@ export async function run(argv: string[]): Promise<number> {
   const client = required(values.client, "--client", USAGE);
   if (action === "import") {
     if (!file || rest.length) throw new CliUsageError(`import takes one FILE\nusage: ${USAGE}`);
-    if (!fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
-    const text = fs.readFileSync(file, "utf8");
-    const runtime = await openRuntime();
+    if (!fs.existsSync(fileOf(io, file))) throw new CliUsageError(`no such file: ${file}`);
+    const text = fs.readFileSync(fileOf(io, file), "utf8");
+    const runtime = await io.openRuntime("ledger");
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const actor = systemActor(firm.id);
@@ -41,9 +41,9 @@ export async function run(argv: string[]): Promise<number> {
         fileName: path.basename(file),
         strict: values.strict,
       });
-      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(
+      io.stdout(
         `imported ${result.entries} transactions into ${result.client} (${result.accountsCreated} new accounts, commodities: ${result.currencies.map((c) => c || '""').join(", ")}) in ${seconds.toFixed(2)} s\n`,
       );
       return 0;
@@ -53,12 +53,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (action === "export") {
     if (file || rest.length) throw new CliUsageError(`export takes no FILE (use --output)\nusage: ${USAGE}`);
-    const runtime = await openRuntime();
+    const runtime = await io.openRuntime("ledger");
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const text = await ledger.exportClientJournal(runtime.ctx, systemActor(firm.id), client);
-      if (values.output) fs.writeFileSync(values.output, text);
-      else process.stdout.write(text);
+      if (values.output) fs.writeFileSync(fileOf(io, values.output), text);
+      else io.stdout(text);
       return 0;
     } finally {
       await runtime.close();
