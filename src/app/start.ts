@@ -21,7 +21,7 @@ export async function start(): Promise<void> {
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
   advertiseToLocalCli(app, runtime);
   // Imports whose job was lost (bank lines without transactions) are queued again.
-  requeueLostImports(runtime.ctx, runtime.database.kind).catch((error: Error) =>
+  requeueLostImports(runtime.ctx).catch((error: Error) =>
     process.stderr.write(`warning: could not look for lost imports: ${error.message}\n`),
   );
   const url = runtime.config.baseUrl;

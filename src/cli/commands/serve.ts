@@ -54,7 +54,7 @@ export async function ensurePortal(io: CommandIo): Promise<void> {
 
 /** Imports whose job was lost are queued again, after the server listens. */
 export function recoverLostWork(runtime: Awaited<ReturnType<typeof openRuntime>>, io: CommandIo): void {
-  requeueLostImports(runtime.ctx, runtime.database.kind).then(
+  requeueLostImports(runtime.ctx).then(
     (queued) =>
       queued && io.stdout(`queued again ${queued} import(s) whose bank lines had no transactions\n`),
     (error: Error) => io.stderr(`warning: could not look for lost imports: ${error.message}\n`),
