@@ -3,6 +3,7 @@
 // collected when that server runs it for a CLI on the same machine (see local-server.ts).
 import path from "node:path";
 import type { Runtime } from "../app/runtime.ts";
+import type { TerminalProgress } from "../platform/progress.ts";
 
 export interface CommandIo {
   stdout(text: string): void;
@@ -32,4 +33,10 @@ export function processIo(): CommandIo {
 /** A file named on the command line, wherever the command runs. */
 export function fileOf(io: CommandIo, file: string): string {
   return path.resolve(io.cwd, file);
+}
+
+/** A progress bar on stderr when it is a terminal; nothing otherwise (piped, or run by a server). */
+export async function progressFor(io: CommandIo): Promise<TerminalProgress> {
+  const { terminalProgress } = await import("../platform/progress.ts");
+  return terminalProgress(io.stderrIsTTY ? process.stderr : { isTTY: false, write: () => true });
 }

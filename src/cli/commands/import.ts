@@ -3,7 +3,7 @@
 // and prints what it added and skipped. A refused file prints why and where, and exits with 2.
 import fs from "node:fs";
 import path from "node:path";
-import { processIo, fileOf, type CommandIo } from "../io.ts";
+import { processIo, fileOf, progressFor, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import * as access from "../../modules/access/index.ts";
@@ -54,13 +54,10 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
   if (!fs.existsSync(where) || !fs.statSync(where).isFile()) throw new CliUsageError(`no such file: ${file}`);
   const mapping = values.mapping ? readMapping(fileOf(io, values.mapping)) : undefined;
   const bytes = fs.readFileSync(where);
-  const progress = (text: string) => io.stderrIsTTY && io.stderr(`${text}\n`);
+  const progress = await progressFor(io);
   const runtime = await io.openRuntime("import");
   try {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
-    progress(
-      `importing ${path.basename(file)} (${(bytes.length / 1024).toFixed(1)} KB) into ${client}/${account}…`,
-    );
     const started = performance.now();
     const summary = await banking.importStatementFile(runtime.ctx, systemActor(firm.id), client, account, {
       bytes,
@@ -69,7 +66,9 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
       csvMapping: mapping,
       saveMapping: !values["no-save-mapping"],
       source: "cli",
+      onProgress: progress.report,
     });
+    progress.end();
     const seconds = (performance.now() - started) / 1000;
     for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
     const period = summary.period ? `, ${summary.period.from} to ${summary.period.to}` : "";
@@ -80,6 +79,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
     );
     return 0;
   } catch (error) {
+    progress.end();
     if (error instanceof AppError && (error.code.startsWith("statement/") || FILE_REFUSALS.has(error.code))) {
       const where = error.line === undefined ? "" : ` (line ${error.line})`;
       io.stderr(

@@ -3,7 +3,7 @@
 // default firm when it does not exist yet.
 import fs from "node:fs";
 import path from "node:path";
-import { processIo, fileOf, type CommandIo } from "../io.ts";
+import { processIo, fileOf, progressFor, type CommandIo } from "../io.ts";
 import { systemActor, type Actor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import * as access from "../../modules/access/index.ts";
@@ -32,6 +32,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
     if (!fs.existsSync(fileOf(io, file))) throw new CliUsageError(`no such file: ${file}`);
     const text = fs.readFileSync(fileOf(io, file), "utf8");
     const runtime = await io.openRuntime("ledger");
+    const progress = await progressFor(io);
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const actor = systemActor(firm.id);
@@ -40,7 +41,9 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
       const result = await ledger.importJournal(runtime.ctx, actor, client, text, {
         fileName: path.basename(file),
         strict: values.strict,
+        onProgress: progress.report,
       });
+      progress.end();
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       const seconds = (performance.now() - started) / 1000;
       io.stdout(
@@ -48,6 +51,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
       );
       return 0;
     } finally {
+      progress.end();
       await runtime.close();
     }
   }

@@ -4,6 +4,7 @@
 // equity conversion lines `hledger --infer-equity` would add, so each currency balances exactly.
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
+import type { OnProgress } from "../../platform/progress-model.ts";
 import { inTransaction, type Executor } from "../../platform/db.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
@@ -42,6 +43,8 @@ export interface JournalImportOptions {
   fileName?: string | undefined;
   /** Refuse periodic (~) and automated (=) transactions instead of skipping them with a warning. */
   strict?: boolean | undefined;
+  /** Told how far the import is (reading the file, then posting): the CLI draws it on a terminal. */
+  onProgress?: OnProgress | undefined;
 }
 
 const TYPE_OF_LETTER: Record<JournalAccountType, { type: AccountType; detail?: string }> = {
@@ -61,16 +64,20 @@ export async function importJournal(
   text: string,
   options: JournalImportOptions = {},
 ): Promise<JournalImportResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: "reading the journal", done: 0, total: text.length, unit: "bytes" });
   // Parse before touching the database: a malformed file writes nothing and names its line.
   const journal = parseJournal(text, {
     ...(options.fileName ? { fileName: options.fileName } : {}),
     rules: options.strict ? "refuse" : "skip",
   });
+  progress({ phase: "reading the journal", done: text.length, total: text.length, unit: "bytes" });
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.import");
     const scales = await registerCommodities(tx, s, journal);
     const { ids, created } = await ensureAccounts(tx, s, journal);
     const entries = toEntries(journal, ids, scales);
+    progress({ phase: "posting", done: 0, total: entries.length, unit: "transactions" });
     await postEntries(tx, actor, s, entries, "import", {
       action: "ledger.journal.imported",
       detail: {
@@ -81,6 +88,7 @@ export async function importJournal(
     }).catch((error: unknown) => {
       throw withJournalLine(error, journal, options.fileName);
     });
+    progress({ phase: "posting", done: entries.length, total: entries.length, unit: "transactions" });
     return {
       client: s.clientSlug,
       entries: entries.length,
