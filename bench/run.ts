@@ -20,6 +20,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   }),
   transactions: () => import("./transactions.ts"),
   rls: () => import("./rls.ts"),
+  // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
+  cli: () => import("./cli.ts"),
 };
 
 async function main(): Promise<void> {
