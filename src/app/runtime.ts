@@ -22,6 +22,8 @@ export interface RuntimeOptions {
   migrate?: boolean;
   /** Who takes the data folder's lock (shown to a process that finds it taken); default "closebook". */
   command?: string;
+  /** A short command that reads little: PGlite opens with a small buffer cache (see db.ts). */
+  light?: boolean;
 }
 
 export async function openRuntime(
@@ -32,7 +34,11 @@ export async function openRuntime(
   const lock = config.databaseUrl ? undefined : lockDataDir(config.dataDir, options.command ?? "closebook");
   let database: Database | undefined;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: pgliteDir(config),
+      sharedBuffers: options.light ? "16MB" : undefined,
+    });
     if (options.migrate !== false) await migrate(database);
   } catch (error) {
     await database?.close().catch(() => undefined);

@@ -13,7 +13,7 @@ export interface CommandIo {
   /** The caller's working folder: file names on the command line are relative to it. */
   cwd: string;
   /** The runtime to work in; its close() is the caller's business (a no-op for a server's). */
-  openRuntime(command: string): Promise<Runtime>;
+  openRuntime(command: string, options?: { light?: boolean }): Promise<Runtime>;
 }
 
 export function processIo(): CommandIo {
@@ -22,10 +22,10 @@ export function processIo(): CommandIo {
     stderr: (text) => void process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
     cwd: process.cwd(),
-    async openRuntime(command) {
+    async openRuntime(command, options = {}) {
       const { openRuntime } = await import("../app/runtime.ts");
       const { loadConfig } = await import("../platform/config.ts");
-      return openRuntime(loadConfig(), { command });
+      return openRuntime(loadConfig(), { command, light: options.light === true });
     },
   };
 }

@@ -38,7 +38,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
   const [action = "list", ...rest] = positionals;
   if (rest.length || !["list", "add", "poll"].includes(action))
     throw new CliUsageError(`unknown action "${positionals.join(" ")}"\nusage: ${USAGE}`);
-  const runtime = await io.openRuntime("bank-accounts");
+  const runtime = await io.openRuntime("bank-accounts", { light: action === "list" });
   try {
     if (action === "poll") {
       const bctx = banking.bankingCtx(runtime.ctx, { dataDir: runtime.config.dataDir, settleMs: 0 });

@@ -57,7 +57,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
   }
   if (action === "export") {
     if (file || rest.length) throw new CliUsageError(`export takes no FILE (use --output)\nusage: ${USAGE}`);
-    const runtime = await io.openRuntime("ledger");
+    const runtime = await io.openRuntime("ledger", { light: true });
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const text = await ledger.exportClientJournal(runtime.ctx, systemActor(firm.id), client);

@@ -7,7 +7,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
   parse(argv, {}, "closebook migrate");
   const { loadConfig } = await import("../../platform/config.ts");
   const { openRuntime } = await import("../../app/runtime.ts");
-  const runtime = await openRuntime(loadConfig(), { migrate: false, command: "migrate" });
+  const runtime = await openRuntime(loadConfig(), { migrate: false, command: "migrate", light: true });
   try {
     const applied = await migrate(runtime.database);
     io.stdout(

@@ -26,7 +26,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
   const format = values.format ?? "json";
   if (!["json", "csv", "text"].includes(format))
     throw new CliUsageError(`--format must be json, csv or text\nusage: ${USAGE}`);
-  const runtime = await io.openRuntime("report");
+  const runtime = await io.openRuntime("report", { light: true });
   try {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
     const tb = await ledger.trialBalance(runtime.ctx, systemActor(firm.id), client, values["as-of"]);
