@@ -14,4 +14,13 @@ if (process.env.CLOSEBOOK_FROM_SOURCES === "1") {
   await ensureCliBuilt();
   ({ start } = await import("../dist/cli/start.js"));
 }
-await start();
+try {
+  await start();
+} catch (error) {
+  // Another Closebook holds the data folder (a server, or a command still running): say so plainly.
+  if (!error?.holder) throw error;
+  process.stderr.write(
+    `npm start: ${error.message}. Stop it first (Ctrl-C in its terminal, or kill ${error.holder.pid})${error.holder.url ? `, or open ${error.holder.url}` : ""}.\n`,
+  );
+  process.exitCode = 1;
+}
