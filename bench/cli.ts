@@ -18,6 +18,8 @@ const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
 
 interface Run {
   seconds: number;
+  /** User + system CPU time: steadier than wall time when other work shares the cores. */
+  cpuSeconds: number | null;
   maxRssMiB: number | null;
   status: number | null;
   stdout: string;
@@ -30,7 +32,7 @@ function exists(cmd: string): boolean {
 
 /** Runs a command once: wall time, and its peak memory through /usr/bin/time when available. */
 function runOnce(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 900_000): Run {
-  const [file, argv] = TIME ? [TIME, ["-f", "%M", cmd, ...args]] : [cmd, args];
+  const [file, argv] = TIME ? [TIME, ["-f", "%M %U %S", cmd, ...args]] : [cmd, args];
   const started = performance.now();
   const r = spawnSync(file, argv, {
     env,
@@ -41,12 +43,15 @@ function runOnce(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs 
   const seconds = (performance.now() - started) / 1000;
   let stderr = r.stderr ?? "";
   let maxRssMiB: number | null = null;
+  let cpuSeconds: number | null = null;
   if (TIME) {
     const lines = stderr.trimEnd().split("\n");
-    maxRssMiB = Math.round(Number(lines.pop()) / 1024);
+    const [rss, user, system] = lines.pop()!.split(" ").map(Number);
+    maxRssMiB = Math.round(rss! / 1024);
+    cpuSeconds = user! + system!;
     stderr = lines.join("\n");
   }
-  return { seconds, maxRssMiB, status: r.status, stdout: r.stdout ?? "", stderr };
+  return { seconds, cpuSeconds, maxRssMiB, status: r.status, stdout: r.stdout ?? "", stderr };
 }
 
 function median(values: number[]): number {
@@ -64,8 +69,10 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv, runs = RUN
     all.push(r);
   }
   const rss = all.map((r) => r.maxRssMiB).filter((m): m is number => m !== null);
+  const cpu = all.map((r) => r.cpuSeconds).filter((m): m is number => m !== null);
   return {
     medianSeconds: round(median(all.map((r) => r.seconds))),
+    medianCpuSeconds: cpu.length ? round(median(cpu)) : null,
     bestSeconds: round(Math.min(...all.map((r) => r.seconds))),
     maxRssMiB: rss.length ? median(rss) : null,
     runs,
@@ -86,8 +93,9 @@ function pgliteOpen(pgdata: string, runs = RUNS) {
     const database = await openDatabase({ dataDir: ${JSON.stringify(pgdata)} });
     const t1 = performance.now();
     await database.close();
-    process.stdout.write(JSON.stringify({ openMs: t1 - t0, closeMs: performance.now() - t1 }));`;
-  const times: { openMs: number; closeMs: number; processSeconds: number }[] = [];
+    const cpu = process.cpuUsage();
+    process.stdout.write(JSON.stringify({ openMs: t1 - t0, closeMs: performance.now() - t1, cpuMs: (cpu.user + cpu.system) / 1000 }));`;
+  const times: { openMs: number; closeMs: number; cpuMs: number; processSeconds: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const r = runOnce(
       process.execPath,
@@ -96,7 +104,7 @@ function pgliteOpen(pgdata: string, runs = RUNS) {
     );
     if (r.status !== 0) throw new Error(`opening PGlite failed: ${r.stderr}`);
     times.push({
-      ...(JSON.parse(r.stdout) as { openMs: number; closeMs: number }),
+      ...(JSON.parse(r.stdout) as { openMs: number; closeMs: number; cpuMs: number }),
       processSeconds: r.seconds,
     });
   }
@@ -104,6 +112,8 @@ function pgliteOpen(pgdata: string, runs = RUNS) {
     openSeconds: round(median(times.map((t) => t.openMs)) / 1000),
     closeSeconds: round(median(times.map((t) => t.closeMs)) / 1000),
     processSeconds: round(median(times.map((t) => t.processSeconds))),
+    // CPU of the whole child (tsx loading the source included): an upper bound for the open.
+    childCpuSeconds: round(median(times.map((t) => t.cpuMs)) / 1000),
   };
 }
 
@@ -128,6 +138,7 @@ export async function run(): Promise<object> {
     if (!migrate.last.stdout.includes("up to date"))
       throw new Error(`migrate had work to do: ${migrate.last.stdout}`);
     const pglite = pgliteOpen(path.join(dir, "data", "pglite"));
+    note("start-up", { node, help, migrate, pglite });
     const startup = {
       nodeItself: strip(node),
       help: strip(help),
@@ -135,6 +146,15 @@ export async function run(): Promise<object> {
       pgliteOpen: pglite,
       // What the command adds to Node and PGlite: loading its code, checking the migrations, exiting.
       migrateOwnSeconds: round(migrate.medianSeconds - pglite.openSeconds - pglite.closeSeconds),
+      // The same on CPU time, less Node's own start: steadier on a shared machine.
+      migrateOwnCpuSeconds:
+        migrate.medianCpuSeconds === null || node.medianCpuSeconds === null
+          ? null
+          : round(migrate.medianCpuSeconds - pglite.childCpuSeconds),
+      helpOwnCpuSeconds:
+        help.medianCpuSeconds === null || node.medianCpuSeconds === null
+          ? null
+          : round(help.medianCpuSeconds - node.medianCpuSeconds),
       goalSeconds: 0.4,
     };
 
@@ -153,7 +173,10 @@ export async function run(): Promise<object> {
       "text",
     ];
     const trialBalance = measure(CLOSEBOOK, tbArgs, env, 3);
-    const ledgerBal = exists("ledger") ? measure("ledger", ["-f", file, "bal"], env, 3) : null;
+    note("trial balance", trialBalance);
+    // ledger takes minutes on this file: once is enough to compare.
+    const ledgerBal = exists("ledger") ? measure("ledger", ["-f", file, "bal"], env, 1) : null;
+    note("ledger bal", ledgerBal);
     const hledgerBal = exists("hledger") ? measure("hledger", ["-f", file, "bal"], env, 1) : null;
     return {
       loadAverage: load,
@@ -176,6 +199,13 @@ export async function run(): Promise<object> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Figures as they come, on stderr: a long run can be read before it ends. */
+function note(what: string, figures: unknown): void {
+  process.stderr.write(
+    `cli bench: ${what}: ${JSON.stringify(figures, (k, v) => (k === "last" ? undefined : v))}\n`,
+  );
 }
 
 function strip(m: ReturnType<typeof measure>) {
