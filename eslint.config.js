@@ -6,7 +6,7 @@ import globals from "globals";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "web/dist/**", "test-results/**", ".data/**"] },
+  { ignores: ["node_modules/**", "web/dist/**", "dist/**", "test-results/**", ".data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -29,6 +29,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   rls: () => import("./rls.ts"),
   // The firm overview over hundreds of clients, as the owner and under row-level security.
   overview: () => import("./overview.ts"),
+  // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
+  cli: () => import("./cli.ts"),
 };
 
 async function main(): Promise<void> {

@@ -5,15 +5,25 @@ import { createServer } from "./server.ts";
 import { seedDemo } from "./demo/seed.ts";
 import { appServices } from "./services.ts";
 import { startMaintenance } from "./maintenance.ts";
+import { requeueLostImports } from "./work.ts";
+import { loadConfig } from "../platform/config.ts";
+import { advertiseToLocalCli, localCliRoutes } from "../cli/local-server.ts";
 
 export async function start(): Promise<void> {
-  const runtime = await openRuntime();
+  const runtime = await openRuntime(loadConfig(), { command: "start" });
   const demo = await seedDemo(runtime.ctx);
   const app = await createServer(runtime);
+  // `closebook` commands run while this server holds the data folder are sent to it.
+  await app.register(localCliRoutes(runtime));
   const services = appServices(runtime.config, runtime.ctx);
   const stopMaintenance = await startMaintenance(runtime, services);
   await runtime.ctx.jobs.start();
   await app.listen({ port: runtime.config.port, host: runtime.config.host });
+  advertiseToLocalCli(app, runtime);
+  // Imports whose job was lost (bank lines without transactions) are queued again.
+  requeueLostImports(runtime.ctx).catch((error: Error) =>
+    process.stderr.write(`warning: could not look for lost imports: ${error.message}\n`),
+  );
   const url = runtime.config.baseUrl;
   const admin = demo.users.find((u) => u.role === "partner_admin");
   process.stdout.write(

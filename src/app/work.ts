@@ -1,6 +1,8 @@
 // The background work of a Closebook process: which module answers which job. Registered when the
 // server is composed; the runner (in-process on PGlite, pg-boss on PostgreSQL) starts with it.
 import type { Ctx } from "../platform/context.ts";
+import { sql } from "../platform/db.ts";
+import { InProcessJobs } from "../platform/jobs.ts";
 import { runUnscoped } from "../platform/tenant-scope.ts";
 import { BANK_LINES_IMPORTED, type BankLinesImported } from "../modules/banking/index.ts";
 import * as categorize from "../modules/categorize/index.ts";
@@ -54,5 +56,50 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
         categorize.runTrainingJob(ctx, name, data as categorize.TrainingJob, transactions.trainingHistory),
       ),
     );
+  }
+}
+
+/**
+ * Queues again the import jobs that were lost: imports with bank lines that have no transaction
+ * and no job waiting for them. Run at server start-up, after the server listens; the job skips
+ * lines that already have a transaction, so a job queued twice does no harm.
+ */
+export async function requeueLostImports(ctx: Ctx): Promise<number> {
+  const orphaned = await runUnscoped(() => transactions.orphanedImports(ctx.db));
+  if (orphaned.length === 0) return 0;
+  const waiting = await waitingImportIds(ctx);
+  let queued = 0;
+  for (const o of orphaned) {
+    if (waiting.has(o.importId)) continue;
+    const job: BankLinesImported = {
+      firmId: o.firmId,
+      clientId: o.clientId,
+      bankAccountId: o.bankAccountId,
+      importId: o.importId,
+      newLines: o.lines,
+    };
+    await ctx.jobs.send(BANK_LINES_IMPORTED, job);
+    queued++;
+  }
+  return queued;
+}
+
+/**
+ * Imports whose job is still waiting. The in-process queue is worked by this process only (on
+ * PGlite the data-folder lock says so), so a job left "active" there died with its process.
+ */
+async function waitingImportIds(ctx: Ctx): Promise<Set<string>> {
+  const query =
+    ctx.jobs instanceof InProcessJobs
+      ? sql<{ id: string }>`select data->>'importId' as id from job_queue
+          where name = ${BANK_LINES_IMPORTED} and state = 'queued'`
+      : sql<{ id: string }>`select data->>'importId' as id from pgboss.job
+          where name = ${BANK_LINES_IMPORTED} and state in ('created', 'retry', 'active')`;
+  try {
+    const { rows } = await query.execute(ctx.db);
+    return new Set(rows.map((r) => r.id));
+  } catch {
+    // pg-boss has not created its schema yet: no job is waiting.
+    return new Set();
   }
 }

@@ -1,28 +1,46 @@
 // The table of `closebook` subcommands. Each entry loads its module only when it is run.
+import type { CommandIo } from "./io.ts";
+
 export interface CommandModule {
-  run(argv: string[]): Promise<number>;
+  run(argv: string[], io?: CommandIo): Promise<number>;
 }
 
 export interface CommandEntry {
   summary: string;
   load(): Promise<CommandModule>;
+  /**
+   * What it does with the embedded database's folder while a server holds it: "remote" sends the
+   * command to that server to run, "refuse" says so and stops; absent: it does not open the database.
+   */
+  whileServed?: "remote" | "refuse";
 }
 
 export const commands: Record<string, CommandEntry> = {
-  serve: { summary: "start the web server (PORT, default 3000)", load: () => import("./commands/serve.ts") },
-  migrate: { summary: "apply pending database migrations", load: () => import("./commands/migrate.ts") },
+  serve: {
+    summary: "start the web server (PORT, default 3000)",
+    load: () => import("./commands/serve.ts"),
+    whileServed: "refuse",
+  },
+  migrate: {
+    summary: "apply pending database migrations",
+    load: () => import("./commands/migrate.ts"),
+    whileServed: "refuse",
+  },
   demo: {
     summary: "create the demo firm with two clients and a year of activity",
     load: () => import("./commands/demo.ts"),
+    whileServed: "remote",
   },
   invite: {
     summary:
       "invite --email ADDRESS [--firm SLUG | --create-firm NAME]: invite a Partner Admin (the first one of a new firm)",
     load: () => import("./commands/invite.ts"),
+    whileServed: "remote",
   },
   ledger: {
     summary: "ledger import FILE --client SLUG | ledger export --client SLUG",
     load: () => import("./commands/ledger.ts"),
+    whileServed: "remote",
   },
   parse: {
     summary: "parse FILE [--format F]: print a bank statement file as normalized JSON",
@@ -31,14 +49,17 @@ export const commands: Record<string, CommandEntry> = {
   import: {
     summary: "import FILE --client SLUG --bank-account ID: import a bank statement file (idempotent)",
     load: () => import("./commands/import.ts"),
+    whileServed: "remote",
   },
   "bank-accounts": {
     summary: "bank-accounts --client SLUG | add … | poll: list, add bank accounts; import file-drop folders",
     load: () => import("./commands/bank-accounts.ts"),
+    whileServed: "remote",
   },
   report: {
     summary: "report trial-balance --client SLUG [--as-of DATE] [--format json|csv|text]",
     load: () => import("./commands/report.ts"),
+    whileServed: "remote",
   },
   eval: {
     summary:

@@ -3,7 +3,7 @@
 // numeric → string, so code above this file never knows which database it runs on.
 import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import type { Transaction } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PlatformTables } from "./tables.ts";
@@ -41,14 +41,21 @@ export interface OpenOptions {
   /** A PGlite data dir tarball to start from (test snapshots). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /**
+   * PGlite's buffer cache (PostgreSQL's shared_buffers, 128MB by default). A short command that
+   * reads little opens ~15% faster with 16MB and peaks ~130 MB lower: PGlite zeroes it at start.
+   */
+  sharedBuffers?: string | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.loadDataDir);
+  return openPglite(options.dataDir, options.loadDataDir, options.sharedBuffers);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
+  // Loaded only when used, so that commands on PGlite do not pay for the driver.
+  const { default: pg } = await import("pg");
   const types = {
     getTypeParser: (oid: number, format?: string) =>
       parsers[oid] ?? (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
@@ -66,10 +73,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return { kind: "postgres", db, close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir: Blob | undefined,
+  sharedBuffers: string | undefined,
+): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   if (dataDir && !dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
+    ...(sharedBuffers
+      ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] }
+      : {}),
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers,

@@ -1,7 +1,7 @@
 // `closebook bank-accounts --client SLUG`: lists a client's bank and card accounts (the short names
 // `closebook import --bank-account` takes), with balances; `bank-accounts add` creates one; and
 // `bank-accounts poll` imports what waits in the file-drop folders of connected connections.
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { formatMinor, isoExponent } from "../../platform/money.ts";
 import * as access from "../../modules/access/index.ts";
@@ -13,7 +13,7 @@ const USAGE = `closebook bank-accounts --client SLUG [--firm SLUG] [--format tex
        closebook bank-accounts add --client SLUG --name NAME --ledger-account NUMBER|ID [--kind bank|credit_card] [--short-name NAME] [--mask 1234] [--currency USD] [--institution NAME] [--firm SLUG]
        closebook bank-accounts poll`;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
@@ -32,20 +32,20 @@ export async function run(argv: string[]): Promise<number> {
     USAGE,
   );
   if (values.help) {
-    process.stdout.write(`usage: ${USAGE}\n`);
+    io.stdout(`usage: ${USAGE}\n`);
     return 0;
   }
   const [action = "list", ...rest] = positionals;
   if (rest.length || !["list", "add", "poll"].includes(action))
     throw new CliUsageError(`unknown action "${positionals.join(" ")}"\nusage: ${USAGE}`);
-  const runtime = await openRuntime();
+  const runtime = await io.openRuntime("bank-accounts", { light: action === "list" });
   try {
     if (action === "poll") {
       const bctx = banking.bankingCtx(runtime.ctx, { dataDir: runtime.config.dataDir, settleMs: 0 });
       for (const r of await banking.pollConnections(bctx)) {
-        if (r.error) process.stdout.write(`${r.connectionId}: ${r.error}\n`);
+        if (r.error) io.stdout(`${r.connectionId}: ${r.error}\n`);
         for (const f of r.report?.files ?? []) {
-          process.stdout.write(
+          io.stdout(
             f.ok
               ? `${f.name}: ${f.result.imports.map((i) => `${i.bankAccount} ${i.newLines} new, ${i.duplicateLines} duplicates`).join("; ")}\n`
               : `${f.name}: refused: ${f.error.detail}${f.error.line === null ? "" : ` (line ${f.error.line})`}\n`,
@@ -66,16 +66,14 @@ export async function run(argv: string[]): Promise<number> {
         currency: values.currency,
         institutionName: values.institution,
       });
-      process.stdout.write(
+      io.stdout(
         `added ${created.shortName} (${created.id}): ${created.name}, ${created.kind}, ${created.currency} → ${created.ledgerAccount.name}\n`,
       );
       return 0;
     }
     const overview = await banking.bankOverview(runtime.ctx, actor, client, { includeInactive: true });
     if (values.format === "json") {
-      process.stdout.write(
-        `${JSON.stringify(overview, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2)}\n`,
-      );
+      io.stdout(`${JSON.stringify(overview, (_k, v) => (typeof v === "bigint" ? v.toString() : v), 2)}\n`);
       return 0;
     }
     const rows = overview.bankAccounts.map((a) => [
@@ -92,14 +90,14 @@ export async function run(argv: string[]): Promise<number> {
     const header = ["SHORT NAME", "NAME", "KIND", "CUR", "LEDGER", "BALANCE", "LINES", "LAST LINE", "ID"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     for (const r of [header, ...rows])
-      process.stdout.write(
+      io.stdout(
         `${r
           .map((cell, i) => (i === 5 || i === 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
           .join("  ")
           .trimEnd()}\n`,
       );
     if (rows.length === 0)
-      process.stdout.write(
+      io.stdout(
         `(no bank accounts yet: closebook bank-accounts add --client ${client} --name NAME --ledger-account NUMBER)\n`,
       );
     return 0;

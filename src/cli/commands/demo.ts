@@ -1,25 +1,23 @@
 // `closebook demo`: creates the demo firm (two clients, a year of activity) unless it exists.
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, type CommandIo } from "../io.ts";
 import { seedDemo } from "../../app/demo/seed.ts";
 import { parse } from "../args.ts";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   parse(argv, {}, "closebook demo");
-  const runtime = await openRuntime();
+  const runtime = await io.openRuntime("demo");
   try {
     const result = await seedDemo(runtime.ctx);
-    process.stdout.write(
+    io.stdout(
       result.created
         ? 'Created the demo firm "Northwind Bookkeeping" (slug demo):\n'
         : "The demo firm already exists:\n",
     );
     for (const c of result.clients)
-      process.stdout.write(
-        `  ${c.slug.padEnd(18)} ${c.name}${c.entries ? ` — ${c.entries} journal entries` : ""}\n`,
-      );
-    process.stdout.write("Sign in as (the second step asks for an e-mail code; see the README):\n");
+      io.stdout(`  ${c.slug.padEnd(18)} ${c.name}${c.entries ? ` — ${c.entries} journal entries` : ""}\n`);
+    io.stdout("Sign in as (the second step asks for an e-mail code; see the README):\n");
     for (const u of result.users)
-      process.stdout.write(`  ${u.email.padEnd(38)} ${u.role.padEnd(14)} password ${u.password}\n`);
+      io.stdout(`  ${u.email.padEnd(38)} ${u.role.padEnd(14)} password ${u.password}\n`);
     return 0;
   } finally {
     await runtime.close();

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { CliUsageError } from "../cli-errors.ts";
+import { processIo, progressFor, type CommandIo } from "../io.ts";
 import { parseDateColumn, type DayOrder } from "../../modules/categorize/dates.ts";
 import { evaluateCategorizer } from "../../modules/categorize/evaluate.ts";
 import type { PostedLine } from "../../modules/categorize/types.ts";
@@ -124,9 +125,9 @@ function readRecords(path: string): Record<string, string>[] {
   }) as Record<string, string>[];
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   const args = parseArgs(argv);
@@ -146,7 +147,7 @@ export async function run(argv: string[]): Promise<number> {
     .map((r, i) => ({ r, row: i + 2 }))
     .filter(({ r }) => (r[args.label] ?? "").trim() !== "");
   const skipped = records.length - labelled.length;
-  if (skipped) process.stderr.write(`eval: ${skipped} rows without a label skipped\n`);
+  if (skipped) io.stderr(`eval: ${skipped} rows without a label skipped\n`);
   let dates: string[];
   try {
     dates = parseDateColumn(
@@ -168,10 +169,14 @@ export async function run(argv: string[]): Promise<number> {
     amount: parseAmount(r[args.amount] ?? "", row),
     coding: { account: r[args.label]!.trim() },
   }));
+  // On a terminal each phase is a line with its running time; piped, a plain log line per phase.
+  const progress = await progressFor(io);
   const report = evaluateCategorizer(lines, {
     splitDate: args.splitDate,
-    onProgress: (message) => process.stderr.write(`eval: ${message}\n`),
+    onProgress: (message) =>
+      io.stderrIsTTY ? progress.report({ phase: message }) : io.stderr(`eval: ${message}\n`),
   });
-  process.stdout.write(`${JSON.stringify(report)}\n`);
+  progress.end();
+  io.stdout(`${JSON.stringify(report)}\n`);
   return 0;
 }

@@ -45,7 +45,9 @@ afterAll(() => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("closebook import", () => {
+// Each test runs the real command several times, each opening the embedded database (~0.5 s on a
+// quiet machine, 10–20 s when a test run loads both cores): the default minute is too short then.
+describe("closebook import", { timeout: 240_000 }, () => {
   it("adds a bank account, imports a statement, and importing it again adds nothing", () => {
     const add = closebook(
       "bank-accounts",

@@ -3,7 +3,7 @@
 // and prints what it added and skipped. A refused file prints why and where, and exits with 2.
 import fs from "node:fs";
 import path from "node:path";
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, fileOf, progressFor, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import * as access from "../../modules/access/index.ts";
@@ -24,7 +24,7 @@ const FILE_REFUSALS = new Set([
   "banking/several-accounts",
 ]);
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
     USAGE,
   );
   if (values.help) {
-    process.stdout.write(
+    io.stdout(
       `usage: ${USAGE}\n\nImports the statements of FILE that belong to the bank account. Lines the account already has are skipped.\nList bank accounts with: closebook bank-accounts --client SLUG\n`,
     );
     return 0;
@@ -50,16 +50,14 @@ export async function run(argv: string[]): Promise<number> {
   const account = required(values["bank-account"], "--bank-account", USAGE);
   if (values.format !== undefined && !isFormatName(values.format))
     throw new CliUsageError(`--format must be one of ${FORMAT_NAMES.join(", ")}`);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliUsageError(`no such file: ${file}`);
-  const mapping = values.mapping ? readMapping(values.mapping) : undefined;
-  const bytes = fs.readFileSync(file);
-  const progress = (text: string) => process.stderr.isTTY && process.stderr.write(`${text}\n`);
-  const runtime = await openRuntime();
+  const where = fileOf(io, file);
+  if (!fs.existsSync(where) || !fs.statSync(where).isFile()) throw new CliUsageError(`no such file: ${file}`);
+  const mapping = values.mapping ? readMapping(fileOf(io, values.mapping)) : undefined;
+  const bytes = fs.readFileSync(where);
+  const progress = await progressFor(io);
+  const runtime = await io.openRuntime("import");
   try {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
-    progress(
-      `importing ${path.basename(file)} (${(bytes.length / 1024).toFixed(1)} KB) into ${client}/${account}…`,
-    );
     const started = performance.now();
     const summary = await banking.importStatementFile(runtime.ctx, systemActor(firm.id), client, account, {
       bytes,
@@ -68,20 +66,23 @@ export async function run(argv: string[]): Promise<number> {
       csvMapping: mapping,
       saveMapping: !values["no-save-mapping"],
       source: "cli",
+      onProgress: progress.report,
     });
+    progress.end();
     const seconds = (performance.now() - started) / 1000;
-    for (const w of summary.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
     const period = summary.period ? `, ${summary.period.from} to ${summary.period.to}` : "";
-    process.stdout.write(
+    io.stdout(
       `${summary.file.name} (${summary.file.format}) → ${client}/${summary.bankAccount.shortName}: ` +
         `${summary.newLines} new, ${summary.duplicateLines} duplicates skipped, ${summary.warnings.length} warnings ` +
         `(${summary.totalLines} lines in ${summary.statements} statement${summary.statements === 1 ? "" : "s"}${period}) in ${seconds.toFixed(2)} s\n`,
     );
     return 0;
   } catch (error) {
+    progress.end();
     if (error instanceof AppError && (error.code.startsWith("statement/") || FILE_REFUSALS.has(error.code))) {
       const where = error.line === undefined ? "" : ` (line ${error.line})`;
-      process.stderr.write(
+      io.stderr(
         `error: ${path.basename(file)} was not imported: ${error.detail}${where} [${(error.extra?.parserType as string | undefined) ?? error.code}]\n`,
       );
       return 2;

@@ -1,7 +1,7 @@
 // `closebook invite --email E [--name N] [--role R] [--firm SLUG] [--create-firm NAME]`: invites a
 // person to a firm — how a new installation gets its first Partner Admin. With no mail server
 // configured the invitation stays in the outbox, so the link is printed here for the operator.
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, type CommandIo } from "../io.ts";
 import { appServices } from "../../app/services.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
@@ -13,7 +13,7 @@ import { parse, required } from "../args.ts";
 const USAGE =
   "closebook invite --email ADDRESS [--name NAME] [--role partner_admin|partner_ops] [--firm SLUG] [--create-firm NAME]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values } = parse(
     argv,
     {
@@ -31,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new CliUsageError(
       `--role must be partner_admin or partner_ops (client users are invited from the portal)\nusage: ${USAGE}`,
     );
-  const runtime = await openRuntime();
+  const runtime = await io.openRuntime("invite");
   const services = appServices(runtime.config, runtime.ctx);
   try {
     const firm = values["create-firm"]
@@ -46,16 +46,14 @@ export async function run(argv: string[]): Promise<number> {
       role,
       clientAccess: { mode: "all", clientIds: [] },
     });
-    process.stdout.write(
+    io.stdout(
       `Invited ${invited.email} to ${firm.name} (${firm.slug}) as ${access.ROLE_INFO[role].label}; the link works for 7 days.\n`,
     );
     if (services.delivery.outboxEnabled) {
       const [mail] = await outboxFor(runtime.ctx.db, [invited.email], new Date(Date.now() - 60_000), 1);
       const link = mail?.text.match(/https?:\/\/\S+#token=\S+/)?.[0];
       if (link)
-        process.stdout.write(
-          `No mail server is configured (SMTP_URL), so here is the invitation link:\n  ${link}\n`,
-        );
+        io.stdout(`No mail server is configured (SMTP_URL), so here is the invitation link:\n  ${link}\n`);
     }
     return 0;
   } finally {

@@ -4,7 +4,7 @@
 // a refused import leaves no client behind) and skips transactions imported before.
 import fs from "node:fs";
 import path from "node:path";
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, fileOf, progressFor, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
@@ -14,7 +14,7 @@ import { parse, required } from "../args.ts";
 const USAGE =
   "closebook ledger import FILE --client SLUG [--strict] [--allow-duplicates] [--firm SLUG]\n       closebook ledger export --client SLUG [--output FILE] [--firm SLUG]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
@@ -30,43 +30,47 @@ export async function run(argv: string[]): Promise<number> {
   const client = required(values.client, "--client", USAGE);
   if (action === "import") {
     if (!file || rest.length) throw new CliUsageError(`import takes one FILE\nusage: ${USAGE}`);
-    if (!fs.existsSync(file)) throw new CliUsageError(`no such file: ${file}`);
-    const runtime = await openRuntime();
+    if (!fs.existsSync(fileOf(io, file))) throw new CliUsageError(`no such file: ${file}`);
+    const runtime = await io.openRuntime("ledger");
+    const progress = await progressFor(io);
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const actor = systemActor(firm.id);
       const started = performance.now();
-      const result = await ledger.importJournalFile(runtime.ctx, actor, client, file, {
+      const result = await ledger.importJournalFile(runtime.ctx, actor, client, fileOf(io, file), {
         fileName: path.basename(file),
         strict: values.strict,
         allowDuplicates: values["allow-duplicates"],
         createClient: true,
+        onProgress: progress.report,
       });
-      for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+      progress.end();
+      for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(
+      io.stdout(
         `imported ${result.entries} transactions into ${result.client}${result.clientCreated ? " (new client)" : ""} (${result.accountsCreated} new accounts, commodities: ${result.currencies.map((c) => c || '""').join(", ")}) in ${seconds.toFixed(2)} s\n`,
       );
       if (result.skippedDuplicates > 0) {
-        process.stdout.write(
+        io.stdout(
           `skipped ${result.skippedDuplicates} transactions already imported into ${result.client} (use --allow-duplicates to import them again)\n`,
         );
       }
       if (result.skippedZero > 0)
-        process.stdout.write(`skipped ${result.skippedZero} transactions whose amounts are all zero\n`);
+        io.stdout(`skipped ${result.skippedZero} transactions whose amounts are all zero\n`);
       return 0;
     } finally {
+      progress.end();
       await runtime.close();
     }
   }
   if (action === "export") {
     if (file || rest.length) throw new CliUsageError(`export takes no FILE (use --output)\nusage: ${USAGE}`);
-    const runtime = await openRuntime();
+    const runtime = await io.openRuntime("ledger", { light: true });
     try {
       const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
       const text = await ledger.exportClientJournal(runtime.ctx, systemActor(firm.id), client);
-      if (values.output) fs.writeFileSync(values.output, text);
-      else process.stdout.write(text);
+      if (values.output) fs.writeFileSync(fileOf(io, values.output), text);
+      else io.stdout(text);
       return 0;
     } finally {
       await runtime.close();

@@ -1,22 +1,22 @@
 // `closebook migrate`: applies pending migrations and says which.
-import { loadConfig, pgliteDir } from "../../platform/config.ts";
-import { openDatabase } from "../../platform/db.ts";
 import { migrate } from "../../platform/migrate.ts";
 import { parse } from "../args.ts";
+import { processIo, type CommandIo } from "../io.ts";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   parse(argv, {}, "closebook migrate");
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  const { loadConfig } = await import("../../platform/config.ts");
+  const { openRuntime } = await import("../../app/runtime.ts");
+  const runtime = await openRuntime(loadConfig(), { migrate: false, command: "migrate", light: true });
   try {
-    const applied = await migrate(database);
-    process.stdout.write(
+    const applied = await migrate(runtime.database);
+    io.stdout(
       applied.length
         ? `applied ${applied.length} migration(s): ${applied.join(", ")}\n`
         : "the database is up to date\n",
     );
     return 0;
   } finally {
-    await database.close();
+    await runtime.close();
   }
 }

@@ -9,6 +9,7 @@ import {
   parseStatementFile,
   StatementParseError,
 } from "../../modules/banking/formats/index.ts";
+import { terminalProgress } from "../../platform/progress.ts";
 
 const USAGE = `Usage: closebook parse FILE [--format ${FORMAT_NAMES.join("|")}]
 
@@ -41,10 +42,19 @@ export async function run(argv: string[]): Promise<number> {
     } catch (error) {
       return failToRead(file, error);
     }
+    const progress = terminalProgress(process.stderr);
+    progress.report({ phase: `parsing ${basename(file)}`, done: 0, total: bytes.length, unit: "bytes" });
     const parsed = parseStatementFile(
       bytes,
       format ? { format, fileName: basename(file) } : { fileName: basename(file) },
     );
+    progress.report({
+      phase: `parsing ${basename(file)}`,
+      done: bytes.length,
+      total: bytes.length,
+      unit: "bytes",
+    });
+    progress.end();
     await write(`${JSON.stringify(parsed, null, 2)}\n`);
     return 0;
   } catch (error) {

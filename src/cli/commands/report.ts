@@ -1,5 +1,5 @@
 // `closebook report trial-balance --client SLUG [--as-of DATE] [--format json|csv|text] [--firm SLUG]`
-import { openRuntime } from "../../app/runtime.ts";
+import { processIo, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
@@ -9,7 +9,7 @@ import { parse, required } from "../args.ts";
 const USAGE =
   "closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]";
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
@@ -26,7 +26,7 @@ export async function run(argv: string[]): Promise<number> {
   const format = values.format ?? "json";
   if (!["json", "csv", "text"].includes(format))
     throw new CliUsageError(`--format must be json, csv or text\nusage: ${USAGE}`);
-  const runtime = await openRuntime();
+  const runtime = await io.openRuntime("report", { light: true });
   try {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
     const tb = await ledger.trialBalance(runtime.ctx, systemActor(firm.id), client, values["as-of"]);
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
         : format === "text"
           ? ledger.trialBalanceText(tb)
           : `${JSON.stringify(ledger.trialBalanceJson(tb), null, 2)}\n`;
-    process.stdout.write(out);
+    io.stdout(out);
     return 0;
   } finally {
     await runtime.close();

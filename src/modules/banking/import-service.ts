@@ -3,6 +3,7 @@
 // saving anything (import-preview-service.ts) and reading back the raw bank lines, statements and
 // import runs (import-view-service.ts) are re-exported, so the routes, index.ts and the tests keep one
 // import for the family. What they share is in import-support.ts.
+import type { OnProgress } from "../../platform/progress-model.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
@@ -45,6 +46,8 @@ export interface ImportInput {
   saveMapping?: boolean | undefined;
   source: ImportSource;
   connectionId?: string | null | undefined;
+  /** Told how far the import is (parsing, then writing the lines): the CLI draws it on a terminal. */
+  onProgress?: OnProgress | undefined;
 }
 
 export interface ImportSummary {
@@ -74,7 +77,10 @@ export async function importStatementFile(
     const account = await requireAccount(ctx.db, s, bankAccountRef);
     return { before: account, saved: await savedMappingsOf(ctx.db, s, account) };
   })();
+  const progress = input.onProgress ?? (() => undefined);
+  progress({ phase: "parsing", done: 0, total: input.bytes.length, unit: "bytes" });
   const parsed = parseUpload(input, saved);
+  progress({ phase: "parsing", done: input.bytes.length, total: input.bytes.length, unit: "bytes" });
   const digest = sha256(input.bytes);
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "import");
@@ -108,7 +114,9 @@ export async function importStatementFile(
     );
     const importId = newId();
     let newLines = 0;
+    let written = 0;
     for (const st of prepared.statements) {
+      progress({ phase: "writing", done: written, total: prepared.totalLines, unit: "lines" });
       newLines += await lines.insertLines(
         tx,
         s,
@@ -121,7 +129,9 @@ export async function importStatementFile(
         },
         st.lines,
       );
+      written += st.lines.length;
     }
+    progress({ phase: "writing", done: written, total: prepared.totalLines, unit: "lines" });
     const warnings = [...parsed.warnings, ...prepared.warnings];
     await lines.insertImport(tx, s, {
       id: importId,

@@ -7,6 +7,7 @@
 import * as access from "../access/index.ts";
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
+import type { OnProgress } from "../../platform/progress-model.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { AppError, validationError } from "../../platform/errors.ts";
 import { rescale } from "../../platform/money.ts";
@@ -55,6 +56,8 @@ export interface JournalImportOptions {
    * an import that is refused or interrupted leaves no empty client behind.
    */
   createClient?: boolean | undefined;
+  /** Told how far the import is (reading the file, then posting): the CLI draws it on a terminal. */
+  onProgress?: OnProgress | undefined;
 }
 
 /** Imports journal text; an `include` in it is refused (use importJournalFile to read included files). */
@@ -92,6 +95,8 @@ async function importParsed(
   parse: ParseOptions,
   options: JournalImportOptions,
 ): Promise<JournalImportResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: "reading the journal", done: 0, total: text.length, unit: "bytes" });
   // Parse before touching the database: a malformed file writes nothing and names its line.
   const journal = parseJournal(text, {
     ...parse,
@@ -102,6 +107,7 @@ async function importParsed(
   const warnings = journal.warnings.map(
     (w) => `${w.file ?? "line"}${w.file ? ":" : " "}${w.line}: ${w.message}`,
   );
+  progress({ phase: "reading the journal", done: text.length, total: text.length, unit: "bytes" });
   return inTransaction(ctx.db, async (tx) => {
     let clientCreated = false;
     if (options.createClient && !(await access.clientExists(tx, actor, clientRef))) {
@@ -141,6 +147,7 @@ async function importParsed(
       }
       posted.push({ entry, key: seen ? null : keys[i]!, source });
     });
+    progress({ phase: "posting", done: 0, total: posted.length, unit: "transactions" });
     if (posted.length > 0) {
       await postEntries(
         tx,
@@ -175,6 +182,7 @@ async function importParsed(
         options.fileName ?? null,
       );
     }
+    progress({ phase: "posting", done: posted.length, total: posted.length, unit: "transactions" });
     return {
       client: s.clientSlug,
       entries: posted.length,

@@ -3,6 +3,8 @@
 // account, the training history it gives the categorizer, and its HTTP routes.
 export { ingestBankLines, processImport } from "./ingest-service.ts";
 export type { IngestResult, IncomingLine } from "./ingest-service.ts";
+export { orphanedImports } from "./recovery.ts";
+export type { OrphanedImport } from "./recovery.ts";
 export { reviewWaitingNotice } from "./review-notice.ts";
 export { listTransactions, getTransaction, PAGE_SIZE, COUNT_AHEAD } from "./query-service.ts";
 export type { TransactionQuery, TransactionPage, TransactionDetail } from "./query-service.ts";
