@@ -20,6 +20,7 @@ import * as banking from "../src/modules/banking/index.ts";
 import * as categorize from "../src/modules/categorize/index.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
 import * as transactions from "../src/modules/transactions/index.ts";
+import { makeRng } from "../src/platform/rng.ts";
 
 const LINES = Number(process.env.BENCH_LINES ?? 10_000);
 
@@ -47,16 +48,6 @@ const MERCHANTS: ReadonlyArray<[string, string]> = [
   ["HOME DEPOT", "6550"],
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
 export async function run(): Promise<object> {
@@ -80,7 +71,7 @@ export async function run(): Promise<object> {
     });
 
     // A year of books: 250 payments per merchant and some one-off vendors (not timed).
-    const rand = rng(3);
+    const rand = makeRng(3);
     const history: ledger.EntryInput[] = [];
     const today = ctx.clock.today();
     for (let i = 0; i < 250; i++) {

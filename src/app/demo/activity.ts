@@ -4,6 +4,7 @@
 // a bookkeeper codes it to — plus the month-end journal entries no bank line carries (card fees,
 // employer payroll taxes, loan interest, depreciation).
 import { addDays, endOfMonth } from "../../platform/dates.ts";
+import { makeRng } from "../../platform/rng.ts";
 
 export interface DemoLine {
   account: string; // account number in the default chart
@@ -40,18 +41,6 @@ export interface DemoClient {
   opening: DemoEntry;
   bankLines: DemoBankLine[];
   monthEnd: DemoEntry[];
-}
-
-/** A small deterministic PRNG (mulberry32), so the demo is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A random amount in cents between two dollar figures. */
@@ -107,7 +96,7 @@ const pay = (b: Books, date: string, text: string, amount: bigint, account: stri
   b.add("1010", date, text, -amount, account, contact);
 
 function coffeeShop(until: string): DemoClient {
-  const rand = prng(20261);
+  const rand = makeRng(20261);
   const b = new Books();
   const days = daysBefore(until);
   for (const day of days) {
@@ -265,7 +254,7 @@ function depreciation(end: string, amount: bigint): DemoEntry {
 }
 
 function dentalStudio(until: string): DemoClient {
-  const rand = prng(20262);
+  const rand = makeRng(20262);
   const b = new Books();
   const days = daysBefore(until);
   const payers: Array<[string, string]> = [

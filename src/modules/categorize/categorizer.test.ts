@@ -5,7 +5,7 @@ import { AppError } from "../../platform/errors.ts";
 import { buildContactIndex } from "./contacts.ts";
 import { learn } from "./learn.ts";
 import { predict, type PredictContext } from "./predict.ts";
-import { makeRng } from "./rng.ts";
+import { makeRng } from "../../platform/rng.ts";
 import type { Rule } from "./rules.ts";
 import { decodeModel, encodeModel } from "./state.ts";
 import { mappingFromTable } from "./taxonomy.ts";

@@ -3,7 +3,7 @@
 // touches a few contiguous rows; the state is plain data (a Float32Array and a class list).
 import { validationError } from "../../platform/errors.ts";
 import type { FeatureBuffer } from "./features.ts";
-import { makeRng, shuffleInPlace } from "./rng.ts";
+import { makeRng, shuffleInPlace } from "../../platform/rng.ts";
 
 export interface LinearModel {
   /** log2 of the number of hash buckets. */

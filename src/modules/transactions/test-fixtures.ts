@@ -10,6 +10,7 @@ import * as categorize from "../categorize/index.ts";
 import * as ledger from "../ledger/index.ts";
 import { bankClient, csvOf, type BankFixture, type CsvLine } from "../banking/test-fixtures.ts";
 import { addDays } from "../../platform/dates.ts";
+import { makeRng } from "../../platform/rng.ts";
 
 /** Merchants the fixture client deals with: description stem, default-chart account number, usual amount (cents). */
 export const MERCHANTS: ReadonlyArray<{ text: string; account: string; cents: number }> = [
@@ -38,23 +39,12 @@ export async function bookkeepingClient(
   return { ...c, ctx };
 }
 
-/** Deterministic pseudo-random numbers (the same history on every run). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Posts `perMerchant` coded payments per merchant from the checking account, spread over the year
  * before `until` (ledger history the categorizer learns from).
  */
 export async function postHistory(b: BooksFixture, until: string, perMerchant = 60): Promise<number> {
-  const rand = rng(11);
+  const rand = makeRng(11);
   const entries: ledger.EntryInput[] = [];
   MERCHANTS.forEach((m, k) => {
     for (let i = 0; i < perMerchant; i++) {
@@ -130,7 +120,7 @@ export function merchantLines(
   days: number,
   options: { seed?: number; extra?: CsvLine[] } = {},
 ): CsvLine[] {
-  const rand = rng(options.seed ?? 5);
+  const rand = makeRng(options.seed ?? 5);
   const lines: CsvLine[] = [];
   for (let d = 0; d < days; d++) {
     for (const m of MERCHANTS) {

@@ -1,4 +1,5 @@
-// A small seeded random generator (mulberry32): training shuffles must be reproducible.
+// The one seeded random generator (mulberry32): training shuffles, the demo firm, test fixtures
+// and benchmarks must come out the same on every run and machine.
 
 export type Rng = () => number;
 
