@@ -5,8 +5,8 @@
 // as a Partner Admin (tenant, every client) and as a Partner Ops with every client on its list.
 // PGlite, and PostgreSQL when DATABASE_URL is set.
 import crypto from "node:crypto";
-import pg from "pg";
 import { sql } from "kysely";
+import { onThrowawayPostgres } from "./throwaway-postgres.ts";
 import { openDatabase, type Database } from "../src/platform/db.ts";
 import { migrate } from "../src/platform/migrate.ts";
 import { fixedClock } from "../src/platform/clock.ts";
@@ -123,21 +123,7 @@ export async function run(): Promise<object> {
   } finally {
     await embedded.close();
   }
-  if (process.env.DATABASE_URL) {
-    const name = `cb_bench_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      result.postgres = await measure(database);
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
+  const postgres = await onThrowawayPostgres(measure);
+  if (postgres) result.postgres = postgres;
   return result;
 }

@@ -2,8 +2,7 @@
 // batch of entries (BENCH_RLS_ENTRIES, default 20,000 with two lines each) as the database owner
 // (the CLI and jobs) and as a tenant (requests: the app role under the policies of 0007_rls.sql),
 // on PGlite and, when DATABASE_URL is set, on a throwaway PostgreSQL database.
-import crypto from "node:crypto";
-import pg from "pg";
+import { onThrowawayPostgres } from "./throwaway-postgres.ts";
 import { openDatabase, inTransaction, type Database } from "../src/platform/db.ts";
 import { migrate } from "../src/platform/migrate.ts";
 import { systemClock } from "../src/platform/clock.ts";
@@ -71,34 +70,7 @@ export async function run(): Promise<object> {
   } finally {
     await embedded.close();
   }
-  if (process.env.DATABASE_URL) {
-    const name = `cb_bench_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      result.postgres = await measure(database);
-    } finally {
-      await database.close();
-      await dropWhenFree(admin, name);
-      await admin.end();
-    }
-  }
+  const postgres = await onThrowawayPostgres(measure);
+  if (postgres) result.postgres = postgres;
   return result;
-}
-
-/** Drops a database once its last connection is gone (the pool's may linger a moment after close). */
-async function dropWhenFree(admin: pg.Client, name: string): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const ok = await admin.query(`drop database ${name}`).then(
-      () => true,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  process.stderr.write(`could not drop the benchmark database ${name}\n`);
 }

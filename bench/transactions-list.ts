@@ -5,13 +5,12 @@
 // DATABASE_URL is set, on a throwaway PostgreSQL database. Goals: p95 ≤ 150 ms (PGlite), ≤ 50 ms
 // (PostgreSQL). BENCH_TX_RUNS sets the timed runs per query (after two warm-ups;
 // a query still running after a minute stops at five).
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { sql } from "kysely";
+import { onThrowawayPostgres } from "./throwaway-postgres.ts";
 import { openDatabase, type Database } from "../src/platform/db.ts";
 import { migrate } from "../src/platform/migrate.ts";
 import { systemClock } from "../src/platform/clock.ts";
@@ -192,21 +191,9 @@ export async function run(): Promise<object> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (process.env.DATABASE_URL && process.env.BENCH_TX_ENGINES !== "pglite") {
-    const name = `cb_bench_${crypto.randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      result.postgres = await measure(database);
-    } finally {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
+  if (process.env.BENCH_TX_ENGINES !== "pglite") {
+    const postgres = await onThrowawayPostgres(measure);
+    if (postgres) result.postgres = postgres;
   }
   result.loadAverageAfter = os.loadavg().map((x) => Number(x.toFixed(2)));
   return result;
