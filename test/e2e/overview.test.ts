@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)("the firm overview", () => {
     expect(await page.getByLabel("From").inputValue()).toBe(api.month.from);
     if (c.autoPosted.count > 0)
       await expect
-        .poll(() => page.getByLabel("Page").innerText())
+        .poll(() => page.getByLabel("Page", { exact: true }).innerText())
         .toMatch(new RegExp(` of ${c.autoPosted.count}$`));
     else await page.getByText("No transaction matches these filters.").waitFor();
     await portal.t.shot("overview-03-posted-automatically");
