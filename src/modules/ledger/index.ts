@@ -1,15 +1,55 @@
 // The ledger module's public face: what other modules, the CLI and the HTTP routes may use.
-export * from "./chart-service.ts";
-export * from "./reference-service.ts";
-export * from "./entry-service.ts";
-export * from "./period-service.ts";
-export * from "./report-service.ts";
-export * from "./report-format.ts";
+export {
+  applyChartTemplate,
+  createAccount,
+  ensureCurrencies,
+  getAccount,
+  listAccounts,
+  updateAccount,
+} from "./chart-service.ts";
+export type { AccountInput, AccountPatch, AccountRow, ClientScope } from "./chart-service.ts";
+export {
+  createContact,
+  createDimension,
+  listContacts,
+  listDimensions,
+  updateContact,
+  updateDimension,
+} from "./reference-service.ts";
+export type { ContactRow, DimensionRow } from "./reference-service.ts";
+export {
+  createDraft,
+  deleteDraft,
+  getEntry,
+  listEntries,
+  postDraft,
+  postEntries,
+  postEntry,
+  postingContext,
+  reverseEntry,
+  rowsToLines,
+  updateDraft,
+} from "./entry-service.ts";
+export type { EntryView } from "./entry-service.ts";
+export { listPeriods, parseMonth, setPeriodLock } from "./period-service.ts";
+export type { PeriodRow } from "./period-service.ts";
+export { accountRegister, generalLedger, rollupByType, trialBalance } from "./report-service.ts";
+export type {
+  AccountDetail,
+  GeneralLedger,
+  LedgerLine,
+  Register,
+  TrialBalanceReport,
+  TypeRollup,
+} from "./report-service.ts";
+export { trialBalanceCsv, trialBalanceJson, trialBalanceText } from "./report-format.ts";
+export type { TrialBalanceJson } from "./report-format.ts";
 export { ACCOUNT_TYPES, DETAIL_TYPES, normalBalanceOf, inferAccountType, trialBalanceOf } from "./model.ts";
 export type { AccountType, EntryInput, LineInput, TrialBalance, TrialBalanceRow } from "./model.ts";
 export { US_SMALL_BUSINESS_CHART } from "./chart-template.ts";
 export type { LedgerTables } from "./tables.ts";
-export * from "./entry-input.ts";
+export { toEntryInput } from "./entry-input.ts";
+export type { DecimalEntryInput, DecimalLineInput } from "./entry-input.ts";
 export { currencyScalesFor } from "./scales.ts";
 export { importJournal, importJournalFile, VIRTUAL_COUNTERPART_ACCOUNT } from "./journal-import.ts";
 export { LEDGER_HISTORY_IMPORTED } from "./history-import.ts";
