@@ -1,7 +1,7 @@
 // Lint rules: typescript-eslint's recommended set, the rules of React hooks in web/, plus the house
 // rules on imports: platform/ knows no module; a module is used from outside only through its public
-// face; a pure engine folder does no I/O (the last two in scripts/eslint/house-rules.js, tested by
-// test/lint-house-rules.test.ts).
+// face, which lists its names (no `export *`); a pure engine folder does no I/O (the face and purity
+// rules are in scripts/eslint/house-rules.js; all are tested by test/lint-house-rules.test.ts).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -75,6 +75,16 @@ export default tseslint.config(
     files: ["src/**/*.ts", "bench/**/*.ts", "test/**/*.ts", "scripts/**/*.{js,mjs,ts}"],
     plugins: { house: houseRules },
     rules: { "house/module-boundaries": ["error", { publicFaces: PUBLIC_FACES }] },
+  },
+  // A public face lists its names: `export *` would hand out whatever a file exports next.
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportAllDeclaration", message: "List the exported names (no `export *`)." },
+      ],
+    },
   },
   {
     files: PURE_FOLDERS.map((folder) => `${folder}/**/*.ts`),

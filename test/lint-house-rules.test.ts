@@ -57,6 +57,15 @@ describe("module-boundaries", () => {
   });
 });
 
+describe("export lists", () => {
+  it("refuses export * in a module", async () => {
+    const [result] = await eslint.lintText(`export * from "./model.ts";`, {
+      filePath: path.join(ROOT, "src/modules/ledger/index.ts"),
+    });
+    expect(result!.messages.map((m) => m.message)).toContain("List the exported names (no `export *`).");
+  });
+});
+
 describe("pure-folder", () => {
   it("refuses the module's stores and services, platform I/O and I/O packages in an engine", async () => {
     const cases: Array<[string, string]> = [
