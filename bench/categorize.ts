@@ -7,11 +7,13 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
-import { predict } from "../src/modules/categorize/predict.ts";
-import { encodeModel } from "../src/modules/categorize/state.ts";
-import { SHARED_CHART } from "../src/modules/categorize/taxonomy.ts";
-import { train } from "../src/modules/categorize/train.ts";
-import type { PostedLine } from "../src/modules/categorize/types.ts";
+import {
+  encodeModel,
+  predict,
+  SHARED_CHART,
+  train,
+  type PostedLine,
+} from "../src/modules/categorize/engine/index.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DATA = resolve(ROOT, "../shared/data/categorization/birmingham_cc_purchase_cards_2013-2015.csv.gz");

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import { generateBenchmarkJournal } from "../src/modules/ledger/journal-text/generate.ts";
+import { generateBenchmarkJournal } from "../src/modules/ledger/journal-text/index.ts";
 
 const TXNS = Number(process.env.BENCH_TXNS ?? 100_000);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1_000);

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { generateBenchmarkJournal } from "../src/modules/ledger/journal-text/generate.ts";
+import { generateBenchmarkJournal } from "../src/modules/ledger/journal-text/index.ts";
 import { loadConfig } from "../src/platform/config.ts";
 import { openRuntime } from "../src/app/runtime.ts";
 import { createServer } from "../src/app/server.ts";

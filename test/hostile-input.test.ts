@@ -3,7 +3,7 @@
 // statement file named in Cyrillic that could never be downloaded. Also: /api answers are not cached.
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { admin, c, multipart, t, url, useBankingApi } from "../src/modules/banking/routes-test-support.ts";
+import { admin, c, multipart, t, url, useBankingApi } from "./support/banking-api.ts";
 
 useBankingApi();
 

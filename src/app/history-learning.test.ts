@@ -15,7 +15,7 @@ import * as identity from "../modules/identity/index.ts";
 import * as ledger from "../modules/ledger/index.ts";
 import type { NotifyCtx } from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
-import { bookkeepingClient, type BooksFixture } from "../modules/transactions/test-fixtures.ts";
+import { bookkeepingClient, type BooksFixture } from "../../test/support/books.ts";
 
 let t: TestDb;
 let b: BooksFixture;

@@ -6,12 +6,8 @@ import { sql } from "kysely";
 import { testDb, type TestDb } from "../../test/support/db.ts";
 import * as banking from "../modules/banking/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
-import {
-  bookkeepingClient,
-  merchantLines,
-  type BooksFixture,
-} from "../modules/transactions/test-fixtures.ts";
-import { csvOf } from "../modules/banking/test-fixtures.ts";
+import { bookkeepingClient, merchantLines, type BooksFixture } from "../../test/support/books.ts";
+import { csvOf } from "../../test/support/bank-fixtures.ts";
 import { requeueLostImports } from "./work.ts";
 
 let t: TestDb;

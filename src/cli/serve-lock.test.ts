@@ -17,7 +17,7 @@ import * as access from "../modules/access/index.ts";
 import * as banking from "../modules/banking/index.ts";
 import * as ledger from "../modules/ledger/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
-import { csvOf } from "../modules/banking/test-fixtures.ts";
+import { csvOf } from "../../test/support/bank-fixtures.ts";
 import { LOCK_FILE } from "../platform/data-dir-lock.ts";
 
 const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");

@@ -5,9 +5,12 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { CliUsageError } from "../cli-errors.ts";
 import { processIo, progressFor, type CommandIo } from "../io.ts";
-import { parseDateColumn, type DayOrder } from "../../modules/categorize/dates.ts";
-import { evaluateCategorizer } from "../../modules/categorize/evaluate.ts";
-import type { PostedLine } from "../../modules/categorize/types.ts";
+import {
+  evaluateCategorizer,
+  parseDateColumn,
+  type DayOrder,
+  type PostedLine,
+} from "../../modules/categorize/engine/index.ts";
 
 const USAGE = `usage: closebook eval categorize --data FILE(.csv|.csv.gz) --text COL[,COL…] --label COL
        --amount COL --date COL [--client COL] [--bank-account COL] --split-date YYYY-MM-DD

@@ -11,7 +11,7 @@ import { openRuntime } from "../../app/runtime.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
-import { samplePath } from "../../modules/banking/formats/test-data.ts";
+import { samplePath } from "../../../test/support/statement-samples.ts";
 
 const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 let dataDir: string;

@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile } from "../../modules/banking/formats/index.ts";
-import { fixture, fixturePath } from "../../modules/banking/formats/fixture-data.ts";
-import { sample, samplePath } from "../../modules/banking/formats/test-data.ts";
+import { fixture, fixturePath } from "../../../test/support/statement-fixtures.ts";
+import { sample, samplePath } from "../../../test/support/statement-samples.ts";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 

@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { clientWithChart } from "../../../test/support/fixtures.ts";
-import { sample } from "./formats/test-data.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import {
   bankOverview,
   createBankAccount,
@@ -15,7 +15,12 @@ import {
   updateBankAccount,
 } from "./account-service.ts";
 import { importStatementFile } from "./import-service.ts";
-import { bankClient, csvOf, newLedgerBankAccount, type BankFixture } from "./test-fixtures.ts";
+import {
+  bankClient,
+  csvOf,
+  newLedgerBankAccount,
+  type BankFixture,
+} from "../../../test/support/bank-fixtures.ts";
 
 let t: TestDb;
 let c: BankFixture;

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { sample } from "./formats/test-data.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import { getBankAccount, createBankAccount } from "./account-service.ts";
 import {
   addConnection,
@@ -19,7 +19,7 @@ import {
   syncConnection,
 } from "./connection-service.ts";
 import { listBankLines } from "./import-service.ts";
-import { csvOf, newLedgerBankAccount } from "./test-fixtures.ts";
+import { csvOf, newLedgerBankAccount } from "../../../test/support/bank-fixtures.ts";
 import { person } from "./test-people.ts";
 import {
   b,

@@ -10,7 +10,7 @@ import {
   removeConnection,
   requestConnection,
 } from "./connection-service.ts";
-import { newLedgerBankAccount } from "./test-fixtures.ts";
+import { newLedgerBankAccount } from "../../../test/support/bank-fixtures.ts";
 import { person } from "./test-people.ts";
 import { clientWithChart } from "../../../test/support/fixtures.ts";
 import { bankOverview } from "./account-service.ts";

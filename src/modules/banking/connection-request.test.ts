@@ -2,7 +2,7 @@
 // and a notification; unknown assignees and requests without a bank are refused.
 import { describe, expect, it } from "vitest";
 import { requestConnection } from "./connection-service.ts";
-import { bankClient } from "./test-fixtures.ts";
+import { bankClient } from "../../../test/support/bank-fixtures.ts";
 import { person } from "./test-people.ts";
 import { b, c, errorOf, notificationsOf, t, useConnectionDb } from "./connection-test-support.ts";
 

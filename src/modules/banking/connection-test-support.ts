@@ -10,7 +10,7 @@ import { AppError } from "../../platform/errors.ts";
 import { composeDelivery } from "../../platform/delivery/index.ts";
 import * as identity from "../identity/index.ts";
 import { bankingCtx, type BankingCtx } from "./banking-ctx.ts";
-import { bankClient, type BankFixture } from "./test-fixtures.ts";
+import { bankClient, type BankFixture } from "../../../test/support/bank-fixtures.ts";
 
 export let t: TestDb;
 export let c: BankFixture;

@@ -6,7 +6,13 @@ import fc from "fast-check";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { createBankAccount } from "./account-service.ts";
 import { importStatementFile, listBankLines } from "./import-service.ts";
-import { bankClient, csvOf, newLedgerBankAccount, type BankFixture, type CsvLine } from "./test-fixtures.ts";
+import {
+  bankClient,
+  csvOf,
+  newLedgerBankAccount,
+  type BankFixture,
+  type CsvLine,
+} from "../../../test/support/bank-fixtures.ts";
 
 let t: TestDb;
 let c: BankFixture;

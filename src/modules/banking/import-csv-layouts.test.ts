@@ -1,10 +1,10 @@
 // CSV column layouts on import: the detected layout is saved and reused, a layout given by the person
 // is used and saved, and a layout saved for one account is used for others at the same bank.
 import { describe, expect, it } from "vitest";
-import { sample } from "./formats/test-data.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import { getBankAccount } from "./account-service.ts";
 import { importStatementFile, previewStatementFile } from "./import-service.ts";
-import { csvOf } from "./test-fixtures.ts";
+import { csvOf } from "../../../test/support/bank-fixtures.ts";
 import { account, c, t, upload, useImportDb } from "./import-test-support.ts";
 
 useImportDb();

@@ -1,10 +1,10 @@
 // Import idempotency on a real database: the same file again, overlapping statements and genuine
 // identical lines, lines keyed by the bank's id per bank account, and re-dated lines.
 import { describe, expect, it } from "vitest";
-import { sample } from "./formats/test-data.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import { importStatementFile, listBankLines, listImports, listStatements } from "./import-service.ts";
 import { keyLines } from "./fingerprint.ts";
-import { csvOf, rowCounts } from "./test-fixtures.ts";
+import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { account, c, t, upload, useImportDb } from "./import-test-support.ts";
 
 useImportDb();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../platform/errors.ts";
 import { parseStatementFileDetailed, type DetailedFile, type DetailedStatement } from "./formats/index.ts";
-import { sample } from "./formats/test-data.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import { accountMatches, prepareImport, selectStatements, type ImportTarget } from "./import-model.ts";
 
 const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({

@@ -3,10 +3,10 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { TEXT_LIMITS } from "../../platform/text-limits.ts";
-import { fixture } from "./formats/fixture-data.ts";
-import { sample } from "./formats/test-data.ts";
+import { fixture } from "../../../test/support/statement-fixtures.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import { importStatementFile, previewStatementFile } from "./import-service.ts";
-import { rowCounts } from "./test-fixtures.ts";
+import { rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { account, c, errorOf, t, upload, useImportDb } from "./import-test-support.ts";
 
 useImportDb();

@@ -1,10 +1,10 @@
 // Refused statement files change nothing: parser errors with their type and line, amounts too precise
 // for the currency, files of another account or currency, unknown bank accounts, and other firms.
 import { describe, expect, it } from "vitest";
-import { sample, sampleFiles } from "./formats/test-data.ts";
+import { sample, sampleFiles } from "../../../test/support/statement-samples.ts";
 import { parseStatementFileDetailed, StatementParseError } from "./formats/index.ts";
 import { importStatementFile, listBankLines } from "./import-service.ts";
-import { bankClient, csvOf, rowCounts } from "./test-fixtures.ts";
+import { bankClient, csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { account, c, errorOf, t, upload, useImportDb } from "./import-test-support.ts";
 
 useImportDb();

@@ -2,7 +2,7 @@
 // units, balances, the file itself), the audit event and the job, immutability, and multi-statement files.
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { sample } from "./formats/test-data.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
 import { getBankAccount } from "./account-service.ts";
 import {
   importStatementFile,
@@ -11,7 +11,7 @@ import {
   BANK_LINES_IMPORTED,
   statementFile,
 } from "./import-service.ts";
-import { csvOf } from "./test-fixtures.ts";
+import { csvOf } from "../../../test/support/bank-fixtures.ts";
 import { account, c, t, upload, useImportDb } from "./import-test-support.ts";
 
 useImportDb();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { createBankAccount } from "./account-service.ts";
-import { bankClient, newLedgerBankAccount, type BankFixture } from "./test-fixtures.ts";
+import { bankClient, newLedgerBankAccount, type BankFixture } from "../../../test/support/bank-fixtures.ts";
 
 export let t: TestDb;
 export let c: BankFixture;

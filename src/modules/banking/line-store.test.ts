@@ -7,7 +7,7 @@ import { arrayLiteral, textArrayLiteral } from "../../platform/sql-arrays.ts";
 import { batchIdPrefix } from "../../platform/ids.ts";
 import { isUniqueViolation } from "../../platform/db.ts";
 import { importStatementFile } from "./import-service.ts";
-import { bankClient, csvOf } from "./test-fixtures.ts";
+import { bankClient, csvOf } from "../../../test/support/bank-fixtures.ts";
 
 let t: TestDb;
 beforeAll(async () => {

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { signedIn, tokenCaller } from "../../../test/support/auth.ts";
 import { runAsTenant } from "../../platform/tenant-scope.ts";
-import { sample } from "./formats/test-data.ts";
-import { csvOf, rowCounts } from "./test-fixtures.ts";
-import { admin, app, c, multipart, other, t, url, useBankingApi } from "./routes-test-support.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
+import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
+import { admin, app, c, multipart, other, t, url, useBankingApi } from "../../../test/support/banking-api.ts";
 
 useBankingApi();
 

@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { signedIn } from "../../../test/support/auth.ts";
-import { csvOf } from "./test-fixtures.ts";
-import { admin, c, dataDir, t, url, app, useBankingApi } from "./routes-test-support.ts";
+import { csvOf } from "../../../test/support/bank-fixtures.ts";
+import { admin, c, dataDir, t, url, app, useBankingApi } from "../../../test/support/banking-api.ts";
 
 useBankingApi();
 

@@ -1,9 +1,9 @@
 // What the banking REST API refuses: anonymous callers (its routes published in the OpenAPI document),
 // and refused files answered with problem+json, writing nothing.
 import { describe, expect, it } from "vitest";
-import { sample } from "./formats/test-data.ts";
-import { csvOf, rowCounts } from "./test-fixtures.ts";
-import { admin, app, multipart, t, url, useBankingApi } from "./routes-test-support.ts";
+import { sample } from "../../../test/support/statement-samples.ts";
+import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
+import { admin, app, multipart, t, url, useBankingApi } from "../../../test/support/banking-api.ts";
 
 useBankingApi();
 

@@ -5,16 +5,16 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db.ts";
 import * as ledger from "../ledger/index.ts";
-import { FALLBACK_CALIBRATOR } from "./calibrate.ts";
-import { decodePart } from "./codec.ts";
-import { PRIOR_COMBINER } from "./combiner.ts";
-import { PRIOR_CONFIDENCE } from "./confidence.ts";
-import { buildContactIndex } from "./contacts.ts";
-import { normalized } from "./features.ts";
-import { learn } from "./learn.ts";
-import { emptyMemory, memoryKey } from "./memory.ts";
+import { FALLBACK_CALIBRATOR } from "./engine/calibrate.ts";
+import { decodePart } from "./engine/codec.ts";
+import { PRIOR_COMBINER } from "./engine/combiner.ts";
+import { PRIOR_CONFIDENCE } from "./engine/confidence.ts";
+import { buildContactIndex } from "./engine/contacts.ts";
+import { normalized } from "./engine/features.ts";
+import { learn } from "./engine/learn.ts";
+import { emptyMemory, memoryKey } from "./engine/memory.ts";
 import * as models from "./model-store.ts";
-import { predict, type PredictContext } from "./predict.ts";
+import { predict, type PredictContext } from "./engine/predict.ts";
 import * as rulesStore from "./rule-store.ts";
 import type { StoredRule } from "./rule-store.ts";
 import { clientScope, type ClientScope, type Scope } from "./scope.ts";
@@ -26,12 +26,12 @@ import {
   type CategorizerModel,
   type CategorizerOptions,
   type VersionedModel,
-} from "./state.ts";
-import { mappingFromTable, type ChartMapping } from "./taxonomy.ts";
-import type { BankLine, Coding, Prediction } from "./types.ts";
-import type { Calibrator } from "./calibrate.ts";
-import type { CombinerState } from "./combiner.ts";
-import type { ConfidenceModel } from "./confidence.ts";
+} from "./engine/state.ts";
+import { mappingFromTable, type ChartMapping } from "./engine/taxonomy.ts";
+import type { BankLine, Coding, Prediction } from "./engine/types.ts";
+import type { Calibrator } from "./engine/calibrate.ts";
+import type { CombinerState } from "./engine/combiner.ts";
+import type { ConfidenceModel } from "./engine/confidence.ts";
 
 /** The firm-wide part of a trained categorizer, as stored (client_id null). */
 export interface FirmPart {

@@ -1,7 +1,41 @@
-// The categorize module's public face: what the Transaction Manager (and later the store, jobs and
-// routes of this module) may use. Everything here is pure; state is plain data with a version.
+// The categorize module's public face: the pure engine (from engine/, state is plain data with a
+// version) and, persisted, the rules, AI settings, taxonomy mapping, models, training jobs and routes.
 
-// Shapes
+// The engine (engine/index.ts lists the same names): shapes, training, prediction, learning, rules,
+// payees and merchants, the taxonomy, confidence bands and evaluation.
+export {
+  METHODS,
+  train,
+  retrainClient,
+  selectTrainingLines,
+  predict,
+  MIN_SUPPORT_FOR_HIGH,
+  learn,
+  DEFAULT_OPTIONS,
+  resolveOptions,
+  encodeModel,
+  decodeModel,
+  applyRule,
+  compareRules,
+  matchRule,
+  previewRule,
+  selectRule,
+  specificity,
+  splitParts,
+  ruleFromCorrection,
+  validateRule,
+  normalizeMerchant,
+  buildContactIndex,
+  resolveContact,
+  STANDARD_CATEGORIES,
+  SHARED_CHART,
+  mappingFromTable,
+  HIGH_CONFIDENCE,
+  MEDIUM_CONFIDENCE,
+  summarize,
+  evaluateCategorizer,
+  parseDateColumn,
+} from "./engine/index.ts";
 export type {
   BankLine,
   Coding,
@@ -11,72 +45,36 @@ export type {
   PayeeGuess,
   SplitPart,
   Method,
-} from "./types.ts";
-export { METHODS } from "./types.ts";
+  TrainContext,
+  PredictContext,
+  LearnContext,
+  LearnResult,
+  CategorizerModel,
+  CategorizerOptions,
+  VersionedModel,
+  Condition,
+  Rule,
+  RuleActions,
+  RuleOutcome,
+  RulePreview,
+  SplitAction,
+  Correction,
+  RuleContext,
+  NormalizedMerchant,
+  MerchantKind,
+  Contact,
+  ContactIndex,
+  PayeeMatch,
+  Category,
+  ChartMapping,
+  MappingTable,
+  BandMetrics,
+  EvalReport,
+  EvalOptions,
+  DayOrder,
+} from "./engine/index.ts";
 
-// Training, prediction, learning
-export { train, retrainClient, selectTrainingLines, type TrainContext } from "./train.ts";
-export { predict, MIN_SUPPORT_FOR_HIGH, type PredictContext } from "./predict.ts";
-export { learn, type LearnContext, type LearnResult } from "./learn.ts";
-export {
-  DEFAULT_OPTIONS,
-  resolveOptions,
-  encodeModel,
-  decodeModel,
-  type CategorizerModel,
-  type CategorizerOptions,
-  type VersionedModel,
-} from "./state.ts";
-
-// Rules
-export {
-  applyRule,
-  compareRules,
-  matchRule,
-  previewRule,
-  selectRule,
-  specificity,
-  splitParts,
-  type Condition,
-  type Rule,
-  type RuleActions,
-  type RuleOutcome,
-  type RulePreview,
-  type SplitAction,
-} from "./rules.ts";
-export { ruleFromCorrection, type Correction } from "./rule-from-correction.ts";
-export { validateRule, type RuleContext } from "./rule-validation.ts";
-
-// Payees and merchants
-export { normalizeMerchant, type NormalizedMerchant, type MerchantKind } from "./normalize.ts";
-export {
-  buildContactIndex,
-  resolveContact,
-  type Contact,
-  type ContactIndex,
-  type PayeeMatch,
-} from "./contacts.ts";
-
-// Taxonomy
-export {
-  STANDARD_CATEGORIES,
-  SHARED_CHART,
-  mappingFromTable,
-  type Category,
-  type ChartMapping,
-  type MappingTable,
-} from "./taxonomy.ts";
-
-// Confidence bands and evaluation
-export {
-  HIGH as HIGH_CONFIDENCE,
-  MEDIUM as MEDIUM_CONFIDENCE,
-  summarize,
-  type BandMetrics,
-} from "./metrics.ts";
-export { evaluateCategorizer, type EvalReport, type EvalOptions } from "./evaluate.ts";
-
-// Persistence and use cases: rules, AI settings, the taxonomy mapping, memory and model versions,
+// Persistence and use cases (this folder): rules, AI settings, the taxonomy mapping, memory and model versions,
 // training jobs and the HTTP routes (listed in services.ts).
 export {
   CATEGORIZE_PERMISSIONS,

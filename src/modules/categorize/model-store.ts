@@ -3,7 +3,7 @@
 import { sql, type Selectable } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { toJson } from "../../platform/json.ts";
-import type { Tally } from "./memory.ts";
+import type { Tally } from "./engine/memory.ts";
 import type { Scope } from "./scope.ts";
 import { q } from "./settings-store.ts";
 import type { CategorizeModelsTable } from "./tables.ts";

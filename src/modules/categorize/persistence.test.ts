@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { systemActor, type Actor } from "../../platform/actor.ts";
-import { bookkeepingClient, postHistory, type BooksFixture } from "../transactions/test-fixtures.ts";
+import { bookkeepingClient, postHistory, type BooksFixture } from "../../../test/support/books.ts";
 import { trainingHistory } from "../transactions/index.ts";
 import * as categorize from "./index.ts";
 

@@ -28,7 +28,7 @@ import {
   settingsViewOut,
   taxonomyOut,
 } from "./schemas.ts";
-import { STANDARD_CATEGORIES } from "./taxonomy.ts";
+import { STANDARD_CATEGORIES } from "./engine/taxonomy.ts";
 import { clientScope } from "./scope.ts";
 
 const trainingReport = z.object({

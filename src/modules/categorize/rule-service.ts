@@ -10,8 +10,8 @@ import { newId, UUID } from "../../platform/ids.ts";
 import * as ledger from "../ledger/index.ts";
 import * as store from "./rule-store.ts";
 import type { StoredRule } from "./rule-store.ts";
-import { validateRule } from "./rule-validation.ts";
-import type { Condition, Rule, RuleActions } from "./rules.ts";
+import { validateRule } from "./engine/rule-validation.ts";
+import type { Condition, Rule, RuleActions } from "./engine/rules.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import { chartOf } from "./settings-service.ts";
 

@@ -2,7 +2,7 @@
 import type { Selectable } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { toJson } from "../../platform/json.ts";
-import type { Condition, Rule, RuleActions } from "./rules.ts";
+import type { Condition, Rule, RuleActions } from "./engine/rules.ts";
 import type { Scope } from "./scope.ts";
 import { q } from "./settings-store.ts";
 import type { CategorizeRulesTable } from "./tables.ts";

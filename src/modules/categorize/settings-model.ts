@@ -2,7 +2,7 @@
 // must pass, "last updated by" for every setting, and the default mapping of the default chart's
 // accounts to the standard category taxonomy. Pure: no I/O.
 import { validationError } from "../../platform/errors.ts";
-import { STANDARD_CATEGORIES } from "./taxonomy.ts";
+import { STANDARD_CATEGORIES } from "./engine/taxonomy.ts";
 
 export const SETTING_NAMES = [
   "trainingWindow",

@@ -20,7 +20,7 @@ import {
   type SettingsPatch,
 } from "./settings-model.ts";
 import * as store from "./settings-store.ts";
-import { STANDARD_CATEGORIES, type Category } from "./taxonomy.ts";
+import { STANDARD_CATEGORIES, type Category } from "./engine/taxonomy.ts";
 
 export async function chartOf(ctx: Ctx, actor: Actor, s: Scope): Promise<ChartAccount[]> {
   const rows = await ledger.listAccounts(ctx, actor, s.clientId, { includeInactive: true });

@@ -11,16 +11,16 @@ import { AppError, validationError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import * as access from "../access/index.ts";
 import { mappingOf, optionsFor, UNTRAINED, TRAIN_CLIENT_JOB, type FirmPart } from "./bot.ts";
-import { decodePart, encodePart } from "./codec.ts";
-import { emptyMemory } from "./memory.ts";
+import { decodePart, encodePart } from "./engine/codec.ts";
+import { emptyMemory } from "./engine/memory.ts";
 import * as models from "./model-store.ts";
 import { clientScope, requireFirmTraining, type Scope } from "./scope.ts";
 import { settingsAndChart } from "./settings-service.ts";
 import * as settingsStore from "./settings-store.ts";
-import type { CategorizerModel, VersionedModel } from "./state.ts";
-import { mappingFromTable } from "./taxonomy.ts";
-import { retrainClient, selectTrainingLines, train } from "./train.ts";
-import type { PostedLine } from "./types.ts";
+import type { CategorizerModel, VersionedModel } from "./engine/state.ts";
+import { mappingFromTable } from "./engine/taxonomy.ts";
+import { retrainClient, selectTrainingLines, train } from "./engine/train.ts";
+import type { PostedLine } from "./engine/types.ts";
 
 /** Labelled lines of one client (posted and accepted codings), supplied by the Transaction Manager. */
 export type HistorySource = (ctx: Ctx, actor: Actor, clientId: string) => Promise<PostedLine[]>;

@@ -57,3 +57,4 @@ export type { LedgerHistoryImported } from "./history-import.ts";
 export type { JournalImportResult, JournalImportOptions } from "./journal-import.ts";
 export { exportClientJournal } from "./journal-export.ts";
 export { renderedTrialBalance } from "./report-cache.ts";
+export { ledgerRoutes } from "./routes.ts";

@@ -6,8 +6,8 @@ import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { testClock, type TestClock } from "../../../test/support/clock.ts";
 import * as categorize from "../categorize/index.ts";
 import * as transactions from "../transactions/index.ts";
-import { bookkeepingClient, importLines, type BooksFixture } from "../transactions/test-fixtures.ts";
-import type { CsvLine } from "../banking/test-fixtures.ts";
+import { bookkeepingClient, importLines, type BooksFixture } from "../../../test/support/books.ts";
+import type { CsvLine } from "../../../test/support/bank-fixtures.ts";
 
 export interface OverviewWorld {
   t: TestDb;

@@ -15,7 +15,7 @@ import {
   merchantLines,
   learnHistory,
   type BooksFixture,
-} from "./test-fixtures.ts";
+} from "../../../test/support/books.ts";
 import { getTransaction, listTransactions, processImport, setAutomation } from "./index.ts";
 
 let t: TestDb;

@@ -9,7 +9,12 @@ import { createDelivery } from "../../platform/delivery/index.ts";
 import * as categorize from "../categorize/index.ts";
 import * as identity from "../identity/index.ts";
 import type { NotifyCtx } from "../notifications/index.ts";
-import { bookkeepingClient, importLines, merchantLines, type BooksFixture } from "./test-fixtures.ts";
+import {
+  bookkeepingClient,
+  importLines,
+  merchantLines,
+  type BooksFixture,
+} from "../../../test/support/books.ts";
 import { reviewWaitingNotice, type IngestResult } from "./index.ts";
 
 const result = (over: Partial<IngestResult>): IngestResult => ({

@@ -14,7 +14,7 @@ import {
   learnHistory,
   merchantLines,
   type BooksFixture,
-} from "./test-fixtures.ts";
+} from "../../../test/support/books.ts";
 import {
   bulkEdit,
   editTransaction,

@@ -4,7 +4,7 @@
 // bad input as problem+json naming the field, changing nothing; mark reviewed (in bulk too) and a
 // rule from a correction that applies to the waiting lines.
 import { describe, expect, it } from "vitest";
-import { importLines, merchantLines, TEST_BANDS } from "./test-fixtures.ts";
+import { importLines, merchantLines, TEST_BANDS } from "../../../test/support/books.ts";
 import { admin, b, problemOf, url, useBooksServer } from "./routes-test-support.ts";
 
 useBooksServer();

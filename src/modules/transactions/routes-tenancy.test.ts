@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { signedIn } from "../../../test/support/auth.ts";
 import { runAsTenant } from "../../platform/tenant-scope.ts";
-import { importLines, merchantLines } from "./test-fixtures.ts";
+import { importLines, merchantLines } from "../../../test/support/books.ts";
 import { admin, app, b, other, t, trainFirm, url, useBooksServer } from "./routes-test-support.ts";
 
 useBooksServer(async () => {

@@ -6,7 +6,7 @@ import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { testServer } from "../../../test/support/server.ts";
 import { signedIn, type Caller } from "../../../test/support/auth.ts";
 import type { App } from "../../platform/http.ts";
-import { bookkeepingClient, postHistory, type BooksFixture } from "./test-fixtures.ts";
+import { bookkeepingClient, postHistory, type BooksFixture } from "../../../test/support/books.ts";
 
 export let t: TestDb;
 export let b: BooksFixture;

@@ -8,7 +8,7 @@ import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import * as categorize from "../categorize/index.ts";
 import * as ledger from "../ledger/index.ts";
-import { bookkeepingClient, importLines, type BooksFixture } from "./test-fixtures.ts";
+import { bookkeepingClient, importLines, type BooksFixture } from "../../../test/support/books.ts";
 import {
   applyRule,
   editTransaction,

@@ -1,7 +1,7 @@
 // BAI2 against the shared samples: minor units, type-code signs, continuations, control totals, bad records.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("bai2", name), { fileName: name });
 const bai2 = (...records: string[]) =>

@@ -1,7 +1,7 @@
 // ISO 20022 camt.052 account reports against the shared samples.
 import { describe, expect, it } from "vitest";
 import { parseStatementFileDetailed } from "./index.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 import { parse } from "./camt-test-support.ts";
 
 describe("camt.052 samples", () => {

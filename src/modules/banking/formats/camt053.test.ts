@@ -2,7 +2,7 @@
 // real-world exports and undated entries.
 import { describe, expect, it } from "vitest";
 import { parseStatementFileDetailed } from "./index.ts";
-import { sample, sampleFiles } from "./test-data.ts";
+import { sample, sampleFiles } from "../../../../test/support/statement-samples.ts";
 import { parse } from "./camt-test-support.ts";
 
 describe("camt.053 samples", () => {

@@ -1,7 +1,7 @@
 // ISO 20022 camt.054 notifications against the shared samples: batch splitting.
 import { describe, expect, it } from "vitest";
 import { parseStatementFileDetailed } from "./index.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 import { parse } from "./camt-test-support.ts";
 
 describe("camt.054 samples", () => {

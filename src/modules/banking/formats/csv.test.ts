@@ -8,7 +8,7 @@ import {
   StatementParseError,
   type CsvMapping,
 } from "./index.ts";
-import { readOracle, sample } from "./test-data.ts";
+import { readOracle, sample } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("csv", name), { fileName: name });
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,7 +1,7 @@
 // Character sets: BOMs, BOM-less UTF-16, and the windows-1252 fallback for bytes that are not UTF-8.
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "./decode.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

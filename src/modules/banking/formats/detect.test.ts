@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { zipSync } from "fflate";
 import { detectFormat, StatementParseError, type FormatName } from "./index.ts";
-import { sample, sampleFiles } from "./test-data.ts";
+import { sample, sampleFiles } from "../../../../test/support/statement-samples.ts";
 
 const FOLDER_FORMAT: Record<string, FormatName> = {
   ofx1: "ofx",

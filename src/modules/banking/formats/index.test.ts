@@ -9,7 +9,7 @@ import {
   StatementParseError,
   toParsedFile,
 } from "./index.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 

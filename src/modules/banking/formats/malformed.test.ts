@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, StatementParseError } from "./index.ts";
-import { sample, sampleFiles, STATEMENTS } from "./test-data.ts";
+import { sample, sampleFiles, STATEMENTS } from "../../../../test/support/statement-samples.ts";
 
 type Decision =
   | { refuse: string; line: number | null }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { sample, sampleFiles, samplePath } from "./test-data.ts";
+import { sample, sampleFiles, samplePath } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("mt940", name), { fileName: name });
 const mt940 = (text: string) => parseStatementFile(new TextEncoder().encode(text), { format: "mt940" });

@@ -1,7 +1,7 @@
 // OFX 1.x/2.x and QFX against the shared samples (content checked field by field) and files built in the test.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { readOracle, sample } from "./test-data.ts";
+import { readOracle, sample } from "../../../../test/support/statement-samples.ts";
 
 const parse = (folder: string, name: string) => parseStatementFile(sample(folder, name), { fileName: name });
 const detailed = (folder: string, name: string) =>

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseStatementFile, StatementParseError, type FormatName, type ParsedFile } from "./index.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 
 const SEEDS: Record<FormatName, Array<[string, string]>> = {
   ofx: [

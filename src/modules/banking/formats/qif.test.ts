@@ -1,7 +1,7 @@
 // QIF against the shared samples: date styles, splits, opening balances, !Account blocks, refused records.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { sample } from "./test-data.ts";
+import { sample } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("qif", name), { fileName: name });
 const qif = (text: string) => parseStatementFile(new TextEncoder().encode(text), { format: "qif" });

@@ -1,7 +1,7 @@
 // Every fixture of our own, as `closebook parse` reads it: the files real banks write are read (at least one
 // line each, every amount a plain decimal, every date real), and the broken ones are refused in their own format.
 import { describe, expect, it } from "vitest";
-import { fixture, fixtureNames } from "./fixture-data.ts";
+import { fixture, fixtureNames } from "../../../../test/support/statement-fixtures.ts";
 import { detectFormat, parseStatementFile, StatementParseError } from "./index.ts";
 
 const names = fixtureNames();

@@ -2,7 +2,7 @@
 // no statement (refused, never "0 statements"), BAI2 with a bank's own record types, BAI2 without its file
 // header (still BAI2, never CSV), and an MT940 file with one damaged message among good ones.
 import { describe, expect, it } from "vitest";
-import { fixture } from "./fixture-data.ts";
+import { fixture } from "../../../../test/support/statement-fixtures.ts";
 import { detectFormat, parseStatementFile, StatementParseError } from "./index.ts";
 
 const parse = (name: string) => parseStatementFile(fixture(name), { fileName: name });

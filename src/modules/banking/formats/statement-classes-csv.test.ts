@@ -2,7 +2,7 @@
 // money-in columns whose sign is read off the file, and headers in six languages with the decimal comma.
 import { describe, expect, it } from "vitest";
 import { sumAmounts } from "./amount.ts";
-import { fixture } from "./fixture-data.ts";
+import { fixture } from "../../../../test/support/statement-fixtures.ts";
 import { parseStatementFile, type ParsedStatement } from "./index.ts";
 
 const parse = (name: string) => parseStatementFile(fixture(name), { fileName: name });

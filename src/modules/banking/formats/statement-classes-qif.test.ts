@@ -1,7 +1,7 @@
 // QIF dates as Quicken and MS Money write them: two-digit years in any position, Quicken's apostrophe
 // for the 2000s (with a space-padded single digit), day-first and year-first locales.
 import { describe, expect, it } from "vitest";
-import { fixture } from "./fixture-data.ts";
+import { fixture } from "../../../../test/support/statement-fixtures.ts";
 import { parseStatementFile } from "./index.ts";
 
 const dates = (name: string) =>

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 
-/** The repository root (four folders up from this file). */
-export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
+/** The repository root (two folders up from this file). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 
 /** The shared statement samples, used by path and never copied into the repository. */
 export const STATEMENTS = resolve(REPO_ROOT, "../shared/data/statements");

@@ -4,11 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { testDb, type TestDb } from "../../../test/support/db.ts";
-import { testServer } from "../../../test/support/server.ts";
-import { signedIn, type Caller } from "../../../test/support/auth.ts";
-import type { App } from "../../platform/http.ts";
-import { bankClient, type BankFixture } from "./test-fixtures.ts";
+import { testDb, type TestDb } from "./db.ts";
+import { testServer } from "./server.ts";
+import { signedIn, type Caller } from "./auth.ts";
+import type { App } from "../../src/platform/http.ts";
+import { bankClient, type BankFixture } from "./bank-fixtures.ts";
 
 export let t: TestDb;
 export let c: BankFixture;

@@ -1,6 +1,6 @@
 // The categorizer's state and options: plain data a store can save (with its version) and load.
 // Typed arrays hold model weights; encodeModel/decodeModel turn the whole state into JSON and back.
-import { validationError } from "../../platform/errors.ts";
+import { validationError } from "../../../platform/errors.ts";
 import type { Calibrator } from "./calibrate.ts";
 import type { CombinerState } from "./combiner.ts";
 import type { ConfidenceModel } from "./confidence.ts";

@@ -9,8 +9,14 @@
 //      40, contains 30 (+1 per character of the text, up to 20), regex 25, direction 10. A rule
 //      matching ALL conditions scores their sum; a rule matching ANY scores its weakest condition;
 //   3. more conditions; 4. the earlier `createdAt`; 5. the smaller id.
-import { validationError } from "../../platform/errors.ts";
-import { allocate, allocateByPercent, formatMinor, isoExponent, parseDecimal } from "../../platform/money.ts";
+import { validationError } from "../../../platform/errors.ts";
+import {
+  allocate,
+  allocateByPercent,
+  formatMinor,
+  isoExponent,
+  parseDecimal,
+} from "../../../platform/money.ts";
 import { normalized } from "./features.ts";
 import type { BankLine, SplitPart } from "./types.ts";
 

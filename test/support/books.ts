@@ -1,16 +1,16 @@
 // Test helpers only: a bookkeeping client (default chart, a checking and a card account, the job
 // handlers registered), a year of coded ledger history for its categorizer to learn from, and
 // statement files of merchant lines to import.
-import { inTransaction } from "../../platform/db.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { formatMinor } from "../../platform/money.ts";
-import { registerWork, type WorkOptions } from "../../app/work.ts";
-import * as banking from "../banking/index.ts";
-import * as categorize from "../categorize/index.ts";
-import * as ledger from "../ledger/index.ts";
-import { bankClient, csvOf, type BankFixture, type CsvLine } from "../banking/test-fixtures.ts";
-import { addDays } from "../../platform/dates.ts";
-import { makeRng } from "../../platform/rng.ts";
+import { inTransaction } from "../../src/platform/db.ts";
+import type { Ctx } from "../../src/platform/context.ts";
+import { formatMinor } from "../../src/platform/money.ts";
+import { registerWork, type WorkOptions } from "../../src/app/work.ts";
+import * as banking from "../../src/modules/banking/index.ts";
+import * as categorize from "../../src/modules/categorize/index.ts";
+import * as ledger from "../../src/modules/ledger/index.ts";
+import { bankClient, csvOf, type BankFixture, type CsvLine } from "./bank-fixtures.ts";
+import { addDays } from "../../src/platform/dates.ts";
+import { makeRng } from "../../src/platform/rng.ts";
 
 /** Merchants the fixture client deals with: description stem, default-chart account number, usual amount (cents). */
 export const MERCHANTS: ReadonlyArray<{ text: string; account: string; cents: number }> = [
@@ -108,7 +108,7 @@ export async function learnHistory(
   perMerchant = 80,
 ): Promise<categorize.TrainingReport> {
   await postHistory(b, until, perMerchant);
-  const { trainingHistory } = await import("./history.ts");
+  const { trainingHistory } = await import("../../src/modules/transactions/index.ts");
   const report = await categorize.trainFirm(b.ctx, b.actor, trainingHistory);
   await categorize.updateSettings(b.ctx, b.actor, b.slug, { bands: TEST_BANDS });
   return report;

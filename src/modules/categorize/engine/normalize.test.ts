@@ -8,7 +8,7 @@ import { titleCase } from "./title-case.ts";
 
 const GOLDEN = resolve(
   import.meta.dirname,
-  "../../../../shared/data/categorization/sure__merchant_detection_golden_v1.yml",
+  "../../../../../shared/data/categorization/sure__merchant_detection_golden_v1.yml",
 );
 
 /** The few fields of the golden YAML we need, read without a YAML parser (the layout is regular). */

@@ -1,6 +1,6 @@
 // "Create rule from this": one reviewer's correction becomes a client rule that codes the same
 // merchant's lines, in the same direction, the same way next time.
-import { formatMinor } from "../../platform/money.ts";
+import { formatMinor } from "../../../platform/money.ts";
 import { normalizeMerchant } from "./normalize.ts";
 import { exponentOf, magnitude, type Condition, type Rule, type RuleActions } from "./rules.ts";
 import type { BankLine } from "./types.ts";

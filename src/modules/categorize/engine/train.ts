@@ -1,7 +1,7 @@
 // Training: builds memory, the firm-wide model and client models from posted history, then fits
 // the combiner and the confidence calibration on the most recent slice of that history (models
 // trained on the earlier part, judged on the later part), and finally refits on everything.
-import { validationError } from "../../platform/errors.ts";
+import { validationError } from "../../../platform/errors.ts";
 import { FALLBACK_CALIBRATOR, type Calibrator } from "./calibrate.ts";
 import { PRIOR_COMBINER, type CombinerState } from "./combiner.ts";
 import { PRIOR_CONFIDENCE, type ConfidenceModel } from "./confidence.ts";

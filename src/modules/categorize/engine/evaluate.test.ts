@@ -10,7 +10,7 @@ import type { PostedLine } from "./types.ts";
 
 const DATA = resolve(
   import.meta.dirname,
-  "../../../../shared/data/categorization/birmingham_cc_purchase_cards_2013-2015.csv.gz",
+  "../../../../../shared/data/categorization/birmingham_cc_purchase_cards_2013-2015.csv.gz",
 );
 const FROM = "2014-09-01";
 const TO = "2015-02-01";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { calibrate, fitIsotonic, wilsonLower } from "./calibrate.ts";
 import { CONFIDENCE_FEATURE_COUNT, fitLogistic } from "./confidence.ts";
-import { makeRng } from "../../platform/rng.ts";
+import { makeRng } from "../../../platform/rng.ts";
 
 describe("isotonic calibration", () => {
   it("recovers known probabilities from raw scores", () => {

@@ -1,7 +1,7 @@
 // The evaluation yardstick: train on history before a split date, predict the rest in date order,
 // once frozen and once online (each day's true codings fed back through learn(), as reviewers'
 // corrections would be), and report accuracy, confidence bands and calibration.
-import { validationError } from "../../platform/errors.ts";
+import { validationError } from "../../../platform/errors.ts";
 import { learn } from "./learn.ts";
 import { summarize, type BandMetrics, type Scored } from "./metrics.ts";
 import { predict } from "./predict.ts";

@@ -1,10 +1,11 @@
 // Test helpers only: the project's own statement fixtures (small synthetic files, one per class of bank
-// file that real banks write and earlier versions refused or misread), read by name from ./fixtures.
+// file that real banks write and earlier versions refused or misread), read by name from
+// src/modules/banking/formats/fixtures.
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
-export const FIXTURES = fileURLToPath(new URL("./fixtures", import.meta.url));
+export const FIXTURES = fileURLToPath(new URL("../../src/modules/banking/formats/fixtures", import.meta.url));
 
 export function fixture(name: string): Uint8Array {
   return readFileSync(join(FIXTURES, name));

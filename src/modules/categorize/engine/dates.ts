@@ -1,7 +1,7 @@
 // Date parsing for imported files: ISO, dd-mm-yyyy, dd/mm/yyyy, dd.mm.yyyy, mm/dd/yyyy (when the
 // column proves it), month names, two-digit years, optional times. Returns ISO "yyyy-mm-ddThh:mm:ss".
-import { validationError } from "../../platform/errors.ts";
-import { MONTH_NUMBERS } from "../../platform/dates.ts";
+import { validationError } from "../../../platform/errors.ts";
+import { MONTH_NUMBERS } from "../../../platform/dates.ts";
 
 export type DayOrder = "dmy" | "mdy" | "ymd";
 

@@ -1,6 +1,6 @@
 // The standard category taxonomy every client's chart maps to, so one firm-wide model can learn
 // from all clients: "Vehicle Fuel" at one client and "Auto:Gas" at another are both `auto.fuel`.
-import { validationError } from "../../platform/errors.ts";
+import { validationError } from "../../../platform/errors.ts";
 
 export type CategoryType = "income" | "expense" | "asset" | "liability" | "equity";
 

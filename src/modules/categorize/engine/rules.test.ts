@@ -1,7 +1,7 @@
 // Rules: matching, ranking, splits and validation, with property tests for the invariants.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../platform/errors.ts";
+import { AppError } from "../../../platform/errors.ts";
 import {
   applyRule,
   compareRules,

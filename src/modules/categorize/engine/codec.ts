@@ -2,7 +2,7 @@
 // little-endian float32, as state.ts encodeModel writes them), gzipped — hashed weight tables are
 // mostly zeros, so a firm-wide model shrinks to a fraction of its size.
 import { gunzipSync, gzipSync } from "node:zlib";
-import { validationError } from "../../platform/errors.ts";
+import { validationError } from "../../../platform/errors.ts";
 
 export function encodePart(value: unknown): Uint8Array {
   const json = JSON.stringify(value, (_key, v: unknown) =>

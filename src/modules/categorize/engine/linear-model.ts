@@ -1,9 +1,9 @@
 // Multinomial logistic regression over hashed sparse features, trained by SGD in typed arrays.
 // Weights are stored feature-major (one row of class weights per hash bucket) so scoring a line
 // touches a few contiguous rows; the state is plain data (a Float32Array and a class list).
-import { validationError } from "../../platform/errors.ts";
+import { validationError } from "../../../platform/errors.ts";
 import type { FeatureBuffer } from "./features.ts";
-import { makeRng, shuffleInPlace } from "../../platform/rng.ts";
+import { makeRng, shuffleInPlace } from "../../../platform/rng.ts";
 
 export interface LinearModel {
   /** log2 of the number of hash buckets. */

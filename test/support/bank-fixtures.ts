@@ -1,11 +1,11 @@
 // Test helpers only: a client with the default chart and its bank accounts, a statement written as
 // CSV, and row counts of the banking tables (to prove a refused file wrote nothing).
 import { sql } from "kysely";
-import type { Ctx } from "../../platform/context.ts";
-import type { Executor } from "../../platform/db.ts";
-import { clientWithChart, type ClientFixture } from "../../../test/support/fixtures.ts";
-import * as ledger from "../ledger/index.ts";
-import { createBankAccount, type BankAccountView } from "./account-service.ts";
+import type { Ctx } from "../../src/platform/context.ts";
+import type { Executor } from "../../src/platform/db.ts";
+import { clientWithChart, type ClientFixture } from "./fixtures.ts";
+import * as ledger from "../../src/modules/ledger/index.ts";
+import { createBankAccount, type BankAccountView } from "../../src/modules/banking/index.ts";
 
 export interface BankFixture extends ClientFixture {
   /** "checking" (USD, ledger 1010). */

@@ -1,11 +1,11 @@
 // The whole categorizer on a small synthetic firm: two clients with different charts mapped to the
 // standard taxonomy, a third client with no history, rules, corrections, saving and loading.
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../platform/errors.ts";
+import { AppError } from "../../../platform/errors.ts";
 import { buildContactIndex } from "./contacts.ts";
 import { learn } from "./learn.ts";
 import { predict, type PredictContext } from "./predict.ts";
-import { makeRng } from "../../platform/rng.ts";
+import { makeRng } from "../../../platform/rng.ts";
 import type { Rule } from "./rules.ts";
 import { decodeModel, encodeModel } from "./state.ts";
 import { mappingFromTable } from "./taxonomy.ts";

@@ -1,7 +1,7 @@
 // Rule validation: a rule is checked whole before it is stored, and the first problem is reported
 // with the field it concerns, so the rule editor can point at it.
-import { validationError } from "../../platform/errors.ts";
-import { formatMinor, isoExponent, parseDecimal } from "../../platform/money.ts";
+import { validationError } from "../../../platform/errors.ts";
+import { formatMinor, isoExponent, parseDecimal } from "../../../platform/money.ts";
 import type { Condition, Rule } from "./rules.ts";
 
 export interface RuleContext {
