@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     globalSetup: ["test/global-setup.ts"],
+    // The shared-data reporter counts the tests skipped because ../shared/data is absent.
+    reporters: ["default", "./test/support/shared-data-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

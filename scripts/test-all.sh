@@ -16,11 +16,11 @@ echo "== lint"; npx eslint . --max-warnings=0 && npx prettier --check . --log-le
 mkdir -p test-results
 status=0
 echo "== tests on PGlite"
-env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile=test-results/pglite.json || status=1
+env -u DATABASE_URL npx vitest run --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/pglite.json || status=1
 echo "== tests on PostgreSQL ($TEST_DATABASE_URL)"
-DATABASE_URL="$TEST_DATABASE_URL" npx vitest run --reporter=default --reporter=json --outputFile=test-results/postgres.json || status=1
+DATABASE_URL="$TEST_DATABASE_URL" npx vitest run --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/postgres.json || status=1
 echo "== browser tests (Chromium; screenshots in test-results/screenshots)"
-env -u DATABASE_URL npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile=test-results/browser.json || status=1
+env -u DATABASE_URL npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/browser.json || status=1
 
 node scripts/lib/summarize-tests.mjs test-results/pglite.json test-results/postgres.json test-results/browser.json || status=1
 exit $status

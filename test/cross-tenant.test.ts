@@ -14,34 +14,19 @@ import * as access from "../src/modules/access/index.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
 import * as identity from "../src/modules/identity/index.ts";
 import { notify } from "../src/modules/notifications/index.ts";
-
-type Schema = Record<string, unknown> & {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  format?: string;
-  pattern?: string;
-  minItems?: number;
-  minimum?: number;
-  const?: unknown;
-};
-interface Operation {
-  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: Schema }>;
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
+import {
+  exampleOf,
+  openApiDocument,
+  operations,
+  type ExampleChoices,
+  type OpenApiDocument,
+  type Operation,
+  type Schema,
+} from "./support/openapi.ts";
 
 let t: TestDb;
 let app: App;
-let doc: {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
-};
+let doc: OpenApiDocument;
 let victim: ClientFixture; // firm "victim-firm", client "victim-books"
 let sibling: ClientFixture; // another client of the victim firm
 const ids: Record<string, string> = {};
@@ -149,7 +134,7 @@ beforeAll(async () => {
     role: "client_admin",
     clients: [sibling.clientId],
   });
-  doc = (await app.inject("/api/openapi.json")).json();
+  doc = await openApiDocument(app);
 });
 afterAll(async () => {
   await app?.close();
@@ -200,54 +185,29 @@ function fill(path: string): string {
   });
 }
 
-function resolve(s: Schema | undefined): Schema | undefined {
-  if (!s?.$ref) return s;
-  return doc.components?.schemas?.[s.$ref.split("/").at(-1)!];
-}
+/** Example values that point any id at the victim's data. */
+const choices: ExampleChoices = {
+  property: (key, example) => (/^client(Id|Ids)?$|accountId/.test(key) ? example() : undefined),
+  oneItem: (name) => /clientIds/.test(name),
+  text(s, name) {
+    if (s.format === "uuid" || /clientId|accountId|Id$/.test(name))
+      return name.toLowerCase().includes("account") ? ids.account : ids.client;
+    if (s.format === "email" || /email/i.test(name)) return "probe@outsider.test";
+    if (s.pattern?.includes("\\d{4}-\\d{2}-\\d{2}") || /date|from|to|asOf/i.test(name)) return "2026-03-15";
+    if (s.pattern?.includes("\\d{4}-\\d{2}$")) return "2026-03";
+    if (s.pattern?.includes("\\d")) return "1";
+    if (/password/i.test(name)) return "probe passphrase long";
+    if (/code/i.test(name)) return "123456";
+    if (/phone/i.test(name)) return "+15550001111";
+    if (/url/i.test(name)) return "https://probe.example";
+    if (name === "client") return ids.clientSlug;
+    return "probe";
+  },
+};
 
 /** A small valid value for a JSON schema, pointing any id at the victim's data. */
 function example(input: Schema | undefined, name = ""): unknown {
-  const s = resolve(input);
-  if (!s) return undefined;
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  const variants = s.anyOf ?? s.oneOf;
-  if (variants) return example(variants.find((v) => resolve(v)?.type !== "null") ?? variants[0], name);
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((p) => example(p, name) as object));
-  const type = Array.isArray(s.type) ? s.type.find((x) => x !== "null") : s.type;
-  switch (type) {
-    case "object": {
-      const out: Record<string, unknown> = {};
-      for (const [key, prop] of Object.entries(s.properties ?? {})) {
-        if (s.required?.includes(key) || /^client(Id|Ids)?$|accountId/.test(key))
-          out[key] = example(prop, key);
-      }
-      return out;
-    }
-    case "array":
-      return (s.minItems ?? 0) > 0 || /clientIds/.test(name) ? [example(s.items, name)] : [];
-    case "integer":
-    case "number":
-      return typeof s.minimum === "number" ? s.minimum : 1;
-    case "boolean":
-      return false;
-    case "string": {
-      if (s.format === "uuid" || /clientId|accountId|Id$/.test(name))
-        return name.toLowerCase().includes("account") ? ids.account : ids.client;
-      if (s.format === "email" || /email/i.test(name)) return "probe@outsider.test";
-      if (s.pattern?.includes("\\d{4}-\\d{2}-\\d{2}") || /date|from|to|asOf/i.test(name)) return "2026-03-15";
-      if (s.pattern?.includes("\\d{4}-\\d{2}$")) return "2026-03";
-      if (s.pattern?.includes("\\d")) return "1";
-      if (/password/i.test(name)) return "probe passphrase long";
-      if (/code/i.test(name)) return "123456";
-      if (/phone/i.test(name)) return "+15550001111";
-      if (/url/i.test(name)) return "https://probe.example";
-      if (name === "client") return ids.clientSlug;
-      return "probe";
-    }
-    default:
-      return undefined;
-  }
+  return exampleOf(doc, choices, input, name);
 }
 
 function request(method: string, path: string, op: Operation): InjectOptions {
@@ -304,9 +264,7 @@ async function snapshot(): Promise<Record<string, string>> {
 describe("cross-tenant access over every route of the OpenAPI document", () => {
   it("refuses another firm's user and another client's user everything of the victim's", async () => {
     const before = await snapshot();
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
-    );
+    const routes = operations(doc);
     expect(routes.length).toBeGreaterThan(60);
     const failures: string[] = [];
     const callers = [

@@ -13,37 +13,22 @@ import { clientWithChart, type ClientFixture } from "./support/fixtures.ts";
 import type { App } from "../src/platform/http.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
-
-type Schema = Record<string, unknown> & {
-  $ref?: string;
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  format?: string;
-  pattern?: string;
-  minItems?: number;
-  minimum?: number;
-  maxLength?: number;
-  const?: unknown;
-};
-interface Operation {
-  parameters?: Array<{ in: string; name: string; required?: boolean; schema?: Schema }>;
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
+import {
+  exampleOf,
+  kindOf as kindIn,
+  openApiDocument,
+  operations,
+  type ExampleChoices,
+  type OpenApiDocument,
+  type Operation,
+  type Schema,
+} from "./support/openapi.ts";
 
 let t: TestDb;
 let app: App;
 let admin: Caller;
 let books: ClientFixture;
-let doc: {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
-};
+let doc: OpenApiDocument;
 const ids: Record<string, string> = {};
 
 /** Longer than any text limit. */
@@ -75,26 +60,14 @@ beforeAll(async () => {
     dimensions: dimension.id,
     users: admin.userId,
   });
-  doc = (await app.inject("/api/openapi.json")).json();
+  doc = await openApiDocument(app);
 });
 afterAll(async () => {
   await app?.close();
   await t?.close();
 });
 
-function resolve(s: Schema | undefined): Schema | undefined {
-  if (!s?.$ref) return s;
-  return doc.components?.schemas?.[s.$ref.split("/").at(-1)!];
-}
-
-/** The schema's own type, past nullable unions. */
-function kindOf(input: Schema | undefined): { s: Schema | undefined; type: string | undefined } {
-  let s = resolve(input);
-  const variants = s?.anyOf ?? s?.oneOf;
-  if (variants) s = resolve(variants.find((v) => resolve(v)?.type !== "null") ?? variants[0]);
-  const type = Array.isArray(s?.type) ? s.type.find((x) => x !== "null") : s?.type;
-  return { s, type: s?.enum || s?.const !== undefined ? "enum" : type };
-}
+const kindOf = (s: Schema | undefined) => kindIn(doc, s);
 
 const isDate = (s: Schema | undefined, name: string) =>
   Boolean(s?.pattern?.includes("\\d{4}-\\d{2}-\\d{2}")) || /^(date|from|to|asOf)$/.test(name);
@@ -107,42 +80,24 @@ const OPTIONAL_EXAMPLES: Record<string, unknown> = {
   actions: { memo: "probe" }, // a rule sets at least one thing
 };
 
+const choices: ExampleChoices = {
+  property: (key) => (key in OPTIONAL_EXAMPLES ? structuredClone(OPTIONAL_EXAMPLES[key]) : undefined),
+  text(s, name) {
+    if (s.format === "uuid" || /Id$/.test(name)) return /account/i.test(name) ? ids.accounts : books.clientId;
+    if (s.format === "email" || /email/i.test(name)) return "probe@fuzz.test";
+    if (isDate(s, name)) return "2026-03-15";
+    if (s.pattern?.includes("\\d{4}-\\d{2}$")) return "2026-03";
+    if (isDecimal(s, name)) return "1.00";
+    if (/password/i.test(name)) return "probe passphrase long";
+    if (/code/i.test(name)) return "123456";
+    if (/url/i.test(name)) return "https://probe.example";
+    return "probe";
+  },
+};
+
 /** A small valid value for a JSON schema (required properties, and the parts above). */
 function example(input: Schema | undefined, name = ""): unknown {
-  const { s, type } = kindOf(input);
-  if (!s) return undefined;
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((p) => example(p, name) as object));
-  switch (type) {
-    case "object": {
-      const out: Record<string, unknown> = {};
-      for (const [key, prop] of Object.entries(s.properties ?? {}))
-        if (key in OPTIONAL_EXAMPLES) out[key] = structuredClone(OPTIONAL_EXAMPLES[key]);
-        else if (s.required?.includes(key)) out[key] = example(prop, key);
-      return out;
-    }
-    case "array":
-      return (s.minItems ?? 0) > 0 ? [example(s.items, name)] : [];
-    case "integer":
-    case "number":
-      return typeof s.minimum === "number" ? s.minimum : 1;
-    case "boolean":
-      return false;
-    case "string":
-      if (s.format === "uuid" || /Id$/.test(name))
-        return /account/i.test(name) ? ids.accounts : books.clientId;
-      if (s.format === "email" || /email/i.test(name)) return "probe@fuzz.test";
-      if (isDate(s, name)) return "2026-03-15";
-      if (s.pattern?.includes("\\d{4}-\\d{2}$")) return "2026-03";
-      if (isDecimal(s, name)) return "1.00";
-      if (/password/i.test(name)) return "probe passphrase long";
-      if (/code/i.test(name)) return "123456";
-      if (/url/i.test(name)) return "https://probe.example";
-      return "probe";
-    default:
-      return undefined;
-  }
+  return exampleOf(doc, choices, input, name);
 }
 
 /** Hostile values for a value of this schema (JSON values; the query string gets their text). */
@@ -385,9 +340,7 @@ describe("hostile values on every route of the OpenAPI document", () => {
   // About 1,100 requests: some 10 s on an idle machine; the timeout leaves room for a busy one.
   it("answers each with a 4xx problem document and changes nothing", { timeout: 240_000 }, async () => {
     const before = await fingerprint();
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
-    );
+    const routes = operations(doc);
     expect(routes.length).toBeGreaterThan(100);
     const all = [
       ...routes.flatMap(({ path, method, op }) =>
@@ -434,19 +387,18 @@ describe("hostile values on every route of the OpenAPI document", () => {
     const unbounded: string[] = [];
     const bounded = (s: Schema | undefined) =>
       typeof s?.maxLength === "number" || s?.format === "uuid" || /^\^[^+*]*\$$/.test(s?.pattern ?? "+"); // a fixed-length pattern such as a date
-    for (const [path, ops] of Object.entries(doc.paths))
-      for (const [method, op] of Object.entries(ops)) {
-        const where = `${method.toUpperCase()} ${path}`;
-        for (const p of op.parameters ?? []) {
-          const { s, type } = kindOf(p.schema);
-          if (type === "string" && !bounded(s)) unbounded.push(`${where} ${p.in} ${p.name}`);
-        }
-        const body = op.requestBody?.content["application/json"]?.schema;
-        for (const leaf of body ? leaves(body, [], 6) : []) {
-          const { s, type } = kindOf(leaf.schema);
-          if (type === "string" && !bounded(s)) unbounded.push(`${where} body ${leaf.path.join(".")}`);
-        }
+    for (const { path, method, op } of operations(doc)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const p of op.parameters ?? []) {
+        const { s, type } = kindOf(p.schema);
+        if (type === "string" && !bounded(s)) unbounded.push(`${where} ${p.in} ${p.name}`);
       }
+      const body = op.requestBody?.content["application/json"]?.schema;
+      for (const leaf of body ? leaves(body, [], 6) : []) {
+        const { s, type } = kindOf(leaf.schema);
+        if (type === "string" && !bounded(s)) unbounded.push(`${where} body ${leaf.path.join(".")}`);
+      }
+    }
     expect(unbounded).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The audit trail: one event per change, written with the same executor (so in the same
 // transaction) as the change it describes. If the change rolls back, so does its event.
-import type { Actor } from "./actor.ts";
+import type { Actor, ActorType } from "./actor.ts";
 import type { Executor } from "./db.ts";
 import { toJson } from "./json.ts";
 
@@ -13,14 +13,29 @@ export interface AuditEvent {
   after?: unknown;
 }
 
+/**
+ * Who did it, for the few events whose doer is not an Actor: a caller not (yet) known to be anyone
+ * (a failed sign-in), or one acting for a firm it has no actor in.
+ */
+export interface AuditSource {
+  firmId: string | null;
+  type: ActorType | "anonymous";
+  id: string | null;
+}
+
 export async function recordAudit(ex: Executor, actor: Actor, event: AuditEvent): Promise<void> {
+  await recordAuditFrom(ex, { firmId: actor.firmId, type: actor.type, id: actor.id }, event);
+}
+
+/** recordAudit for an event whose doer is not an Actor (see AuditSource). */
+export async function recordAuditFrom(ex: Executor, source: AuditSource, event: AuditEvent): Promise<void> {
   await ex
     .insertInto("audit_events")
     .values({
-      firm_id: actor.firmId,
+      firm_id: source.firmId,
       client_id: event.clientId ?? null,
-      actor_type: actor.type,
-      actor_id: actor.id,
+      actor_type: source.type,
+      actor_id: source.id,
       action: event.action,
       subject_type: event.subjectType ?? null,
       subject_id: event.subjectId ?? null,

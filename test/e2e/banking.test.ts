@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { hasChromium, type TestPage } from "./support/browser.ts";
 import { portalSession } from "./support/portal.ts";
 
-const STATEMENT = path.resolve(
-  "../shared/data/statements/csv/reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv",
-);
+// A file of our own in a US bank's layout (a running balance, money out and in in two columns), so the
+// test runs on a clone of the repository alone.
+const STATEMENT = path.resolve("test/fixtures/statements/running-balance.csv");
 
 const portal = portalSession();
 

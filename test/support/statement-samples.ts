@@ -1,14 +1,16 @@
 // Test helpers only: where the shared statement samples live, and a reader for the `.expected.beancount`
 // oracles (another importer's output for the same statement) to cross-check parsed amounts against.
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { join, resolve } from "node:path";
-
-/** The repository root (two folders up from this file). */
-export const REPO_ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
+// Without ../shared/data (a clone of the repository alone) the tests that use them skip: see
+// withSharedData in test/support/shared-data.ts.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { SHARED_DATA, withSharedData } from "./shared-data.ts";
 
 /** The shared statement samples, used by path and never copied into the repository. */
-export const STATEMENTS = resolve(REPO_ROOT, "../shared/data/statements");
+export const STATEMENTS = join(SHARED_DATA, "statements");
+
+/** describe() and it() for tests that read the statement samples: they skip, saying so, without them. */
+export const withSamples = withSharedData("statements");
 
 export function samplePath(folder: string, name: string): string {
   return join(STATEMENTS, folder, name);
@@ -18,8 +20,9 @@ export function sample(folder: string, name: string): Uint8Array {
   return readFileSync(samplePath(folder, name));
 }
 
-/** The statement files of a sample folder (without the SOURCES files and oracles). */
+/** The statement files of a sample folder (without the SOURCES files and oracles); none without the samples. */
 export function sampleFiles(folder: string): string[] {
+  if (!existsSync(join(STATEMENTS, folder))) return [];
   return readdirSync(join(STATEMENTS, folder))
     .filter((f) => !f.startsWith("SOURCES") && !f.endsWith(".expected.beancount"))
     .sort();

@@ -5,13 +5,13 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../../platform/config.ts";
 import { openRuntime } from "../../app/runtime.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
-import { samplePath } from "../../../test/support/statement-samples.ts";
+import { samplePath, withSamples } from "../../../test/support/statement-samples.ts";
 
 const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 let dataDir: string;
@@ -47,7 +47,7 @@ afterAll(() => {
 
 // Each test runs the real command several times, each opening the embedded database (~0.5 s on a
 // quiet machine, 10–20 s when a test run loads both cores): the default minute is too short then.
-describe("closebook import", { timeout: 240_000 }, () => {
+withSamples.describe("closebook import", { timeout: 240_000 }, () => {
   it("adds a bank account, imports a statement, and importing it again adds nothing", () => {
     const add = closebook(
       "bank-accounts",

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile } from "../../modules/banking/formats/index.ts";
 import { fixture, fixturePath } from "../../../test/support/statement-fixtures.ts";
-import { sample, samplePath } from "../../../test/support/statement-samples.ts";
+import { sample, samplePath, withSamples } from "../../../test/support/statement-samples.ts";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 
@@ -35,7 +35,7 @@ function expectError(run: ReturnType<typeof closebook>, type: string, line: numb
 }
 
 describe("closebook parse", () => {
-  it("prints a good file as normalized JSON and exits 0", () => {
+  withSamples.it("prints a good file as normalized JSON and exits 0", () => {
     const run = closebook(samplePath("camt053", "oca__sftp-camt053.xml"));
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
@@ -52,7 +52,7 @@ describe("closebook parse", () => {
     });
   });
 
-  it("reads the format it is given", () => {
+  withSamples.it("reads the format it is given", () => {
     const run = closebook(
       samplePath("mt940", "mt940__self-provided_empty_non_swift.sta"),
       "--format",
@@ -64,11 +64,11 @@ describe("closebook parse", () => {
     expect(JSON.parse(ok.stdout).statements[0].transactions).toHaveLength(5);
   });
 
-  it("writes one JSON error line and exits 2 for a malformed file", () => {
+  withSamples.it("writes one JSON error line and exits 2 for a malformed file", () => {
     expectError(closebook(samplePath("ofx_malformed", "oca__test_ofx_wrong.ofx")), "ofx/missing-date", 42);
   });
 
-  it("exits 2 for a missing file, an unknown format and bad usage", () => {
+  withSamples.it("exits 2 for a missing file, an unknown format and bad usage", () => {
     expectError(closebook(resolve(ROOT, "no/such/statement.ofx")), "file-not-found", null);
     expectError(
       closebook(samplePath("ofx_malformed", "libofx__failing-ofx-file1.xml")),

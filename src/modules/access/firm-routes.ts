@@ -7,7 +7,6 @@ import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { validationError } from "../../platform/errors.ts";
-import { can } from "./model.ts";
 import { ASSET_KINDS, MAX_ASSET_BYTES } from "./firm-model.ts";
 import * as firms from "./firm-service.ts";
 import type { Firm } from "./store.ts";
@@ -37,22 +36,7 @@ export interface FirmRouteDeps {
 }
 
 export function firmRoutes(ctx: Ctx, deps: FirmRouteDeps) {
-  const firmOut = async (f: Firm, actor: Actor): Promise<z.infer<typeof firm>> => {
-    const base = { id: f.id, slug: f.slug, name: f.name, branding: await firms.brandingOf(ctx.db, f) };
-    // Client-side users see the firm's name and branding, nothing of its internals.
-    if (actor.role.startsWith("client_")) return base;
-    return {
-      ...base,
-      legalName: f.legal_name,
-      address: f.address,
-      phone: f.phone,
-      website: f.website,
-      supportEmail: f.support_email,
-      ...(can(actor, "firm.edit") || can(actor, "user.invite")
-        ? { licences: { used: await deps.licencesUsed(f.id), paid: f.licences_paid } }
-        : {}),
-    };
-  };
+  const firmOut = async (f: Firm, actor: Actor) => firms.firmView(ctx.db, actor, f, deps.licencesUsed);
   const kindParam = z.object({ kind: z.enum(ASSET_KINDS) });
 
   return async (app: App) => {

@@ -7,7 +7,7 @@ import type { Executor } from "../../platform/db.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
-import { requirePermission } from "./model.ts";
+import { can, requirePermission } from "./model.ts";
 import { checkFirmDetails, sniffImage, type AssetKind, type FirmDetailsInput } from "./firm-model.ts";
 import * as store from "./store.ts";
 import type { Firm } from "./store.ts";
@@ -23,6 +23,43 @@ export async function brandingOf(ex: Executor, firm: Pick<Firm, "id" | "name">):
   const url = (kind: AssetKind) =>
     versions.has(kind) ? `/api/firm/branding/${kind}?v=${versions.get(kind)!.slice(0, 12)}` : null;
   return { name: firm.name, logoUrl: url("logo"), faviconUrl: url("favicon") };
+}
+
+/** The firm as an actor may see it: client-side users get its name and branding only. */
+export interface FirmView {
+  id: string;
+  slug: string;
+  name: string;
+  branding: Branding;
+  legalName?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  supportEmail?: string | null;
+  /** For those who edit the firm or invite people: licences used (active users) and paid. */
+  licences?: { used: number; paid: number };
+}
+
+export async function firmView(
+  ex: Executor,
+  actor: Actor,
+  f: Firm,
+  licencesUsed: (firmId: string) => Promise<number>,
+): Promise<FirmView> {
+  const base = { id: f.id, slug: f.slug, name: f.name, branding: await brandingOf(ex, f) };
+  // Client-side users see the firm's name and branding, nothing of its internals.
+  if (actor.role.startsWith("client_")) return base;
+  return {
+    ...base,
+    legalName: f.legal_name,
+    address: f.address,
+    phone: f.phone,
+    website: f.website,
+    supportEmail: f.support_email,
+    ...(can(actor, "firm.edit") || can(actor, "user.invite")
+      ? { licences: { used: await licencesUsed(f.id), paid: f.licences_paid } }
+      : {}),
+  };
 }
 
 export async function actorFirm(ex: Executor, actor: Actor): Promise<Firm> {

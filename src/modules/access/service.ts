@@ -1,6 +1,7 @@
 // Use cases for firms and clients: who may see which client, creating them, finding them, their
 // details, the add-client wizard's progress, and termination (cancellable during retention).
 import type { Actor } from "../../platform/actor.ts";
+import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -49,18 +50,13 @@ export async function createFirm(ex: Executor, input: { slug: string; name: stri
   try {
     return await inTransaction(ex, async (tx) => {
       const created = await store.insertFirm(tx, firm);
-      await tx
-        .insertInto("audit_events")
-        .values({
-          firm_id: created.id,
-          actor_type: "system",
-          actor_id: "system",
-          action: "firm.created",
-          subject_type: "firm",
-          subject_id: created.id,
-          after: JSON.stringify(created),
-        })
-        .execute();
+      // The new firm has no people yet: its own system actor creates it.
+      await recordAudit(tx, systemActor(created.id), {
+        action: "firm.created",
+        subjectType: "firm",
+        subjectId: created.id,
+        after: created,
+      });
       return created;
     });
   } catch (error) {

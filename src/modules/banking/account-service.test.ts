@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { clientWithChart } from "../../../test/support/fixtures.ts";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import {
   bankOverview,
   createBankAccount,
@@ -199,50 +199,53 @@ describe("bank accounts", () => {
     ).toBe("banking/institution-exists");
   });
 
-  it("shows balances from statements (plus later lines) and the totals: cash available, credit used, net cash", async () => {
-    const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, "Totals Checking");
-    const bank = await createBankAccount(t.ctx, c.actor, c.slug, {
-      name: "Totals Checking",
-      kind: "bank",
-      ledgerAccountId,
-      institutionName: "Totals Bank",
-    });
-    // CSV with a running balance: the closing balance 2.00 on 2022-07-31.
-    await importStatementFile(t.ctx, c.actor, c.slug, bank.id, {
-      bytes: sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv"),
-      fileName: "s.csv",
-      source: "upload",
-    });
-    expect((await getBankAccount(t.ctx, c.actor, c.slug, bank.id)).balance).toBe(200n);
-    // A later file without balances adds its lines to the last stated balance.
-    await importStatementFile(t.ctx, c.actor, c.slug, bank.id, {
-      bytes: csvOf([{ date: "2022-08-02", amount: "10.50", description: "Deposit" }]),
-      fileName: "later.csv",
-      source: "upload",
-    });
-    const after = await getBankAccount(t.ctx, c.actor, c.slug, bank.id);
-    expect(after).toMatchObject({
-      balance: 1250n,
-      balanceAsOf: "2022-08-02",
-      lineCount: 3,
-      lastLineDate: "2022-08-02",
-    });
-    // The card: a statement stating -5.50 owed.
-    await importStatementFile(t.ctx, c.actor, c.slug, "card", {
-      bytes: sample("csv", "beancount-import__examples_importers_creditcard.csv"),
-      fileName: "card.csv",
-      source: "upload",
-    });
-    const overview = await bankOverview(t.ctx, c.actor, c.slug);
-    const usd = overview.totals.find((x) => x.currency === "USD")!;
-    const known = overview.bankAccounts.filter((a) => a.balance !== null);
-    expect(usd.cashAvailable).toBe(
-      known.filter((a) => a.kind === "bank").reduce((n, a) => n + a.balance!, 0n),
-    );
-    expect(usd.creditUsed).toBe(550n);
-    expect(usd.netCash).toBe(usd.cashAvailable - 550n);
-    expect(usd.accountsWithoutBalance).toBe(
-      overview.bankAccounts.filter((a) => a.balance === null && a.isActive && a.currency === "USD").length,
-    );
-  });
+  withSamples.it(
+    "shows balances from statements (plus later lines) and the totals: cash available, credit used, net cash",
+    async () => {
+      const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, "Totals Checking");
+      const bank = await createBankAccount(t.ctx, c.actor, c.slug, {
+        name: "Totals Checking",
+        kind: "bank",
+        ledgerAccountId,
+        institutionName: "Totals Bank",
+      });
+      // CSV with a running balance: the closing balance 2.00 on 2022-07-31.
+      await importStatementFile(t.ctx, c.actor, c.slug, bank.id, {
+        bytes: sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv"),
+        fileName: "s.csv",
+        source: "upload",
+      });
+      expect((await getBankAccount(t.ctx, c.actor, c.slug, bank.id)).balance).toBe(200n);
+      // A later file without balances adds its lines to the last stated balance.
+      await importStatementFile(t.ctx, c.actor, c.slug, bank.id, {
+        bytes: csvOf([{ date: "2022-08-02", amount: "10.50", description: "Deposit" }]),
+        fileName: "later.csv",
+        source: "upload",
+      });
+      const after = await getBankAccount(t.ctx, c.actor, c.slug, bank.id);
+      expect(after).toMatchObject({
+        balance: 1250n,
+        balanceAsOf: "2022-08-02",
+        lineCount: 3,
+        lastLineDate: "2022-08-02",
+      });
+      // The card: a statement stating -5.50 owed.
+      await importStatementFile(t.ctx, c.actor, c.slug, "card", {
+        bytes: sample("csv", "beancount-import__examples_importers_creditcard.csv"),
+        fileName: "card.csv",
+        source: "upload",
+      });
+      const overview = await bankOverview(t.ctx, c.actor, c.slug);
+      const usd = overview.totals.find((x) => x.currency === "USD")!;
+      const known = overview.bankAccounts.filter((a) => a.balance !== null);
+      expect(usd.cashAvailable).toBe(
+        known.filter((a) => a.kind === "bank").reduce((n, a) => n + a.balance!, 0n),
+      );
+      expect(usd.creditUsed).toBe(550n);
+      expect(usd.netCash).toBe(usd.cashAvailable - 550n);
+      expect(usd.accountsWithoutBalance).toBe(
+        overview.bankAccounts.filter((a) => a.balance === null && a.isActive && a.currency === "USD").length,
+      );
+    },
+  );
 });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { getBankAccount, createBankAccount } from "./account-service.ts";
 import {
   addConnection,
@@ -69,114 +69,120 @@ describe("setting up, syncing and losing a file-drop connection", () => {
     expect((await getBankAccount(t.ctx, c.actor, c.slug, "checking")).connectionId).toBe(conn.id);
   });
 
-  it("imports dropped files on poll, moves them to imported/ or failed/ (with the reason), and skips partial ones", async () => {
-    const conn = await addConnection(b, c.actor, c.slug, {
-      institutionName: "Drop Bank",
-      provider: "file-drop",
-      bankAccountIds: [],
-    });
-    const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, "Drop Checking");
-    const account = await createBankAccount(t.ctx, c.actor, c.slug, {
-      name: "Drop Checking",
-      kind: "bank",
-      ledgerAccountId,
-      currency: "EUR",
-    });
-    await linkBankAccounts(b, c.actor, c.slug, conn.id, [account.id]);
-    const folder = conn.folder!;
-    fs.writeFileSync(path.join(folder, "a-ing.940"), sample("mt940", "oca__test-ing.940"));
-    fs.writeFileSync(path.join(folder, "b-ing-again.940"), sample("mt940", "oca__test-ing.940"));
-    fs.writeFileSync(
-      path.join(folder, "c-broken.ofx"),
-      sample("ofx_malformed", "libofx__heap-buffer-overflow-2.ofx"),
-    );
-    fs.writeFileSync(path.join(folder, "d-still-copying.csv.part"), "Date,Amount\n");
-    fs.writeFileSync(path.join(folder, ".hidden"), "x");
-    const report = await syncConnection(b, c.actor, c.slug, conn.id);
-    expect(report.files.map((f) => [f.name, f.ok])).toEqual([
-      ["a-ing.940", true],
-      ["b-ing-again.940", true],
-      ["c-broken.ofx", false],
-    ]);
-    expect(report.files[0]).toMatchObject({
-      result: { imports: [{ bankAccount: account.shortName, newLines: 8, duplicateLines: 0 }] },
-    });
-    expect(report.files[1]).toMatchObject({ result: { imports: [{ newLines: 0, duplicateLines: 8 }] } });
-    expect(report.files[2]).toMatchObject({ error: { code: "statement/ofx/truncated", line: 3 } });
-    expect(fs.readdirSync(folder).sort()).toEqual([
-      ".hidden",
-      "d-still-copying.csv.part",
-      "failed",
-      "imported",
-    ]);
-    expect(fs.readdirSync(path.join(folder, "imported"))).toHaveLength(2);
-    const failed = fs.readdirSync(path.join(folder, "failed")).sort();
-    expect(failed).toHaveLength(2);
-    expect(failed[0]).toMatch(/c-broken\.ofx$/);
-    expect(fs.readFileSync(path.join(folder, "failed", failed[1]!), "utf8")).toContain(
-      "(line 3)\n[statement/ofx/truncated]",
-    );
-    expect(
-      (await listBankLines(t.ctx, c.actor, c.slug, { bankAccountRef: account.id, limit: 50, offset: 0 }))
-        .total,
-    ).toBe(8);
-    const after = await getConnection(b, c.actor, c.slug, conn.id);
-    expect(after.lastSyncedAt).not.toBeNull();
-    expect(after.lastError).toContain("c-broken.ofx");
-    // The file-drop imports are recorded with their connection.
-    const imports = await sql<{
-      n: bigint;
-    }>`select count(*)::int8 as n from bank_imports where connection_id = ${conn.id} and source = 'file-drop'`.execute(
-      t.ctx.db,
-    );
-    expect(imports.rows[0]!.n).toBe(2n);
-  });
-
-  it("sends a file to the linked account whose last digits it names, and refuses one it cannot place", async () => {
-    const conn = await addConnection(b, c.actor, c.slug, {
-      institutionName: "Two Accounts Bank",
-      provider: "file-drop",
-    });
-    const accounts = [];
-    for (const [name, mask] of [
-      ["CAD One", "5678"],
-      ["CAD Two", "0000"],
-    ] as const) {
-      const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, name);
-      accounts.push(
-        await createBankAccount(t.ctx, c.actor, c.slug, {
-          name,
-          kind: "bank",
-          ledgerAccountId,
-          currency: "CAD",
-          mask,
-        }),
+  withSamples.it(
+    "imports dropped files on poll, moves them to imported/ or failed/ (with the reason), and skips partial ones",
+    async () => {
+      const conn = await addConnection(b, c.actor, c.slug, {
+        institutionName: "Drop Bank",
+        provider: "file-drop",
+        bankAccountIds: [],
+      });
+      const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, "Drop Checking");
+      const account = await createBankAccount(t.ctx, c.actor, c.slug, {
+        name: "Drop Checking",
+        kind: "bank",
+        ledgerAccountId,
+        currency: "EUR",
+      });
+      await linkBankAccounts(b, c.actor, c.slug, conn.id, [account.id]);
+      const folder = conn.folder!;
+      fs.writeFileSync(path.join(folder, "a-ing.940"), sample("mt940", "oca__test-ing.940"));
+      fs.writeFileSync(path.join(folder, "b-ing-again.940"), sample("mt940", "oca__test-ing.940"));
+      fs.writeFileSync(
+        path.join(folder, "c-broken.ofx"),
+        sample("ofx_malformed", "libofx__heap-buffer-overflow-2.ofx"),
       );
-    }
-    await linkBankAccounts(
-      b,
-      c.actor,
-      c.slug,
-      conn.id,
-      accounts.map((a) => a.id),
-    );
-    fs.writeFileSync(path.join(conn.folder!, "medium.ofx"), sample("ofx1", "ofxparse__bank_medium.ofx"));
-    fs.writeFileSync(
-      path.join(conn.folder!, "unnamed.csv"),
-      csvOf([{ date: "2026-01-01", amount: "1.00", description: "x" }]),
-    );
-    const report = await syncConnection(b, c.actor, c.slug, conn.id);
-    expect(report.files[0]).toMatchObject({
-      name: "medium.ofx",
-      ok: true,
-      result: { imports: [{ bankAccount: accounts[0]!.shortName, newLines: 3 }] },
-    });
-    expect(report.files[1]).toMatchObject({
-      name: "unnamed.csv",
-      ok: false,
-      error: { code: "banking/no-matching-account" },
-    });
-  });
+      fs.writeFileSync(path.join(folder, "d-still-copying.csv.part"), "Date,Amount\n");
+      fs.writeFileSync(path.join(folder, ".hidden"), "x");
+      const report = await syncConnection(b, c.actor, c.slug, conn.id);
+      expect(report.files.map((f) => [f.name, f.ok])).toEqual([
+        ["a-ing.940", true],
+        ["b-ing-again.940", true],
+        ["c-broken.ofx", false],
+      ]);
+      expect(report.files[0]).toMatchObject({
+        result: { imports: [{ bankAccount: account.shortName, newLines: 8, duplicateLines: 0 }] },
+      });
+      expect(report.files[1]).toMatchObject({ result: { imports: [{ newLines: 0, duplicateLines: 8 }] } });
+      expect(report.files[2]).toMatchObject({ error: { code: "statement/ofx/truncated", line: 3 } });
+      expect(fs.readdirSync(folder).sort()).toEqual([
+        ".hidden",
+        "d-still-copying.csv.part",
+        "failed",
+        "imported",
+      ]);
+      expect(fs.readdirSync(path.join(folder, "imported"))).toHaveLength(2);
+      const failed = fs.readdirSync(path.join(folder, "failed")).sort();
+      expect(failed).toHaveLength(2);
+      expect(failed[0]).toMatch(/c-broken\.ofx$/);
+      expect(fs.readFileSync(path.join(folder, "failed", failed[1]!), "utf8")).toContain(
+        "(line 3)\n[statement/ofx/truncated]",
+      );
+      expect(
+        (await listBankLines(t.ctx, c.actor, c.slug, { bankAccountRef: account.id, limit: 50, offset: 0 }))
+          .total,
+      ).toBe(8);
+      const after = await getConnection(b, c.actor, c.slug, conn.id);
+      expect(after.lastSyncedAt).not.toBeNull();
+      expect(after.lastError).toContain("c-broken.ofx");
+      // The file-drop imports are recorded with their connection.
+      const imports = await sql<{
+        n: bigint;
+      }>`select count(*)::int8 as n from bank_imports where connection_id = ${conn.id} and source = 'file-drop'`.execute(
+        t.ctx.db,
+      );
+      expect(imports.rows[0]!.n).toBe(2n);
+    },
+  );
+
+  withSamples.it(
+    "sends a file to the linked account whose last digits it names, and refuses one it cannot place",
+    async () => {
+      const conn = await addConnection(b, c.actor, c.slug, {
+        institutionName: "Two Accounts Bank",
+        provider: "file-drop",
+      });
+      const accounts = [];
+      for (const [name, mask] of [
+        ["CAD One", "5678"],
+        ["CAD Two", "0000"],
+      ] as const) {
+        const ledgerAccountId = await newLedgerBankAccount(t.ctx, c, name);
+        accounts.push(
+          await createBankAccount(t.ctx, c.actor, c.slug, {
+            name,
+            kind: "bank",
+            ledgerAccountId,
+            currency: "CAD",
+            mask,
+          }),
+        );
+      }
+      await linkBankAccounts(
+        b,
+        c.actor,
+        c.slug,
+        conn.id,
+        accounts.map((a) => a.id),
+      );
+      fs.writeFileSync(path.join(conn.folder!, "medium.ofx"), sample("ofx1", "ofxparse__bank_medium.ofx"));
+      fs.writeFileSync(
+        path.join(conn.folder!, "unnamed.csv"),
+        csvOf([{ date: "2026-01-01", amount: "1.00", description: "x" }]),
+      );
+      const report = await syncConnection(b, c.actor, c.slug, conn.id);
+      expect(report.files[0]).toMatchObject({
+        name: "medium.ofx",
+        ok: true,
+        result: { imports: [{ bankAccount: accounts[0]!.shortName, newLines: 3 }] },
+      });
+      expect(report.files[1]).toMatchObject({
+        name: "unnamed.csv",
+        ok: false,
+        error: { code: "banking/no-matching-account" },
+      });
+    },
+  );
 
   it("disconnects when the folder is gone, gives the owner a reconnect task, and reconnects", async () => {
     const owner = await person(t.ctx, c, "client_admin", "Oscar Owner");

@@ -1,7 +1,7 @@
 // CSV column layouts on import: the detected layout is saved and reused, a layout given by the person
 // is used and saved, and a layout saved for one account is used for others at the same bank.
 import { describe, expect, it } from "vitest";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { getBankAccount } from "./account-service.ts";
 import { importStatementFile, previewStatementFile } from "./import-service.ts";
 import { csvOf } from "../../../test/support/bank-fixtures.ts";
@@ -10,29 +10,32 @@ import { account, c, t, upload, useImportDb } from "./import-test-support.ts";
 useImportDb();
 
 describe("saved CSV column layouts", () => {
-  it("remembers the detected layout, reuses it, and detects again (with a warning) when a file's header differs", async () => {
-    const a = await account("Mapped Checking");
-    const first = await importStatementFile(
-      t.ctx,
-      c.actor,
-      c.slug,
-      a.id,
-      upload(sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv"), "schwab.csv"),
-    );
-    expect(first.mappingSaved).toBe(true);
-    const saved = (await getBankAccount(t.ctx, c.actor, c.slug, a.id)).csvMapping!;
-    expect(saved.header).toContain("Withdrawal");
-    const other = await importStatementFile(
-      t.ctx,
-      c.actor,
-      c.slug,
-      a.id,
-      upload(csvOf([{ date: "2026-04-01", amount: "-1.00", description: "Fee" }]), "plain.csv"),
-    );
-    expect(other.warnings.some((w) => /saved for this bank account does not fit/.test(w))).toBe(true);
-    expect(other.mappingSaved).toBe(false);
-    expect((await getBankAccount(t.ctx, c.actor, c.slug, a.id)).csvMapping).toEqual(saved);
-  });
+  withSamples.it(
+    "remembers the detected layout, reuses it, and detects again (with a warning) when a file's header differs",
+    async () => {
+      const a = await account("Mapped Checking");
+      const first = await importStatementFile(
+        t.ctx,
+        c.actor,
+        c.slug,
+        a.id,
+        upload(sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv"), "schwab.csv"),
+      );
+      expect(first.mappingSaved).toBe(true);
+      const saved = (await getBankAccount(t.ctx, c.actor, c.slug, a.id)).csvMapping!;
+      expect(saved.header).toContain("Withdrawal");
+      const other = await importStatementFile(
+        t.ctx,
+        c.actor,
+        c.slug,
+        a.id,
+        upload(csvOf([{ date: "2026-04-01", amount: "-1.00", description: "Fee" }]), "plain.csv"),
+      );
+      expect(other.warnings.some((w) => /saved for this bank account does not fit/.test(w))).toBe(true);
+      expect(other.mappingSaved).toBe(false);
+      expect((await getBankAccount(t.ctx, c.actor, c.slug, a.id)).csvMapping).toEqual(saved);
+    },
+  );
 
   it("uses and saves a layout given by the person (money out written positive: never guessed)", async () => {
     const a = await account("Given Layout");

@@ -1,7 +1,7 @@
 // Import idempotency on a real database: the same file again, overlapping statements and genuine
 // identical lines, lines keyed by the bank's id per bank account, and re-dated lines.
 import { describe, expect, it } from "vitest";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { importStatementFile, listBankLines, listImports, listStatements } from "./import-service.ts";
 import { keyLines } from "./fingerprint.ts";
 import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
@@ -10,7 +10,7 @@ import { account, c, t, upload, useImportDb } from "./import-test-support.ts";
 useImportDb();
 
 describe("importing a statement file", () => {
-  it("adds nothing when the same file is imported again, and says so", async () => {
+  withSamples.it("adds nothing when the same file is imported again, and says so", async () => {
     const a = await account("Repeat Checking", "EUR");
     const bytes = sample("mt940", "oca__test-ing.940");
     const first = await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(bytes, "ing.940"));
@@ -98,17 +98,20 @@ describe("importing a statement file", () => {
     expect(new Set(lines.map((l) => l.id)).size).toBe(3);
   });
 
-  it("keys lines by the bank's id per bank account: the same file into two accounts is two sets of lines", async () => {
-    const a = await account("Id Checking A");
-    const b = await account("Id Checking B");
-    const bytes = sample("ofx2", "libofx__ofx_spec201_stmtrs_example.xml");
-    expect((await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(bytes, "x.ofx"))).newLines).toBe(
-      2,
-    );
-    expect((await importStatementFile(t.ctx, c.actor, c.slug, b.id, upload(bytes, "x.ofx"))).newLines).toBe(
-      2,
-    );
-  });
+  withSamples.it(
+    "keys lines by the bank's id per bank account: the same file into two accounts is two sets of lines",
+    async () => {
+      const a = await account("Id Checking A");
+      const b = await account("Id Checking B");
+      const bytes = sample("ofx2", "libofx__ofx_spec201_stmtrs_example.xml");
+      expect((await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(bytes, "x.ofx"))).newLines).toBe(
+        2,
+      );
+      expect((await importStatementFile(t.ctx, c.actor, c.slug, b.id, upload(bytes, "x.ofx"))).newLines).toBe(
+        2,
+      );
+    },
+  );
 
   it("recognizes a line by the bank's id even when the bank re-dated it (pending → posted)", async () => {
     const a = await account("Redated Checking");

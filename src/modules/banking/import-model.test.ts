@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../platform/errors.ts";
 import { parseStatementFileDetailed, type DetailedFile, type DetailedStatement } from "./formats/index.ts";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { accountMatches, prepareImport, selectStatements, type ImportTarget } from "./import-model.ts";
 
 const target = (over: Partial<ImportTarget> = {}): ImportTarget => ({
@@ -109,7 +109,7 @@ describe("selectStatements", () => {
     expect(errorOf(() => selectStatements(file(), target())).code).toBe("banking/no-statements");
   });
 
-  it("splits a multi-currency CSV by currency", () => {
+  withSamples.it("splits a multi-currency CSV by currency", () => {
     const parsed = parseStatementFileDetailed(sample("csv", "oca__sheet_multi_currency.csv"));
     const usd = prepareImport(parsed, target());
     expect(usd.statements.every((s) => s.lines.length > 0)).toBe(true);
@@ -120,22 +120,25 @@ describe("selectStatements", () => {
 });
 
 describe("prepareImport", () => {
-  it("converts amounts and balances to minor units at the account's exponent and keys every line", () => {
-    const parsed = parseStatementFileDetailed(sample("ofx1", "ofxparse__bank_medium.ofx"));
-    const prepared = prepareImport(parsed, target({ currency: "CAD" }));
-    const s = prepared.statements[0]!;
-    expect(s.closingBalance).toBe(38234n);
-    expect(s.lines[0]).toMatchObject({
-      date: "2009-04-01",
-      amount: -660n,
-      bankTransactionId: "0000123456782009040100001",
-      occurrence: 1,
-    });
-    expect(s.lines[0]!.key).toBe("id:0000123456782009040100001#1");
-    expect(s.lines[0]!.fields.TRNAMT).toBe("-6.60");
-    expect(prepared.totalLines).toBe(s.lines.length);
-    expect(s.firstLineDate! <= s.lastLineDate!).toBe(true);
-  });
+  withSamples.it(
+    "converts amounts and balances to minor units at the account's exponent and keys every line",
+    () => {
+      const parsed = parseStatementFileDetailed(sample("ofx1", "ofxparse__bank_medium.ofx"));
+      const prepared = prepareImport(parsed, target({ currency: "CAD" }));
+      const s = prepared.statements[0]!;
+      expect(s.closingBalance).toBe(38234n);
+      expect(s.lines[0]).toMatchObject({
+        date: "2009-04-01",
+        amount: -660n,
+        bankTransactionId: "0000123456782009040100001",
+        occurrence: 1,
+      });
+      expect(s.lines[0]!.key).toBe("id:0000123456782009040100001#1");
+      expect(s.lines[0]!.fields.TRNAMT).toBe("-6.60");
+      expect(prepared.totalLines).toBe(s.lines.length);
+      expect(s.firstLineDate! <= s.lastLineDate!).toBe(true);
+    },
+  );
 
   it("numbers identical lines without bank ids within each statement", () => {
     const f = file(

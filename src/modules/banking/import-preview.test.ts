@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { fixture } from "../../../test/support/statement-fixtures.ts";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { importStatementFile, previewStatementFile } from "./import-service.ts";
 import { rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { account, c, errorOf, t, upload, useImportDb } from "./import-test-support.ts";
@@ -12,50 +12,56 @@ import { account, c, errorOf, t, upload, useImportDb } from "./import-test-suppo
 useImportDb();
 
 describe("preview", () => {
-  it("shows the format, the first lines and whether the file was imported before, writing nothing", async () => {
-    const a = await account("Preview Checking", "EUR");
-    const bytes = sample("camt053", "subite__Other_account_statement-2.xml");
-    const before = await rowCounts(t.ctx.db);
-    const preview = await previewStatementFile(t.ctx, c.actor, c.slug, {
-      bytes,
-      fileName: "camt.xml",
-      bankAccountRef: a.id,
-    });
-    expect(preview).toMatchObject({
-      format: "camt053",
-      totalLines: 462,
-      alreadyImported: null,
-      blocked: null,
-      csv: null,
-    });
-    expect(preview.lines).toHaveLength(20);
-    expect(await rowCounts(t.ctx.db)).toEqual(before);
-    await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(bytes, "camt.xml"));
-    expect(
-      (
-        await previewStatementFile(t.ctx, c.actor, c.slug, {
-          bytes,
-          fileName: "camt.xml",
-          bankAccountRef: a.id,
-        })
-      ).alreadyImported,
-    ).not.toBeNull();
-  });
+  withSamples.it(
+    "shows the format, the first lines and whether the file was imported before, writing nothing",
+    async () => {
+      const a = await account("Preview Checking", "EUR");
+      const bytes = sample("camt053", "subite__Other_account_statement-2.xml");
+      const before = await rowCounts(t.ctx.db);
+      const preview = await previewStatementFile(t.ctx, c.actor, c.slug, {
+        bytes,
+        fileName: "camt.xml",
+        bankAccountRef: a.id,
+      });
+      expect(preview).toMatchObject({
+        format: "camt053",
+        totalLines: 462,
+        alreadyImported: null,
+        blocked: null,
+        csv: null,
+      });
+      expect(preview.lines).toHaveLength(20);
+      expect(await rowCounts(t.ctx.db)).toEqual(before);
+      await importStatementFile(t.ctx, c.actor, c.slug, a.id, upload(bytes, "camt.xml"));
+      expect(
+        (
+          await previewStatementFile(t.ctx, c.actor, c.slug, {
+            bytes,
+            fileName: "camt.xml",
+            bankAccountRef: a.id,
+          })
+        ).alreadyImported,
+      ).not.toBeNull();
+    },
+  );
 
-  it("answers a CSV it cannot read with the parser's error and the file's grid, to fix the columns", async () => {
-    const e = await errorOf(
-      previewStatementFile(t.ctx, c.actor, c.slug, {
-        bytes: sample("csv", "beancount-import__examples_venmo_balances.csv"),
-        fileName: "venmo.csv",
-      }),
-    );
-    expect(e.code).toBe("statement/csv/no-amount-column");
-    const grid = e.extra?.csv as { columns: string[]; rows: string[][] };
-    expect(grid.columns.length).toBeGreaterThan(2);
-    expect(grid.rows.length).toBeGreaterThan(0);
-  });
+  withSamples.it(
+    "answers a CSV it cannot read with the parser's error and the file's grid, to fix the columns",
+    async () => {
+      const e = await errorOf(
+        previewStatementFile(t.ctx, c.actor, c.slug, {
+          bytes: sample("csv", "beancount-import__examples_venmo_balances.csv"),
+          fileName: "venmo.csv",
+        }),
+      );
+      expect(e.code).toBe("statement/csv/no-amount-column");
+      const grid = e.extra?.csv as { columns: string[]; rows: string[][] };
+      expect(grid.columns.length).toBeGreaterThan(2);
+      expect(grid.rows.length).toBeGreaterThan(0);
+    },
+  );
 
-  it("says why an import into the chosen account would be refused", async () => {
+  withSamples.it("says why an import into the chosen account would be refused", async () => {
     const preview = await previewStatementFile(t.ctx, c.actor, c.slug, {
       bytes: sample("camt053", "oca__sftp-camt053.xml"),
       fileName: "x.xml",

@@ -1,7 +1,7 @@
 // Refused statement files change nothing: parser errors with their type and line, amounts too precise
 // for the currency, files of another account or currency, unknown bank accounts, and other firms.
 import { describe, expect, it } from "vitest";
-import { sample, sampleFiles } from "../../../test/support/statement-samples.ts";
+import { sample, sampleFiles, withSamples } from "../../../test/support/statement-samples.ts";
 import { parseStatementFileDetailed, StatementParseError } from "./formats/index.ts";
 import { importStatementFile, listBankLines } from "./import-service.ts";
 import { bankClient, csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
@@ -20,19 +20,22 @@ describe("refused files change nothing", () => {
     ["mt940", "mt940__self-provided_empty_non_swift.sta", "mt940/no-statement", null],
   ] as const;
 
-  it.each(broken)("%s/%s is refused with the parser's type and line", async (folder, name, type, line) => {
-    const before = await rowCounts(t.ctx.db);
-    const e = await errorOf(
-      importStatementFile(t.ctx, c.actor, c.slug, "checking", upload(sample(folder, name), name)),
-    );
-    expect(e.code).toBe(`statement/${type}`);
-    expect(e.status).toBe(400);
-    expect(e.line).toBe(line ?? undefined);
-    expect(e.extra?.parserType).toBe(type);
-    expect(await rowCounts(t.ctx.db)).toEqual(before);
-  });
+  withSamples.each(broken)(
+    "%s/%s is refused with the parser's type and line",
+    async (folder, name, type, line) => {
+      const before = await rowCounts(t.ctx.db);
+      const e = await errorOf(
+        importStatementFile(t.ctx, c.actor, c.slug, "checking", upload(sample(folder, name), name)),
+      );
+      expect(e.code).toBe(`statement/${type}`);
+      expect(e.status).toBe(400);
+      expect(e.line).toBe(line ?? undefined);
+      expect(e.extra?.parserType).toBe(type);
+      expect(await rowCounts(t.ctx.db)).toEqual(before);
+    },
+  );
 
-  it("refuses every shared sample the parser refuses, writing nothing", async () => {
+  withSamples.it("refuses every shared sample the parser refuses, writing nothing", async () => {
     const refused: string[] = [];
     for (const folder of [
       "ofx1",
@@ -76,61 +79,64 @@ describe("refused files change nothing", () => {
     expect(await rowCounts(t.ctx.db)).toEqual(before);
   });
 
-  it("refuses files with no statement, of another account or currency, and unknown bank accounts", async () => {
-    const before = await rowCounts(t.ctx.db);
-    expect(
-      (
-        await errorOf(
-          importStatementFile(
-            t.ctx,
-            c.actor,
-            c.slug,
-            "checking",
-            upload(sample("ofx1", "ofxparse__vanguard.ofx"), "v.ofx"),
-          ),
-        )
-      ).code,
-    ).toBe("banking/no-statements");
-    expect(
-      (
-        await errorOf(
-          importStatementFile(
-            t.ctx,
-            c.actor,
-            c.slug,
-            "checking",
-            upload(sample("mt940", "oca__test-ing.940"), "ing.940"),
-          ),
-        )
-      ).code,
-    ).toBe("banking/currency-mismatch");
-    const e = await errorOf(
-      importStatementFile(
-        t.ctx,
-        c.actor,
-        c.slug,
-        "no-such-account",
-        upload(sample("mt940", "oca__test-ing.940"), "ing.940"),
-      ),
-    );
-    expect(e).toMatchObject({ code: "banking/bank-account-not-found", status: 404 });
-    expect(
-      (
-        await errorOf(
-          importStatementFile(
-            t.ctx,
-            c.actor,
-            c.slug,
-            "00000000-0000-7000-8000-000000000000",
-            upload(csvOf([]), "e.csv"),
-          ),
-        )
-      ).status,
-    ).toBe(404);
-    expect(await rowCounts(t.ctx.db)).toEqual(before);
-  });
+  withSamples.it(
+    "refuses files with no statement, of another account or currency, and unknown bank accounts",
+    async () => {
+      const before = await rowCounts(t.ctx.db);
+      expect(
+        (
+          await errorOf(
+            importStatementFile(
+              t.ctx,
+              c.actor,
+              c.slug,
+              "checking",
+              upload(sample("ofx1", "ofxparse__vanguard.ofx"), "v.ofx"),
+            ),
+          )
+        ).code,
+      ).toBe("banking/no-statements");
+      expect(
+        (
+          await errorOf(
+            importStatementFile(
+              t.ctx,
+              c.actor,
+              c.slug,
+              "checking",
+              upload(sample("mt940", "oca__test-ing.940"), "ing.940"),
+            ),
+          )
+        ).code,
+      ).toBe("banking/currency-mismatch");
+      const e = await errorOf(
+        importStatementFile(
+          t.ctx,
+          c.actor,
+          c.slug,
+          "no-such-account",
+          upload(sample("mt940", "oca__test-ing.940"), "ing.940"),
+        ),
+      );
+      expect(e).toMatchObject({ code: "banking/bank-account-not-found", status: 404 });
+      expect(
+        (
+          await errorOf(
+            importStatementFile(
+              t.ctx,
+              c.actor,
+              c.slug,
+              "00000000-0000-7000-8000-000000000000",
+              upload(csvOf([]), "e.csv"),
+            ),
+          )
+        ).status,
+      ).toBe(404);
+      expect(await rowCounts(t.ctx.db)).toEqual(before);
+    },
+  );
 
-  it("refuses a file of another account when the bank account has its last digits", async () => {
+  withSamples.it("refuses a file of another account when the bank account has its last digits", async () => {
     const masked = await account("Masked Checking", "CAD", { mask: "1234" });
     const e = await errorOf(
       importStatementFile(

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { signedIn, tokenCaller } from "../../../test/support/auth.ts";
 import { runAsTenant } from "../../platform/tenant-scope.ts";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { admin, app, c, multipart, other, t, url, useBankingApi } from "../../../test/support/banking-api.ts";
 
@@ -77,100 +77,103 @@ describe("banking API", () => {
     ]);
   });
 
-  it("previews an upload without saving it, then imports it, and again: every line a duplicate", async () => {
-    const bytes = sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv");
-    const before = await rowCounts(t.ctx.db);
-    const preview = await admin.inject({
-      method: "POST",
-      url: url("/imports/preview"),
-      ...multipart({ name: "schwab.csv", bytes }, { bankAccount: "checking" }),
-    });
-    expect(preview.statusCode).toBe(200);
-    expect(preview.json()).toMatchObject({
-      format: "csv",
-      totalLines: 2,
-      lines: [{ date: "2022-07-31", amount: "1.00", description: "Interest Paid" }, { amount: "-2.00" }],
-      csv: {
-        columns: [
-          "Date",
-          "Status",
-          "Type",
-          "CheckNumber",
-          "Description",
-          "Withdrawal",
-          "Deposit",
-          "RunningBalance",
-        ],
-        mappingSource: "detected",
-      },
-      blocked: null,
-      alreadyImported: null,
-    });
-    expect(await rowCounts(t.ctx.db)).toEqual(before);
-    // The live re-preview: the same file with a changed mapping (the description taken from "Type").
-    const mapping = {
-      ...preview.json().csv.mapping,
-      columns: { ...preview.json().csv.mapping.columns, description: 2 },
-    };
-    const remapped = await admin.inject({
-      method: "POST",
-      url: url("/imports/preview"),
-      ...multipart(
-        { name: "schwab.csv", bytes },
-        { bankAccount: "checking", mapping: JSON.stringify(mapping) },
-      ),
-    });
-    expect(remapped.json().lines.map((l: { description: string }) => l.description)).toEqual([
-      "INTADJUST",
-      "ACH",
-    ]);
-    expect(remapped.json().csv.mappingSource).toBe("given");
+  withSamples.it(
+    "previews an upload without saving it, then imports it, and again: every line a duplicate",
+    async () => {
+      const bytes = sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv");
+      const before = await rowCounts(t.ctx.db);
+      const preview = await admin.inject({
+        method: "POST",
+        url: url("/imports/preview"),
+        ...multipart({ name: "schwab.csv", bytes }, { bankAccount: "checking" }),
+      });
+      expect(preview.statusCode).toBe(200);
+      expect(preview.json()).toMatchObject({
+        format: "csv",
+        totalLines: 2,
+        lines: [{ date: "2022-07-31", amount: "1.00", description: "Interest Paid" }, { amount: "-2.00" }],
+        csv: {
+          columns: [
+            "Date",
+            "Status",
+            "Type",
+            "CheckNumber",
+            "Description",
+            "Withdrawal",
+            "Deposit",
+            "RunningBalance",
+          ],
+          mappingSource: "detected",
+        },
+        blocked: null,
+        alreadyImported: null,
+      });
+      expect(await rowCounts(t.ctx.db)).toEqual(before);
+      // The live re-preview: the same file with a changed mapping (the description taken from "Type").
+      const mapping = {
+        ...preview.json().csv.mapping,
+        columns: { ...preview.json().csv.mapping.columns, description: 2 },
+      };
+      const remapped = await admin.inject({
+        method: "POST",
+        url: url("/imports/preview"),
+        ...multipart(
+          { name: "schwab.csv", bytes },
+          { bankAccount: "checking", mapping: JSON.stringify(mapping) },
+        ),
+      });
+      expect(remapped.json().lines.map((l: { description: string }) => l.description)).toEqual([
+        "INTADJUST",
+        "ACH",
+      ]);
+      expect(remapped.json().csv.mappingSource).toBe("given");
 
-    const first = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart({ name: "schwab.csv", bytes }, { bankAccount: "checking" }),
-    });
-    expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({
-      newLines: 2,
-      duplicateLines: 0,
-      totalLines: 2,
-      bankAccount: { shortName: "checking" },
-      file: { name: "schwab.csv", alreadyImported: false },
-    });
-    const again = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart({ name: "schwab.csv", bytes }, { bankAccount: "checking" }),
-    });
-    expect(again.json()).toMatchObject({ newLines: 0, duplicateLines: 2, file: { alreadyImported: true } });
-    const runs = (await admin.inject(url("/imports?bankAccount=checking"))).json().imports;
-    expect(
-      runs.map((r: { newLines: number; duplicateLines: number; importedBy: string }) => [
-        r.newLines,
-        r.duplicateLines,
-        r.importedBy,
-      ]),
-    ).toEqual([
-      [0, 2, "Ada Admin"],
-      [2, 0, "Ada Admin"],
-    ]);
-    // The file comes back exactly as uploaded.
-    const file = await admin.inject(url(`/statement-files/${first.json().file.id}`));
-    expect(file.headers["content-disposition"]).toContain("schwab.csv");
-    expect(Buffer.compare(file.rawPayload, Buffer.from(bytes))).toBe(0);
-    // The balance is the statement's; the totals follow.
-    const overview = (await admin.inject(url("/bank-accounts"))).json();
-    expect(
-      overview.bankAccounts.find((a: { shortName: string }) => a.shortName === "checking"),
-    ).toMatchObject({ balance: "2.00", lineCount: 2 });
-    expect(overview.totals[0]).toMatchObject({
-      cashAvailable: "2.00",
-      netCash: "2.00",
-      accountsWithoutBalance: 2,
-    });
-  });
+      const first = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart({ name: "schwab.csv", bytes }, { bankAccount: "checking" }),
+      });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({
+        newLines: 2,
+        duplicateLines: 0,
+        totalLines: 2,
+        bankAccount: { shortName: "checking" },
+        file: { name: "schwab.csv", alreadyImported: false },
+      });
+      const again = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart({ name: "schwab.csv", bytes }, { bankAccount: "checking" }),
+      });
+      expect(again.json()).toMatchObject({ newLines: 0, duplicateLines: 2, file: { alreadyImported: true } });
+      const runs = (await admin.inject(url("/imports?bankAccount=checking"))).json().imports;
+      expect(
+        runs.map((r: { newLines: number; duplicateLines: number; importedBy: string }) => [
+          r.newLines,
+          r.duplicateLines,
+          r.importedBy,
+        ]),
+      ).toEqual([
+        [0, 2, "Ada Admin"],
+        [2, 0, "Ada Admin"],
+      ]);
+      // The file comes back exactly as uploaded.
+      const file = await admin.inject(url(`/statement-files/${first.json().file.id}`));
+      expect(file.headers["content-disposition"]).toContain("schwab.csv");
+      expect(Buffer.compare(file.rawPayload, Buffer.from(bytes))).toBe(0);
+      // The balance is the statement's; the totals follow.
+      const overview = (await admin.inject(url("/bank-accounts"))).json();
+      expect(
+        overview.bankAccounts.find((a: { shortName: string }) => a.shortName === "checking"),
+      ).toMatchObject({ balance: "2.00", lineCount: 2 });
+      expect(overview.totals[0]).toMatchObject({
+        cashAvailable: "2.00",
+        netCash: "2.00",
+        accountsWithoutBalance: 2,
+      });
+    },
+  );
 
   it("imports through an API token (recorded as an API import) and lists lines with filters and paging", async () => {
     const integration = await tokenCaller(t, app, { firmId: c.firmId, role: "partner_ops" });

@@ -1,7 +1,7 @@
 // What the banking REST API refuses: anonymous callers (its routes published in the OpenAPI document),
 // and refused files answered with problem+json, writing nothing.
 import { describe, expect, it } from "vitest";
-import { sample } from "../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { admin, app, multipart, t, url, useBankingApi } from "../../../test/support/banking-api.ts";
 
@@ -25,65 +25,68 @@ describe("banking API", () => {
     expect(res.headers["content-type"]).toContain("application/problem+json");
   });
 
-  it("answers a refused file with problem+json: the parser's type, detail and line; nothing written", async () => {
-    const before = await rowCounts(t.ctx.db);
-    const res = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart(
-        { name: "broken.ofx", bytes: sample("ofx_malformed", "libofx__heap-buffer-overflow-2.ofx") },
-        { bankAccount: "checking" },
-      ),
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.headers["content-type"]).toContain("application/problem+json");
-    expect(res.json()).toMatchObject({
-      type: "https://closebook.dev/problems/statement/ofx/truncated",
-      code: "statement/ofx/truncated",
-      parserType: "ofx/truncated",
-      line: 3,
-      detail: "The file ends in the middle of a tag.",
-    });
-    expect(await rowCounts(t.ctx.db)).toEqual(before);
-    const tooPrecise = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart(
-        { name: "p.csv", bytes: csvOf([{ date: "2026-01-01", amount: "1.001", description: "x" }]) },
-        { bankAccount: "checking" },
-      ),
-    });
-    expect(tooPrecise.json()).toMatchObject({ code: "banking/amount-too-precise", line: 2 });
-    const noAccount = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart({
-        name: "a.csv",
-        bytes: csvOf([{ date: "2026-01-01", amount: "1.00", description: "x" }]),
-      }),
-    });
-    expect(noAccount.json()).toMatchObject({ status: 400, code: "banking/bank-account-required" });
-    const noFile = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart(null, { bankAccount: "checking" }),
-    });
-    expect(noFile.json()).toMatchObject({ code: "banking/no-file" });
-    const badMapping = await admin.inject({
-      method: "POST",
-      url: url("/imports/preview"),
-      ...multipart({ name: "a.csv", bytes: csvOf([]) }, { mapping: '{"version":2}' }),
-    });
-    expect(badMapping.json()).toMatchObject({ code: "banking/invalid-mapping" });
-    const unknownAccount = await admin.inject({
-      method: "POST",
-      url: url("/imports"),
-      ...multipart(
-        { name: "a.csv", bytes: csvOf([{ date: "2026-01-01", amount: "1.00", description: "x" }]) },
-        { bankAccount: "nope" },
-      ),
-    });
-    expect(unknownAccount.statusCode).toBe(404);
-    expect(await rowCounts(t.ctx.db)).toEqual(before);
-  });
+  withSamples.it(
+    "answers a refused file with problem+json: the parser's type, detail and line; nothing written",
+    async () => {
+      const before = await rowCounts(t.ctx.db);
+      const res = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart(
+          { name: "broken.ofx", bytes: sample("ofx_malformed", "libofx__heap-buffer-overflow-2.ofx") },
+          { bankAccount: "checking" },
+        ),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+      expect(res.json()).toMatchObject({
+        type: "https://closebook.dev/problems/statement/ofx/truncated",
+        code: "statement/ofx/truncated",
+        parserType: "ofx/truncated",
+        line: 3,
+        detail: "The file ends in the middle of a tag.",
+      });
+      expect(await rowCounts(t.ctx.db)).toEqual(before);
+      const tooPrecise = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart(
+          { name: "p.csv", bytes: csvOf([{ date: "2026-01-01", amount: "1.001", description: "x" }]) },
+          { bankAccount: "checking" },
+        ),
+      });
+      expect(tooPrecise.json()).toMatchObject({ code: "banking/amount-too-precise", line: 2 });
+      const noAccount = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart({
+          name: "a.csv",
+          bytes: csvOf([{ date: "2026-01-01", amount: "1.00", description: "x" }]),
+        }),
+      });
+      expect(noAccount.json()).toMatchObject({ status: 400, code: "banking/bank-account-required" });
+      const noFile = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart(null, { bankAccount: "checking" }),
+      });
+      expect(noFile.json()).toMatchObject({ code: "banking/no-file" });
+      const badMapping = await admin.inject({
+        method: "POST",
+        url: url("/imports/preview"),
+        ...multipart({ name: "a.csv", bytes: csvOf([]) }, { mapping: '{"version":2}' }),
+      });
+      expect(badMapping.json()).toMatchObject({ code: "banking/invalid-mapping" });
+      const unknownAccount = await admin.inject({
+        method: "POST",
+        url: url("/imports"),
+        ...multipart(
+          { name: "a.csv", bytes: csvOf([{ date: "2026-01-01", amount: "1.00", description: "x" }]) },
+          { bankAccount: "nope" },
+        ),
+      });
+      expect(unknownAccount.statusCode).toBe(404);
+      expect(await rowCounts(t.ctx.db)).toEqual(before);
+    },
+  );
 });

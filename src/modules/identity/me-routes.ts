@@ -3,13 +3,9 @@
 import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
-import { inTransaction } from "../../platform/db.ts";
-import { recordAudit } from "../../platform/audit.ts";
-import { conflict } from "../../platform/errors.ts";
 import * as access from "../access/index.ts";
 import { errors } from "../../platform/route-schemas.ts";
 import type { IdentityCtx } from "./identity-ctx.ts";
-import { checkPersonName, normalizePhone } from "./model.ts";
 import { metaOf, sessionOf } from "./request-auth.ts";
 import { endSession, listSessions } from "./session-service.ts";
 import { changePassword } from "./password-service.ts";
@@ -21,8 +17,8 @@ import {
   verifyCurrent,
 } from "./enrolment-service.ts";
 import { challengeSchema, enrolStartSchema } from "./auth-routes.ts";
-import * as users from "./store.ts";
-import type { User } from "./store.ts";
+import { updateOwnProfile, whoAmI } from "./me-service.ts";
+import type { OwnProfile } from "./me-service.ts";
 
 const method = z.enum(["totp", "email", "sms"]);
 const userSchema = z.object({
@@ -69,7 +65,7 @@ export const sessionSchema = z.object({
 });
 
 export function meRoutes(ictx: IdentityCtx) {
-  const userOut = async (u: User, role: access.Role) => ({
+  const userOut = ({ user: u, recoveryCodesLeft }: OwnProfile, role: access.Role) => ({
     id: u.id,
     email: u.email,
     name: u.name,
@@ -78,7 +74,7 @@ export function meRoutes(ictx: IdentityCtx) {
     twoFactor: {
       method: u.twofa_method,
       enrolledAt: u.twofa_enrolled_at?.toISOString() ?? null,
-      recoveryCodesLeft: await users.recoveryCodesLeft(ictx.db, u.id),
+      recoveryCodesLeft,
     },
   });
 
@@ -95,29 +91,18 @@ export function meRoutes(ictx: IdentityCtx) {
       },
       async (req) => {
         const { session, user } = sessionOf(req);
-        const actor = req.actor;
-        const firm = await access.actorFirm(ictx.db, actor);
-        const clients = await access.listClients(ictx.db, actor);
-        // This request just counted as activity: the idle timeout runs from now.
-        const idle = new Date(
-          Math.min(
-            session.expires_at.getTime(),
-            ictx.clock.now().getTime() + ictx.settings.session.idleMinutes * 60_000,
-          ),
-        );
+        const me = await whoAmI(ictx, req.actor, session, user);
         return {
-          user: await userOut(user, actor.role as access.Role),
-          firm: {
-            id: firm.id,
-            slug: firm.slug,
-            name: firm.name,
-            branding: await access.brandingOf(ictx.db, firm),
-          },
-          side: access.sideOf(actor.role),
-          permissions: access.permissionsOf(actor.role),
-          clients: clients.map((c) => ({ id: c.id, slug: c.slug, name: c.name, status: c.status })),
+          user: userOut(me, req.actor.role as access.Role),
+          firm: { id: me.firm.id, slug: me.firm.slug, name: me.firm.name, branding: me.branding },
+          side: access.sideOf(req.actor.role),
+          permissions: access.permissionsOf(req.actor.role),
+          clients: me.clients.map((c) => ({ id: c.id, slug: c.slug, name: c.name, status: c.status })),
           csrfToken: session.csrf_token,
-          session: { expiresAt: session.expires_at.toISOString(), idleExpiresAt: idle.toISOString() },
+          session: {
+            expiresAt: session.expires_at.toISOString(),
+            idleExpiresAt: me.idleExpiresAt.toISOString(),
+          },
         };
       },
     );
@@ -135,29 +120,8 @@ export function meRoutes(ictx: IdentityCtx) {
         },
       },
       async (req) => {
-        const { user } = sessionOf(req);
-        const updated = await inTransaction(ictx.db, async (tx) => {
-          const patch: users.UserPatch = {};
-          if (req.body.name !== undefined) patch.name = checkPersonName(req.body.name);
-          if (req.body.phone !== undefined) {
-            if (user.twofa_method === "sms")
-              throw conflict(
-                "identity/phone-is-2fa",
-                "this number receives your sign-in codes: change it by switching two-factor method",
-              );
-            patch.phone = req.body.phone ? normalizePhone(req.body.phone) : null;
-          }
-          const after = await users.updateUser(tx, user.firm_id, user.id, patch);
-          await recordAudit(tx, req.actor, {
-            action: "user.profile.updated",
-            subjectType: "user",
-            subjectId: user.id,
-            before: { name: user.name, phone: user.phone },
-            after: { name: after.name, phone: after.phone },
-          });
-          return after;
-        });
-        return { user: await userOut(updated, req.actor.role as access.Role) };
+        const updated = await updateOwnProfile(ictx, req.actor, sessionOf(req).user, req.body);
+        return { user: userOut(updated, req.actor.role as access.Role) };
       },
     );
     app.post(

@@ -1,8 +1,9 @@
 // Security events in the audit trail: sign-ins, failures, lockouts and 2FA changes, including
-// those of callers not (yet) known to be anyone, which the actor-based recordAudit cannot write.
+// those of callers not (yet) known to be anyone, which the actor-based recordAudit cannot name:
+// recordAuditFrom takes the doer as firm, type and id.
 // Never records a password, code or token: only what happened, to whom, from where.
 import type { Executor } from "../../platform/db.ts";
-import { toJson } from "../../platform/json.ts";
+import { recordAuditFrom } from "../../platform/audit.ts";
 import type { RequestMeta } from "./identity-ctx.ts";
 
 export interface SecurityEvent {
@@ -16,18 +17,18 @@ export interface SecurityEvent {
 }
 
 export async function securityEvent(ex: Executor, e: SecurityEvent): Promise<void> {
-  await ex
-    .insertInto("audit_events")
-    .values({
-      firm_id: e.firmId,
-      client_id: null,
-      actor_type: e.by?.type ?? (e.userId ? "user" : "anonymous"),
-      actor_id: e.by?.id ?? e.userId ?? null,
+  await recordAuditFrom(
+    ex,
+    {
+      firmId: e.firmId,
+      type: e.by?.type ?? (e.userId ? "user" : "anonymous"),
+      id: e.by?.id ?? e.userId ?? null,
+    },
+    {
       action: e.action,
-      subject_type: "user",
-      subject_id: e.userId,
-      before: null,
-      after: toJson({ ...e.detail, ...(e.meta ? { ip: e.meta.ip, userAgent: e.meta.userAgent } : {}) }),
-    })
-    .execute();
+      subjectType: "user",
+      subjectId: e.userId ?? undefined,
+      after: { ...e.detail, ...(e.meta ? { ip: e.meta.ip, userAgent: e.meta.userAgent } : {}) },
+    },
+  );
 }

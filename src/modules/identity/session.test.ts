@@ -194,3 +194,38 @@ describe("switching two-factor method", () => {
     expect((await me.inject({ method: "POST", url: "/api/me/2fa/recovery-codes" })).statusCode).toBe(403);
   });
 });
+
+describe("your own profile", () => {
+  it("changes your name and phone with an audit event; the number that receives SMS codes stays", async () => {
+    const me = await signedIn(t, app, { firmId, role: "partner_ops", name: "Old Name" });
+    const changed = await me.inject({
+      method: "PATCH",
+      url: "/api/me",
+      payload: { name: "  New Name ", phone: "+1 415 555 0100" },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().user).toMatchObject({ name: "New Name", phone: "+14155550100" });
+    expect((await me.inject("/api/me")).json().user).toMatchObject({ name: "New Name" });
+    const event = await t.ctx.db
+      .selectFrom("audit_events")
+      .select(["actor_id", "before", "after"])
+      .where("subject_id", "=", me.userId)
+      .where("action", "=", "user.profile.updated")
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      actor_id: me.userId,
+      before: { name: "Old Name", phone: null },
+      after: { name: "New Name", phone: "+14155550100" },
+    });
+
+    await withTables<IdentityTables>(t.ctx.db)
+      .updateTable("users")
+      .set({ twofa_method: "sms", totp_secret: null })
+      .where("id", "=", me.userId)
+      .execute();
+    const refused = await me.inject({ method: "PATCH", url: "/api/me", payload: { phone: null } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("identity/phone-is-2fa");
+    expect((await me.inject("/api/me")).json().user.phone).toBe("+14155550100");
+  });
+});

@@ -2,7 +2,7 @@
 // accepts is imported, its trial balance compared with `hledger bal --infer-equity`, exported,
 // re-imported into another client with an identical trial balance, and the export read by hledger
 // with the same balances as the original file.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +19,7 @@ import {
   hledgerBalance,
   JOURNALS_DIR,
   journalsAvailable,
+  withJournals,
 } from "./journal-text/testkit.ts";
 
 let t: TestDb;
@@ -65,7 +66,7 @@ async function rowsOf(slug: string) {
   }));
 }
 
-describe.runIf(files.length > 0)("plain-text journal round trip", () => {
+withJournals.describe("plain-text journal round trip", () => {
   it("finds the journals hledger accepts", () => {
     expect(accepted.length).toBeGreaterThanOrEqual(hledgerAvailable() ? 8 : 1);
   });

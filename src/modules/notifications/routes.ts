@@ -3,12 +3,9 @@
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { notFound } from "../../platform/errors.ts";
-import { firmOutbox } from "../../platform/delivery/index.ts";
-import * as access from "../access/index.ts";
 import { errors, flag } from "../../platform/route-schemas.ts";
 import { EMAIL_CHOICES } from "./model.ts";
-import { getSettings, listNotifications, markRead, saveSettings } from "./service.ts";
+import { getSettings, listNotifications, markRead, readOutbox, saveSettings } from "./service.ts";
 
 export const notification = z.object({
   id: z.string(),
@@ -144,13 +141,7 @@ export function notificationRoutes(ctx: Ctx, options: { outboxEnabled: boolean }
         },
       },
       async (req) => {
-        access.requirePermission(req.actor, "firm.outbox");
-        if (!options.outboxEnabled)
-          throw notFound(
-            "notifications/no-outbox",
-            "a mail server is configured: messages are sent, not kept",
-          );
-        const messages = await firmOutbox(ctx.db, req.actor.firmId, req.query.limit);
+        const messages = await readOutbox(ctx, req.actor, req.query.limit, options.outboxEnabled);
         return {
           enabled: true,
           messages: messages.map((m) => ({

@@ -7,7 +7,9 @@ import { inTransaction } from "../../platform/db.ts";
 import { notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import type { Delivery, EmailMessage } from "../../platform/delivery/index.ts";
+import type { Delivery, EmailMessage, OutboxMessage } from "../../platform/delivery/index.ts";
+import { firmOutbox } from "../../platform/delivery/index.ts";
+import * as access from "../access/index.ts";
 import {
   EVENTS,
   checkEvent,
@@ -171,4 +173,20 @@ export async function sendDueDigests(nctx: NotifyCtx): Promise<number> {
     }
   }
   return sent;
+}
+
+/**
+ * The messages the firm's Closebook kept instead of sending (Partner Admins): there is an outbox only
+ * while no mail server is configured.
+ */
+export async function readOutbox(
+  ctx: Ctx,
+  actor: Actor,
+  limit: number,
+  outboxEnabled: boolean,
+): Promise<OutboxMessage[]> {
+  access.requirePermission(actor, "firm.outbox");
+  if (!outboxEnabled)
+    throw notFound("notifications/no-outbox", "a mail server is configured: messages are sent, not kept");
+  return firmOutbox(ctx.db, actor.firmId, limit);
 }

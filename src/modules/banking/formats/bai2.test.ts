@@ -1,7 +1,7 @@
 // BAI2 against the shared samples: minor units, type-code signs, continuations, control totals, bad records.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("bai2", name), { fileName: name });
 const bai2 = (...records: string[]) =>
@@ -17,7 +17,7 @@ function errorOf(run: () => unknown): StatementParseError {
   throw new Error("expected a StatementParseError");
 }
 
-describe("BAI2 samples", () => {
+withSamples.describe("BAI2 samples", () => {
   it("reads Citi's example: GBP minor units, value-dated detail, 88 continuations as description", () => {
     const file = parseStatementFileDetailed(sample("bai2", "moj-bai2__citi_example.bai2"));
     expect(file.format).toBe("bai2");

@@ -1,10 +1,10 @@
 // ISO 20022 camt.052 account reports against the shared samples.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseStatementFileDetailed } from "./index.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 import { parse } from "./camt-test-support.ts";
 
-describe("camt.052 samples", () => {
+withSamples.describe("camt.052 samples", () => {
   it.each([
     ["genkgo-camt__camt052.v4.xml", "Example Remittance - 4 - V1"],
     ["genkgo-camt__camt052.v6.xml", "Example Remittance - 6 - V1"],

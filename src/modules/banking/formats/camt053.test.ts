@@ -1,11 +1,11 @@
 // ISO 20022 camt.053 statements against every shared sample: balances, periods, versions, zips,
 // real-world exports and undated entries.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseStatementFileDetailed } from "./index.ts";
-import { sample, sampleFiles } from "../../../../test/support/statement-samples.ts";
+import { sample, sampleFiles, withSamples } from "../../../../test/support/statement-samples.ts";
 import { parse } from "./camt-test-support.ts";
 
-describe("camt.053 samples", () => {
+withSamples.describe("camt.053 samples", () => {
   it("reads every sample in the folder as camt.053", () => {
     for (const name of sampleFiles("camt053")) expect(parse("camt053", name).format).toBe("camt053");
   });

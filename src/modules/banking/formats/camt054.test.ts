@@ -1,10 +1,10 @@
 // ISO 20022 camt.054 notifications against the shared samples: batch splitting.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseStatementFileDetailed } from "./index.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 import { parse } from "./camt-test-support.ts";
 
-describe("camt.054 samples", () => {
+withSamples.describe("camt.054 samples", () => {
   it("splits a batch into its 61 transactions when their amounts add up to the entry", () => {
     const file = parseStatementFileDetailed(
       sample("camt054", "subite__LT809872649478701594_CAMT_054_2024-03-20.xml"),

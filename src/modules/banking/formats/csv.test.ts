@@ -8,7 +8,7 @@ import {
   StatementParseError,
   type CsvMapping,
 } from "./index.ts";
-import { readOracle, sample } from "../../../../test/support/statement-samples.ts";
+import { readOracle, sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("csv", name), { fileName: name });
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -23,7 +23,7 @@ function errorOf(run: () => unknown): StatementParseError {
   throw new Error("expected a StatementParseError");
 }
 
-describe("CSV samples", () => {
+withSamples.describe("CSV samples", () => {
   it("matches the Schwab oracle: withdrawal/deposit columns, $ amounts, newest first, running balance", () => {
     const file = parse("reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv");
     expect(file.format).toBe("csv");

@@ -1,7 +1,7 @@
 // Character sets: BOMs, BOM-less UTF-16, and the windows-1252 fallback for bytes that are not UTF-8.
 import { describe, expect, it } from "vitest";
 import { decodeBytes } from "./decode.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -31,13 +31,13 @@ describe("decodeBytes", () => {
     });
   });
 
-  it("reads the French Money95 QIF export as windows-1252", () => {
+  withSamples.it("reads the French Money95 QIF export as windows-1252", () => {
     const decoded = decodeBytes(sample("qif", "gnucash__Money95invst_fr.qif"));
     expect(decoded.encoding).toBe("windows-1252");
     expect(decoded.text).toContain("MPour équilibrage");
   });
 
-  it("reads the German MT940 with an umlaut as UTF-8", () => {
+  withSamples.it("reads the German MT940 with an umlaut as UTF-8", () => {
     const decoded = decodeBytes(sample("mt940", "gnucash__downloaded.mt940"));
     expect(decoded.encoding).toBe("utf-8");
     expect(decoded.text).toContain("ÜBERWEISUNG");

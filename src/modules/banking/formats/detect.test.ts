@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { zipSync } from "fflate";
 import { detectFormat, StatementParseError, type FormatName } from "./index.ts";
-import { sample, sampleFiles } from "../../../../test/support/statement-samples.ts";
+import { sample, sampleFiles, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const FOLDER_FORMAT: Record<string, FormatName> = {
   ofx1: "ofx",
@@ -28,7 +28,7 @@ describe("detectFormat", () => {
     });
   }
 
-  it("recognizes complete files by content alone, without a file name", () => {
+  withSamples.it("recognizes complete files by content alone, without a file name", () => {
     expect(detectFormat(sample("ofx1", "ofxparse__bank_medium.ofx"))).toBe("ofx");
     expect(detectFormat(sample("ofx2", "libofx__ofx_spec201_stmtrs_example.xml"))).toBe("ofx");
     expect(detectFormat(sample("qif", "gnucash__web.qif"))).toBe("qif");
@@ -39,7 +39,7 @@ describe("detectFormat", () => {
     expect(detectFormat(sample("csv", "oca__sheet_balance.csv"))).toBe("csv");
   });
 
-  it("uses the file name only for fragments the content cannot tell", () => {
+  withSamples.it("uses the file name only for fragments the content cannot tell", () => {
     expect(detectFormat(sample("mt940", "mt940__self-provided_empty_non_swift.sta"), "x.sta")).toBe("mt940");
     expect(() => detectFormat(sample("mt940", "mt940__self-provided_empty_non_swift.sta"))).toThrowError(
       expect.objectContaining({ type: "unknown-format" }),
@@ -47,7 +47,7 @@ describe("detectFormat", () => {
     expect(detectFormat(text("OFXHEADER:100\n<OFX></OFX>"), "statement.QFX")).toBe("qfx");
   });
 
-  it("reads a zip as the format of its first entry", () => {
+  withSamples.it("reads a zip as the format of its first entry", () => {
     expect(detectFormat(sample("camt053", "oca__test-camt053.zip"))).toBe("camt053");
     expect(detectFormat(zipSync({ "a.sta": text(":20:X\n:25:1\n") }))).toBe("mt940");
     expect(detectFormat(zipSync({ "readme.txt": text("hello"), "b.qif": text("!Type:Bank\n") }))).toBe("qif");

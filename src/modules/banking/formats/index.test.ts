@@ -9,7 +9,7 @@ import {
   StatementParseError,
   toParsedFile,
 } from "./index.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -24,7 +24,7 @@ function errorOf(run: () => unknown): StatementParseError {
 }
 
 describe("parseStatementFile", () => {
-  it("returns exactly the normalized keys, nothing from the detailed form", () => {
+  withSamples.it("returns exactly the normalized keys, nothing from the detailed form", () => {
     const file = parseStatementFile(sample("ofx2", "libofx__ofx-2.1.1-sect-16.5.3.2.ofx"));
     expect(Object.keys(file)).toEqual(["format", "statements", "warnings"]);
     const s = file.statements[0]!;
@@ -48,13 +48,18 @@ describe("parseStatementFile", () => {
     expect(JSON.parse(JSON.stringify(file))).toEqual(file);
   });
 
-  it("keeps lines, raw fields and the encoding in the detailed form, and drops them in toParsedFile", () => {
-    const detailed = parseStatementFileDetailed(sample("qif", "gnucash__Money95invst_fr.qif"));
-    expect(detailed.encoding).toBe("windows-1252");
-    expect(detailed.statements[0]!.transactions[0]!.line).toBe(8);
-    expect(detailed.statements[0]!.transactions[0]!.raw.T).toBe("2,500.00");
-    expect(toParsedFile(detailed)).toEqual(parseStatementFile(sample("qif", "gnucash__Money95invst_fr.qif")));
-  });
+  withSamples.it(
+    "keeps lines, raw fields and the encoding in the detailed form, and drops them in toParsedFile",
+    () => {
+      const detailed = parseStatementFileDetailed(sample("qif", "gnucash__Money95invst_fr.qif"));
+      expect(detailed.encoding).toBe("windows-1252");
+      expect(detailed.statements[0]!.transactions[0]!.line).toBe(8);
+      expect(detailed.statements[0]!.transactions[0]!.raw.T).toBe("2,500.00");
+      expect(toParsedFile(detailed)).toEqual(
+        parseStatementFile(sample("qif", "gnucash__Money95invst_fr.qif")),
+      );
+    },
+  );
 
   it("reads UTF-16 files with a byte-order mark", () => {
     const csv = "Date,Description,Amount\n2024-01-02,Café,-4.20\n";
@@ -84,7 +89,7 @@ describe("parseStatementFile", () => {
     });
   });
 
-  it("serializes errors as { type, detail, line }", () => {
+  withSamples.it("serializes errors as { type, detail, line }", () => {
     const error = errorOf(() => parseStatementFile(sample("ofx_malformed", "oca__test_ofx_wrong.ofx")));
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       type: "ofx/missing-date",
@@ -131,7 +136,7 @@ describe("zip files", () => {
   });
 });
 
-describe("CSV entry points", () => {
+withSamples.describe("CSV entry points", () => {
   it("detects a mapping, which serializes and reads the file back the same way", () => {
     const bytes = sample("csv", "reds__schwab__schwab_XXX234_Checking_Transactions_20220203.csv");
     const mapping = detectCsvMapping(bytes);

@@ -1,9 +1,9 @@
 // Every broken or odd file among the shared samples, with the decision taken for it: refused with a
 // typed error (and where it applies the line), or read with warnings because it can be salvaged.
 import { readdirSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseStatementFile, StatementParseError } from "./index.ts";
-import { sample, sampleFiles, STATEMENTS } from "../../../../test/support/statement-samples.ts";
+import { sample, sampleFiles, STATEMENTS, withSamples } from "../../../../test/support/statement-samples.ts";
 
 type Decision =
   | { refuse: string; line: number | null }
@@ -71,7 +71,7 @@ const DECISIONS: Record<string, Decision> = {
   },
 };
 
-describe("broken and odd sample files", () => {
+withSamples.describe("broken and odd sample files", () => {
   it.each(Object.entries(DECISIONS))("%s", (key, decision) => {
     const [folder, name] = key.split("/") as [string, string];
     let result: ReturnType<typeof parseStatementFile> | null = null;

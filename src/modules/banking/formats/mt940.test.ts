@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { sample, sampleFiles, samplePath } from "../../../../test/support/statement-samples.ts";
+import { sample, sampleFiles, samplePath, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("mt940", name), { fileName: name });
 const mt940 = (text: string) => parseStatementFile(new TextEncoder().encode(text), { format: "mt940" });
@@ -103,7 +103,7 @@ const SUMMARY: Record<string, Row[]> = {
   "php-mt940__Zetb_sample.sta": [["1014365930", "NGN", "6213.05", "2469.14", 8]],
 };
 
-describe("MT940 samples", () => {
+withSamples.describe("MT940 samples", () => {
   it("has a decision for every sample file", () => {
     const decided = new Set([
       ...NO_STATEMENT,

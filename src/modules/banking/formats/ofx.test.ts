@@ -1,7 +1,7 @@
 // OFX 1.x/2.x and QFX against the shared samples (content checked field by field) and files built in the test.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { readOracle, sample } from "../../../../test/support/statement-samples.ts";
+import { readOracle, sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const parse = (folder: string, name: string) => parseStatementFile(sample(folder, name), { fileName: name });
 const detailed = (folder: string, name: string) =>
@@ -19,7 +19,7 @@ function parseError(folder: string, name: string): StatementParseError {
 
 const CHECKING = { id: "1452687~7", currency: "USD", type: "CHECKING", institution: "FAKE" };
 
-describe("OFX 1.x (SGML)", () => {
+withSamples.describe("OFX 1.x (SGML)", () => {
   it("reads a checking statement with an empty LEDGERBAL", () => {
     const file = parse("ofx1", "beancount-import__checking-emptyledgerbal.ofx");
     expect(file.format).toBe("ofx");
@@ -197,7 +197,7 @@ describe("OFX 1.x (SGML)", () => {
   });
 });
 
-describe("OFX 2.x (XML)", () => {
+withSamples.describe("OFX 2.x (XML)", () => {
   it("reads a bank and a credit-card statement", () => {
     const file = parse("ofx2", "libofx__ofx-2.1.1-sect-16.5.3.2.ofx");
     expect(file.warnings).toEqual([]);
@@ -297,7 +297,7 @@ describe("OFX 2.x (XML)", () => {
   });
 });
 
-describe("QFX", () => {
+withSamples.describe("QFX", () => {
   it("is OFX named .qfx; E*TRADE's investment statement is skipped, matching the oracle's four transactions", () => {
     const file = parse("qfx", "reds__etrade__etrade_09092023.QFX");
     expect(file.format).toBe("qfx");

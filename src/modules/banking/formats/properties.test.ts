@@ -1,10 +1,10 @@
 // Property-based robustness: valid samples of every format, mutated (cut short, bytes flipped, pieces
 // duplicated or deleted, huge numbers, deep nesting, stray format tokens), must either parse or fail with
 // a StatementParseError — never another exception — and never take more than 2 s of CPU (a hang guard).
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import fc from "fast-check";
 import { parseStatementFile, StatementParseError, type FormatName, type ParsedFile } from "./index.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const SEEDS: Record<FormatName, Array<[string, string]>> = {
   ofx: [
@@ -194,10 +194,10 @@ function checkShape(file: ParsedFile): void {
   }
 }
 
-describe("mutated files parse or fail with a StatementParseError, within 2 s each", () => {
+withSamples.describe("mutated files parse or fail with a StatementParseError, within 2 s each", () => {
   for (const [format, seeds] of Object.entries(SEEDS) as Array<[FormatName, Array<[string, string]>]>) {
-    const bytes = seeds.map(([folder, name]) => ({ name, bytes: sample(folder, name) }));
     it(`${format}: 200 mutated files`, () => {
+      const bytes = seeds.map(([folder, name]) => ({ name, bytes: sample(folder, name) }));
       fc.assert(
         fc.property(fc.nat({ max: seeds.length - 1 }), mutation, fc.boolean(), (seed, m, forced) => {
           const input = bytes[seed] as { name: string; bytes: Uint8Array };

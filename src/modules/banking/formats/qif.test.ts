@@ -1,12 +1,12 @@
 // QIF against the shared samples: date styles, splits, opening balances, !Account blocks, refused records.
 import { describe, expect, it } from "vitest";
 import { parseStatementFile, parseStatementFileDetailed, StatementParseError } from "./index.ts";
-import { sample } from "../../../../test/support/statement-samples.ts";
+import { sample, withSamples } from "../../../../test/support/statement-samples.ts";
 
 const parse = (name: string) => parseStatementFile(sample("qif", name), { fileName: name });
 const qif = (text: string) => parseStatementFile(new TextEncoder().encode(text), { format: "qif" });
 
-describe("QIF samples", () => {
+withSamples.describe("QIF samples", () => {
   it("reads a CBB export with splits and dates out of order", () => {
     const file = parse("gnucash__cbb-export.qif");
     expect(file.format).toBe("qif");

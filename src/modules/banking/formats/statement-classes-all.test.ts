@@ -2,7 +2,7 @@
 // line each, every amount a plain decimal, every date real), and the broken ones are refused in their own format.
 import { describe, expect, it } from "vitest";
 import { fixture, fixtureNames } from "../../../../test/support/statement-fixtures.ts";
-import { detectFormat, parseStatementFile, StatementParseError } from "./index.ts";
+import { detectFormat, FORMAT_NAMES, parseStatementFile, StatementParseError } from "./index.ts";
 
 const names = fixtureNames();
 const accepted = names.filter((n) => !n.startsWith("refused-"));
@@ -12,6 +12,11 @@ describe("the statement fixtures", () => {
   it("cover every class of file", () => {
     expect(accepted.length).toBeGreaterThanOrEqual(18);
     expect(refused.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("include a file of every format the parser reads, so a clone without ../shared tests them all", () => {
+    const formats = new Set(accepted.map((n) => parseStatementFile(fixture(n), { fileName: n }).format));
+    expect([...formats].sort()).toEqual([...FORMAT_NAMES].sort());
   });
 
   it.each(accepted)("reads %s", (name) => {

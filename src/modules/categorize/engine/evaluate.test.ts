@@ -1,17 +1,15 @@
 // The yardstick on real data: a slice of the public Birmingham purchase-card file (cost centres as
 // clients, ledger accounts as labels). Floors sit just below what was measured, so a regression fails.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
+import { SHARED_DATA, withSharedData } from "../../../../test/support/shared-data.ts";
 import { evaluateCategorizer, type EvalReport } from "./evaluate.ts";
 import type { PostedLine } from "./types.ts";
 
-const DATA = resolve(
-  import.meta.dirname,
-  "../../../../../shared/data/categorization/birmingham_cc_purchase_cards_2013-2015.csv.gz",
-);
+const DATA_FILE = "categorization/birmingham_cc_purchase_cards_2013-2015.csv.gz";
+const DATA = `${SHARED_DATA}/${DATA_FILE}`;
 const FROM = "2014-09-01";
 const TO = "2015-02-01";
 const SPLIT = "2015-01-01";
@@ -54,52 +52,55 @@ function majorityBaseline(lines: PostedLine[]): number {
   return right.length / test.length;
 }
 
-describe("evaluation on Birmingham purchase cards (Sep 2014 – Jan 2015, split 1 Jan)", () => {
-  let lines: PostedLine[];
-  let report: EvalReport;
-  beforeAll(() => {
-    lines = slice();
-    report = evaluateCategorizer(lines, { splitDate: SPLIT });
-  }, 120_000);
+withSharedData(DATA_FILE).describe(
+  "evaluation on Birmingham purchase cards (Sep 2014 – Jan 2015, split 1 Jan)",
+  () => {
+    let lines: PostedLine[];
+    let report: EvalReport;
+    beforeAll(() => {
+      lines = slice();
+      report = evaluateCategorizer(lines, { splitDate: SPLIT });
+    }, 120_000);
 
-  it("splits history and test by date", () => {
-    expect(report.n_train).toBe(lines.filter((l) => l.date < SPLIT).length);
-    expect(report.n_test).toBe(lines.length - report.n_train);
-    expect(report.n_test).toBeGreaterThan(4000);
-  });
+    it("splits history and test by date", () => {
+      expect(report.n_train).toBe(lines.filter((l) => l.date < SPLIT).length);
+      expect(report.n_test).toBe(lines.length - report.n_train);
+      expect(report.n_test).toBeGreaterThan(4000);
+    });
 
-  it("beats a majority vote over (client, merchant) history", () => {
-    // Measured: frozen 0.669 vs the baseline's 0.638.
-    const baseline = majorityBaseline(lines);
-    expect(report.frozen.accuracy).toBeGreaterThanOrEqual(0.65);
-    expect(report.frozen.accuracy).toBeGreaterThan(baseline + 0.02);
-  });
+    it("beats a majority vote over (client, merchant) history", () => {
+      // Measured: frozen 0.669 vs the baseline's 0.638.
+      const baseline = majorityBaseline(lines);
+      expect(report.frozen.accuracy).toBeGreaterThanOrEqual(0.65);
+      expect(report.frozen.accuracy).toBeGreaterThan(baseline + 0.02);
+    });
 
-  it("learns from each day's corrections", () => {
-    // Measured: online 0.714.
-    expect(report.online.accuracy).toBeGreaterThanOrEqual(0.69);
-    expect(report.online.accuracy).toBeGreaterThan(report.frozen.accuracy + 0.02);
-  });
+    it("learns from each day's corrections", () => {
+      // Measured: online 0.714.
+      expect(report.online.accuracy).toBeGreaterThanOrEqual(0.69);
+      expect(report.online.accuracy).toBeGreaterThan(report.frozen.accuracy + 0.02);
+    });
 
-  it("keeps its promise in the high-confidence band", () => {
-    // Measured: 13% of lines at ≥ 0.98 with 99.3% right (frozen), 14% at 98.8% (online).
-    for (const mode of [report.frozen, report.online]) {
-      expect(mode.precision_high).toBeGreaterThanOrEqual(0.98);
-      expect(mode.coverage_high).toBeGreaterThanOrEqual(0.09);
-      expect(mode.precision_medium).toBeGreaterThanOrEqual(0.93);
-    }
-  });
+    it("keeps its promise in the high-confidence band", () => {
+      // Measured: 13% of lines at ≥ 0.98 with 99.3% right (frozen), 14% at 98.8% (online).
+      for (const mode of [report.frozen, report.online]) {
+        expect(mode.precision_high).toBeGreaterThanOrEqual(0.98);
+        expect(mode.coverage_high).toBeGreaterThanOrEqual(0.09);
+        expect(mode.precision_medium).toBeGreaterThanOrEqual(0.93);
+      }
+    });
 
-  it("is calibrated", () => {
-    // Measured: ECE 0.023 frozen, 0.027 online.
-    expect(report.frozen.ece).toBeLessThanOrEqual(0.045);
-    expect(report.online.ece).toBeLessThanOrEqual(0.045);
-  });
+    it("is calibrated", () => {
+      // Measured: ECE 0.023 frozen, 0.027 online.
+      expect(report.frozen.ece).toBeLessThanOrEqual(0.045);
+      expect(report.online.ece).toBeLessThanOrEqual(0.045);
+    });
 
-  it("credits memory and the models", () => {
-    const methods = report.frozen.by_method;
-    expect(methods.memory?.n).toBeGreaterThan(1000);
-    expect(methods.memory!.accuracy).toBeGreaterThan(report.frozen.accuracy);
-    expect((methods.global_model?.n ?? 0) + (methods.client_model?.n ?? 0)).toBeGreaterThan(500);
-  });
-});
+    it("credits memory and the models", () => {
+      const methods = report.frozen.by_method;
+      expect(methods.memory?.n).toBeGreaterThan(1000);
+      expect(methods.memory!.accuracy).toBeGreaterThan(report.frozen.accuracy);
+      expect((methods.global_model?.n ?? 0) + (methods.client_model?.n ?? 0)).toBeGreaterThan(500);
+    });
+  },
+);

@@ -1,15 +1,13 @@
 // Merchant normalization against hand-written cases and the public Sure merchant golden set.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SHARED_DATA, withSharedData } from "../../../../test/support/shared-data.ts";
 import { buildContactIndex, resolveContact } from "./contacts.ts";
 import { normalizeMerchant } from "./normalize.ts";
 import { titleCase } from "./title-case.ts";
 
-const GOLDEN = resolve(
-  import.meta.dirname,
-  "../../../../../shared/data/categorization/sure__merchant_detection_golden_v1.yml",
-);
+const GOLDEN_FILE = "categorization/sure__merchant_detection_golden_v1.yml";
+const GOLDEN = `${SHARED_DATA}/${GOLDEN_FILE}`;
 
 /** The few fields of the golden YAML we need, read without a YAML parser (the layout is regular). */
 function goldenSamples(): Array<{ description: string; expected: string | null }> {
@@ -69,7 +67,7 @@ describe("normalizeMerchant", () => {
     expect(titleCase(["MCCAFE"])).toBe("McCafe");
   });
 
-  it("reaches the measured accuracy on the Sure merchant golden set", () => {
+  withSharedData(GOLDEN_FILE).it("reaches the measured accuracy on the Sure merchant golden set", () => {
     const samples = goldenSamples();
     expect(samples.length).toBe(90);
     const right = samples.filter((s) => {

@@ -4,11 +4,11 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateBenchmarkJournal } from "./generate.ts";
 import { parseJournal } from "./parse.ts";
-import { journalPath, journalsAvailable } from "./testkit.ts";
+import { journalPath, withJournals } from "./testkit.ts";
 import { totalsByCommodity, trialBalanceOf } from "./trial-balance.ts";
 
 describe("generateBenchmarkJournal", () => {
-  it.skipIf(!journalsAvailable)("writes hledger's examples/1ktxns-100accts.journal byte for byte", () => {
+  withJournals.it("writes hledger's examples/1ktxns-100accts.journal byte for byte", () => {
     expect(generateBenchmarkJournal(1000, 100)).toBe(
       readFileSync(journalPath("hledger__1ktxns-100accts.journal"), "utf8"),
     );

@@ -2,7 +2,7 @@
 // copied): we accept exactly the files hledger accepts, our trial balance equals `hledger bal`
 // (with and without --infer-equity), and our export of each reads back in hledger identically.
 import { readdirSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { AppError } from "../../../platform/errors.ts";
 import { normalizeDec } from "./decimal.ts";
 import { exportInputFromParsed } from "./export-input.ts";
@@ -16,6 +16,7 @@ import {
   JOURNALS_DIR,
   journalPath,
   journalsAvailable,
+  withJournals,
   ledgerAvailable,
   runHledger,
   runLedger,
@@ -52,7 +53,7 @@ const read = (f: string) => readFileSync(journalPath(f), "utf8");
 const parse = (f: string) => parseJournal(read(f), { fileName: f, rules: "skip" });
 const accepted = files.filter((f) => EXPECTED[f]?.accepted);
 
-describe.skipIf(!journalsAvailable)("example journals", () => {
+withJournals.describe("example journals", () => {
   it("are all known to this test", () => {
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
@@ -80,7 +81,7 @@ describe.skipIf(!journalsAvailable)("example journals", () => {
   });
 });
 
-describe.skipIf(!journalsAvailable || !hledgerAvailable())("example journals against hledger 1.25", () => {
+withJournals.describe("example journals against hledger 1.25", { skip: !hledgerAvailable() }, () => {
   it.each(files)("%s: hledger accepts it exactly when we expect", (f) => {
     expect(hledgerAccepts(journalPath(f))).toBe(EXPECTED[f]!.accepted);
   });
@@ -105,7 +106,7 @@ describe.skipIf(!journalsAvailable || !hledgerAvailable())("example journals aga
   });
 });
 
-describe.skipIf(!journalsAvailable || !ledgerAvailable())("our exports in ledger 3", () => {
+withJournals.describe("our exports in ledger 3", { skip: !ledgerAvailable() }, () => {
   it.each(accepted)("%s: ledger reads the export without complaint", (f) => {
     const exported = exportJournal(exportInputFromParsed(parse(f)));
     expect(runLedger(["bal"], exported)).toEqual({ status: 0, stderr: "" });

@@ -2,11 +2,14 @@
 // report with our trial balance at the precision hledger displays.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { SHARED_DATA, withSharedData } from "../../../../test/support/shared-data.ts";
 import { decFromString, roundHalfEven } from "./decimal.ts";
 import type { CommodityInfo, TrialBalanceRow } from "./types.ts";
 
-export const JOURNALS_DIR = fileURLToPath(new URL("../../../../../shared/data/journals/", import.meta.url));
+export const JOURNALS_DIR = `${SHARED_DATA}/journals/`;
+
+/** describe() and it() for tests that read the example journals: they skip, saying so, without them. */
+export const withJournals = withSharedData("journals");
 
 export function journalPath(name: string): string {
   return JOURNALS_DIR + name;
