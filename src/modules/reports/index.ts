@@ -14,3 +14,4 @@ export type { BalanceSheetJson, CashFlowJson, ProfitLossJson, SectionJson } from
 export { getReportSettings, updateReportSettings } from "./settings-service.ts";
 export type { SettingsView } from "./settings-service.ts";
 export type { ReportsTables } from "./tables.ts";
+export { reportRoutes } from "./routes.ts";
