@@ -13,7 +13,7 @@ import { CliUsageError, renderCliError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
 
 const USAGE = `closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]
-       closebook report profit-loss --client SLUG --from DATE --to DATE [--by month] [--compare prior-period|prior-year] [--basis accrual|cash] [--format json|csv|xlsx|pdf] [--output FILE]
+       closebook report profit-loss --client SLUG --from DATE --to DATE [--by month|class|department|project|location] [--compare prior-period|prior-year] [--basis accrual|cash] [--format json|csv|xlsx|pdf] [--output FILE]
        closebook report balance-sheet --client SLUG --as-of DATE [--by month --from DATE] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]
        closebook report cash-flow --client SLUG --from DATE --to DATE [--by month] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]`;
 
@@ -107,7 +107,7 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
   const format = oneOf(values.format ?? "json", ["json", "csv", "xlsx", "pdf"], "--format")!;
   if (format === "xlsx" || format === "pdf")
     throw new CliUsageError(`--format ${format} is not yet available (json and csv are)`);
-  const by = oneOf(values.by, ["month"], "--by");
+  const by = oneOf(values.by, kind === "profit-loss" ? ["month", ...reports.DIMENSIONS] : ["month"], "--by");
   const compare = (values.compare ?? []).map((c) => oneOf(c, reports.COMPARISONS, "--compare")!);
   const basis = oneOf(values.basis, reports.BASES, "--basis");
   if (kind === "balance-sheet") {
@@ -142,7 +142,7 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
     } else if (kind === "balance-sheet") {
       const r = await reports.balanceSheetReport(ctx, actor, client, {
         asOf: values["as-of"]!,
-        by,
+        by: by as "month" | undefined,
         from: values.from,
         compare,
       });

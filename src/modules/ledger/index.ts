@@ -57,5 +57,13 @@ export type { LedgerHistoryImported } from "./history-import.ts";
 export type { JournalImportResult, JournalImportOptions } from "./journal-import.ts";
 export { exportClientJournal } from "./journal-export.ts";
 export { renderedTrialBalance } from "./report-cache.ts";
-export { valuedBooks } from "./valued-service.ts";
-export type { ChartAccount, FirstValuedLine, ValuedBooks, ValuedSum } from "./valued-service.ts";
+export { valuedBooks, valuedByDimension } from "./valued-service.ts";
+export type {
+  ChartAccount,
+  DimensionSums,
+  FirstValuedLine,
+  ValuedBooks,
+  ValuedSum,
+} from "./valued-service.ts";
+export { DIMENSION_COLUMNS } from "./valued-store.ts";
+export type { DimensionKind } from "./valued-store.ts";

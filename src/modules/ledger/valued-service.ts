@@ -44,6 +44,37 @@ export interface ValuedBooks {
   firstOther: FirstValuedLine[];
 }
 
+export interface DimensionSums {
+  /** The client's values of the dimension, active or not, by id. */
+  values: Array<{ id: string; name: string; isActive: boolean }>;
+  /** Movements at cost of the range, per value of the dimension (null: not set on the line). */
+  sums: Array<ValuedSum & { dimensionId: string | null }>;
+}
+
+/** Movements at cost in one range, split by a dimension of the lines (class, department, …). */
+export async function valuedByDimension(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  range: { from: string; to: string },
+  kind: valued.DimensionKind,
+): Promise<DimensionSums> {
+  const s = await clientScope(ctx.db, actor, clientRef, "ledger.read");
+  const [values, rows] = await Promise.all([
+    store.listDimensions(ctx.db, s, kind),
+    range.from > range.to ? [] : valued.valuedSumsByDimension(ctx.db, s, range.from, range.to, kind),
+  ]);
+  return {
+    values: values.map((v) => ({ id: v.id, name: v.name, isActive: v.is_active })),
+    sums: rows.map((r) => ({
+      accountId: r.account_id,
+      currency: r.currency,
+      amount: r.amount,
+      dimensionId: r.dimension_id,
+    })),
+  };
+}
+
 /**
  * Movements at cost for each range (inclusive dates). A client's scope is resolved once with
  * `permission` (the reports name their own), then the ranges are summed one by one.

@@ -54,6 +54,36 @@ export async function valuedSums(ex: Executor, s: Scope, from: string, to: strin
   return result.rows;
 }
 
+export const DIMENSION_COLUMNS = {
+  class: "class_id",
+  department: "department_id",
+  location: "location_id",
+  project: "project_id",
+} as const;
+export type DimensionKind = keyof typeof DIMENSION_COLUMNS;
+
+/**
+ * Like valuedSums, split by the value of one dimension of the lines (null: not set). The buckets
+ * know no dimensions, so this reads the lines of the range.
+ */
+export async function valuedSumsByDimension(
+  ex: Executor,
+  s: Scope,
+  from: string,
+  to: string,
+  kind: DimensionKind,
+): Promise<Array<ValuedRow & { dimension_id: string | null }>> {
+  const column = sql.ref(DIMENSION_COLUMNS[kind]);
+  const result = await sql<ValuedRow & { dimension_id: string | null }>`
+    select account_id, ${column} as dimension_id, coalesce(cost_currency, currency) as currency,
+      sum(coalesce(cost_amount, amount))::int8 as amount
+    from journal_lines
+    where client_id = ${s.clientId}::uuid and date >= ${from}::date and date <= ${to}::date and not is_conversion
+    group by account_id, ${column}, coalesce(cost_currency, currency)
+    having sum(coalesce(cost_amount, amount)) <> 0`.execute(ex);
+  return result.rows;
+}
+
 export interface FirstLine {
   currency: string;
   number: bigint;

@@ -1,7 +1,14 @@
 // The reports module's public face: the financial statements (profit and loss, balance sheet, cash
 // flows) in the home currency at cost, their JSON and CSV renderings, the report settings and routes.
-export { balanceSheetReport, cashFlowReport, profitAndLoss, BASES, COMPARISONS } from "./report-service.ts";
-export type { BalanceQuery, Basis, Comparison, PeriodQuery, Report } from "./report-service.ts";
+export {
+  balanceSheetReport,
+  cashFlowReport,
+  profitAndLoss,
+  BASES,
+  COMPARISONS,
+  DIMENSIONS,
+} from "./report-service.ts";
+export type { BalanceQuery, Basis, Comparison, Dimension, PeriodQuery, Report } from "./report-service.ts";
 export {
   balanceSheetCsv,
   balanceSheetJson,

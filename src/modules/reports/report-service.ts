@@ -46,10 +46,14 @@ export interface Report<T> {
   fiscalYearStart: number;
 }
 
+export const DIMENSIONS = ["class", "department", "project", "location"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
 export interface PeriodQuery {
   from: string;
   to: string;
-  by?: "month" | undefined;
+  /** Columns by month, or (profit and loss) one per value of a dimension of the lines. */
+  by?: "month" | Dimension | undefined;
   compare?: readonly Comparison[] | undefined;
   basis?: Basis | undefined;
 }
@@ -186,6 +190,7 @@ export async function profitAndLoss(
 ): Promise<Report<ProfitLoss>> {
   const range = checkRange(query.from, query.to);
   const basis = query.basis ?? "accrual";
+  if (query.by && query.by !== "month") return profitAndLossBy(ctx, actor, clientRef, range, query.by, query);
   const specs = periodColumns(range, query, false);
   const amountAt: number[] = [];
   const loaded = await load(ctx, actor, clientRef, () =>
@@ -211,6 +216,72 @@ export async function profitAndLoss(
     })),
     warnings: warningsOf(books, basis),
     fiscalYearStart: loaded.fiscalYearStart,
+  };
+}
+
+/**
+ * The profit and loss with one column per value of a dimension (class, department, project,
+ * location): every active value, inactive ones that have amounts, "Not set", and the total.
+ */
+async function profitAndLossBy(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  range: Range,
+  dimension: Dimension,
+  query: PeriodQuery,
+): Promise<Report<ProfitLoss>> {
+  if (query.compare?.length)
+    throw validationError("reports/unsupported-comparison", `comparisons are not available by ${dimension}`, {
+      field: "compare",
+    });
+  const s = await access.clientScopeFor(ctx.db, actor, clientRef, "ledger.read");
+  const [{ fiscalYearStart }, books, split] = await Promise.all([
+    settingsFor(ctx.db, s),
+    ledger.valuedBooks(ctx, actor, s.clientId, [range]),
+    ledger.valuedByDimension(ctx, actor, s.clientId, range, dimension),
+  ]);
+  const used = new Set(split.sums.map((x) => x.dimensionId));
+  const values = split.values.filter((v) => v.isActive || used.has(v.id));
+  const keys: Array<string | null> = [...values.map((v) => v.id), null];
+  const specs: ColumnSpec[] = [
+    ...values.map((v): ColumnSpec => ({ kind: "amount", label: v.name, ...range })),
+    { kind: "amount", label: "Not set", ...range },
+    { kind: "total", label: "Total", ...range, of: keys.map((_, i) => i) },
+  ];
+  const chart = new Map<string, ReportAccount>(books.accounts.map((a) => [a.id, a]));
+  const currencies = new Set(split.sums.map((x) => x.currency));
+  const columnsFor = (currency: string) => {
+    const cols: Array<Map<string, bigint> | null> = specs.map((c) =>
+      c.kind === "amount" ? new Map() : null,
+    );
+    for (const x of split.sums) {
+      if (x.currency !== currency) continue;
+      const col = cols[keys.indexOf(x.dimensionId)];
+      // A line naming a value of another client cannot be posted; were one there, "not set" keeps it.
+      const target = col ?? cols[keys.length - 1]!;
+      target.set(x.accountId, (target.get(x.accountId) ?? 0n) + x.amount);
+    }
+    return cols;
+  };
+  const home = books.homeCurrency;
+  return {
+    client: books.client,
+    currency: home,
+    scale: scaleOf(books, home),
+    basis: query.basis ?? "accrual",
+    columns: specs,
+    statement: profitLoss(chart, specs, columnsFor(home)),
+    others: [...currencies]
+      .filter((c) => c !== home)
+      .sort()
+      .map((c) => ({
+        currency: c,
+        scale: scaleOf(books, c),
+        statement: profitLoss(chart, specs, columnsFor(c)),
+      })),
+    warnings: warningsOf(books, query.basis ?? "accrual"),
+    fiscalYearStart,
   };
 }
 
@@ -311,6 +382,14 @@ export async function cashFlowReport(
 ): Promise<Report<CashFlow>> {
   const range = checkRange(query.from, query.to);
   const basis = query.basis ?? "accrual";
+  if (query.by && query.by !== "month")
+    throw validationError(
+      "reports/unsupported-columns",
+      `the cash flows are by month or for the period, not by ${query.by}`,
+      {
+        field: "by",
+      },
+    );
   // The total of several months is summed from the ledger: opening cash is the first month's.
   const specs = periodColumns(range, query, true);
   const amountAt: number[] = [];

@@ -199,6 +199,35 @@ describe("reports API", () => {
     }
   });
 
+  it("splits the profit and loss by class: one column per class, not set, and the total", async () => {
+    const retail = await ledger.createDimension(t.ctx, c.actor, c.slug, { kind: "class", name: "Retail" });
+    await ledger.createDimension(t.ctx, c.actor, c.slug, { kind: "class", name: "Online" });
+    await ledger.postEntry(t.ctx, c.actor, c.slug, {
+      date: "2026-04-02",
+      description: "Shop sales",
+      lines: [
+        { accountId: c.account("1010"), amount: 30_000n, currency: "USD" },
+        { accountId: c.account("4000"), amount: -30_000n, currency: "USD", classId: retail.id },
+      ],
+    });
+    await post("2026-04-03", "Unclassified fee", [
+      ["6050", 1_000n],
+      ["1010", -1_000n],
+    ]);
+    const pl = (
+      await app.inject({ url: url("/reports/profit-loss?from=2026-04-01&to=2026-04-30&by=class") })
+    ).json();
+    expect(pl.columns.map((col: { label: string; kind: string }) => [col.label, col.kind])).toEqual([
+      ["Online", "amount"],
+      ["Retail", "amount"],
+      ["Not set", "amount"],
+      ["Total", "total"],
+    ]);
+    expect(pl.netIncome).toEqual(["0.00", "300.00", "-10.00", "290.00"]);
+    const cf = await app.inject({ url: url("/reports/cash-flow?from=2026-04-01&to=2026-04-30&by=class") });
+    expect(cf.statusCode).toBe(400);
+  });
+
   it("refuses a period that ends before it starts, and impossible dates", async () => {
     const res = await app.inject({ url: url("/reports/profit-loss?from=2026-03-01&to=2026-02-01") });
     expect(res.statusCode).toBe(400);

@@ -11,6 +11,7 @@ import {
   errors,
   periodQuery,
   profitLossOut,
+  profitLossQuery,
   settingsIn,
   settingsOut,
 } from "./schemas.ts";
@@ -36,9 +37,10 @@ export function reportRoutes(ctx: Ctx) {
       {
         schema: {
           ...tags,
-          summary: "Profit and loss for a period, by month or in one column, with comparisons",
+          summary:
+            "Profit and loss for a period: one column, by month, or by class/department/project/location",
           params: clientParam,
-          querystring: periodQuery,
+          querystring: profitLossQuery,
           response: { 200: profitLossOut.or(z.string()), ...errors },
         },
       },

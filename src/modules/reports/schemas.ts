@@ -38,6 +38,11 @@ export const periodQuery = z.object({
   format: z.enum(["json", "csv"]).default("json"),
 });
 
+/** The profit and loss's columns may also be the values of a dimension of the lines. */
+export const profitLossQuery = periodQuery.extend({
+  by: z.enum(["month", "class", "department", "project", "location"]).optional(),
+});
+
 export const balanceQuery = z.object({
   asOf: date,
   by: z.enum(["month"]).optional(),
