@@ -92,25 +92,19 @@ export async function valuedBooks(
     store.currencyScales(ctx.db, s),
     valued.firstPostedDate(ctx.db, s),
   ]);
-  const sums: ValuedSum[][] = [];
-  // Identical ranges (a balance sheet's fiscal-year starts repeat) are summed once.
-  const done = new Map<string, ValuedSum[]>();
+  // Identical ranges (a balance sheet's fiscal-year starts repeat) are summed once; the others
+  // at the same time (a server's pool runs them side by side).
+  const unique = new Map<string, Promise<ValuedSum[]>>();
+  const sumsOf = async (r: { from: string; to: string }): Promise<ValuedSum[]> => {
+    if (firstDate === null || r.to < firstDate || r.from > r.to) return [];
+    const rows = await valued.valuedSums(ctx.db, s, r.from, r.to);
+    return rows.map((x) => ({ accountId: x.account_id, currency: x.currency, amount: x.amount }));
+  };
   for (const r of ranges) {
     const key = `${r.from}/${r.to}`;
-    let rows = done.get(key);
-    if (!rows) {
-      rows =
-        firstDate === null || r.to < firstDate || r.from > r.to
-          ? []
-          : (await valued.valuedSums(ctx.db, s, r.from, r.to)).map((x) => ({
-              accountId: x.account_id,
-              currency: x.currency,
-              amount: x.amount,
-            }));
-      done.set(key, rows);
-    }
-    sums.push(rows);
+    if (!unique.has(key)) unique.set(key, sumsOf(r));
   }
+  const sums = await Promise.all(ranges.map((r) => unique.get(`${r.from}/${r.to}`)!));
   const others = new Set<string>();
   for (const list of sums) for (const x of list) if (x.currency !== s.homeCurrency) others.add(x.currency);
   const lastTo = ranges.reduce((m, r) => (r.to > m ? r.to : m), "0001-01-01");
