@@ -109,16 +109,11 @@ export async function firstLinesIn(
   return result.rows;
 }
 
-/** The date of the client's first posted line, or null when it has none. */
+/** The date of the client's first posted entry, or null when it has none. */
 export async function firstPostedDate(ex: Executor, s: Scope): Promise<string | null> {
-  const result = await sql<{ month: string | null }>`
-    select min(month) as month from account_balances where client_id = ${s.clientId}::uuid`.execute(ex);
-  const month = result.rows[0]?.month ?? null;
-  if (!month) return null;
-  const day = await sql<{ date: string | null }>`
-    select min(date) as date from journal_lines
-    where client_id = ${s.clientId}::uuid and date >= ${month}::date and date <= ${endOfMonth(month)}::date`.execute(
-    ex,
-  );
-  return day.rows[0]?.date ?? month;
+  // journal_entries_client_date reads this in date order; drafts (rare) are passed over.
+  const result = await sql<{ date: string | null }>`
+    select min(date) as date from journal_entries
+    where client_id = ${s.clientId}::uuid and status = 'posted'`.execute(ex);
+  return result.rows[0]?.date ?? null;
 }

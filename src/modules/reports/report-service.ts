@@ -13,7 +13,6 @@ import { cashFlow, type CashFlow } from "./cash-flow-model.ts";
 import type { ColumnSpec } from "./column-model.ts";
 import {
   addMonths,
-  BEGINNING,
   fiscalYearStart,
   monthEnds,
   monthLabel,
@@ -27,6 +26,7 @@ import {
 import { profitLoss, type ColumnSums, type ProfitLoss } from "./profit-loss-model.ts";
 import type { ReportAccount } from "./section-model.ts";
 import { settingsFor } from "./settings-service.ts";
+import { cumulate, stretchesEnding } from "./cumulative-model.ts";
 
 export const BASES = ["accrual", "cash"] as const;
 export type Basis = (typeof BASES)[number];
@@ -334,27 +334,29 @@ export async function balanceSheetReport(
       base: prior,
     });
   }
-  const amountAt: number[] = [];
-  const loaded = await load(ctx, actor, clientRef, (fy) =>
-    specs.flatMap((c, i) => {
-      if (c.kind !== "amount") return [];
-      amountAt.push(i);
-      return [
-        { from: BEGINNING, to: c.to },
-        { from: BEGINNING, to: addDays(fiscalYearStart(c.to, fy), -1) },
-      ];
-    }),
-  );
-  const columnsFor = (currency: string) => {
-    const cols = specs.map(() => null as { balances: ColumnSums; beforeFiscalYear: ColumnSums } | null);
-    amountAt.forEach((specIndex, k) => {
-      cols[specIndex] = {
-        balances: loaded.sums[2 * k]!.get(currency) ?? EMPTY,
-        beforeFiscalYear: loaded.sums[2 * k + 1]!.get(currency) ?? EMPTY,
+  // Balances at every date a column needs (its own, and the day before its fiscal year), summed
+  // stretch by stretch between consecutive dates.
+  let dates: string[] = [];
+  const loaded = await load(ctx, actor, clientRef, (fy) => {
+    const wanted = new Set<string>();
+    for (const c of specs) {
+      if (c.kind !== "amount") continue;
+      wanted.add(c.to);
+      wanted.add(addDays(fiscalYearStart(c.to, fy), -1));
+    }
+    dates = [...wanted].sort();
+    return stretchesEnding(dates);
+  });
+  const balances = cumulate(dates, loaded.sums);
+  const columnsFor = (currency: string) =>
+    specs.map((c) => {
+      if (c.kind !== "amount") return null;
+      const beforeYear = addDays(fiscalYearStart(c.to, loaded.fiscalYearStart), -1);
+      return {
+        balances: balances.get(c.to)!.get(currency) ?? EMPTY,
+        beforeFiscalYear: balances.get(beforeYear)!.get(currency) ?? EMPTY,
       };
     });
-    return cols;
-  };
   const { books } = loaded;
   const home = books.homeCurrency;
   return {
@@ -392,25 +394,22 @@ export async function cashFlowReport(
     );
   // The total of several months is summed from the ledger: opening cash is the first month's.
   const specs = periodColumns(range, query, true);
-  const amountAt: number[] = [];
-  const loaded = await load(ctx, actor, clientRef, () =>
-    specs.flatMap((c, i) => {
-      if (c.kind !== "amount") return [];
-      amountAt.push(i);
-      return [
-        { from: c.from, to: c.to },
-        { from: BEGINNING, to: addDays(c.from, -1) },
-      ];
-    }),
-  );
+  // Balances the day before each column and at its end, stretch by stretch: a movement is the
+  // difference of the two, the opening cash the first.
+  const dates = [
+    ...new Set(specs.flatMap((c) => (c.kind === "amount" ? [addDays(c.from, -1), c.to] : []))),
+  ].sort();
+  const loaded = await load(ctx, actor, clientRef, () => stretchesEnding(dates));
+  const balances = cumulate(dates, loaded.sums);
   const { books } = loaded;
   const home = books.homeCurrency;
-  const cols = specs.map(() => null as { movements: ColumnSums; opening: ColumnSums } | null);
-  amountAt.forEach((specIndex, k) => {
-    cols[specIndex] = {
-      movements: loaded.sums[2 * k]!.get(home) ?? EMPTY,
-      opening: loaded.sums[2 * k + 1]!.get(home) ?? EMPTY,
-    };
+  const cols = specs.map((c) => {
+    if (c.kind !== "amount") return null;
+    const opening = balances.get(addDays(c.from, -1))!.get(home) ?? EMPTY;
+    const closing = balances.get(c.to)!.get(home) ?? EMPTY;
+    const movements = new Map(closing);
+    for (const [account, amount] of opening) movements.set(account, (movements.get(account) ?? 0n) - amount);
+    return { movements, opening };
   });
   return {
     client: books.client,
