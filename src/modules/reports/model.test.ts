@@ -9,6 +9,7 @@ import { profitLoss } from "./profit-loss-model.ts";
 import { balanceSheet, CURRENT_EARNINGS, RETAINED_EARNINGS } from "./balance-sheet-model.ts";
 import { cashFlow } from "./cash-flow-model.ts";
 import type { ReportAccount } from "./section-model.ts";
+import { cumulate, stretchesEnding } from "./cumulative-model.ts";
 import type { AccountType } from "../ledger/index.ts";
 
 function chartOf(list: Array<[string, AccountType, string, string?]>): Map<string, ReportAccount> {
@@ -161,6 +162,25 @@ describe("periods", () => {
     expect(fillComputed([3n, 5n, 0n, 0n], specs)).toEqual([3n, 5n, 8n, 2n]);
   });
 });
+
+describe("balances at several dates", () => {
+  it("sums the stretches between consecutive dates, running", () => {
+    const dates = ["2025-12-31", "2026-01-31", "2026-02-28"];
+    expect(stretchesEnding(dates)).toEqual([
+      { from: "0001-01-01", to: "2025-12-31" },
+      { from: "2026-01-01", to: "2026-01-31" },
+      { from: "2026-02-01", to: "2026-02-28" },
+    ]);
+    const stretches = stretchesEnding(dates).map((r) => new Map([["USD", sums(BOOK, r.from, r.to)]]));
+    const at = cumulate(dates, stretches);
+    for (const d of dates)
+      expect(withoutZeros(at.get(d)!.get("USD")!)).toEqual(withoutZeros(sums(BOOK, "0001-01-01", d)));
+  });
+});
+
+function withoutZeros(m: Map<string, bigint>): Map<string, bigint> {
+  return new Map([...m].filter(([, x]) => x !== 0n));
+}
 
 describe("profit and loss", () => {
   it("shows income and expenses positive, by section, and net income per column", () => {
