@@ -32,19 +32,20 @@ export async function valuedSums(ex: Executor, s: Scope, from: string, to: strin
     const edges = [];
     if (from < firstWhole) edges.push(sql`union all ${linesBetween(from, addDays(firstWhole, -1))}`);
     if (to > lastWholeDay) edges.push(sql`union all ${linesBetween(addDays(lastWholeDay, 1), to)}`);
-    const whole = sql`date >= ${firstWhole}::date and date <= ${lastWholeDay}::date`;
     parts = sql`
       select account_id, currency, debit - credit as amount
       from account_balances
       where ${client} and month >= ${firstWhole}::date and month <= ${monthOf(lastWholeDay)}::date
       union all
-      select account_id, currency, -amount
-      from journal_lines
-      where ${client} and ${whole} and (cost_currency is not null or is_conversion)
-      union all
-      select account_id, cost_currency, cost_amount
-      from journal_lines
-      where ${client} and ${whole} and (cost_currency is not null or is_conversion) and not is_conversion
+      -- One pass over the costed and conversion lines: take the native amount out of the
+      -- buckets' sum and, for a costed line, put its cost in.
+      select l.account_id, v.currency, v.amount
+      from journal_lines l
+      cross join lateral (values
+        (l.currency, -l.amount),
+        (case when l.is_conversion then null else l.cost_currency end, l.cost_amount)) as v(currency, amount)
+      where l.client_id = ${s.clientId}::uuid and l.date >= ${firstWhole}::date and l.date <= ${lastWholeDay}::date
+        and (l.cost_currency is not null or l.is_conversion) and v.currency is not null
       ${sql.join(edges, sql` `)}`;
   }
   const result = await sql<ValuedRow>`
