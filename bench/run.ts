@@ -3,6 +3,8 @@ type Bench = { run(): Promise<object> };
 
 const benches: Record<string, () => Promise<Bench>> = {
   ledger: () => import("./ledger.ts"),
+  // The financial statements over a million journal lines (PostgreSQL and PGlite).
+  reports: () => import("./reports.ts"),
   // Bank data in: parser throughput per format, then the import rate into the databases.
   parse: async () => ({
     run: async () => ({

@@ -17,6 +17,7 @@ import { registerWork } from "./work.ts";
 import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
+import { reportRoutes } from "../modules/reports/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -67,6 +68,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       firmRoutes(ctx, { licencesUsed: (firmId) => identity.licencesUsed(ctx.db, firmId) }),
       notificationRoutes(ctx, { outboxEnabled: services.delivery.outboxEnabled }),
       ledgerRoutes(ctx),
+      reportRoutes(ctx),
       helpRoutes(loadHelpLibrary()),
       bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
       categorizeRoutes(ctx, { history: trainingHistory }),

@@ -55,7 +55,7 @@ describe("closebook ledger import", () => {
     const first = closebook("ledger", "import", MAIN, "--client", "bluebird");
     expect(first.stderr).toBe("");
     expect(first).toMatchObject({ status: 0 });
-    expect(first.stdout).toMatch(/^imported 7 transactions into bluebird \(new client\)/);
+    expect(first.stdout).toMatch(/^imported 7 transactions into bluebird \(new client, home currency \$\)/);
 
     const again = closebook("ledger", "import", MAIN, "--client", "bluebird");
     expect(again.status).toBe(0);

@@ -12,7 +12,7 @@ import { CliUsageError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
 
 const USAGE =
-  "closebook ledger import FILE --client SLUG [--strict] [--allow-duplicates] [--firm SLUG]\n       closebook ledger export --client SLUG [--output FILE] [--firm SLUG]";
+  "closebook ledger import FILE --client SLUG [--currency CODE] [--strict] [--allow-duplicates] [--firm SLUG]\n       closebook ledger export --client SLUG [--output FILE] [--firm SLUG]";
 
 export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const { values, positionals } = parse(
@@ -20,6 +20,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
     {
       client: { type: "string" },
       firm: { type: "string" },
+      currency: { type: "string" },
       strict: { type: "boolean", default: false },
       "allow-duplicates": { type: "boolean", default: false },
       output: { type: "string", short: "o" },
@@ -42,13 +43,14 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
         strict: values.strict,
         allowDuplicates: values["allow-duplicates"],
         createClient: true,
+        currency: values.currency,
         onProgress: progress.report,
       });
       progress.end();
       for (const w of result.warnings) io.stderr(`warning: ${w}\n`);
       const seconds = (performance.now() - started) / 1000;
       io.stdout(
-        `imported ${result.entries} transactions into ${result.client}${result.clientCreated ? " (new client)" : ""} (${result.accountsCreated} new accounts, commodities: ${result.currencies.map((c) => c || '""').join(", ")}) in ${seconds.toFixed(2)} s\n`,
+        `imported ${result.entries} transactions into ${result.client}${result.clientCreated ? ` (new client, home currency ${result.homeCurrency || '""'})` : ""} (${result.accountsCreated} new accounts, commodities: ${result.currencies.map((c) => c || '""').join(", ")}) in ${seconds.toFixed(2)} s\n`,
       );
       if (result.skippedDuplicates > 0) {
         io.stdout(

@@ -1,25 +1,70 @@
-// `closebook report trial-balance --client SLUG [--as-of DATE] [--format json|csv|text] [--firm SLUG]`
-import { processIo, type CommandIo } from "../io.ts";
+// `closebook report trial-balance|profit-loss|balance-sheet|cash-flow --client SLUG …`: a client's
+// reports as JSON (the contract other programs read), CSV or, for the trial balance, text.
+// Bad input to the financial statements (dates, a period that ends before it starts, a format not
+// made yet) exits with status 2 and says why on stderr.
+import fs from "node:fs";
+import { fileOf, processIo, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
+import { AppError } from "../../platform/errors.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
-import { CliUsageError } from "../cli-errors.ts";
+import * as reports from "../../modules/reports/index.ts";
+import { CliUsageError, renderCliError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
 
-const USAGE =
-  "closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]";
+const USAGE = `closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]
+       closebook report profit-loss --client SLUG --from DATE --to DATE [--by month|class|department|project|location] [--compare prior-period|prior-year] [--basis accrual|cash] [--format json|csv|xlsx|pdf] [--output FILE]
+       closebook report balance-sheet --client SLUG --as-of DATE [--by month --from DATE] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]
+       closebook report cash-flow --client SLUG --from DATE --to DATE [--by month] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]`;
+
+const OPTIONS = {
+  client: { type: "string" },
+  "as-of": { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  by: { type: "string" },
+  compare: { type: "string", multiple: true },
+  basis: { type: "string" },
+  format: { type: "string", default: "json" },
+  output: { type: "string", short: "o" },
+  firm: { type: "string" },
+} as const;
+
+const TRIAL_BALANCE_OPTIONS = {
+  client: OPTIONS.client,
+  "as-of": OPTIONS["as-of"],
+  format: OPTIONS.format,
+  firm: OPTIONS.firm,
+} as const;
+
+const STATEMENTS = ["profit-loss", "balance-sheet", "cash-flow"] as const;
+type Statement = (typeof STATEMENTS)[number];
+
+/** Exit status of a request the command refuses (bad flags or values): nothing was read or written. */
+const BAD_INPUT = 2;
 
 export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      client: { type: "string" },
-      "as-of": { type: "string" },
-      format: { type: "string", default: "json" },
-      firm: { type: "string" },
-    },
-    USAGE,
-  );
+  const name = argv.find((a) => !a.startsWith("-"));
+  if (STATEMENTS.includes(name as Statement)) {
+    try {
+      return await statement(argv, io);
+    } catch (error) {
+      if (error instanceof CliUsageError) {
+        io.stderr(`closebook report: ${error.message}\n`);
+        return BAD_INPUT;
+      }
+      if (error instanceof AppError && error.kind === "validation") {
+        io.stderr(renderCliError(error));
+        return BAD_INPUT;
+      }
+      throw error;
+    }
+  }
+  return trialBalance(argv, io);
+}
+
+async function trialBalance(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parse(argv, TRIAL_BALANCE_OPTIONS, USAGE);
   if (positionals[0] !== "trial-balance" || positionals.length !== 1)
     throw new CliUsageError(`unknown report "${positionals.join(" ")}"\nusage: ${USAGE}`);
   const client = required(values.client, "--client", USAGE);
@@ -41,4 +86,89 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
   } finally {
     await runtime.close();
   }
+}
+
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  flag: string,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T))
+    throw new CliUsageError(`${flag} must be ${allowed.join(" or ")}, not "${value}"\nusage: ${USAGE}`);
+  return value as T;
+}
+
+async function statement(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parse(argv, OPTIONS, USAGE);
+  if (positionals.length !== 1) throw new CliUsageError(`one report at a time\nusage: ${USAGE}`);
+  const kind = positionals[0] as Statement;
+  const client = required(values.client, "--client", USAGE);
+  const format = oneOf(values.format ?? "json", ["json", "csv", "xlsx", "pdf"], "--format")!;
+  if (format === "xlsx" || format === "pdf")
+    throw new CliUsageError(`--format ${format} is not yet available (json and csv are)`);
+  const by = oneOf(values.by, kind === "profit-loss" ? ["month", ...reports.DIMENSIONS] : ["month"], "--by");
+  const compare = (values.compare ?? []).map((c) => oneOf(c, reports.COMPARISONS, "--compare")!);
+  const basis = oneOf(values.basis, reports.BASES, "--basis");
+  if (kind === "balance-sheet") {
+    if (values.to || (values.from && by !== "month"))
+      throw new CliUsageError(
+        `balance-sheet takes --as-of (and --from only with --by month)\nusage: ${USAGE}`,
+      );
+    if (basis) throw new CliUsageError(`balance-sheet takes no --basis\nusage: ${USAGE}`);
+    required(values["as-of"], "--as-of", USAGE);
+  } else {
+    if (values["as-of"])
+      throw new CliUsageError(`${kind} takes --from and --to, not --as-of\nusage: ${USAGE}`);
+    required(values.from, "--from", USAGE);
+    required(values.to, "--to", USAGE);
+  }
+  const runtime = await io.openRuntime("report", { light: true });
+  try {
+    const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
+    const actor = systemActor(firm.id);
+    const ctx = runtime.ctx;
+    let out: string;
+    if (kind === "profit-loss") {
+      const r = await reports.profitAndLoss(ctx, actor, client, {
+        from: values.from!,
+        to: values.to!,
+        by,
+        compare,
+        basis,
+      });
+      out = format === "csv" ? reports.profitLossCsv(r) : json(reports.profitLossJson(r));
+      warn(io, r.warnings);
+    } else if (kind === "balance-sheet") {
+      const r = await reports.balanceSheetReport(ctx, actor, client, {
+        asOf: values["as-of"]!,
+        by: by as "month" | undefined,
+        from: values.from,
+        compare,
+      });
+      out = format === "csv" ? reports.balanceSheetCsv(r) : json(reports.balanceSheetJson(r));
+      warn(io, r.warnings);
+    } else {
+      const r = await reports.cashFlowReport(ctx, actor, client, {
+        from: values.from!,
+        to: values.to!,
+        by,
+        compare,
+        basis,
+      });
+      out = format === "csv" ? reports.cashFlowCsv(r) : json(reports.cashFlowJson(r));
+      warn(io, r.warnings);
+    }
+    if (values.output) fs.writeFileSync(fileOf(io, values.output), out);
+    else io.stdout(out);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function warn(io: CommandIo, warnings: readonly string[]): void {
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
 }

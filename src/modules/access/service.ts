@@ -5,7 +5,7 @@ import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import { conflict, notFound } from "../../platform/errors.ts";
+import { conflict, notFound, validationError } from "../../platform/errors.ts";
 import { inTransaction, isUniqueViolation } from "../../platform/db.ts";
 import { newId } from "../../platform/ids.ts";
 import { toJson } from "../../platform/json.ts";
@@ -89,6 +89,8 @@ export async function defaultFirm(ex: Executor, slug?: string): Promise<Firm> {
 export interface NewClientInput extends ClientDetailsInput {
   slug?: string | undefined;
   name: string;
+  /** The currency its reports are in (default USD); a journal import passes the journal's own. */
+  homeCurrency?: string | undefined;
 }
 
 /**
@@ -105,6 +107,7 @@ export async function createClient(ex: Executor, actor: Actor, input: NewClientI
     firm_id: actor.firmId,
     slug,
     name,
+    ...(input.homeCurrency !== undefined ? { home_currency: checkHomeCurrency(input.homeCurrency) } : {}),
     ...detailColumns(details),
     onboarding: toJson(advanceOnboarding(newOnboarding(), "details", true, undefined)),
   };
@@ -139,6 +142,16 @@ export async function createClient(ex: Executor, actor: Actor, input: NewClientI
       });
     throw error;
   }
+}
+
+/** A commodity name as the ledger keeps it: at most 40 characters, no control characters. */
+function checkHomeCurrency(code: string): string {
+  const control = [...code].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127);
+  if (code.length > 40 || control)
+    throw validationError("access/invalid-currency", `"${code}" cannot be a home currency`, {
+      field: "homeCurrency",
+    });
+  return code;
 }
 
 function detailColumns(d: Partial<ClientDetails>): ClientPatch {

@@ -58,3 +58,13 @@ export type { JournalImportResult, JournalImportOptions } from "./journal-import
 export { exportClientJournal } from "./journal-export.ts";
 export { renderedTrialBalance } from "./report-cache.ts";
 export { ledgerRoutes } from "./routes.ts";
+export { valuedBooks, valuedByDimension } from "./valued-service.ts";
+export type {
+  ChartAccount,
+  DimensionSums,
+  FirstValuedLine,
+  ValuedBooks,
+  ValuedSum,
+} from "./valued-service.ts";
+export { DIMENSION_COLUMNS } from "./valued-store.ts";
+export type { DimensionKind } from "./valued-store.ts";

@@ -22,6 +22,12 @@ const TYPE_OF_LETTER: Record<JournalAccountType, { type: AccountType; detail?: s
   X: { type: "expense" },
 };
 
+/**
+ * hledger's Cash accounts by name (hledger 1.25's cashAccountRegex): an asset under a cash, bank,
+ * checking, savings or current segment. They are the cash of the statement of cash flows.
+ */
+const HLEDGER_CASH = /^assets?(:.+)?:(cash|bank|che(ck|que?)(ing)?|savings?|current)(:|$)/i;
+
 export function roundingAccount(journal: ParsedJournal): string {
   return `${journal.conversionAccount}:rounding`;
 }
@@ -73,7 +79,8 @@ export async function ensureAccounts(
       const t = declared.get(parts.slice(0, n).join(":"));
       if (t) return n === parts.length ? TYPE_OF_LETTER[t] : { type: TYPE_OF_LETTER[t].type };
     }
-    return { type: inferAccountType(full) };
+    const type = inferAccountType(full);
+    return type === "asset" && HLEDGER_CASH.test(full) ? { type, detail: "bank" } : { type };
   };
   const ensure = (full: string): string => {
     const known = ids.get(full);

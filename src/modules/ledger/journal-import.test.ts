@@ -122,3 +122,25 @@ describe("transactions whose amounts are all zero", () => {
     expect(await access.clientExists(t.ctx.db, actor, "zeros-strict")).toBe(false);
   });
 });
+
+describe("the home currency of a client an import creates", () => {
+  it("is the journal's most used commodity, unless the import names one; an existing client keeps its own", async () => {
+    const text =
+      "2024-02-01 Rent\n    expenses:rent    EUR 900.00\n    assets:bank\n\n" +
+      "2024-02-02 Card\n    expenses:software    $20.00\n    liabilities:card\n\n" +
+      "2024-02-03 Food\n    expenses:food    EUR 30.00\n    assets:bank\n";
+    const euros = await ledger.importJournal(t.ctx, actor, "euro-books", text, { createClient: true });
+    expect(euros).toMatchObject({ clientCreated: true, homeCurrency: "EUR" });
+    const named = await ledger.importJournal(t.ctx, actor, "dollar-books", text, {
+      createClient: true,
+      currency: "$",
+    });
+    expect(named.homeCurrency).toBe("$");
+    const again = await ledger.importJournal(t.ctx, actor, "euro-books", text, {
+      createClient: true,
+      currency: "$",
+      allowDuplicates: true,
+    });
+    expect(again).toMatchObject({ clientCreated: false, homeCurrency: "EUR" });
+  });
+});

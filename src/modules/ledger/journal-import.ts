@@ -37,6 +37,8 @@ export interface JournalImportResult {
   skippedZero: number;
   /** Whether the client was created by this import. */
   clientCreated: boolean;
+  /** The client's home currency (its reports' currency). */
+  homeCurrency: string;
   accountsCreated: number;
   currencies: string[];
   warnings: string[];
@@ -56,6 +58,11 @@ export interface JournalImportOptions {
    * an import that is refused or interrupted leaves no empty client behind.
    */
   createClient?: boolean | undefined;
+  /**
+   * The home currency of a client this import creates: by default the journal's most used
+   * commodity (the one most postings are in). An existing client keeps its own.
+   */
+  currency?: string | undefined;
   /** Told how far the import is (reading the file, then posting): the CLI draws it on a terminal. */
   onProgress?: OnProgress | undefined;
 }
@@ -111,7 +118,11 @@ async function importParsed(
   return inTransaction(ctx.db, async (tx) => {
     let clientCreated = false;
     if (options.createClient && !(await access.clientExists(tx, actor, clientRef))) {
-      await access.createClient(tx, actor, { slug: access.checkSlug(clientRef, "client"), name: clientRef });
+      await access.createClient(tx, actor, {
+        slug: access.checkSlug(clientRef, "client"),
+        name: clientRef,
+        homeCurrency: options.currency ?? mostUsedCommodity(journal),
+      });
       clientCreated = true;
     }
     const s = await clientScope(tx, actor, clientRef, "ledger.import");
@@ -189,11 +200,30 @@ async function importParsed(
       skippedDuplicates,
       skippedZero,
       clientCreated,
+      homeCurrency: s.homeCurrency,
       accountsCreated: created,
       currencies: [...journal.commodities.keys()],
       warnings,
     };
   });
+}
+
+/**
+ * The commodity most postings of the journal are in (ties: the one met first); USD for a journal
+ * with no postings.
+ */
+export function mostUsedCommodity(journal: ParsedJournal): string {
+  const counts = new Map<string, number>();
+  for (const e of journal.entries)
+    for (const p of e.postings) counts.set(p.amount.commodity, (counts.get(p.amount.commodity) ?? 0) + 1);
+  let best = "USD";
+  let most = 0;
+  for (const [commodity, n] of counts)
+    if (n > most) {
+      best = commodity;
+      most = n;
+    }
+  return best;
 }
 
 /** "file:line" of a transaction: its included file, else the file imported. */

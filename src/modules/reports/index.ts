@@ -1,0 +1,24 @@
+// The reports module's public face: the financial statements (profit and loss, balance sheet, cash
+// flows) in the home currency at cost, their JSON and CSV renderings, the report settings and routes.
+export {
+  balanceSheetReport,
+  cashFlowReport,
+  profitAndLoss,
+  BASES,
+  COMPARISONS,
+  DIMENSIONS,
+} from "./report-service.ts";
+export type { BalanceQuery, Basis, Comparison, Dimension, PeriodQuery, Report } from "./report-service.ts";
+export {
+  balanceSheetCsv,
+  balanceSheetJson,
+  cashFlowCsv,
+  cashFlowJson,
+  profitLossCsv,
+  profitLossJson,
+} from "./report-format.ts";
+export type { BalanceSheetJson, CashFlowJson, ProfitLossJson, SectionJson } from "./report-format.ts";
+export { getReportSettings, updateReportSettings } from "./settings-service.ts";
+export type { SettingsView } from "./settings-service.ts";
+export type { ReportsTables } from "./tables.ts";
+export { reportRoutes } from "./routes.ts";
