@@ -120,7 +120,7 @@ describe("selectStatements", () => {
 });
 
 describe("prepareImport", () => {
-  it("converts amounts and balances to minor units at the account's exponent and keys every line", () => {
+  it("converts amounts and balances to minor units at the account currency's ISO scale and keys every line", () => {
     const parsed = parseStatementFileDetailed(sample("ofx1", "ofxparse__bank_medium.ofx"));
     const prepared = prepareImport(parsed, target({ currency: "CAD" }));
     const s = prepared.statements[0]!;

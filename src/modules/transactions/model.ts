@@ -210,7 +210,7 @@ export interface SplitInput {
  * line exactly. By percent: the percentages must total 100 and the line is allocated with the
  * largest-remainder rule (platform/money.ts), so the parts always total the line.
  */
-export function splitOf(total: bigint, input: SplitInput, exponent: number): SplitPart[] {
+export function splitOf(total: bigint, input: SplitInput, scale: number): SplitPart[] {
   if (input.parts.length < 2)
     throw validationError("transactions/split-too-few-parts", "a split needs at least two parts", {
       field: "parts",
@@ -223,7 +223,7 @@ export function splitOf(total: bigint, input: SplitInput, exponent: number): Spl
         throw validationError("transactions/split-amount-missing", `part ${i + 1} has no amount`, {
           field: `parts[${i}].amount`,
         });
-      const a = parseDecimal(p.amount, exponent, `parts[${i}].amount`);
+      const a = parseDecimal(p.amount, scale, `parts[${i}].amount`);
       if (a <= 0n)
         throw validationError(
           "transactions/split-bad-amount",
@@ -238,7 +238,7 @@ export function splitOf(total: bigint, input: SplitInput, exponent: number): Spl
     if (sum !== magnitude)
       throw validationError(
         "transactions/split-not-total",
-        `the parts total ${formatMinor(sum, exponent)} but the transaction is ${formatMinor(magnitude, exponent)}`,
+        `the parts total ${formatMinor(sum, scale)} but the transaction is ${formatMinor(magnitude, scale)}`,
         { field: "parts" },
       );
     return input.parts.map((p, i) => ({

@@ -6,7 +6,7 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
-import { isoExponent, parseDecimal } from "../../platform/money.ts";
+import { isoScale, parseDecimal } from "../../platform/money.ts";
 import type { Band } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import { countOf, statusCounts } from "./count-store.ts";
@@ -53,10 +53,10 @@ export async function listTransactions(
   query: TransactionQuery,
 ): Promise<TransactionPage> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
-  const exponent = isoExponent(s.homeCurrency);
+  const scale = isoScale(s.homeCurrency);
   const amount = (text: string | undefined, field: string) => {
     if (text === undefined || text.trim() === "") return undefined;
-    const v = parseDecimal(text.replace(/^-/, ""), exponent, field);
+    const v = parseDecimal(text.replace(/^-/, ""), scale, field);
     return v;
   };
   const minAmount = amount(query.minAmount, "minAmount");

@@ -1,7 +1,7 @@
 // The Transaction Manager API's shapes: zod schemas for what comes in and goes out, and the
-// functions that turn service results into them (amounts as decimal strings at the currency's exponent).
+// functions that turn service results into them (amounts as decimal strings at the currency's scale).
 import { z } from "zod";
-import { formatMinor, isoExponent } from "../../platform/money.ts";
+import { formatMinor, isoScale } from "../../platform/money.ts";
 import type { AutomationView } from "./automation-service.ts";
 import { BANDS, MODES, STATUSES, type Coding } from "./model.ts";
 import type { TransactionDetail } from "./query-service.ts";
@@ -11,7 +11,7 @@ import { accountParam, clientParam, date, decimal, flag, idParam } from "../../p
 
 export { accountParam, clientParam, date, idParam };
 
-const money = (amount: bigint, currency: string) => formatMinor(amount, isoExponent(currency));
+const money = (amount: bigint, currency: string) => formatMinor(amount, isoScale(currency));
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 const splitPart = z.object({
