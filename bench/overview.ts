@@ -57,9 +57,9 @@ async function build(ctx: Ctx): Promise<{ firmId: string; clientIds: string[] }>
     where s.firm_id = ${f}::uuid`.execute(ctx.db);
   await sql`
     insert into transactions (id, firm_id, client_id, bank_account_id, bank_line_id, bank_ledger_account_id, date,
-      amount, currency, description, status, status_reason)
+      amount, currency, scale, description, status, status_reason)
     select gen_random_uuid(), l.firm_id, l.client_id, l.bank_account_id, l.id, b.ledger_account_id, l.date, l.amount,
-      'USD', l.description,
+      'USD', 2, l.description,
       case when l.date > date '2026-07-01' - ${Math.floor(LINES / 5)}::int then 'needs_review' else 'processed' end, 'bench'
     from bank_lines l join bank_accounts b on b.id = l.bank_account_id where l.firm_id = ${f}::uuid`.execute(
     ctx.db,

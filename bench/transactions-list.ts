@@ -89,13 +89,13 @@ async function seed(ctx: Ctx): Promise<{ firmId: string; clientId: string; bankA
     const end = Math.min(ROWS, start + BATCH);
     await sql`
       insert into transactions (id, firm_id, client_id, bank_account_id, bank_line_id, bank_ledger_account_id, date,
-        amount, currency, description, status, status_reason, method, model_version, confidence, band, explanation,
+        amount, currency, scale, description, status, status_reason, method, model_version, confidence, band, explanation,
         reason, predicted_account_id, predicted_payee, account_id, payee, entry_id, posted_at)
       select gen_random_uuid(), ${firm.id}::uuid, ${client.id}::uuid, (${bankAccounts}::uuid[])[1 + g.i % 3],
         gen_random_uuid(), (${ledgerIds}::uuid[])[1 + g.i % 3],
         date '2022-01-01' + (g.i::int8 * 1460 / ${ROWS})::int,
         case when g.i % 9 = 0 then 1 else -1 end * (100 + (g.i::int8 * 7919) % 250000),
-        'USD', m.name || ' #' || (100000 + g.i), s.status,
+        'USD', 2, m.name || ' #' || (100000 + g.i), s.status,
         case s.status when 'processed' then 'high confidence' when 'held' then 'material amount'
           when 'excluded' then 'excluded by a person' else 'low confidence' end,
         'memory', 'bench-1', s.confidence, s.band, 'Coded like 12 past lines of this payee',

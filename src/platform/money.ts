@@ -1,5 +1,8 @@
 // Money as bigint minor units. Decimal strings exist only at the edges (files, API, screens);
-// inside, an amount is a bigint and a currency (or commodity) with a known exponent.
+// inside, an amount is a bigint and a currency (or commodity) with a known scale: the number of
+// decimal places its minor units stand for (ISO 4217 calls this the currency's "exponent"; we say
+// scale everywhere). A client's ledger decides the scale of each of its currencies; the ISO scale
+// is only the default and what a bank statement is written in.
 import { validationError } from "./errors.ts";
 
 /** ISO 4217 currencies whose minor unit is not 2 decimals. Everything else ISO-like defaults to 2. */
@@ -34,37 +37,37 @@ const NON_TWO_DECIMAL: Record<string, number> = {
 
 export const ISO_CODE = /^[A-Z]{3}$/;
 
-/** Decimal places of an ISO 4217 currency (2 unless listed otherwise). */
-export function isoExponent(code: string): number {
+/** Decimal places of an ISO 4217 currency, its ISO "exponent" (2 unless listed otherwise). */
+export function isoScale(code: string): number {
   return NON_TWO_DECIMAL[code] ?? 2;
 }
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d*))?$|^([+-])?\.(\d+)$/;
 
 /**
- * Parses a plain decimal string ("-12.30", "5", ".5") into minor units at `exponent` places.
- * More decimals than the exponent allows is an error (never silent rounding).
+ * Parses a plain decimal string ("-12.30", "5", ".5") into minor units at `scale` places.
+ * More decimals than the scale allows is an error (never silent rounding).
  */
-export function parseDecimal(text: string, exponent: number, field = "amount"): bigint {
+export function parseDecimal(text: string, scale: number, field = "amount"): bigint {
   const trimmed = text.trim();
   const m = DECIMAL.exec(trimmed);
   if (!m) throw validationError("money/not-a-number", `"${text}" is not a decimal number`, { field });
   const sign = m[1] ?? m[4];
   const whole = m[2] ?? "0";
   const fraction = (m[3] ?? m[5] ?? "").replace(/0+$/, "");
-  if (fraction.length > exponent) {
+  if (fraction.length > scale) {
     throw validationError(
       "money/too-many-decimals",
-      `"${text}" has ${fraction.length} decimal places; at most ${exponent} are allowed here`,
+      `"${text}" has ${fraction.length} decimal places; at most ${scale} are allowed here`,
       { field },
     );
   }
-  const digits = whole + fraction.padEnd(exponent, "0");
+  const digits = whole + fraction.padEnd(scale, "0");
   const value = BigInt(digits);
   if (value > MAX_MINOR) {
     throw validationError(
       "money/too-large",
-      `"${text}" is too large: at ${exponent} decimal places an amount must stay within ${formatMinor(MAX_MINOR, exponent)}`,
+      `"${text}" is too large: at ${scale} decimal places an amount must stay within ${formatMinor(MAX_MINOR, scale)}`,
       { field },
     );
   }
@@ -80,21 +83,59 @@ export function decimalPlaces(text: string): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** Formats minor units as a plain decimal string with exactly `exponent` places ("-12.30"). */
-export function formatMinor(amount: bigint, exponent: number): string {
+/** Formats minor units as a plain decimal string with exactly `scale` places ("-12.30"). */
+export function formatMinor(amount: bigint, scale: number): string {
   const negative = amount < 0n;
   const digits = (negative ? -amount : amount).toString();
-  if (exponent === 0) return (negative ? "-" : "") + digits;
-  const padded = digits.padStart(exponent + 1, "0");
-  const whole = padded.slice(0, padded.length - exponent);
-  const fraction = padded.slice(padded.length - exponent);
+  if (scale === 0) return (negative ? "-" : "") + digits;
+  const padded = digits.padStart(scale + 1, "0");
+  const whole = padded.slice(0, padded.length - scale);
+  const fraction = padded.slice(padded.length - scale);
   return `${negative ? "-" : ""}${whole}.${fraction}`;
 }
 
-/** Re-expresses minor units from one exponent to a larger one (exact; never loses digits). */
-export function rescale(amount: bigint, from: number, to: number): bigint {
-  if (to < from) throw new RangeError(`rescale would lose precision (${from} → ${to})`);
-  return amount * 10n ** BigInt(to - from);
+/** What a rescaled amount is, for the refusal's message: "the bank line", "part 2"… */
+export interface RescaleSubject {
+  /** Names the amount for people ("the bank line of 2026-03-02"). */
+  what?: string | undefined;
+  currency: string;
+  /** The offending field, for the problem document. */
+  field?: string | undefined;
+}
+
+/**
+ * Re-expresses minor units at scale `from` as minor units at scale `to`, exactly: up a scale
+ * multiplies by 10^k; down divides only when no digit is lost, and otherwise refuses with a
+ * problem error naming the amount, its currency and both scales (never rounds). Past 64 bits is
+ * refused as well: the database could not store it.
+ */
+export function rescale(amount: bigint, from: number, to: number, subject?: RescaleSubject): bigint {
+  if (to === from) return amount;
+  const label = () => {
+    const figure = `${formatMinor(amount, from)}${subject ? ` ${subject.currency}` : ""}`;
+    return subject?.what ? `${subject.what} (${figure})` : figure;
+  };
+  const extra = subject?.field ? { field: subject.field } : {};
+  if (to > from) {
+    const up = amount * 10n ** BigInt(to - from);
+    if (up > MAX_MINOR || -up > MAX_MINOR)
+      throw validationError(
+        "money/too-large",
+        `${label()} is too large to keep at ${to} decimal places (at most ${formatMinor(MAX_MINOR, to)})`,
+        extra,
+      );
+    return up;
+  }
+  const factor = 10n ** BigInt(from - to);
+  if (amount % factor !== 0n) {
+    throw validationError(
+      "money/scale-loses-digits",
+      `${label()} cannot be written with ${to} decimal places without losing digits (it has ${from}); ` +
+        "amounts are never rounded",
+      extra,
+    );
+  }
+  return amount / factor;
 }
 
 /**

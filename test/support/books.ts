@@ -3,14 +3,17 @@
 // statement files of merchant lines to import.
 import { inTransaction } from "../../src/platform/db.ts";
 import type { Ctx } from "../../src/platform/context.ts";
+import { systemActor } from "../../src/platform/actor.ts";
 import { formatMinor } from "../../src/platform/money.ts";
 import { registerWork, type WorkOptions } from "../../src/app/work.ts";
+import * as access from "../../src/modules/access/index.ts";
 import * as banking from "../../src/modules/banking/index.ts";
 import * as categorize from "../../src/modules/categorize/index.ts";
 import * as ledger from "../../src/modules/ledger/index.ts";
 import { bankClient, csvOf, type BankFixture, type CsvLine } from "./bank-fixtures.ts";
 import { addDays } from "../../src/platform/dates.ts";
 import { makeRng } from "../../src/platform/rng.ts";
+import { setAutomation } from "../../src/modules/transactions/index.ts";
 
 /** Merchants the fixture client deals with: description stem, default-chart account number, usual amount (cents). */
 export const MERCHANTS: ReadonlyArray<{ text: string; account: string; cents: number }> = [
@@ -149,4 +152,57 @@ export async function importLines(
   });
   await b.ctx.jobs.drain();
   return summary;
+}
+
+/**
+ * A bookkeeping client whose ledger keeps `currency` at `scale` decimals, as a journal import does
+ * (its opening entry writes that many), with the few accounts automation needs (1010 checking,
+ * 2100 card, the uncategorized expense and income accounts) and a checking account ("checking")
+ * in that currency under AutoPush: every imported line is posted.
+ */
+export async function clientAtScale(
+  ctx: Ctx,
+  slug: string,
+  currency: string,
+  scale: number,
+  firmSlug = "firm-a",
+): Promise<BooksFixture> {
+  await registerWork(ctx, {});
+  const firm =
+    (await access.firmBySlug(ctx.db, firmSlug)) ??
+    (await access.createFirm(ctx.db, { slug: firmSlug, name: `Firm ${firmSlug}` }));
+  const actor = systemActor(firm.id);
+  const client = await access.createClient(ctx.db, actor, { slug, name: `Client ${slug}` });
+  const one = scale === 0 ? "1" : `1.${"0".repeat(scale)}`;
+  await ledger.importJournal(
+    ctx,
+    actor,
+    slug,
+    `2026-01-01 Opening balance\n    Assets:Cash  ${one} ${currency}\n    Equity:Opening  -${one} ${currency}\n`,
+  );
+  const accounts: ledger.AccountInput[] = [
+    { number: "1010", name: "Operating Checking", type: "asset", detailType: "bank" },
+    { number: "2100", name: "Business Credit Card", type: "liability", detailType: "credit_card" },
+    { number: "6990", name: "Uncategorized Expense", type: "expense" },
+    { number: "7990", name: "Uncategorized Income", type: "income" },
+  ];
+  const byNumber = new Map<string, string>();
+  for (const a of accounts) byNumber.set(a.number!, (await ledger.createAccount(ctx, actor, slug, a)).id);
+  const account = (n: string) => byNumber.get(n) ?? fail(`no account ${n} in this client's chart`);
+  const bank = (shortName: string, kind: string, ledgerAccountId: string) =>
+    banking.createBankAccount(ctx, actor, slug, {
+      name: shortName,
+      shortName,
+      kind,
+      ledgerAccountId,
+      currency,
+    });
+  const checking = await bank("checking", "bank", account("1010"));
+  const card = await bank("card", "credit_card", account("2100"));
+  await setAutomation(ctx, actor, slug, "checking", { mode: "auto_push", startDate: null });
+  return { actor, firmId: firm.id, clientId: client.id, slug, account, checking, card, ctx };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

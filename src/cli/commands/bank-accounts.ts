@@ -3,7 +3,7 @@
 // `bank-accounts poll` imports what waits in the file-drop folders of connected connections.
 import { processIo, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
-import { formatMinor, isoExponent } from "../../platform/money.ts";
+import { formatMinor, isoScale } from "../../platform/money.ts";
 import * as access from "../../modules/access/index.ts";
 import * as banking from "../../modules/banking/index.ts";
 import { CliUsageError } from "../cli-errors.ts";
@@ -82,7 +82,7 @@ export async function run(argv: string[], io: CommandIo = processIo()): Promise<
       a.kind === "bank" ? "bank" : "card",
       a.currency,
       a.ledgerAccount.number ?? a.ledgerAccount.name,
-      a.balance === null ? "—" : formatMinor(a.balance, isoExponent(a.currency)),
+      a.balance === null ? "—" : formatMinor(a.balance, isoScale(a.currency)),
       String(a.lineCount),
       a.lastLineDate ?? "",
       a.id,

@@ -121,7 +121,7 @@ describe("selectStatements", () => {
 
 describe("prepareImport", () => {
   withSamples.it(
-    "converts amounts and balances to minor units at the account's exponent and keys every line",
+    "converts amounts and balances to minor units at the account currency's ISO scale and keys every line",
     () => {
       const parsed = parseStatementFileDetailed(sample("ofx1", "ofxparse__bank_medium.ofx"));
       const prepared = prepareImport(parsed, target({ currency: "CAD" }));

@@ -1,8 +1,8 @@
 // Pure preparation of an import: which statements of a parsed file belong to the bank account, their
-// amounts and balances in minor units at the account currency's exponent (never rounded), and each
+// amounts and balances in minor units at the account currency's scale (never rounded), and each
 // line's idempotency key. Everything that can be wrong with a file is found here, before any write.
 import { AppError, ruleViolation, validationError } from "../../platform/errors.ts";
-import { formatMinor, isoExponent, MAX_MINOR, parseDecimal } from "../../platform/money.ts";
+import { formatMinor, isoScale, MAX_MINOR, parseDecimal } from "../../platform/money.ts";
 import type { DetailedFile, DetailedStatement, ParsedAccount } from "./formats/index.ts";
 import { keyLines } from "./fingerprint.ts";
 import { compactAccountRef } from "./model.ts";
@@ -123,9 +123,9 @@ export interface PreparedImport {
 /** Converts the chosen statements; an amount more precise than the currency allows refuses the file. */
 export function prepareImport(file: DetailedFile, target: ImportTarget): PreparedImport {
   const { positions, warnings } = selectStatements(file, target);
-  const exponent = isoExponent(target.currency);
+  const scale = isoScale(target.currency);
   const statements = positions.map((position) =>
-    prepareStatement(file.statements[position]!, position, exponent, target.currency),
+    prepareStatement(file.statements[position]!, position, scale, target.currency),
   );
   return {
     statements,
@@ -137,10 +137,10 @@ export function prepareImport(file: DetailedFile, target: ImportTarget): Prepare
 function prepareStatement(
   s: DetailedStatement,
   position: number,
-  exponent: number,
+  scale: number,
   currency: string,
 ): PreparedStatement {
-  const amounts = s.transactions.map((t) => toMinor(t.amount, exponent, currency, t.line, "amount"));
+  const amounts = s.transactions.map((t) => toMinor(t.amount, scale, currency, t.line, "amount"));
   const keys = keyLines(
     s.transactions.map((t, i) => ({
       date: t.date,
@@ -177,13 +177,9 @@ function prepareStatement(
     firstLineDate: first,
     lastLineDate: last,
     openingBalance:
-      s.openingBalance === null
-        ? null
-        : toMinor(s.openingBalance, exponent, currency, s.line, "openingBalance"),
+      s.openingBalance === null ? null : toMinor(s.openingBalance, scale, currency, s.line, "openingBalance"),
     closingBalance:
-      s.closingBalance === null
-        ? null
-        : toMinor(s.closingBalance, exponent, currency, s.line, "closingBalance"),
+      s.closingBalance === null ? null : toMinor(s.closingBalance, scale, currency, s.line, "closingBalance"),
     sourceLine: s.line,
     sourceEntry: s.source,
     raw: s.raw,
@@ -192,23 +188,17 @@ function prepareStatement(
 }
 
 /** Minor units of a decimal from the file; too many decimals for the currency is this line's error. */
-function toMinor(
-  text: string,
-  exponent: number,
-  currency: string,
-  line: number | null,
-  field: string,
-): bigint {
+function toMinor(text: string, scale: number, currency: string, line: number | null, field: string): bigint {
   try {
-    return parseDecimal(text, exponent, field);
+    return parseDecimal(text, scale, field);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const where = line === null ? "" : `Line ${line}: `;
     const detail =
       error.code === "money/too-many-decimals"
-        ? `${where}the amount "${text}" has more decimal places than ${currency} allows (${exponent}); it is not rounded.`
+        ? `${where}the amount "${text}" has more decimal places than ${currency} allows (${scale}); it is not rounded.`
         : error.code === "money/too-large"
-          ? `${where}the amount "${text}" is too large for ${currency} (at most ${formatMinor(MAX_MINOR, exponent)}).`
+          ? `${where}the amount "${text}" is too large for ${currency} (at most ${formatMinor(MAX_MINOR, scale)}).`
           : `${where}"${text}" is not an amount.`;
     throw validationError(
       error.code === "money/too-many-decimals"

@@ -3,7 +3,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
-import { isoExponent, parseDecimal } from "../../platform/money.ts";
+import { isoScale, parseDecimal } from "../../platform/money.ts";
 import { requireAccount } from "./import-support.ts";
 import * as lines from "./line-store.ts";
 import type { BankImportRow, BankLineRow, LineFilter, StatementRow } from "./line-store.ts";
@@ -33,7 +33,7 @@ export async function listBankLines(
         "choose a bank account to filter by amount (amounts are compared in its currency)",
         { field },
       );
-    return parseDecimal(text, isoExponent(account.currency), field);
+    return parseDecimal(text, isoScale(account.currency), field);
   };
   const { rows, total } = await lines.listLines(ctx.db, s, {
     ...query,

@@ -1,8 +1,8 @@
 // The banking API's shapes: zod schemas for what comes in and goes out, and the functions that turn
-// service results into them (amounts as decimal strings at the currency's exponent).
+// service results into them (amounts as decimal strings at the currency's scale).
 import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
-import { formatMinor, isoExponent } from "../../platform/money.ts";
+import { formatMinor, isoScale } from "../../platform/money.ts";
 import type { BankAccountView } from "./account-service.ts";
 import type { ConnectionView } from "./connection-service.ts";
 import type { ImportSummary, Preview } from "./import-service.ts";
@@ -23,7 +23,7 @@ import {
 export { accountParam, clientParam, date, decimal, errors, flag, idParam };
 
 const money = (amount: bigint | null, currency: string) =>
-  amount === null ? null : formatMinor(amount, isoExponent(currency));
+  amount === null ? null : formatMinor(amount, isoScale(currency));
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 // ── CSV mapping (formats/csv-mapping.ts CsvMapping) ─────────────────────────────────────────────

@@ -2,7 +2,7 @@
 // and model versions, as zod schemas, and the functions that turn service results into them.
 import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 import { z } from "zod";
-import { formatMinor, isoExponent } from "../../platform/money.ts";
+import { formatMinor, isoScale } from "../../platform/money.ts";
 import type { StoredRule } from "./rule-store.ts";
 import type { AiSettings } from "./settings-model.ts";
 import type { SettingsView } from "./settings-service.ts";
@@ -133,7 +133,7 @@ function settingsJson(s: AiSettings, currency: string) {
   return {
     trainingWindow: s.trainingWindow,
     excludedAccountIds: s.excludedAccountIds,
-    materiality: s.materiality === null ? null : formatMinor(s.materiality, isoExponent(currency)),
+    materiality: s.materiality === null ? null : formatMinor(s.materiality, isoScale(currency)),
     bands: { high: percentOf(s.bands.high), medium: percentOf(s.bands.medium) },
     lowConfidence: s.lowConfidence,
     defaultExpenseAccountId: s.defaultExpenseAccountId,

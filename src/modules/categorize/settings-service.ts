@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { inTransaction, type Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
-import { isoExponent, parseDecimal } from "../../platform/money.ts";
+import { isoScale, parseDecimal } from "../../platform/money.ts";
 import * as access from "../access/index.ts";
 import * as ledger from "../ledger/index.ts";
 import { clientScope, type ClientScope, type Scope } from "./scope.ts";
@@ -86,7 +86,7 @@ function patchOf(input: SettingsInput, currency: string): SettingsPatch {
   const patch: SettingsPatch = { ...rest };
   if (materiality !== undefined)
     patch.materiality =
-      materiality === null ? null : parseDecimal(materiality, isoExponent(currency), "materiality");
+      materiality === null ? null : parseDecimal(materiality, isoScale(currency), "materiality");
   if (bands !== undefined)
     patch.bands = {
       high: Number(parseDecimal(bands.high, 2, "bands.high")),

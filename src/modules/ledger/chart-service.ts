@@ -5,7 +5,7 @@ import { inTransaction, isUniqueViolation, type Executor } from "../../platform/
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict, notFound, ruleViolation, validationError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { ISO_CODE, isoExponent } from "../../platform/money.ts";
+import { ISO_CODE, isoScale } from "../../platform/money.ts";
 import { US_SMALL_BUSINESS_CHART } from "./chart-template.ts";
 import { DEFAULT_DETAIL_TYPE, checkDetailType, normalBalanceOf, type AccountType } from "./model.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
@@ -34,9 +34,9 @@ export async function ensureCurrencies(
   await store.insertCurrencies(
     ex,
     s,
-    missing.map((code) => ({ code, scale: isoExponent(code) })),
+    missing.map((code) => ({ code, scale: isoScale(code) })),
   );
-  for (const code of missing) known.set(code, isoExponent(code));
+  for (const code of missing) known.set(code, isoScale(code));
   return known;
 }
 

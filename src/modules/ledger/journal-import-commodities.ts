@@ -3,7 +3,7 @@
 import type { Executor } from "../../platform/db.ts";
 import { validationError } from "../../platform/errors.ts";
 import { toJson } from "../../platform/json.ts";
-import { ISO_CODE, isoExponent } from "../../platform/money.ts";
+import { ISO_CODE, isoScale } from "../../platform/money.ts";
 import type { ParsedJournal } from "./journal-text/types.ts";
 import * as store from "./store.ts";
 import type { Scope } from "./store.ts";
@@ -26,7 +26,7 @@ export function commodityScales(journal: ParsedJournal): Map<string, { scale: nu
   }
   const scales = new Map<string, { scale: number; written: number }>();
   for (const info of journal.commodities.values()) {
-    const iso = ISO_CODE.test(info.symbol) ? isoExponent(info.symbol) : 0;
+    const iso = ISO_CODE.test(info.symbol) ? isoScale(info.symbol) : 0;
     const w = written.get(info.symbol) ?? 0;
     scales.set(info.symbol, { scale: Math.max(iso, w, Math.min(info.maxScale, MAX_SCALE)), written: w });
   }

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { addDays, endOfMonth, monthOf, parseIsoDate } from "../../platform/dates.ts";
 import { validationError } from "../../platform/errors.ts";
-import { isoExponent } from "../../platform/money.ts";
+import { isoScale } from "../../platform/money.ts";
 import * as access from "../access/index.ts";
 import * as ledger from "../ledger/index.ts";
 import { balanceSheet, type BalanceSheet } from "./balance-sheet-model.ts";
@@ -162,7 +162,7 @@ async function load(
 }
 
 function scaleOf(books: ledger.ValuedBooks, currency: string): number {
-  return books.scales.get(currency) ?? isoExponent(currency);
+  return books.scales.get(currency) ?? isoScale(currency);
 }
 
 function warningsOf(books: ledger.ValuedBooks, basis: Basis | null): string[] {

@@ -14,7 +14,7 @@ import { checkStartDate, earliestStartDate, type AutomationMode } from "./model.
 import { postCodings, resolveContacts } from "./posting.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
-import { lineOf, splitToJson } from "./view.ts";
+import { factsOf, lineOf, splitToJson } from "./view.ts";
 
 export interface AutomationView {
   bankAccountId: string;
@@ -124,7 +124,7 @@ async function rerunPending(
   const defaultPayee = await defaultPayeeOf(c, actor, s, bot.settings.defaultPayeeContactId);
   const plans = rows.map((row) => ({
     row,
-    plan: planLine(bot, lineOf(row), row.bank_ledger_account_id, policy, defaultPayee),
+    plan: planLine(bot, lineOf(row), row.bank_ledger_account_id, policy, defaultPayee, row),
   }));
   const toPost = plans.filter((p) => p.plan.decision.post);
   await resolveContacts(
@@ -137,16 +137,7 @@ async function rerunPending(
     c.db,
     actor,
     s,
-    toPost.map((p) => ({
-      facts: {
-        date: p.row.date,
-        amount: p.row.amount,
-        currency: p.row.currency,
-        description: p.row.description,
-        bankLedgerAccountId: p.row.bank_ledger_account_id,
-      },
-      coding: p.plan.coding,
-    })),
+    toPost.map((p) => ({ facts: factsOf(p.row), coding: p.plan.coding })),
     { action: "transactions.auto_posted", detail: { bankAccountId: account.id, rerun: true } },
   );
   const entryOf = new Map(toPost.map((p, i) => [p.row.id, entryIds[i]!]));
@@ -168,7 +159,7 @@ async function rerunPending(
       predicted_payee: p.payee?.name ?? null,
       predicted_contact_id: p.payee?.contactId ?? null,
       predicted_class_id: p.classId,
-      predicted_split: p.split ? JSON.stringify(predictedSplitOf(p)) : null,
+      predicted_split: p.split ? JSON.stringify(predictedSplitOf(p, row)) : null,
       account_id: coding.accountId,
       payee: coding.payee,
       contact_id: coding.contactId,

@@ -2,9 +2,12 @@
 // start date) and client (bands, materiality, low-confidence behaviour, defaults), the decision,
 // and the coding that is posted (or proposed, when nothing is posted).
 import type { AiSettings, ClientBot, Prediction } from "../categorize/index.ts";
+import { isoScale } from "../../platform/money.ts";
 import {
   bandOf,
   decide,
+  splitAtScale,
+  type SplitPart,
   type AutomationMode,
   type Band,
   type BandLimits,
@@ -35,16 +38,19 @@ export function policyOf(
   };
 }
 
-/** The coding a prediction proposes. */
-export function codingOfPrediction(p: Prediction): Coding {
-  return {
-    accountId: p.split ? null : p.account,
-    payee: p.payee?.name ?? null,
-    contactId: p.payee?.contactId ?? null,
-    classId: p.classId,
-    departmentId: null,
-    memo: p.memo ?? null,
-    split: p.split
+/**
+ * The currency of a transaction and the scale its amounts are kept at (the ledger's). A rule's
+ * split comes from the categorizer at the currency's ISO scale (it reads bank lines) and is kept
+ * at this scale.
+ */
+export interface Keeping {
+  currency: string;
+  scale: number;
+}
+
+const predictedParts = (p: Prediction, at: Keeping): SplitPart[] | null =>
+  splitAtScale(
+    p.split
       ? p.split.map((part) => ({
           accountId: part.account,
           amount: part.amount,
@@ -52,6 +58,21 @@ export function codingOfPrediction(p: Prediction): Coding {
           memo: part.memo ?? null,
         }))
       : null,
+    isoScale(at.currency),
+    at.scale,
+    at.currency,
+  );
+
+/** The coding a prediction proposes, its amounts at the transaction's scale. */
+export function codingOfPrediction(p: Prediction, at: Keeping): Coding {
+  return {
+    accountId: p.split ? null : p.account,
+    payee: p.payee?.name ?? null,
+    contactId: p.payee?.contactId ?? null,
+    classId: p.classId,
+    departmentId: null,
+    memo: p.memo ?? null,
+    split: predictedParts(p, at),
   };
 }
 
@@ -67,16 +88,20 @@ export interface DefaultPayee {
   name: string;
 }
 
-/** Predicts a line and decides what automation does with it. */
+/**
+ * Predicts a line and decides what automation does with it. The line is the categorizer's (its
+ * amount at the ISO scale, as materiality is); the coding comes back at the transaction's scale.
+ */
 export function planLine(
   bot: ClientBot,
   line: Parameters<ClientBot["predict"]>[0],
   ownAccount: string,
   policy: Policy,
   defaultPayee: DefaultPayee | null,
+  at: Keeping,
 ): Planned {
   const prediction = bot.predict(line, ownAccount);
-  const proposed = codingOfPrediction(prediction);
+  const proposed = codingOfPrediction(prediction, at);
   const decision = decide(
     line,
     proposed.accountId || proposed.split
@@ -101,16 +126,7 @@ export function bandFor(plan: Planned, limits: BandLimits): Band {
   return plan.decision.band ?? (p.account || p.split ? bandOf(p.confidence, limits) : "low");
 }
 
-/** A rule's split as stored with the prediction. */
-export function predictedSplitOf(p: Prediction): ReturnType<typeof splitToJson> {
-  return p.split
-    ? splitToJson(
-        p.split.map((x) => ({
-          accountId: x.account,
-          amount: x.amount,
-          classId: x.classId ?? null,
-          memo: x.memo ?? null,
-        })),
-      )
-    : null;
+/** A rule's split as stored with the prediction (at the transaction's scale). */
+export function predictedSplitOf(p: Prediction, at: Keeping): ReturnType<typeof splitToJson> {
+  return splitToJson(predictedParts(p, at));
 }

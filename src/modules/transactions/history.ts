@@ -7,8 +7,10 @@ import type { Ctx } from "../../platform/context.ts";
 import * as categorize from "../categorize/index.ts";
 import type { PostedLine } from "../categorize/index.ts";
 import * as ledger from "../ledger/index.ts";
+import { ISO_CODE, isoScale, rescale } from "../../platform/money.ts";
 import { ENTRY_SOURCE } from "./posting.ts";
 import * as store from "./store.ts";
+import { lineOf } from "./view.ts";
 
 const MONEY_DETAIL_TYPES = new Set(["bank", "credit_card"]);
 const LEDGER_HISTORY_LIMIT = 200_000;
@@ -41,22 +43,30 @@ export function bankStyle(description: string, payee: string | undefined): strin
   return ` ${squash(description)} `.includes(` ${squash(payee)} `) ? description : `${payee} ${description}`;
 }
 
+/**
+ * A ledger amount as a bank line would carry it (minor units at the currency's ISO scale, what the
+ * categorizer reads); undefined when the ledger's figure has digits a bank line could not have, or
+ * the currency is not an ISO one: such a line is no bank line to learn from.
+ */
+function asBankWrites(amount: bigint, currency: string, scales: Map<string, number>): bigint | undefined {
+  if (!ISO_CODE.test(currency)) return undefined;
+  const scale = scales.get(currency) ?? isoScale(currency);
+  const iso = isoScale(currency);
+  if (scale > iso && amount % 10n ** BigInt(scale - iso) !== 0n) return undefined;
+  return rescale(amount, scale, iso);
+}
+
 export const trainingHistory: categorize.HistorySource = async (ctx: Ctx, actor: Actor, clientId: string) => {
   const s = { firmId: actor.firmId, clientId };
-  const [rows, accounts, contacts, entries] = await Promise.all([
+  const [rows, accounts, contacts, entries, scales] = await Promise.all([
     store.labelledRows(ctx.db, s),
     ledger.listAccounts(ctx, actor, clientId, { includeInactive: true }),
     ledger.listContacts(ctx, actor, clientId),
     ledger.listEntries(ctx, actor, clientId, { status: "posted", limit: LEDGER_HISTORY_LIMIT, offset: 0 }),
+    ledger.currencyScalesFor(ctx, actor, clientId),
   ]);
   const lines: PostedLine[] = rows.map((r) => ({
-    id: r.id,
-    clientId,
-    bankAccountId: r.bank_account_id,
-    date: r.date,
-    description: r.description,
-    amount: r.amount,
-    currency: r.currency,
+    ...lineOf(r),
     coding: {
       account: r.account_id!,
       ...(r.payee ? { payee: r.payee } : {}),
@@ -82,13 +92,15 @@ export const trainingHistory: categorize.HistorySource = async (ctx: Ctx, actor:
           : [];
     for (const [side, other] of pairs) {
       if (!side || !other) continue;
+      const amount = asBankWrites(side.amount, side.currency, scales);
+      if (amount === undefined) continue;
       const payee = side.contactId ? contactName.get(side.contactId) : undefined;
       lines.push({
         id: `${e.id}:${side.accountId}`,
         clientId,
         date: e.date,
         description: bankStyle(e.description, payee),
-        amount: side.amount,
+        amount,
         currency: side.currency,
         coding: {
           account: other.accountId,

@@ -8,6 +8,7 @@ import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { isoScale, rescale } from "../../platform/money.ts";
 import * as banking from "../banking/index.ts";
 import type { BankLinesImported } from "../banking/index.ts";
 import * as categorize from "../categorize/index.ts";
@@ -95,7 +96,13 @@ export async function ingestBankLines(
   };
   if (fresh.length === 0) return result;
 
-  // Prediction is CPU work: done before the transaction, so that it never holds the database.
+  // The ledger's scale of the account's currency is what the transactions keep their amounts at
+  // (its ISO scale when the ledger does not know the currency yet: it is registered so below).
+  const currency = account.currency;
+  const scale = (await ledger.currencyScalesFor(ctx, actor, s.clientId)).get(currency) ?? isoScale(currency);
+  const at = { currency, scale };
+  // Prediction is CPU work: done before the transaction, so that it never holds the database. The
+  // categorizer reads bank lines as the bank wrote them (minor units at the ISO scale).
   const lines = fresh.map((l) => ({
     id: l.id,
     clientId: s.clientId,
@@ -110,12 +117,25 @@ export async function ingestBankLines(
   const policy = policyOf(bot.settings, automation);
   const defaultPayee = await defaultPayeeOf(ctx, actor, s, bot.settings.defaultPayeeContactId);
   const plans: Planned[] = lines.map((line) =>
-    planLine(bot, line, account.ledgerAccount.id, policy, defaultPayee),
+    planLine(bot, line, account.ledgerAccount.id, policy, defaultPayee, at),
   );
+  // A bank line's amount as the transaction keeps it: exactly, or refused naming the line.
+  const kept = (l: IncomingLine) =>
+    rescale(l.amount, isoScale(l.currency), scale, {
+      what: `the bank line of ${l.date} "${l.description}"`,
+      currency: l.currency,
+      field: "amount",
+    });
 
   return inTransaction(ctx.db, async (tx) => {
     const c: Ctx = { ...ctx, db: tx };
     await store.lockBankAccount(tx, account.id);
+    const registered = (await ledger.ensureCurrencies(tx, s, [currency])).get(currency);
+    if (registered !== scale)
+      throw conflict(
+        "transactions/scale-changed",
+        `the ledger's decimals for ${currency} changed while these lines were read (${scale} → ${registered}); retrying`,
+      );
     // A job running twice (or two overlapping imports) must not make two transactions of a line.
     const again = await store.existingLineIds(
       tx,
@@ -138,8 +158,9 @@ export async function ingestBankLines(
       toPost.map((x) => ({
         facts: {
           date: x.line.date,
-          amount: x.line.amount,
+          amount: kept(x.line),
           currency: x.line.currency,
+          scale,
           description: x.line.description,
           bankLedgerAccountId: account.ledgerAccount.id,
         },
@@ -163,8 +184,9 @@ export async function ingestBankLines(
           bankLineId: line.id,
           bankLedgerAccountId: account.ledgerAccount.id,
           date: line.date,
-          amount: line.amount,
+          amount: kept(line),
           currency: line.currency,
+          scale,
           description: line.description,
           bankPayee: line.payee,
           status: d.status,
@@ -180,7 +202,7 @@ export async function ingestBankLines(
           predictedPayee: p.payee?.name ?? null,
           predictedContactId: p.payee?.contactId ?? null,
           predictedClassId: p.classId,
-          predictedSplit: predictedSplitOf(p),
+          predictedSplit: predictedSplitOf(p, at),
           accountId: coding.accountId,
           payee: coding.payee,
           contactId: coding.contactId,

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { AppError } from "../../platform/errors.ts";
 import {
+  atLedgerScale,
   bandOf,
   checkStartDate,
   decide,
@@ -13,6 +14,7 @@ import {
   entryFor,
   isMaterial,
   repostPlan,
+  splitAtScale,
   splitOf,
   type Coding,
   type Policy,
@@ -270,6 +272,7 @@ describe("the journal entry of a coding", () => {
     date: "2026-06-01",
     amount: -4_500n,
     currency: "USD",
+    scale: 2,
     description: "SHELL OIL #1",
     bankLedgerAccountId: "bank",
   };
@@ -313,6 +316,46 @@ describe("the journal entry of a coding", () => {
 
   it("refuses a coding without an account", () => {
     expect(codeOf(() => entryFor(facts, EMPTY_CODING))).toBe("transactions/no-account");
+  });
+});
+
+describe("amounts crossing into the ledger", () => {
+  const facts = {
+    date: "2026-03-02",
+    amount: -1_250n,
+    currency: "USD",
+    scale: 2,
+    description: "COFFEE BEANS",
+    bankLedgerAccountId: "bank",
+  };
+
+  it("are rescaled to the ledger's scale, line and split parts alike, before the entry is made", () => {
+    const split = [
+      { accountId: "a", amount: -1_000n, classId: null, memo: null },
+      { accountId: "b", amount: -250n, classId: null, memo: null },
+    ];
+    const scaled = atLedgerScale(facts, { ...EMPTY_CODING, split }, 4);
+    expect(scaled.facts).toMatchObject({ amount: -125_000n, scale: 4 });
+    expect(scaled.coding.split?.map((p) => p.amount)).toEqual([-100_000n, -25_000n]);
+    const entry = entryFor(scaled.facts, scaled.coding);
+    expect(entry.lines.map((l) => l.amount)).toEqual([-125_000n, 100_000n, 25_000n]);
+    expect(atLedgerScale(facts, EMPTY_CODING, 2).facts).toBe(facts);
+  });
+
+  it("are refused, naming the transaction, when the ledger keeps fewer decimals than they need", () => {
+    expect(codeOf(() => atLedgerScale(facts, { ...EMPTY_CODING, accountId: "x" }, 0))).toBe(
+      "money/scale-loses-digits",
+    );
+    expect(() => atLedgerScale(facts, EMPTY_CODING, 0)).toThrow(
+      /COFFEE BEANS.*-12\.50 USD.*0 decimal places/,
+    );
+    const whole = atLedgerScale({ ...facts, amount: -1_200n }, EMPTY_CODING, 0);
+    expect(whole.facts.amount).toBe(-12n);
+    const split = [
+      { accountId: "a", amount: -1_150n, classId: null, memo: null },
+      { accountId: "b", amount: -50n, classId: null, memo: null },
+    ];
+    expect(() => splitAtScale(split, 2, 0, "USD")).toThrow(/part 1 of the split/);
   });
 });
 

@@ -2,7 +2,7 @@
 // start-date limit, what automation does with a predicted line, splits by amount or percent, the
 // journal entry a coding posts, and the plan for re-posting an edited transaction (reverse, post).
 import { validationError } from "../../platform/errors.ts";
-import { allocateByPercent, formatMinor, parseDecimal } from "../../platform/money.ts";
+import { allocateByPercent, formatMinor, parseDecimal, rescale } from "../../platform/money.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { EntryInput, LineInput } from "../ledger/index.ts";
 
@@ -210,7 +210,8 @@ export interface SplitInput {
  * line exactly. By percent: the percentages must total 100 and the line is allocated with the
  * largest-remainder rule (platform/money.ts), so the parts always total the line.
  */
-export function splitOf(total: bigint, input: SplitInput, exponent: number): SplitPart[] {
+/** `total` and the parts' amounts are minor units at `scale`, the transaction's (the ledger's) scale. */
+export function splitOf(total: bigint, input: SplitInput, scale: number): SplitPart[] {
   if (input.parts.length < 2)
     throw validationError("transactions/split-too-few-parts", "a split needs at least two parts", {
       field: "parts",
@@ -223,7 +224,7 @@ export function splitOf(total: bigint, input: SplitInput, exponent: number): Spl
         throw validationError("transactions/split-amount-missing", `part ${i + 1} has no amount`, {
           field: `parts[${i}].amount`,
         });
-      const a = parseDecimal(p.amount, exponent, `parts[${i}].amount`);
+      const a = parseDecimal(p.amount, scale, `parts[${i}].amount`);
       if (a <= 0n)
         throw validationError(
           "transactions/split-bad-amount",
@@ -238,7 +239,7 @@ export function splitOf(total: bigint, input: SplitInput, exponent: number): Spl
     if (sum !== magnitude)
       throw validationError(
         "transactions/split-not-total",
-        `the parts total ${formatMinor(sum, exponent)} but the transaction is ${formatMinor(magnitude, exponent)}`,
+        `the parts total ${formatMinor(sum, scale)} but the transaction is ${formatMinor(magnitude, scale)}`,
         { field: "parts" },
       );
     return input.parts.map((p, i) => ({
@@ -278,14 +279,56 @@ export function splitOf(total: bigint, input: SplitInput, exponent: number): Spl
 
 export interface TransactionFacts {
   date: string;
+  /** Minor units at `scale`. */
   amount: bigint;
   currency: string;
+  scale: number;
   description: string;
   bankLedgerAccountId: string;
 }
 
+/** Split parts at another scale of the same currency: exact, or refused naming the part. */
+export function splitAtScale(
+  split: readonly SplitPart[] | null,
+  from: number,
+  to: number,
+  currency: string,
+): SplitPart[] | null {
+  if (!split) return null;
+  return split.map((p, i) => ({
+    ...p,
+    amount: rescale(p.amount, from, to, {
+      what: `part ${i + 1} of the split`,
+      currency,
+      field: `parts[${i}].amount`,
+    }),
+  }));
+}
+
 /**
- * The journal entry of a coding: the bank or card account moves by the line's amount (money in
+ * A transaction's facts and coding at the scale the ledger keeps its currency at, ready for
+ * entryFor: amounts cross into the ledger rescaled exactly (a transaction made at the bank's ISO
+ * scale before the ledger kept more decimals gains zeros), never as raw minor units.
+ */
+export function atLedgerScale(
+  t: TransactionFacts,
+  coding: Coding,
+  ledgerScale: number,
+): { facts: TransactionFacts; coding: Coding } {
+  if (t.scale === ledgerScale) return { facts: t, coding };
+  const amount = rescale(t.amount, t.scale, ledgerScale, {
+    what: `the transaction of ${t.date} "${t.description}"`,
+    currency: t.currency,
+    field: "amount",
+  });
+  return {
+    facts: { ...t, amount, scale: ledgerScale },
+    coding: { ...coding, split: splitAtScale(coding.split, t.scale, ledgerScale, t.currency) },
+  };
+}
+
+/**
+ * The journal entry of a coding (facts and coding at the ledger's scale: see atLedgerScale): the bank or card account moves by the line's amount (money in
  * is a debit), and the coded account — or each split part — takes the other side; the payee is
  * the contact on every line.
  */

@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Executor } from "../../platform/db.ts";
 import * as ledger from "../ledger/index.ts";
-import { entryFor, type Coding, type TransactionFacts } from "./model.ts";
+import { atLedgerScale, entryFor, type Coding, type TransactionFacts } from "./model.ts";
 import type { Scope } from "./scope.ts";
 
 /** The source every entry posted by the Transaction Manager carries (training skips them in ledger history). */
@@ -45,7 +45,11 @@ export async function resolveContacts(
   }
 }
 
-/** Posts one journal entry per coding (one call, one audit event for a batch); returns their ids in order. */
+/**
+ * Posts one journal entry per coding (one call, one audit event for a batch); returns their ids in
+ * order. Amounts cross into the ledger at the scale it keeps each currency at (registered at its
+ * ISO scale when new), rescaled exactly or refused, never as raw minor units of another scale.
+ */
 export async function postCodings(
   tx: Executor,
   actor: Actor,
@@ -54,8 +58,11 @@ export async function postCodings(
   audit: { action: string; detail?: Record<string, unknown> },
 ): Promise<string[]> {
   if (items.length === 0) return [];
-  const entries = items.map((i) => entryFor(i.facts, i.coding));
-  await ledger.ensureCurrencies(tx, s, new Set(items.map((i) => i.facts.currency)));
+  const scales = await ledger.ensureCurrencies(tx, s, new Set(items.map((i) => i.facts.currency)));
+  const entries = items.map((i) => {
+    const scaled = atLedgerScale(i.facts, i.coding, scales.get(i.facts.currency)!);
+    return entryFor(scaled.facts, scaled.coding);
+  });
   const posted = await ledger.postEntries(tx, actor, s, entries, ENTRY_SOURCE, {
     action: audit.action,
     ...(audit.detail ? { detail: audit.detail } : {}),

@@ -118,9 +118,9 @@ describe("a filtered list", () => {
     // 1,200 more lines of one card payee (plain rows: the count is what is checked here).
     await sql`
       insert into transactions (id, firm_id, client_id, bank_account_id, bank_line_id, bank_ledger_account_id, date,
-        amount, currency, description, status, status_reason)
+        amount, currency, scale, description, status, status_reason)
       select gen_random_uuid(), ${b.firmId}::uuid, ${b.clientId}::uuid, ${b.card.id}::uuid, gen_random_uuid(),
-        gen_random_uuid(), date '2025-01-01' + (g.i % 300), (case when g.i % 2 = 0 then 1 else -1 end) * (1000 + g.i), 'USD', 'BULK PAYEE ' || g.i,
+        gen_random_uuid(), date '2025-01-01' + (g.i % 300), (case when g.i % 2 = 0 then 1 else -1 end) * (1000 + g.i), 'USD', 2, 'BULK PAYEE ' || g.i,
         'needs_review', 'low confidence'
       from generate_series(1, 1200) as g(i)`.execute(t.ctx.db);
     await expectCountsRight();

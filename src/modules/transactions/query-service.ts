@@ -6,7 +6,8 @@ import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
-import { isoExponent, parseDecimal } from "../../platform/money.ts";
+import { isoScale, parseDecimal } from "../../platform/money.ts";
+import * as ledger from "../ledger/index.ts";
 import type { Band } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import { countOf, statusCounts } from "./count-store.ts";
@@ -53,11 +54,16 @@ export async function listTransactions(
   query: TransactionQuery,
 ): Promise<TransactionPage> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
-  const exponent = isoExponent(s.homeCurrency);
+  // Amounts are compared at the ledger's scale of the home currency, as transactions keep them
+  // (read only when an amount filter is given: a plain page needs no more queries).
+  const wanted = [query.minAmount, query.maxAmount].some((x) => x !== undefined && x.trim() !== "");
+  const scale = wanted
+    ? ((await ledger.currencyScalesFor(ctx, actor, s.clientId)).get(s.homeCurrency) ??
+      isoScale(s.homeCurrency))
+    : 0;
   const amount = (text: string | undefined, field: string) => {
     if (text === undefined || text.trim() === "") return undefined;
-    const v = parseDecimal(text.replace(/^-/, ""), exponent, field);
-    return v;
+    return parseDecimal(text.replace(/^-/, ""), scale, field);
   };
   const minAmount = amount(query.minAmount, "minAmount");
   const maxAmount = amount(query.maxAmount, "maxAmount");
@@ -113,7 +119,15 @@ export async function listTransactions(
 
 export interface TransactionDetail extends TransactionView {
   /** Past transactions memory cited for this prediction. */
-  similar: Array<{ id: string; date: string; description: string; amount: bigint; accountId: string | null }>;
+  similar: Array<{
+    id: string;
+    date: string;
+    description: string;
+    /** Minor units at `scale`. */
+    amount: bigint;
+    scale: number;
+    accountId: string | null;
+  }>;
   /** Changes to this transaction, oldest first. */
   history: Array<{ action: string; by: string | null; at: Date; after: unknown }>;
 }
@@ -145,6 +159,7 @@ export async function getTransaction(
       date: r.date,
       description: r.description,
       amount: r.amount,
+      scale: r.scale,
       accountId: r.account_id,
     })),
     history: history.rows.map((h) => ({

@@ -6,7 +6,6 @@ import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { validationError } from "../../platform/errors.ts";
-import { isoExponent } from "../../platform/money.ts";
 import type { LearnItem } from "../categorize/index.ts";
 import { repostPlan, sameCoding, splitOf, type Coding, type SplitInput } from "./model.ts";
 import { postCodings, resolveContacts, reverseEntry } from "./posting.ts";
@@ -147,7 +146,7 @@ export async function splitTransaction(
       checkAccount(f, p.accountId, `parts[${i}].accountId`);
       checkDimension(f, p.classId, "class", `parts[${i}].classId`);
     });
-    const parts = splitOf(row!.amount, input, isoExponent(row!.currency));
+    const parts = splitOf(row!.amount, input, row!.scale);
     const before = codingOf(row!);
     const coding: Coding = { ...before, accountId: null, classId: null, split: parts };
     const entryId = await repost(c, actor, s, row!, coding, false);

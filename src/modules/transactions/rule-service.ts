@@ -10,7 +10,8 @@ import { UUID } from "../../platform/ids.ts";
 import * as categorize from "../categorize/index.ts";
 import type { RuleInput, StoredRule } from "../categorize/index.ts";
 import { codingOfPrediction, policyOf } from "./automation.ts";
-import { decide, sameCoding, type Coding } from "./model.ts";
+import { isoScale } from "../../platform/money.ts";
+import { decide, sameCoding, splitAtScale, type Coding } from "./model.ts";
 import { postCodings, resolveContacts, reverseEntry } from "./posting.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
@@ -28,8 +29,10 @@ export interface RulePreviewView {
     transactionId: string;
     date: string;
     description: string;
+    /** Minor units at `scale`, the ledger's scale of `currency`. */
     amount: bigint;
     currency: string;
+    scale: number;
     status: TransactionRow["status"];
     currentAccountId: string | null;
     accountId: string | null;
@@ -68,6 +71,7 @@ export async function previewRule(
       description: row.description,
       amount: row.amount,
       currency: row.currency,
+      scale: row.scale,
       status: row.status,
       currentAccountId: row.account_id,
       accountId: l.outcome.split ? null : l.outcome.account,
@@ -99,9 +103,10 @@ async function applyWithin(c: Ctx, actor: Actor, s: ClientScope, rule: StoredRul
   for (const row of rows) {
     const p = bot.predict(lineOf(row), row.bank_ledger_account_id);
     if (p.method !== "rule" || p.reason.ruleId !== rule.id) continue;
-    const coding = codingOfPrediction(p);
+    const coding = codingOfPrediction(p, row);
     const policy = policyOf(bot.settings, automation.get(row.bank_account_id));
-    const d = decide(row, { account: p.account, confidence: p.confidence }, policy);
+    // Materiality is written at the ISO scale, as the categorizer's line is.
+    const d = decide(lineOf(row), { account: p.account, confidence: p.confidence }, policy);
     changes.push({
       row,
       coding,
@@ -224,14 +229,18 @@ export async function ruleFromTransaction(
         ...(coding.payee ? { payee: coding.payee } : {}),
         ...(coding.classId ? { classId: coding.classId } : {}),
         ...(coding.memo ? { memo: coding.memo } : {}),
+        // A rule is written at the ISO scale, as the categorizer reads bank lines: a part the
+        // ledger keeps more decimals of than that is refused, naming it, rather than rounded.
         ...(coding.split
           ? {
-              split: coding.split.map((p) => ({
-                account: p.accountId,
-                amount: p.amount,
-                ...(p.classId ? { classId: p.classId } : {}),
-                ...(p.memo ? { memo: p.memo } : {}),
-              })),
+              split: splitAtScale(coding.split, row.scale, isoScale(row.currency), row.currency)!.map(
+                (p) => ({
+                  account: p.accountId,
+                  amount: p.amount,
+                  ...(p.classId ? { classId: p.classId } : {}),
+                  ...(p.memo ? { memo: p.memo } : {}),
+                }),
+              ),
             }
           : {}),
       },

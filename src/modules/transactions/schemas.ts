@@ -1,7 +1,7 @@
 // The Transaction Manager API's shapes: zod schemas for what comes in and goes out, and the
-// functions that turn service results into them (amounts as decimal strings at the currency's exponent).
+// functions that turn service results into them (amounts as decimal strings at the currency's scale).
 import { z } from "zod";
-import { formatMinor, isoExponent } from "../../platform/money.ts";
+import { formatMinor } from "../../platform/money.ts";
 import type { AutomationView } from "./automation-service.ts";
 import { BANDS, MODES, STATUSES, type Coding } from "./model.ts";
 import type { TransactionDetail } from "./query-service.ts";
@@ -11,7 +11,8 @@ import { accountParam, clientParam, date, decimal, flag, idParam } from "../../p
 
 export { accountParam, clientParam, date, idParam };
 
-const money = (amount: bigint, currency: string) => formatMinor(amount, isoExponent(currency));
+/** Amounts go out at the ledger's scale of their currency: the figures the ledger holds, to the last digit. */
+const money = (amount: bigint, scale: number) => formatMinor(amount, scale);
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 const splitPart = z.object({
@@ -37,8 +38,12 @@ export const transaction = z.object({
   bankAccountId: z.string(),
   bankLineId: z.string(),
   date: z.string(),
-  amount: z.string().describe("signed: money in is positive"),
+  amount: z.string().describe("signed: money in is positive; written with `scale` decimals"),
   currency: z.string(),
+  scale: z
+    .number()
+    .int()
+    .describe("the decimals the client's ledger keeps the currency at (amounts and split parts use them)"),
   description: z.string(),
   bankPayee: z.string().nullable(),
   status: z.enum(STATUSES),
@@ -63,7 +68,7 @@ export const transaction = z.object({
   reviewed: stamp,
 });
 
-function codingOut(c: Coding, currency: string): z.infer<typeof coding> {
+function codingOut(c: Coding, scale: number): z.infer<typeof coding> {
   return {
     accountId: c.accountId,
     payee: c.payee,
@@ -74,7 +79,7 @@ function codingOut(c: Coding, currency: string): z.infer<typeof coding> {
     split: c.split
       ? c.split.map((p) => ({
           accountId: p.accountId,
-          amount: money(p.amount, currency),
+          amount: money(p.amount, scale),
           classId: p.classId,
           memo: p.memo,
           percent: p.percent ?? null,
@@ -92,14 +97,15 @@ export function transactionOut(t: TransactionView): z.infer<typeof transaction> 
     bankAccountId: t.bankAccountId,
     bankLineId: t.bankLineId,
     date: t.date,
-    amount: money(t.amount, t.currency),
+    amount: money(t.amount, t.scale),
     currency: t.currency,
+    scale: t.scale,
     description: t.description,
     bankPayee: t.bankPayee,
     status: t.status,
     statusReason: t.statusReason,
-    prediction: { ...t.prediction, coding: codingOut(t.prediction.coding, t.currency) },
-    coding: codingOut(t.coding, t.currency),
+    prediction: { ...t.prediction, coding: codingOut(t.prediction.coding, t.scale) },
+    coding: codingOut(t.coding, t.scale),
     posted: t.posted,
     entryId: t.entryId,
     postedAt: iso(t.postedAt),
@@ -128,7 +134,7 @@ export const transactionDetail = transaction.extend({
 export function detailOut(t: TransactionDetail): z.infer<typeof transactionDetail> {
   return {
     ...transactionOut(t),
-    similar: t.similar.map((x) => ({ ...x, amount: money(x.amount, t.currency) })),
+    similar: t.similar.map(({ scale, ...x }) => ({ ...x, amount: money(x.amount, scale) })),
     history: t.history.map((h) => ({ ...h, at: h.at.toISOString() })),
   };
 }
@@ -237,7 +243,7 @@ export const previewOut = z.object({
 });
 
 export function previewViewOut(p: RulePreviewView): z.infer<typeof previewOut> {
-  return { ...p, lines: p.lines.map((l) => ({ ...l, amount: money(l.amount, l.currency) })) };
+  return { ...p, lines: p.lines.map(({ scale, ...l }) => ({ ...l, amount: money(l.amount, scale) })) };
 }
 
 export const applyOut = z.object({ applied: z.number(), posted: z.number(), reposted: z.number() });

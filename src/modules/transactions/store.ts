@@ -81,8 +81,10 @@ export interface NewTransaction {
   bankLineId: string;
   bankLedgerAccountId: string;
   date: string;
+  /** Minor units at `scale`, the ledger's scale of `currency` (as are the split parts). */
   amount: bigint;
   currency: string;
+  scale: number;
   description: string;
   bankPayee: string | null;
   status: Status;
@@ -122,18 +124,18 @@ export async function insertTransactions(
     const col = <T>(f: (r: NewTransaction) => T) => b.map(f);
     await sql`
       insert into transactions (id, firm_id, client_id, bank_account_id, bank_line_id, bank_ledger_account_id, date, amount,
-        currency, description, bank_payee, status, status_reason, method, model_version, confidence, band, explanation, reason,
+        currency, scale, description, bank_payee, status, status_reason, method, model_version, confidence, band, explanation, reason,
         rule_id, predicted_account_id, predicted_payee, predicted_contact_id, predicted_class_id, predicted_split, account_id,
         payee, contact_id, class_id, memo, split, entry_id, posted_at, material, assignee_id)
       select u.id, ${s.firmId}::uuid, ${s.clientId}::uuid, u.bank_account_id, u.bank_line_id, u.ledger_account_id, u.date,
-        u.amount, u.currency, u.description, u.bank_payee, u.status, u.status_reason, u.method, u.model_version, u.confidence,
+        u.amount, u.currency, u.scale, u.description, u.bank_payee, u.status, u.status_reason, u.method, u.model_version, u.confidence,
         u.band, u.explanation, u.reason, u.rule_id, u.p_account, u.p_payee, u.p_contact, u.p_class, u.p_split, u.account_id,
         u.payee, u.contact_id, u.class_id, u.memo, u.split, u.entry_id, case when u.entry_id is null then null else now() end,
         u.material, u.assignee_id
       from unnest(
         ${col((r) => r.id)}::uuid[], ${col((r) => r.bankAccountId)}::uuid[], ${col((r) => r.bankLineId)}::uuid[],
         ${col((r) => r.bankLedgerAccountId)}::uuid[], ${col((r) => r.date)}::date[], ${col((r) => r.amount.toString())}::int8[],
-        ${col((r) => r.currency)}::text[], ${col((r) => r.description)}::text[], ${col((r) => r.bankPayee)}::text[],
+        ${col((r) => r.currency)}::text[], ${col((r) => r.scale)}::int2[], ${col((r) => r.description)}::text[], ${col((r) => r.bankPayee)}::text[],
         ${col((r) => r.status)}::text[], ${col((r) => r.statusReason)}::text[], ${col((r) => r.method)}::text[],
         ${col((r) => r.modelVersion)}::text[], ${col((r) => r.confidence)}::float8[], ${col((r) => r.band)}::text[],
         ${col((r) => r.explanation)}::text[], ${col((r) => json(r.reason))}::jsonb[], ${col((r) => r.ruleId)}::uuid[],
@@ -143,7 +145,7 @@ export async function insertTransactions(
         ${col((r) => r.contactId)}::uuid[], ${col((r) => r.classId)}::uuid[], ${col((r) => r.memo)}::text[],
         ${col((r) => json(r.split))}::jsonb[], ${col((r) => r.entryId)}::uuid[], ${col((r) => r.material)}::bool[],
         ${col((r) => r.assigneeId)}::text[]
-      ) as u(id, bank_account_id, bank_line_id, ledger_account_id, date, amount, currency, description, bank_payee, status,
+      ) as u(id, bank_account_id, bank_line_id, ledger_account_id, date, amount, currency, scale, description, bank_payee, status,
         status_reason, method, model_version, confidence, band, explanation, reason, rule_id, p_account, p_payee, p_contact,
         p_class, p_split, account_id, payee, contact_id, class_id, memo, split, entry_id, material, assignee_id)`.execute(
       ex,

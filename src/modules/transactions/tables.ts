@@ -23,8 +23,11 @@ export interface TransactionsTable {
   bank_line_id: string;
   bank_ledger_account_id: string;
   date: string;
+  /** Minor units at `scale` (also the amounts in `split` and `predicted_split`). */
   amount: bigint;
   currency: string;
+  /** The decimals the client's ledger keeps `currency` at (the ISO scale for rows made before 0031). */
+  scale: number;
   description: string;
   bank_payee: string | null;
   status: Status;

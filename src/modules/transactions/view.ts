@@ -1,5 +1,6 @@
 // How a stored transaction is seen: its coding, its prediction, the bank line the categorizer reads,
 // and the view services hand to routes and other modules.
+import { isoScale, rescale } from "../../platform/money.ts";
 import type { BankLine, Coding as EngineCoding } from "../categorize/index.ts";
 import type { Band, Coding, SplitPart, Status, TransactionFacts } from "./model.ts";
 import type { TransactionRow } from "./store.ts";
@@ -64,12 +65,17 @@ export function factsOf(row: TransactionRow): TransactionFacts {
     date: row.date,
     amount: row.amount,
     currency: row.currency,
+    scale: row.scale,
     description: row.description,
     bankLedgerAccountId: row.bank_ledger_account_id,
   };
 }
 
-/** The line as the categorizer reads it. */
+/**
+ * The line as the categorizer reads it: a bank line, its amount at the currency's ISO scale (what
+ * rules' amounts and the categorizer's amount features are written in). Exact: the amount came
+ * from a bank line at that scale.
+ */
 export function lineOf(row: TransactionRow): BankLine {
   return {
     id: row.id,
@@ -77,7 +83,7 @@ export function lineOf(row: TransactionRow): BankLine {
     bankAccountId: row.bank_account_id,
     date: row.date,
     description: row.description,
-    amount: row.amount,
+    amount: rescale(row.amount, row.scale, isoScale(row.currency), { currency: row.currency }),
     currency: row.currency,
   };
 }
@@ -97,8 +103,11 @@ export interface TransactionView {
   bankAccountId: string;
   bankLineId: string;
   date: string;
+  /** Minor units at `scale` (as are the split parts): the ledger's figures. */
   amount: bigint;
   currency: string;
+  /** The decimals the client's ledger keeps `currency` at. */
+  scale: number;
   description: string;
   bankPayee: string | null;
   status: Status;
@@ -131,6 +140,7 @@ export function viewOf(row: TransactionRow): TransactionView {
     date: row.date,
     amount: row.amount,
     currency: row.currency,
+    scale: row.scale,
     description: row.description,
     bankPayee: row.bank_payee,
     status: row.status,

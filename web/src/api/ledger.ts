@@ -2,6 +2,7 @@
 import { api } from "./client.ts";
 import type { z } from "zod";
 import type { account } from "../../../src/modules/ledger/account-routes.ts";
+import type { currencyScales } from "../../../src/modules/ledger/currency-routes.ts";
 import type { entry, entryIn } from "../../../src/modules/ledger/entry-schemas.ts";
 import type { period } from "../../../src/modules/ledger/period-routes.ts";
 import type { contact } from "../../../src/modules/ledger/reference-routes.ts";
@@ -36,6 +37,7 @@ export type TrialBalance = z.infer<typeof tbJson>;
 export type GeneralLedger = z.infer<typeof generalLedger>;
 export type LedgerLine = z.infer<typeof ledgerLine>;
 export type Period = z.infer<typeof period>;
+export type CurrencyScales = z.infer<typeof currencyScales>;
 
 const base = (client: string) => `/api/clients/${encodeURIComponent(client)}`;
 
@@ -46,6 +48,8 @@ export const ledgerApi = {
     api.post<Account>(`${base(client)}/accounts`, input),
   updateAccount: (client: string, id: string, patch: AccountPatch) =>
     api.patch<Account>(`${base(client)}/accounts/${id}`, patch),
+  /** The client's currencies and the decimals the ledger keeps each at. */
+  currencies: (client: string) => api.get<CurrencyScales>(`${base(client)}/currencies`),
   applyTemplate: (client: string) => api.post<{ created: number }>(`${base(client)}/accounts/apply-template`),
   contacts: (client: string) =>
     api.get<{ contacts: Contact[] }>(`${base(client)}/contacts`).then((r) => r.contacts),

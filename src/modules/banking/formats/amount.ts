@@ -1,6 +1,6 @@
 // Amounts as decimal strings: reading what banks write ("1.234,50-", "($12.00)", "+0000147,64") into a
 // plain "-1234.50", and exact sums/comparisons through bigint. No amount ever passes through a float.
-import { ISO_CODE, isoExponent } from "../../../platform/money.ts";
+import { ISO_CODE, isoScale } from "../../../platform/money.ts";
 
 export type DecimalSeparator = "." | ",";
 
@@ -191,13 +191,13 @@ export function sameAmount(a: string, b: string): boolean {
  * Formats an amount written in minor units without a decimal point (BAI2 writes "10000" for 100.00)
  * using the currency's number of decimals.
  */
-export function minorUnitsToAmount(text: string, exponent: number): string | null {
+export function minorUnitsToAmount(text: string, scale: number): string | null {
   const m = /^([+-]?)(\d{1,40})$/.exec(text.trim());
   if (!m) return null;
   const digits = (m[2] as string).replace(/^0+(?=\d)/, "");
   if (digits.length > MAX_DIGITS) return null;
   const value = BigInt(digits);
-  return fromScaled(m[1] === "-" ? -value : value, exponent);
+  return fromScaled(m[1] === "-" ? -value : value, scale);
 }
 
 /**
@@ -235,6 +235,6 @@ export function detectDecimalSeparator(samples: readonly string[]): DecimalSepar
 }
 
 /** Decimal places of a currency's minor unit (2 when the currency is unknown). */
-export function currencyExponent(code: string | null): number {
-  return code && ISO_CODE.test(code.toUpperCase()) ? isoExponent(code.toUpperCase()) : 2;
+export function currencyScale(code: string | null): number {
+  return code && ISO_CODE.test(code.toUpperCase()) ? isoScale(code.toUpperCase()) : 2;
 }

@@ -1,6 +1,6 @@
 // Reads BAI2 cash-management balance reports: one statement per `03` account record, `16` detail records
 // (with `88` continuations) signed by type code — 100–399 credits, 400–699 debits — and ledger balances 010/015.
-import { minorUnitsToAmount, currencyExponent, negateAmount } from "./amount.ts";
+import { minorUnitsToAmount, currencyScale, negateAmount } from "./amount.ts";
 import { parseYymmdd } from "./dates.ts";
 import { StatementParseError } from "./errors.ts";
 import { splitLines } from "./text.ts";
@@ -192,7 +192,7 @@ function fundsExtra(fields: readonly string[], at: number): number {
 interface AccountState {
   id: string;
   currency: string;
-  exponent: number;
+  scale: number;
   institution: string | null;
   date: string;
   line: number;
@@ -218,7 +218,7 @@ function startAccount(
   const state: AccountState = {
     id,
     currency,
-    exponent: currencyExponent(currency),
+    scale: currencyScale(currency),
     institution: group.originator ?? sender,
     date: group.date as string,
     line: r.line,
@@ -237,7 +237,7 @@ function startAccount(
     const extra = fundsExtra(f, i + 3);
     i += 4 + extra;
     if (type === "" || amountText === "") continue;
-    const amount = minorUnitsToAmount(amountText, state.exponent);
+    const amount = minorUnitsToAmount(amountText, state.scale);
     if (amount === null) {
       throw new StatementParseError(
         "bai2/invalid-amount",
@@ -286,7 +286,7 @@ function readDetail(r: LogicalRecord, account: AccountState, warnings: string[])
     );
     return;
   }
-  const magnitude = minorUnitsToAmount(amountText, account.exponent);
+  const magnitude = minorUnitsToAmount(amountText, account.scale);
   if (magnitude === null || magnitude.startsWith("-")) {
     throw new StatementParseError(
       "bai2/invalid-amount",

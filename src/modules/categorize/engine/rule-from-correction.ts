@@ -2,7 +2,7 @@
 // merchant's lines, in the same direction, the same way next time.
 import { formatMinor } from "../../../platform/money.ts";
 import { normalizeMerchant } from "./normalize.ts";
-import { exponentOf, magnitude, type Condition, type Rule, type RuleActions } from "./rules.ts";
+import { scaleOf, magnitude, type Condition, type Rule, type RuleActions } from "./rules.ts";
 import type { BankLine } from "./types.ts";
 
 /** A correction a reviewer made, as the rule builder sees it. */
@@ -37,7 +37,7 @@ export function ruleFromCorrection(
     });
   if (line.amount !== 0n)
     conditions.push({ field: "direction", op: "is", value: line.amount < 0n ? "out" : "in" });
-  const exp = exponentOf(line);
+  const exp = scaleOf(line);
   const actions: RuleActions = { account: correction.account };
   if (correction.payee) actions.payee = correction.payee;
   if (correction.classId) actions.classId = correction.classId;

@@ -1,7 +1,7 @@
 // Rule validation: a rule is checked whole before it is stored, and the first problem is reported
 // with the field it concerns, so the rule editor can point at it.
 import { validationError } from "../../../platform/errors.ts";
-import { formatMinor, isoExponent, parseDecimal } from "../../../platform/money.ts";
+import { formatMinor, isoScale, parseDecimal } from "../../../platform/money.ts";
 import type { Condition, Rule } from "./rules.ts";
 
 export interface RuleContext {
@@ -16,7 +16,7 @@ export function validateRule(rule: Rule, context: RuleContext): void {
   const fail = (code: string, detail: string, field: string): never => {
     throw validationError(`categorize/${code}`, detail, { field });
   };
-  const exp = isoExponent(context.currency ?? "USD");
+  const exp = isoScale(context.currency ?? "USD");
   if (!rule.id) fail("rule-no-id", "a rule needs an id", "id");
   if (rule.scope === "client" && !rule.clientId)
     fail("rule-no-client", "a client rule needs a client", "clientId");

@@ -10,13 +10,7 @@
 //      matching ALL conditions scores their sum; a rule matching ANY scores its weakest condition;
 //   3. more conditions; 4. the earlier `createdAt`; 5. the smaller id.
 import { validationError } from "../../../platform/errors.ts";
-import {
-  allocate,
-  allocateByPercent,
-  formatMinor,
-  isoExponent,
-  parseDecimal,
-} from "../../../platform/money.ts";
+import { allocate, allocateByPercent, formatMinor, isoScale, parseDecimal } from "../../../platform/money.ts";
 import { normalized } from "./features.ts";
 import type { BankLine, SplitPart } from "./types.ts";
 
@@ -93,8 +87,8 @@ export function magnitude(amount: bigint): bigint {
 }
 
 /** Decimal places of the line's currency (2 when none is given). */
-export function exponentOf(line: BankLine): number {
-  return isoExponent(line.currency ?? "USD");
+export function scaleOf(line: BankLine): number {
+  return isoScale(line.currency ?? "USD");
 }
 
 /** Does one condition hold for a line? */
@@ -113,7 +107,7 @@ export function matchCondition(condition: Condition, line: BankLine, payee?: str
       return text.includes(value);
     }
     case "amount": {
-      const exp = exponentOf(line);
+      const exp = scaleOf(line);
       const abs = magnitude(line.amount);
       if (condition.op === "equals") return abs === parseDecimal(condition.value, exp);
       if (condition.op === "between")
@@ -199,7 +193,7 @@ export function selectRule(rules: readonly Rule[], line: BankLine, payee?: strin
 
 /** The split parts of a line under a split action; parts always sum to the line's amount. */
 export function splitParts(split: SplitAction, line: BankLine): SplitPart[] {
-  const exp = exponentOf(line);
+  const exp = scaleOf(line);
   const sign = line.amount < 0n ? -1n : 1n;
   const abs = magnitude(line.amount);
   if (split.by === "percent") {

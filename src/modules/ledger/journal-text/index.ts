@@ -11,7 +11,7 @@
  *
  * - `parseJournal(text, { fileName?, rules? }): ParsedJournal` — pure. Entries with every amount
  *   explicit and exact (`{ quantity: bigint, scale, commodity }`, "0.71" → 71n at scale 2), declared
- *   accounts (with types), commodities (display style, precision, `maxScale` = the exponent a store
+ *   accounts (with types), commodities (display style, precision, `maxScale` = the scale a store
  *   needs to hold every amount exactly), `P` prices, warnings. Throws `AppError` (validation,
  *   code `journal/...`, `line` 1-based, `extra.fileName`) for anything malformed or unbalanced.
  * - `inferEquityPostings(entry, { conversionAccount?, roundingAccount? })` — pure. The postings

@@ -41,7 +41,7 @@ export interface CommodityInfo {
   style: CommodityStyle | null;
   /**
    * Most decimal places of any amount in this commodity (written, inferred, assigned or cost):
-   * the exponent a store needs to hold every amount of the journal exactly.
+   * the scale a store needs to hold every amount of the journal exactly.
    */
   maxScale: number;
   line?: number;

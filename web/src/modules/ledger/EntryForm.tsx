@@ -29,6 +29,14 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
     queryKey: ["accounts", client, false],
     queryFn: () => ledgerApi.accounts(client),
   });
+  // Amounts are typed with the decimals the ledger keeps the entry's currency at (a draft's own
+  // currency, else the client's home currency, which new lines are posted in).
+  const currencies = useQuery({
+    queryKey: ["currencies", client],
+    queryFn: () => ledgerApi.currencies(client),
+  });
+  const currency = draft?.lines[0]?.currency ?? currencies.data?.homeCurrency;
+  const scale = currencies.data?.currencies.find((c) => c.code === currency)?.scale ?? 2;
   const qc = useQueryClient();
 
   const input = (): EntryInput => ({
@@ -56,7 +64,7 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
       navigate(`/c/${client}/ledger/entries/${entry.id}`);
     },
   });
-  const totals = totalsOf(lines);
+  const totals = totalsOf(lines, scale);
   const balanced = totals.debits === totals.credits && totals.debits > 0n && totals.invalid.length === 0;
 
   return (
@@ -92,7 +100,7 @@ export function EntryForm({ client, draft }: { client: string; draft?: Entry }) 
           </SimpleGrid>
         </Paper>
         <Paper withBorder radius="md" p="xs">
-          <LinesEditor lines={lines} onChange={setLines} accounts={accounts.data ?? []} />
+          <LinesEditor lines={lines} onChange={setLines} accounts={accounts.data ?? []} scale={scale} />
         </Paper>
         <Group justify="flex-end">
           <Button type="button" variant="default" onClick={() => history.back()}>

@@ -1,5 +1,6 @@
 // Editable journal lines: account, debit, credit, memo, with running totals and the difference
-// that must be zero before the entry can be posted.
+// that must be zero before the entry can be posted. Amounts take the decimals the ledger keeps the
+// entry's currency at (`scale`: 0 for JPY-like currencies, 2 for most, more where the books keep more).
 import { ActionIcon, Button, Group, Select, Table, Text, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { Account } from "../../api/ledger.ts";
@@ -26,17 +27,17 @@ export const emptyLine = (): LineDraft => ({
 export interface LineTotals {
   debits: bigint;
   credits: bigint;
-  /** Lines whose amount is not a number with at most two decimals. */
+  /** Lines whose amount is not a number with at most `scale` decimals. */
   invalid: number[];
 }
 
-export function totalsOf(lines: LineDraft[]): LineTotals {
+export function totalsOf(lines: LineDraft[], scale = 2): LineTotals {
   let debits = 0n;
   let credits = 0n;
   const invalid: number[] = [];
   lines.forEach((l, i) => {
-    const d = l.debit.trim() ? toMinor(l.debit) : 0n;
-    const c = l.credit.trim() ? toMinor(l.credit) : 0n;
+    const d = l.debit.trim() ? toMinor(l.debit, scale) : 0n;
+    const c = l.credit.trim() ? toMinor(l.credit, scale) : 0n;
     if (d === null || c === null || d < 0n || c < 0n) invalid.push(i);
     else {
       debits += d;
@@ -50,17 +51,21 @@ export function LinesEditor({
   lines,
   onChange,
   accounts,
+  scale = 2,
 }: {
   lines: LineDraft[];
   onChange: (lines: LineDraft[]) => void;
   accounts: Account[];
+  /** Decimals of the entry's currency, as the ledger keeps it. */
+  scale?: number;
 }) {
   const options = accounts
     .filter((a) => a.isActive)
     .map((a) => ({ value: a.id, label: accountLabel(a.number, a.fullName) }));
   const set = (i: number, patch: Partial<LineDraft>) =>
     onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const totals = totalsOf(lines);
+  const totals = totalsOf(lines, scale);
+  const tooPrecise = scale === 0 ? "No decimals in this currency" : `At most ${scale} decimals`;
   const difference = totals.debits - totals.credits;
 
   return (
@@ -100,7 +105,7 @@ export function LinesEditor({
                   size="xs"
                   inputMode="decimal"
                   value={l.debit}
-                  error={totals.invalid.includes(i) && l.debit.trim() !== ""}
+                  error={totals.invalid.includes(i) && l.debit.trim() !== "" ? tooPrecise : undefined}
                   onChange={(e) =>
                     set(i, {
                       debit: e.currentTarget.value,
@@ -118,7 +123,7 @@ export function LinesEditor({
                   size="xs"
                   inputMode="decimal"
                   value={l.credit}
-                  error={totals.invalid.includes(i) && l.credit.trim() !== ""}
+                  error={totals.invalid.includes(i) && l.credit.trim() !== "" ? tooPrecise : undefined}
                   onChange={(e) =>
                     set(i, {
                       credit: e.currentTarget.value,
@@ -166,10 +171,10 @@ export function LinesEditor({
               </Button>
             </Table.Td>
             <Table.Td ta="right" ff="monospace" fw={600} aria-label="Total debits">
-              {formatAmount(fromMinor(totals.debits))}
+              {formatAmount(fromMinor(totals.debits, scale))}
             </Table.Td>
             <Table.Td ta="right" ff="monospace" fw={600} aria-label="Total credits">
-              {formatAmount(fromMinor(totals.credits))}
+              {formatAmount(fromMinor(totals.credits, scale))}
             </Table.Td>
             <Table.Td colSpan={2}>
               <Group gap={6}>
@@ -179,7 +184,8 @@ export function LinesEditor({
                   </Text>
                 ) : (
                   <Text size="sm" c="red.8" fw={500} role="status">
-                    Out of balance by {formatAmount(fromMinor(difference < 0n ? -difference : difference))}
+                    Out of balance by{" "}
+                    {formatAmount(fromMinor(difference < 0n ? -difference : difference, scale))}
                   </Text>
                 )}
               </Group>

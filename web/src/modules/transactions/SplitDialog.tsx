@@ -1,5 +1,6 @@
 // Split a transaction over several accounts, by amounts (which must total the transaction) or by
 // percentages (which must total 100); the running total says what is left before anything is sent.
+// Amounts take the decimals the ledger keeps the transaction's currency at (its `scale`).
 import { useState } from "react";
 import {
   ActionIcon,
@@ -62,8 +63,11 @@ export function SplitDialog({
       onClose();
     },
   });
-  const scale = by === "amount" ? 2 : 4;
-  const target = by === "amount" ? (toMinor(magnitude, 2) ?? 0n) : 1_000_000n;
+  // Amounts are typed with the decimals the client's ledger keeps the currency at (t.scale: none
+  // for JPY-like currencies, 3 or 4 where the books keep them); percentages with up to 4.
+  const scale = by === "amount" ? t.scale : 4;
+  const target = by === "amount" ? (toMinor(magnitude, t.scale) ?? 0n) : 1_000_000n;
+  const invalid = parts.map((p) => p.value.trim() !== "" && toMinor(p.value, scale) === null);
   const sum = parts.reduce((s, p) => s + (toMinor(p.value, scale) ?? 0n), 0n);
   const left = target - sum;
   const set = (i: number, patch: Partial<Part>) =>
@@ -108,6 +112,16 @@ export function SplitDialog({
                 label={`Part ${i + 1} ${by === "amount" ? "amount" : "percent"}`}
                 value={p.value}
                 onChange={(e) => set(i, { value: e.currentTarget.value })}
+                error={
+                  invalid[i]
+                    ? by === "amount"
+                      ? scale === 0
+                        ? `${t.currency} takes no decimals`
+                        : `At most ${scale} decimals`
+                      : "At most 4 decimals"
+                    : undefined
+                }
+                inputMode="decimal"
                 size="xs"
                 w={110}
                 rightSection={by === "percent" ? "%" : undefined}
@@ -144,7 +158,7 @@ export function SplitDialog({
               {left === 0n
                 ? "Parts total the transaction"
                 : by === "amount"
-                  ? `Left to split: ${fromMinor(left, 2)}`
+                  ? `Left to split: ${fromMinor(left, t.scale)}`
                   : `Left to split: ${fromMinor(left, 4)}%`}
             </Text>
           </Group>
@@ -152,7 +166,7 @@ export function SplitDialog({
             <Button type="button" variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={split.isPending}>
+            <Button type="submit" loading={split.isPending} disabled={invalid.some(Boolean)}>
               Split
             </Button>
           </Group>
