@@ -8,7 +8,9 @@ import { notFound, validationError } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
 import { isoExponent, parseDecimal } from "../../platform/money.ts";
 import type { Band } from "./model.ts";
+import { currentTenant } from "../../platform/tenant-scope.ts";
 import { clientScope } from "./scope.ts";
+import { SEARCH_IDS_MAX, searchMatches, trigramSearchable, type SearchMatches } from "./search-store.ts";
 import { countOf, statusCounts } from "./count-store.ts";
 import * as store from "./store.ts";
 import type { Tab } from "./store.ts";
@@ -88,11 +90,23 @@ export async function listTransactions(
   // its matches, but no further than COUNT_AHEAD past this page (a total of "at least" that many).
   const narrowed = store.narrowsTab(filter);
   const cap = offset + limit + COUNT_AHEAD;
-  const [rows, counts, counted] = await Promise.all([
-    store.listRows(ctx.db, s, { ...filter, limit, offset }),
+  const pageOf = async (f: typeof filter & { searchIds?: readonly string[] }) => {
+    const [rows, counted] = await Promise.all([
+      store.listRows(ctx.db, s, { ...f, limit, offset }),
+      narrowed ? store.countRows(ctx.db, s, f, cap + 1) : Promise.resolve(undefined),
+    ]);
+    return { rows, counted };
+  };
+  const [counts, found] = await Promise.all([
     statusCounts(ctx.db, s),
-    narrowed ? store.countRows(ctx.db, s, filter, cap + 1) : Promise.resolve(undefined),
+    indexedSearch(ctx, s, filter.search, cap + 1),
   ]);
+  // The ids the search index found answer the page and its count when they are every match, or
+  // when enough of the newest matches pass the other filters to fill the page and the count's cap
+  // (every match left out is older than all of them). Otherwise the text of each line is checked.
+  const viaIndex = found ? await pageOf({ ...filter, searchIds: found.ids }) : undefined;
+  const { rows, counted } =
+    viaIndex && (found?.complete || (viaIndex.counted ?? 0) > cap) ? viaIndex : await pageOf(filter);
   const all = ["needs_review", "held", "processed", "excluded"] as const;
   const statuses = filter.tab === "all" ? all : store.TAB_STATUSES[filter.tab];
   const total = counted ?? countOf(counts, statuses, filter.bankAccountId);
@@ -109,6 +123,22 @@ export async function listTransactions(
       held: countOf(counts, ["held"]),
     },
   };
+}
+
+/**
+ * The matches of a search through the trigram index (search-store.ts), asking for `wanted` of the
+ * newest; undefined when the index cannot help: no search, a term without three letters or digits
+ * in a row, a page so deep that only a common term reaches it, or a session without a tenant (the
+ * owner's jobs and commands, which the search function refuses: they check each line's text).
+ */
+async function indexedSearch(
+  ctx: Ctx,
+  s: store.Scope,
+  search: string | undefined,
+  wanted: number,
+): Promise<SearchMatches | undefined> {
+  if (!search || !trigramSearchable(search) || wanted > SEARCH_IDS_MAX || !currentTenant()) return undefined;
+  return searchMatches(ctx.db, s, search, wanted);
 }
 
 export interface TransactionDetail extends TransactionView {

@@ -1,0 +1,65 @@
+-- Text search in the Transaction Manager at a million lines per client (issue 11). A search is a
+-- case-insensitive substring of the description, the payee or the bank's payee (`ilike '%term%'`).
+-- A trigram index answers that without reading every line, but requests run as closebook_app under
+-- row-level security, and the policies keep non-leakproof operators (the trigram ones, `ilike`)
+-- out of index conditions: the app role would still check every line of the client. So the index
+-- is read by one reviewed function that runs as the tables' owner and hands back only the ids of
+-- matching transactions of a client the caller's session may see; the Transaction Manager then
+-- reads those transactions under the ordinary policies (src/modules/transactions/search-store.ts).
+
+-- pg_trgm is a trusted extension (PostgreSQL 13+): a database owner without superuser may create it.
+-- PGlite loads it from @electric-sql/pglite/contrib/pg_trgm (src/platform/db.ts).
+create extension if not exists pg_trgm;
+
+-- One index over the three searched texts, joined by a character no search term can usefully hold
+-- (the function below also checks each text on its own, so a term never matches across two).
+create index transactions_search on transactions using gin (
+  (description || E'\x1f' || coalesce(payee, '') || E'\x1f' || coalesce(bank_payee, '')) gin_trgm_ops
+);
+
+-- The newest (date desc, id desc: the list's order) at most p_limit transactions of client
+-- p_client_id whose description, payee or bank payee contains p_term, ignoring case.
+--
+-- Security: SECURITY DEFINER bypasses row-level security, so the function makes the policies' own
+-- test itself, from the same session settings (closebook_firm(), closebook_all_clients(),
+-- closebook_client_ids() of migration 0007): without a firm in the session, or for a client the
+-- session may not see, it raises insufficient_privilege instead of answering; and it reads only
+-- rows of that firm and client. It returns ids, nothing else of the rows; callers read the rows
+-- under row-level security, which is a second wall. The search path is pinned (every name below is
+-- schema-qualified; pg_temp comes last, so a temporary object cannot stand in for one), and the
+-- statement is planned for its actual term each call (EXECUTE), so that the planner can choose
+-- between the trigram index (a rare term) and the list's own index in page order (a common term).
+create function transaction_search_ids(p_client_id uuid, p_term text, p_limit integer)
+returns setof uuid
+language plpgsql stable security definer
+set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_firm uuid := public.closebook_firm();
+  v_pattern text;
+begin
+  if v_firm is null then
+    raise exception 'transaction search needs a tenant in the session' using errcode = '42501';
+  end if;
+  if p_client_id is null
+     or not (public.closebook_all_clients() or p_client_id = any (public.closebook_client_ids())) then
+    raise exception 'transaction search: client % is not visible to this session', p_client_id
+      using errcode = '42501';
+  end if;
+  if p_term is null or p_term = '' or p_limit is null or p_limit < 1 then
+    return;
+  end if;
+  v_pattern := '%' || replace(replace(replace(p_term, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+  return query execute $q$
+    select t.id from public.transactions t
+    where t.firm_id = $1 and t.client_id = $2
+      and (t.description || E'\x1f' || coalesce(t.payee, '') || E'\x1f' || coalesce(t.bank_payee, '')) ilike $3
+      and (t.description ilike $3 or t.payee ilike $3 or t.bank_payee ilike $3)
+    order by t.date desc, t.id desc
+    limit $4
+  $q$ using v_firm, p_client_id, v_pattern, p_limit;
+end
+$$;
+
+revoke all on function transaction_search_ids(uuid, text, integer) from public;
+grant execute on function transaction_search_ids(uuid, text, integer) to closebook_app;
