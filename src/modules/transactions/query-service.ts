@@ -1,8 +1,8 @@
 // Reading the Transaction Manager: a tab of transactions (25 at a time by default) with search and
 // filters and the count of each tab, and one transaction with its explanation, the past lines
 // behind it and its history of changes.
-import { sql } from "kysely";
 import type { Actor } from "../../platform/actor.ts";
+import { auditTrail } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
@@ -162,11 +162,12 @@ export async function getTransaction(
   ).filter((x) => UUID.test(x));
   const [similar, history] = await Promise.all([
     store.transactionsByIds(ctx.db, s, examples),
-    sql<{ action: string; actor_id: string | null; occurred_at: Date; after: unknown }>`
-      select action, actor_id, occurred_at, after from audit_events
-      where firm_id = ${s.firmId}::uuid and client_id = ${s.clientId}::uuid
-        and subject_type = 'transaction' and subject_id = ${row.id}
-      order by id`.execute(ctx.db),
+    auditTrail(ctx.db, {
+      firmId: s.firmId,
+      clientId: s.clientId,
+      subjectType: "transaction",
+      subjectId: row.id,
+    }),
   ]);
   return {
     ...viewOf(row),
@@ -177,11 +178,6 @@ export async function getTransaction(
       amount: r.amount,
       accountId: r.account_id,
     })),
-    history: history.rows.map((h) => ({
-      action: h.action,
-      by: h.actor_id,
-      at: h.occurred_at,
-      after: h.after,
-    })),
+    history: history.map((h) => ({ action: h.action, by: h.actorId, at: h.occurredAt, after: h.after })),
   };
 }
