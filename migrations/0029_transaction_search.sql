@@ -18,7 +18,9 @@ create index transactions_search on transactions using gin (
 );
 
 -- The newest (date desc, id desc: the list's order) at most p_limit transactions of client
--- p_client_id whose description, payee or bank payee contains p_term, ignoring case.
+-- p_client_id whose description, payee or bank payee contains p_term, ignoring case; narrowed,
+-- when given, to statuses, one bank account and a date range (the filters the list's indexes
+-- serve, so that a common term in a narrow list is found without reading all its matches).
 --
 -- Security: SECURITY DEFINER bypasses row-level security, so the function makes the policies' own
 -- test itself, from the same session settings (closebook_firm(), closebook_all_clients(),
@@ -26,10 +28,23 @@ create index transactions_search on transactions using gin (
 -- session may not see, it raises insufficient_privilege instead of answering; and it reads only
 -- rows of that firm and client. It returns ids, nothing else of the rows; callers read the rows
 -- under row-level security, which is a second wall. The search path is pinned (every name below is
--- schema-qualified; pg_temp comes last, so a temporary object cannot stand in for one), and the
--- statement is planned for its actual term each call (EXECUTE), so that the planner can choose
--- between the trigram index (a rare term) and the list's own index in page order (a common term).
-create function transaction_search_ids(p_client_id uuid, p_term text, p_limit integer)
+-- schema-qualified; pg_temp comes last, so a temporary object cannot stand in for one); values
+-- reach the statement as parameters or quoted literals (format %L), never as SQL text. The
+-- statement is planned for its actual values each call (EXECUTE), so that the planner chooses
+-- between the trigram index (a rare term) and the list's own indexes in page order (a common one).
+--
+-- A term without the separator matches the joined texts exactly when it matches one of them (a
+-- match cannot span the separator it does not contain), so only such a term needs each text
+-- checked on its own; leaving that check out keeps the planner's estimate of a match honest.
+create function transaction_search_ids(
+  p_client_id uuid,
+  p_term text,
+  p_limit integer,
+  p_statuses text[] default null,
+  p_bank_account_id uuid default null,
+  p_from date default null,
+  p_to date default null
+)
 returns setof uuid
 language plpgsql stable security definer
 set search_path = pg_catalog, pg_temp
@@ -37,6 +52,7 @@ as $$
 declare
   v_firm uuid := public.closebook_firm();
   v_pattern text;
+  v_sql text;
 begin
   if v_firm is null then
     raise exception 'transaction search needs a tenant in the session' using errcode = '42501';
@@ -50,16 +66,28 @@ begin
     return;
   end if;
   v_pattern := '%' || replace(replace(replace(p_term, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-  return query execute $q$
-    select t.id from public.transactions t
-    where t.firm_id = $1 and t.client_id = $2
-      and (t.description || E'\x1f' || coalesce(t.payee, '') || E'\x1f' || coalesce(t.bank_payee, '')) ilike $3
-      and (t.description ilike $3 or t.payee ilike $3 or t.bank_payee ilike $3)
-    order by t.date desc, t.id desc
-    limit $4
-  $q$ using v_firm, p_client_id, v_pattern, p_limit;
+  v_sql := 'select t.id from public.transactions t where t.firm_id = $1 and t.client_id = $2'
+    || $s$ and (t.description || E'\x1f' || coalesce(t.payee, '') || E'\x1f' || coalesce(t.bank_payee, '')) ilike $3$s$;
+  if strpos(p_term, E'\x1f') > 0 then
+    v_sql := v_sql || ' and (t.description ilike $3 or t.payee ilike $3 or t.bank_payee ilike $3)';
+  end if;
+  -- Literals, not parameters: the Needs Review index is partial on its statuses.
+  if p_statuses is not null then
+    v_sql := v_sql || format(' and t.status = any (%L::text[])', p_statuses);
+  end if;
+  if p_bank_account_id is not null then
+    v_sql := v_sql || format(' and t.bank_account_id = %L::uuid', p_bank_account_id);
+  end if;
+  if p_from is not null then
+    v_sql := v_sql || format(' and t.date >= %L::date', p_from);
+  end if;
+  if p_to is not null then
+    v_sql := v_sql || format(' and t.date <= %L::date', p_to);
+  end if;
+  v_sql := v_sql || ' order by t.date desc, t.id desc limit $4';
+  return query execute v_sql using v_firm, p_client_id, v_pattern, p_limit;
 end
 $$;
 
-revoke all on function transaction_search_ids(uuid, text, integer) from public;
-grant execute on function transaction_search_ids(uuid, text, integer) to closebook_app;
+revoke all on function transaction_search_ids(uuid, text, integer, text[], uuid, date, date) from public;
+grant execute on function transaction_search_ids(uuid, text, integer, text[], uuid, date, date) to closebook_app;

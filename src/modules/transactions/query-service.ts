@@ -10,7 +10,7 @@ import { isoExponent, parseDecimal } from "../../platform/money.ts";
 import type { Band } from "./model.ts";
 import { currentTenant } from "../../platform/tenant-scope.ts";
 import { clientScope } from "./scope.ts";
-import { SEARCH_IDS_MAX, searchMatches, trigramSearchable, type SearchMatches } from "./search-store.ts";
+import { SEARCH_IDS_MAX, searchMatches, trigramSearchable } from "./search-store.ts";
 import { countOf, statusCounts } from "./count-store.ts";
 import * as store from "./store.ts";
 import type { Tab } from "./store.ts";
@@ -90,23 +90,18 @@ export async function listTransactions(
   // its matches, but no further than COUNT_AHEAD past this page (a total of "at least" that many).
   const narrowed = store.narrowsTab(filter);
   const cap = offset + limit + COUNT_AHEAD;
-  const pageOf = async (f: typeof filter & { searchIds?: readonly string[] }) => {
+  const pageOf = async (f: Omit<store.TransactionFilter, "limit" | "offset">) => {
     const [rows, counted] = await Promise.all([
       store.listRows(ctx.db, s, { ...f, limit, offset }),
       narrowed ? store.countRows(ctx.db, s, f, cap + 1) : Promise.resolve(undefined),
     ]);
     return { rows, counted };
   };
-  const [counts, found] = await Promise.all([
+  const [counts, viaIndex] = await Promise.all([
     statusCounts(ctx.db, s),
-    indexedSearch(ctx, s, filter.search, cap + 1),
+    pageThroughSearchIndex(ctx, s, filter, cap, pageOf),
   ]);
-  // The ids the search index found answer the page and its count when they are every match, or
-  // when enough of the newest matches pass the other filters to fill the page and the count's cap
-  // (every match left out is older than all of them). Otherwise the text of each line is checked.
-  const viaIndex = found ? await pageOf({ ...filter, searchIds: found.ids }) : undefined;
-  const { rows, counted } =
-    viaIndex && (found?.complete || (viaIndex.counted ?? 0) > cap) ? viaIndex : await pageOf(filter);
+  const { rows, counted } = viaIndex ?? (await pageOf(filter));
   const all = ["needs_review", "held", "processed", "excluded"] as const;
   const statuses = filter.tab === "all" ? all : store.TAB_STATUSES[filter.tab];
   const total = counted ?? countOf(counts, statuses, filter.bankAccountId);
@@ -126,19 +121,37 @@ export async function listTransactions(
 }
 
 /**
- * The matches of a search through the trigram index (search-store.ts), asking for `wanted` of the
- * newest; undefined when the index cannot help: no search, a term without three letters or digits
- * in a row, a page so deep that only a common term reaches it, or a session without a tenant (the
- * owner's jobs and commands, which the search function refuses: they check each line's text).
+ * A page of a search read through the trigram index (search-store.ts), or undefined when the index
+ * cannot answer it: no search, a term without three letters or digits in a row, a session without
+ * a tenant (the owner's jobs and commands, which the search function refuses), or a common term
+ * whose newest matches do not fill this page and count. The function narrows by the tab, the bank
+ * account and the dates itself; the other filters apply to the ids it finds. Those ids answer the
+ * page and its count when they are every match, or when enough of them pass the other filters to
+ * fill the page and the count's cap (every match left out is older than all of them). A first
+ * look asks for just that many; a second, when they were too few, for up to SEARCH_IDS_MAX.
  */
-async function indexedSearch(
+async function pageThroughSearchIndex<P extends { counted: number | undefined }>(
   ctx: Ctx,
   s: store.Scope,
-  search: string | undefined,
-  wanted: number,
-): Promise<SearchMatches | undefined> {
-  if (!search || !trigramSearchable(search) || wanted > SEARCH_IDS_MAX || !currentTenant()) return undefined;
-  return searchMatches(ctx.db, s, search, wanted);
+  filter: Omit<store.TransactionFilter, "limit" | "offset">,
+  cap: number,
+  pageOf: (f: Omit<store.TransactionFilter, "limit" | "offset">) => Promise<P>,
+): Promise<P | undefined> {
+  const term = filter.search;
+  if (!term || !trigramSearchable(term) || !currentTenant()) return undefined;
+  const narrow = {
+    statuses: filter.tab === "all" ? undefined : store.TAB_STATUSES[filter.tab],
+    bankAccountId: filter.bankAccountId,
+    from: filter.from,
+    to: filter.to,
+  };
+  for (const wanted of cap + 1 < SEARCH_IDS_MAX ? [cap + 1, SEARCH_IDS_MAX] : [cap + 1]) {
+    if (wanted > SEARCH_IDS_MAX) return undefined;
+    const found = await searchMatches(ctx.db, s, term, wanted, narrow);
+    const page = await pageOf({ ...filter, searchIds: found.ids });
+    if (found.complete || (page.counted ?? 0) > cap) return page;
+  }
+  return undefined;
 }
 
 export interface TransactionDetail extends TransactionView {

@@ -104,6 +104,11 @@ describe("searching through the index", () => {
       { tab: "all", search: "bulk payee", offset: 200 },
       { tab: "processed", search: "BULK PAYEE 11", from: "2025-01-01", to: "2025-06-30" },
       { tab: "all", search: "bulk payee", offset: 11_000 },
+      // Filters the search function does not apply itself: a second, longer look, then exact.
+      { tab: "all", search: "bulk payee", minAmount: "21.00" },
+      { tab: "needs_review", search: "bulk payee", minAmount: "20.00", from: "2025-03-01", to: "2025-08-31" },
+      { tab: "all", search: "check", bankAccountId: a1.checking.id },
+      { tab: "needs_review", search: "payee 1", bankAccountId: a1.card.id, from: "2025-02-01" },
     ];
     for (const query of queries) {
       const owner = await listTransactions(t.ctx, a1.actor, a1.slug, query);
@@ -120,8 +125,7 @@ describe("searching through the index", () => {
     }
     const some = await asUser({ tab: "all", search: "bucks sto" });
     expect(some.total).toBe(6);
-    // The newest 1,026 matches fill the All tab's page and count; Needs Review holds half of them
-    // (too few for its count), so it was counted by checking each line: 600 of the 1,200.
+    // The newest 1,026 matches fill the All tab's page and count; Needs Review has 600 of them.
     const bulkAll = await asUser({ tab: "all", search: "bulk payee" });
     expect({ total: bulkAll.total, exact: bulkAll.totalExact }).toEqual({ total: 1025, exact: false });
     const bulk = await asUser({ tab: "needs_review", search: "bulk payee" });

@@ -8,8 +8,8 @@ import type { Executor } from "../../platform/db.ts";
 import type { Scope } from "./store.ts";
 
 /**
- * The most ids one search hands back. A term with more matches than a deep page needs is common,
- * and the plain scan in page order finds its pages quickly anyway.
+ * The most ids one search hands back. A term with more matches than this, in a list that needs
+ * more of them than the newest, is common: checking each line in page order finds its pages fast.
  */
 export const SEARCH_IDS_MAX = 10_000;
 
@@ -28,21 +28,30 @@ export interface SearchMatches {
   complete: boolean;
 }
 
+/** The filters of the list the search function narrows by itself (the ones its indexes serve). */
+export interface SearchNarrowing {
+  statuses?: readonly string[] | undefined;
+  bankAccountId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 /**
- * The newest at most `limit` transactions of the client whose description, payee or bank payee
- * contains `term`, ignoring case. Refused by the database (insufficient_privilege) in a session
- * without a tenant or for a client the session may not see.
+ * The newest at most `limit` transactions of the client, narrowed by `narrow`, whose description,
+ * payee or bank payee contains `term`, ignoring case. Refused by the database
+ * (insufficient_privilege) in a session without a tenant or for a client it may not see.
  */
 export async function searchMatches(
   ex: Executor,
   s: Scope,
   term: string,
   limit: number,
+  narrow: SearchNarrowing = {},
 ): Promise<SearchMatches> {
   const r = await sql<{ id: string }>`
-    select id from transaction_search_ids(${s.clientId}::uuid, ${term}::text, ${limit}::int) as m(id)`.execute(
-    ex,
-  );
+    select id from transaction_search_ids(${s.clientId}::uuid, ${term}::text, ${limit}::int,
+      ${narrow.statuses ? [...narrow.statuses] : null}::text[], ${narrow.bankAccountId ?? null}::uuid,
+      ${narrow.from ?? null}::date, ${narrow.to ?? null}::date) as m(id)`.execute(ex);
   const ids = r.rows.map((x) => x.id);
   return { ids, complete: ids.length < limit };
 }
