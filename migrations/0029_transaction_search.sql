@@ -19,8 +19,9 @@ create index transactions_search on transactions using gin (
 
 -- The newest (date desc, id desc: the list's order) at most p_limit transactions of client
 -- p_client_id whose description, payee or bank payee contains p_term, ignoring case; narrowed,
--- when given, to statuses, one bank account and a date range (the filters the list's indexes
--- serve, so that a common term in a narrow list is found without reading all its matches).
+-- when given, to statuses, one bank account, a date range and a range of the amount's size (the
+-- filters the list's indexes serve, so that a common term in a narrow list is found without
+-- reading all its matches).
 --
 -- Security: SECURITY DEFINER bypasses row-level security, so the function makes the policies' own
 -- test itself, from the same session settings (closebook_firm(), closebook_all_clients(),
@@ -43,7 +44,9 @@ create function transaction_search_ids(
   p_statuses text[] default null,
   p_bank_account_id uuid default null,
   p_from date default null,
-  p_to date default null
+  p_to date default null,
+  p_min_size bigint default null,
+  p_max_size bigint default null
 )
 returns setof uuid
 language plpgsql stable security definer
@@ -84,10 +87,17 @@ begin
   if p_to is not null then
     v_sql := v_sql || format(' and t.date <= %L::date', p_to);
   end if;
+  -- An amount's size (money in and out alike) as two ranges of the signed amount, as the list does.
+  if p_min_size is not null or p_max_size is not null then
+    v_sql := v_sql || format(
+      ' and ((t.amount >= %1$L::int8 and (%2$L::int8 is null or t.amount <= %2$L::int8))'
+      ' or ((%2$L::int8 is null or t.amount >= -%2$L::int8) and t.amount <= -%1$L::int8))',
+      coalesce(p_min_size, 0), p_max_size);
+  end if;
   v_sql := v_sql || ' order by t.date desc, t.id desc limit $4';
   return query execute v_sql using v_firm, p_client_id, v_pattern, p_limit;
 end
 $$;
 
-revoke all on function transaction_search_ids(uuid, text, integer, text[], uuid, date, date) from public;
-grant execute on function transaction_search_ids(uuid, text, integer, text[], uuid, date, date) to closebook_app;
+revoke all on function transaction_search_ids(uuid, text, integer, text[], uuid, date, date, bigint, bigint) from public;
+grant execute on function transaction_search_ids(uuid, text, integer, text[], uuid, date, date, bigint, bigint) to closebook_app;

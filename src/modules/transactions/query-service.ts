@@ -125,7 +125,7 @@ export async function listTransactions(
  * cannot answer it: no search, a term without three letters or digits in a row, a session without
  * a tenant (the owner's jobs and commands, which the search function refuses), or a common term
  * whose newest matches do not fill this page and count. The function narrows by the tab, the bank
- * account and the dates itself; the other filters apply to the ids it finds. Those ids answer the
+ * account, the dates and the amount itself; the other filters apply to the ids it finds. Those ids answer the
  * page and its count when they are every match, or when enough of them pass the other filters to
  * fill the page and the count's cap (every match left out is older than all of them). A first
  * look asks for just that many; a second, when they were too few, for up to SEARCH_IDS_MAX.
@@ -144,6 +144,8 @@ async function pageThroughSearchIndex<P extends { counted: number | undefined }>
     bankAccountId: filter.bankAccountId,
     from: filter.from,
     to: filter.to,
+    minAmount: filter.minAmount,
+    maxAmount: filter.maxAmount,
   };
   for (const wanted of cap + 1 < SEARCH_IDS_MAX ? [cap + 1, SEARCH_IDS_MAX] : [cap + 1]) {
     if (wanted > SEARCH_IDS_MAX) return undefined;

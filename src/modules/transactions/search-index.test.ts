@@ -104,8 +104,10 @@ describe("searching through the index", () => {
       { tab: "all", search: "bulk payee", offset: 200 },
       { tab: "processed", search: "BULK PAYEE 11", from: "2025-01-01", to: "2025-06-30" },
       { tab: "all", search: "bulk payee", offset: 11_000 },
-      // Filters the search function does not apply itself: a second, longer look, then exact.
+      // Filters the ids are filtered by again, and a second, longer look when the first was too short.
       { tab: "all", search: "bulk payee", minAmount: "21.00" },
+      { tab: "all", search: "bulk payee", minAmount: "-10.50", maxAmount: "12.00" },
+      { tab: "all", search: "check", maxAmount: "10.03" },
       { tab: "needs_review", search: "bulk payee", minAmount: "20.00", from: "2025-03-01", to: "2025-08-31" },
       { tab: "all", search: "check", bankAccountId: a1.checking.id },
       { tab: "needs_review", search: "payee 1", bankAccountId: a1.card.id, from: "2025-02-01" },

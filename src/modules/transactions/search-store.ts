@@ -34,6 +34,9 @@ export interface SearchNarrowing {
   bankAccountId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The amount's size in minor units, money in and out alike. */
+  minAmount?: bigint | undefined;
+  maxAmount?: bigint | undefined;
 }
 
 /**
@@ -51,7 +54,8 @@ export async function searchMatches(
   const r = await sql<{ id: string }>`
     select id from transaction_search_ids(${s.clientId}::uuid, ${term}::text, ${limit}::int,
       ${narrow.statuses ? [...narrow.statuses] : null}::text[], ${narrow.bankAccountId ?? null}::uuid,
-      ${narrow.from ?? null}::date, ${narrow.to ?? null}::date) as m(id)`.execute(ex);
+      ${narrow.from ?? null}::date, ${narrow.to ?? null}::date, ${narrow.minAmount?.toString() ?? null}::int8,
+      ${narrow.maxAmount?.toString() ?? null}::int8) as m(id)`.execute(ex);
   const ids = r.rows.map((x) => x.id);
   return { ids, complete: ids.length < limit };
 }
