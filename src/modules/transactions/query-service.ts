@@ -7,8 +7,8 @@ import type { Ctx } from "../../platform/context.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
 import { isoExponent, parseDecimal } from "../../platform/money.ts";
-import type { Band } from "./model.ts";
 import { currentTenant } from "../../platform/tenant-scope.ts";
+import type { Band } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import { SEARCH_IDS_MAX, searchMatches, trigramSearchable } from "./search-store.ts";
 import { countOf, statusCounts } from "./count-store.ts";
@@ -125,10 +125,10 @@ export async function listTransactions(
  * cannot answer it: no search, a term without three letters or digits in a row, a session without
  * a tenant (the owner's jobs and commands, which the search function refuses), or a common term
  * whose newest matches do not fill this page and count. The function narrows by the tab, the bank
- * account, the dates and the amount itself; the other filters apply to the ids it finds. Those ids answer the
- * page and its count when they are every match, or when enough of them pass the other filters to
- * fill the page and the count's cap (every match left out is older than all of them). A first
- * look asks for just that many; a second, when they were too few, for up to SEARCH_IDS_MAX.
+ * account, the dates and the amount itself; the other filters apply to the ids it finds. Those ids
+ * answer the page and its count when they are every match, or when enough of them pass the other
+ * filters to fill the page and the count's cap (every match left out is older than all of them).
+ * A first look asks for just that many; a second, when they were too few, for SEARCH_IDS_MAX.
  */
 async function pageThroughSearchIndex<P extends { counted: number | undefined }>(
   ctx: Ctx,
