@@ -1,5 +1,6 @@
 // The audit trail: one event per change, written with the same executor (so in the same
-// transaction) as the change it describes. If the change rolls back, so does its event.
+// transaction) as the change it describes. If the change rolls back, so does its event. Read back
+// per subject for the histories the modules show (modules do not query audit_events themselves).
 import type { Actor, ActorType } from "./actor.ts";
 import type { Executor } from "./db.ts";
 import { toJson } from "./json.ts";
@@ -43,4 +44,34 @@ export async function recordAuditFrom(ex: Executor, source: AuditSource, event: 
       after: event.after === undefined ? null : toJson(event.after),
     })
     .execute();
+}
+
+/** One recorded change of a subject, as its history shows it. */
+export interface AuditRecord {
+  action: string;
+  actorId: string | null;
+  occurredAt: Date;
+  after: unknown;
+}
+
+/** The changes recorded for one subject of a client (a transaction, an entry…), oldest first. */
+export async function auditTrail(
+  ex: Executor,
+  subject: { firmId: string; clientId: string; subjectType: string; subjectId: string },
+): Promise<AuditRecord[]> {
+  const rows = await ex
+    .selectFrom("audit_events")
+    .select(["action", "actor_id", "occurred_at", "after"])
+    .where("firm_id", "=", subject.firmId)
+    .where("client_id", "=", subject.clientId)
+    .where("subject_type", "=", subject.subjectType)
+    .where("subject_id", "=", subject.subjectId)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    action: r.action,
+    actorId: r.actor_id,
+    occurredAt: r.occurred_at,
+    after: r.after,
+  }));
 }

@@ -79,6 +79,8 @@ async function openPglite(
   sharedBuffers: string | undefined,
 ): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // The trigram index of the Transaction Manager's search (migration 0029) needs pg_trgm.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   if (dataDir && !dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(sharedBuffers
@@ -87,6 +89,7 @@ async function openPglite(
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     parsers,
+    extensions: { pg_trgm },
   });
   const db = new Kysely<PlatformTables>({
     dialect: scopedDialect(new PGliteDialect({ pglite }), { singleSession: true }),

@@ -1,15 +1,17 @@
 // Reading the Transaction Manager: a tab of transactions (25 at a time by default) with search and
 // filters and the count of each tab, and one transaction with its explanation, the past lines
 // behind it and its history of changes.
-import { sql } from "kysely";
 import type { Actor } from "../../platform/actor.ts";
+import { auditTrail } from "../../platform/audit.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { notFound, validationError } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
 import { isoScale, parseDecimal } from "../../platform/money.ts";
 import * as ledger from "../ledger/index.ts";
+import { currentTenant } from "../../platform/tenant-scope.ts";
 import type { Band } from "./model.ts";
 import { clientScope } from "./scope.ts";
+import { SEARCH_IDS_MAX, searchMatches, trigramSearchable } from "./search-store.ts";
 import { countOf, statusCounts } from "./count-store.ts";
 import * as store from "./store.ts";
 import type { Tab } from "./store.ts";
@@ -94,11 +96,18 @@ export async function listTransactions(
   // its matches, but no further than COUNT_AHEAD past this page (a total of "at least" that many).
   const narrowed = store.narrowsTab(filter);
   const cap = offset + limit + COUNT_AHEAD;
-  const [rows, counts, counted] = await Promise.all([
-    store.listRows(ctx.db, s, { ...filter, limit, offset }),
+  const pageOf = async (f: Omit<store.TransactionFilter, "limit" | "offset">) => {
+    const [rows, counted] = await Promise.all([
+      store.listRows(ctx.db, s, { ...f, limit, offset }),
+      narrowed ? store.countRows(ctx.db, s, f, cap + 1) : Promise.resolve(undefined),
+    ]);
+    return { rows, counted };
+  };
+  const [counts, viaIndex] = await Promise.all([
     statusCounts(ctx.db, s),
-    narrowed ? store.countRows(ctx.db, s, filter, cap + 1) : Promise.resolve(undefined),
+    pageThroughSearchIndex(ctx, s, filter, cap, pageOf),
   ]);
+  const { rows, counted } = viaIndex ?? (await pageOf(filter));
   const all = ["needs_review", "held", "processed", "excluded"] as const;
   const statuses = filter.tab === "all" ? all : store.TAB_STATUSES[filter.tab];
   const total = counted ?? countOf(counts, statuses, filter.bankAccountId);
@@ -115,6 +124,42 @@ export async function listTransactions(
       held: countOf(counts, ["held"]),
     },
   };
+}
+
+/**
+ * A page of a search read through the trigram index (search-store.ts), or undefined when the index
+ * cannot answer it: no search, a term without three letters or digits in a row, a session without
+ * a tenant (the owner's jobs and commands, which the search function refuses), or a common term
+ * whose newest matches do not fill this page and count. The function narrows by the tab, the bank
+ * account, the dates and the amount itself; the other filters apply to the ids it finds. Those ids
+ * answer the page and its count when they are every match, or when enough of them pass the other
+ * filters to fill the page and the count's cap (every match left out is older than all of them).
+ * A first look asks for just that many; a second, when they were too few, for SEARCH_IDS_MAX.
+ */
+async function pageThroughSearchIndex<P extends { counted: number | undefined }>(
+  ctx: Ctx,
+  s: store.Scope,
+  filter: Omit<store.TransactionFilter, "limit" | "offset">,
+  cap: number,
+  pageOf: (f: Omit<store.TransactionFilter, "limit" | "offset">) => Promise<P>,
+): Promise<P | undefined> {
+  const term = filter.search;
+  if (!term || !trigramSearchable(term) || !currentTenant()) return undefined;
+  const narrow = {
+    statuses: filter.tab === "all" ? undefined : store.TAB_STATUSES[filter.tab],
+    bankAccountId: filter.bankAccountId,
+    from: filter.from,
+    to: filter.to,
+    minAmount: filter.minAmount,
+    maxAmount: filter.maxAmount,
+  };
+  for (const wanted of cap + 1 < SEARCH_IDS_MAX ? [cap + 1, SEARCH_IDS_MAX] : [cap + 1]) {
+    if (wanted > SEARCH_IDS_MAX) return undefined;
+    const found = await searchMatches(ctx.db, s, term, wanted, narrow);
+    const page = await pageOf({ ...filter, searchIds: found.ids });
+    if (found.complete || (page.counted ?? 0) > cap) return page;
+  }
+  return undefined;
 }
 
 export interface TransactionDetail extends TransactionView {
@@ -146,11 +191,12 @@ export async function getTransaction(
   ).filter((x) => UUID.test(x));
   const [similar, history] = await Promise.all([
     store.transactionsByIds(ctx.db, s, examples),
-    sql<{ action: string; actor_id: string | null; occurred_at: Date; after: unknown }>`
-      select action, actor_id, occurred_at, after from audit_events
-      where firm_id = ${s.firmId}::uuid and client_id = ${s.clientId}::uuid
-        and subject_type = 'transaction' and subject_id = ${row.id}
-      order by id`.execute(ctx.db),
+    auditTrail(ctx.db, {
+      firmId: s.firmId,
+      clientId: s.clientId,
+      subjectType: "transaction",
+      subjectId: row.id,
+    }),
   ]);
   return {
     ...viewOf(row),
@@ -162,11 +208,6 @@ export async function getTransaction(
       scale: r.scale,
       accountId: r.account_id,
     })),
-    history: history.rows.map((h) => ({
-      action: h.action,
-      by: h.actor_id,
-      at: h.occurred_at,
-      after: h.after,
-    })),
+    history: history.map((h) => ({ action: h.action, by: h.actorId, at: h.occurredAt, after: h.after })),
   };
 }

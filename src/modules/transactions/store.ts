@@ -222,6 +222,12 @@ export interface TransactionFilter {
   /** A user id, or "none" for unassigned. */
   assigneeId?: string | undefined;
   search?: string | undefined;
+  /**
+   * The transactions `search` matches, when the search index found them (search-store.ts): read
+   * by id instead of checking the text of every line. A page or count over them is exact as long
+   * as they hold every match, or the newest matches and enough of them (query-service.ts).
+   */
+  searchIds?: readonly string[] | undefined;
   /** Only those nobody has reviewed or edited yet (apply-to-existing). */
   untouched?: boolean | undefined;
   limit: number;
@@ -288,7 +294,8 @@ function filtered(ex: Executor, s: Scope, f: Omit<TransactionFilter, "limit" | "
   if (f.assigneeId === "none") query = query.where("assignee_id", "is", null);
   else if (f.assigneeId) query = query.where("assignee_id", "=", f.assigneeId);
   if (f.untouched) query = query.where("reviewed_at", "is", null).where("edited_at", "is", null);
-  if (f.search) {
+  if (f.searchIds) query = query.where(sql<boolean>`id = any(${[...f.searchIds]}::uuid[])`);
+  else if (f.search) {
     const like = `%${f.search.replace(/[%_\\]/g, "\\$&")}%`;
     query = query.where((eb) =>
       eb.or([eb("description", "ilike", like), eb("payee", "ilike", like), eb("bank_payee", "ilike", like)]),
