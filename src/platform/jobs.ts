@@ -16,6 +16,8 @@ export interface Jobs {
   stop(): Promise<void>;
   /** Runs every queued job to completion (tests and CLI commands that must finish their work). */
   drain(): Promise<void>;
+  /** The data of the jobs of `name` still to be done: waiting, due for a retry, or running. */
+  pending(name: string): Promise<unknown[]>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -43,10 +45,36 @@ export class InProcessJobs implements Jobs {
     this.handlers.set(name, handler);
   }
 
+  /**
+   * Starts working the queue, at once. Jobs left "active" were running in a process that stopped
+   * (a crash, a kill): only one process works this queue (on PGlite the data-folder lock says so),
+   * so they go back to the queue, or fail once they have used their attempts.
+   */
   async start(): Promise<void> {
     if (this.timer) return;
+    await this.db
+      .updateTable("job_queue")
+      .set({
+        state: sql`case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end`,
+        last_error: "its process stopped while it ran",
+        finished_at: sql`case when attempts >= ${MAX_ATTEMPTS} then now() end`,
+      })
+      .where("state", "=", "active")
+      .execute();
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.timer.unref();
+    this.kick();
+  }
+
+  async pending(name: string): Promise<unknown[]> {
+    const rows = await this.db
+      .selectFrom("job_queue")
+      .select("data")
+      .where("name", "=", name)
+      .where("state", "in", ["queued", "active"])
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => r.data);
   }
 
   async stop(): Promise<void> {
@@ -129,7 +157,7 @@ export class PgBossJobs implements Jobs {
   private boss: PgBoss | undefined;
   /** The one start of pg-boss every caller waits for: two starts would each create its schema and deadlock. */
   private starting: Promise<PgBoss> | undefined;
-  private readonly pending: Array<[string, JobHandler]> = [];
+  private readonly handlers: Array<[string, JobHandler]> = [];
   private readonly queues = new Map<string, Promise<void>>();
   private creating: Promise<void> = Promise.resolve();
 
@@ -173,7 +201,7 @@ export class PgBossJobs implements Jobs {
   }
 
   async work(name: string, handler: JobHandler): Promise<void> {
-    this.pending.push([name, handler]);
+    this.handlers.push([name, handler]);
     if (this.boss) await this.register(name, handler);
   }
 
@@ -186,7 +214,7 @@ export class PgBossJobs implements Jobs {
 
   async start(): Promise<void> {
     await this.ensure();
-    for (const [name, handler] of this.pending) await this.register(name, handler);
+    for (const [name, handler] of this.handlers) await this.register(name, handler);
   }
 
   async stop(): Promise<void> {
@@ -199,9 +227,21 @@ export class PgBossJobs implements Jobs {
     this.boss = undefined;
   }
 
+  async pending(name: string): Promise<unknown[]> {
+    const boss = await this.ensure();
+    // pg-boss 10 has no call that lists jobs by state; its table is read here, and only here.
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `select data from pgboss.job where name = $1 and state in ('created', 'retry', 'active') order by created_on`,
+        [name],
+      );
+    return rows.map((r: { data: unknown }) => r.data);
+  }
+
   async drain(): Promise<void> {
     const boss = await this.ensure();
-    for (const [name, handler] of this.pending) {
+    for (const [name, handler] of this.handlers) {
       for (;;) {
         const jobs = await boss.fetch<unknown>(name, { batchSize: 10 });
         if (!jobs || jobs.length === 0) break;

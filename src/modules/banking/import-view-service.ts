@@ -44,6 +44,31 @@ export async function listBankLines(
   return { lines: rows, total };
 }
 
+/**
+ * The ids of an import's lines, for its job to work through in batches (see transactions'
+ * processImport): ids only, so that a 200,000-line import is listed in one short query.
+ */
+export async function importLineIds(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  importId: string,
+): Promise<string[]> {
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  return lines.lineIdsOfImport(ctx.db, s, importId);
+}
+
+/** A batch of the client's bank lines by id, in the order asked (ids of other clients are not found). */
+export async function bankLinesByIds(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  ids: readonly string[],
+): Promise<BankLineRow[]> {
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  return lines.linesByIds(ctx.db, s, ids);
+}
+
 export async function listStatements(
   ctx: Ctx,
   actor: Actor,

@@ -18,6 +18,8 @@ export {
   importStatementFile,
   previewStatementFile,
   listBankLines,
+  importLineIds,
+  bankLinesByIds,
   listStatements,
   listImports,
   statementFile,

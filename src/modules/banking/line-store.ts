@@ -374,3 +374,30 @@ export async function listLines(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** The ids of an import's lines, newest first as listLines orders them (its job walks them in batches). */
+export async function lineIdsOfImport(ex: Executor, s: Scope, importId: string): Promise<string[]> {
+  const rows = await q(ex)
+    .selectFrom("bank_lines")
+    .select("id")
+    .where("client_id", "=", s.clientId)
+    .where("import_id", "=", importId)
+    .orderBy("date", "desc")
+    .orderBy("source_line", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Lines of the client by id, in the order of `ids` (ids of other clients are not found). */
+export async function linesByIds(ex: Executor, s: Scope, ids: readonly string[]): Promise<BankLineRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await q(ex)
+    .selectFrom("bank_lines")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("id", "=", sql<string>`any(${arrayLiteral([...ids])}::uuid[])`)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

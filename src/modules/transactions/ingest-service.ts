@@ -1,13 +1,15 @@
 // From imported bank lines to transactions: every new line is predicted in memory (one pass), the
 // bank account's automation decides, and in one database transaction the confident ones are posted
 // (one postEntries call for the batch) and every line becomes a transaction with its prediction.
-// The `bank-lines.imported` job lands here; tests and the CLI call it directly.
+// The `bank-lines.imported` job lands here (processImport), a batch of lines per transaction so
+// that requests interleave with a large import; tests and the CLI call it directly.
 import { systemActor, type Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { batchesOf, yieldToEventLoop, type Pacing } from "../../platform/pacing.ts";
 import * as banking from "../banking/index.ts";
 import type { BankLinesImported } from "../banking/index.ts";
 import * as categorize from "../categorize/index.ts";
@@ -213,35 +215,71 @@ export async function ingestBankLines(
   });
 }
 
-/** The `bank-lines.imported` job: the new lines of one import become transactions. */
-export async function processImport(ctx: Ctx, job: BankLinesImported): Promise<IngestResult> {
+/**
+ * Lines per short transaction in the import job. A batch of 500 commits in well under a second on
+ * PGlite (prediction, posting and the transactions' insert), so a request waiting behind it does
+ * not wait long; on PostgreSQL it keeps each transaction's locks short too.
+ */
+export const INGEST_BATCH = 500;
+
+/**
+ * The `bank-lines.imported` job: the new lines of one import become transactions, a batch at a
+ * time, each batch in its own transaction (its postings and its transactions commit together or
+ * not at all). A job stopped between batches leaves whole batches behind: run again (retried, or
+ * queued again by the start-up scan for lines with no transaction) it skips the lines that have
+ * their transaction and does the rest.
+ */
+export async function processImport(
+  ctx: Ctx,
+  job: BankLinesImported,
+  pacing: Pacing = {},
+): Promise<IngestResult> {
   const actor = systemActor(job.firmId);
-  const { lines } = await banking.listBankLines(ctx, actor, job.clientId, {
-    bankAccountRef: job.bankAccountId,
-    importId: job.importId,
-    limit: Math.max(1, job.newLines),
-    offset: 0,
-  });
+  const ids = await banking.importLineIds(ctx, actor, job.clientId, job.importId);
   // A queue outside the import's transaction (pg-boss) may hand the job over before the import
   // commits: fail, so that the job is tried again, rather than finish with lines left out.
-  if (lines.length < job.newLines)
+  if (ids.length < job.newLines)
     throw conflict(
       "transactions/import-not-visible",
-      `import ${job.importId} has ${job.newLines} new lines but ${lines.length} are visible yet; retrying`,
+      `import ${job.importId} has ${job.newLines} new lines but ${ids.length} are visible yet; retrying`,
     );
-  return ingestBankLines(
-    ctx,
-    actor,
-    job.clientId,
-    job.bankAccountId,
-    lines.map((l) => ({
-      id: l.id,
-      date: l.date,
-      amount: l.amount,
-      currency: l.currency,
-      description: l.description,
-      payee: l.payee,
-    })),
-    { importId: job.importId },
-  );
+  let total: IngestResult | undefined;
+  let done = 0;
+  for (const batch of batchesOf(ids, pacing.batchSize ?? INGEST_BATCH)) {
+    if (done > 0) await (pacing.between ?? yieldToEventLoop)(done, ids.length);
+    const lines = await banking.bankLinesByIds(ctx, actor, job.clientId, batch);
+    const result = await ingestBankLines(
+      ctx,
+      actor,
+      job.clientId,
+      job.bankAccountId,
+      lines.map((l) => ({
+        id: l.id,
+        date: l.date,
+        amount: l.amount,
+        currency: l.currency,
+        description: l.description,
+        payee: l.payee,
+      })),
+      { importId: job.importId },
+    );
+    total = total ? addResults(total, result) : result;
+    done += batch.length;
+  }
+  return total!;
+}
+
+/** The sum of two batches' results (the assignee is the client's default: the same for both). */
+function addResults(a: IngestResult, b: IngestResult): IngestResult {
+  return {
+    ...a,
+    created: a.created + b.created,
+    skipped: a.skipped + b.skipped,
+    posted: a.posted + b.posted,
+    processed: a.processed + b.processed,
+    needsReview: a.needsReview + b.needsReview,
+    held: a.held + b.held,
+    excluded: a.excluded + b.excluded,
+    assigneeId: b.assigneeId ?? a.assigneeId,
+  };
 }
