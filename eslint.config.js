@@ -1,5 +1,5 @@
 // Lint rules: typescript-eslint's recommended set, the rules of React hooks in web/, plus the house
-// rule that platform/ knows no module.
+// rules that platform/ knows no module and app/ (the composition) knows no CLI.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -21,6 +21,13 @@ export default tseslint.config(
     files: ["src/platform/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["**/modules/**"] }],
+    },
+  },
+  // The CLI composes the app (serve, start, commands), never the other way round.
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["**/cli/**"] }],
     },
   },
 );

@@ -51,15 +51,3 @@ export function localCliRoutes(runtime: Runtime) {
     });
   };
 }
-
-/** Once the server listens: writes its loopback URL and a new local token into the lock file. */
-export function advertiseToLocalCli(app: App, runtime: Runtime): void {
-  const address = app.server.address();
-  if (!runtime.lock || !address || typeof address === "string") return;
-  const host = ["0.0.0.0", "::"].includes(address.address)
-    ? "127.0.0.1"
-    : address.family === "IPv6"
-      ? `[${address.address}]`
-      : address.address;
-  runtime.lock.advertise(`http://${host}:${address.port}`);
-}
