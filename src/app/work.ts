@@ -20,10 +20,11 @@ export interface WorkOptions {
 
 export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise<void> {
   // Jobs act as the system actor of their firm, outside any request's tenant scope or transaction.
-  await ctx.jobs.work(BANK_LINES_IMPORTED, (data) =>
+  await ctx.jobs.work(BANK_LINES_IMPORTED, (data, signal) =>
     runUnscoped(async () => {
       const job = data as BankLinesImported;
-      const result = await transactions.processImport(ctx, job, options.importPacing);
+      // In batches; when the runner stops, between two of them (the rest is done after the restart).
+      const result = await transactions.processImport(ctx, job, { ...options.importPacing, signal });
       const notice = transactions.reviewWaitingNotice(job.firmId, result);
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);

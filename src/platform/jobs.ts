@@ -6,7 +6,11 @@ import type { Database, Executor } from "./db.ts";
 import { toJson } from "./json.ts";
 import { runUnscoped } from "./tenant-scope.ts";
 
-export type JobHandler = (data: unknown) => Promise<void>;
+/**
+ * Works one job. `signal` is aborted when the runner stops: a job that works in batches checks it
+ * between two and gives up (throws), and the runner puts the job back in the queue unharmed.
+ */
+export type JobHandler = (data: unknown, signal: AbortSignal) => Promise<void>;
 
 export interface Jobs {
   /** Queues a job. With `executor`, the job is queued in that transaction (in-process queue only). */
@@ -27,6 +31,7 @@ export class InProcessJobs implements Jobs {
   private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopping = new AbortController();
 
   constructor(
     private readonly db: Executor,
@@ -77,16 +82,28 @@ export class InProcessJobs implements Jobs {
     return rows.map((r) => r.data);
   }
 
+  /** Stops working: the job in hand finishes, or — between two of its batches — goes back to the queue. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping.abort();
     await this.running;
+    this.stopping = new AbortController();
   }
 
   async drain(): Promise<void> {
     await this.running;
-    while (await this.runOne()) {
-      /* keep going until the queue is empty */
+    // Recorded as the running work, so that stop() waits for it (and the timer does not start a second loop).
+    const work = (async () => {
+      while (await this.runOne()) {
+        /* keep going until the queue is empty */
+      }
+    })();
+    this.running = work;
+    try {
+      await work;
+    } finally {
+      if (this.running === work) this.running = undefined;
     }
   }
 
@@ -95,7 +112,7 @@ export class InProcessJobs implements Jobs {
     // Jobs run as the system, never in the tenant scope (or transaction) of the request that queued them.
     this.running = runUnscoped(async () => {
       try {
-        while (await this.runOne()) {
+        while (!this.stopping.signal.aborted && (await this.runOne())) {
           /* work the backlog */
         }
       } finally {
@@ -128,14 +145,24 @@ export class InProcessJobs implements Jobs {
       .returning(["id", "name", "data", "attempts"])
       .executeTakeFirst();
     if (!job) return false;
+    const signal = this.stopping.signal;
     try {
-      await this.handlers.get(job.name)!(job.data);
+      await this.handlers.get(job.name)!(job.data, signal);
       await this.db
         .updateTable("job_queue")
         .set({ state: "done", finished_at: new Date() })
         .where("id", "=", job.id)
         .execute();
     } catch (error) {
+      if (signal.aborted) {
+        // Given up because the runner stops: not a failure, the attempt does not count.
+        await this.db
+          .updateTable("job_queue")
+          .set({ state: "queued", attempts: sql`attempts - 1` })
+          .where("id", "=", job.id)
+          .execute();
+        return false;
+      }
       const failed = job.attempts >= MAX_ATTEMPTS;
       await this.db
         .updateTable("job_queue")
@@ -160,6 +187,8 @@ export class PgBossJobs implements Jobs {
   private readonly handlers: Array<[string, JobHandler]> = [];
   private readonly queues = new Map<string, Promise<void>>();
   private creating: Promise<void> = Promise.resolve();
+  /** Aborted on stop: a batched job gives up between two batches and pg-boss retries it later. */
+  private stopping = new AbortController();
 
   constructor(private readonly connectionString: string) {}
 
@@ -208,7 +237,7 @@ export class PgBossJobs implements Jobs {
   private async register(name: string, handler: JobHandler): Promise<void> {
     const boss = await this.queue(name);
     await boss.work<unknown>(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      for (const job of jobs) await handler(job.data);
+      for (const job of jobs) await handler(job.data, this.stopping.signal);
     });
   }
 
@@ -218,6 +247,7 @@ export class PgBossJobs implements Jobs {
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     const starting = this.starting;
     this.starting = undefined;
     this.queues.clear();
@@ -225,6 +255,7 @@ export class PgBossJobs implements Jobs {
     // Graceful: workers finish the job in hand (up to 8 s); pg-boss puts back what it cannot.
     await boss?.stop({ graceful: true, wait: true, timeout: 8_000 });
     this.boss = undefined;
+    this.stopping = new AbortController();
   }
 
   async pending(name: string): Promise<unknown[]> {
@@ -247,7 +278,7 @@ export class PgBossJobs implements Jobs {
         if (!jobs || jobs.length === 0) break;
         for (const job of jobs) {
           try {
-            await handler(job.data);
+            await handler(job.data, this.stopping.signal);
             await boss.complete(name, job.id);
           } catch (error) {
             await boss.fail(name, job.id, { message: String((error as Error)?.message ?? error) });

@@ -16,6 +16,8 @@ export interface Pacing {
   batchSize?: number | undefined;
   /** Awaited before every batch but the first (default: yieldToEventLoop). */
   between?: ((done: number, total: number) => Promise<void>) | undefined;
+  /** Aborted when the job runner stops: the work gives up before its next batch (and is retried later). */
+  signal?: AbortSignal | undefined;
 }
 
 /** Splits `items` into batches of `size` (one empty batch for no items, so the work still runs once). */

@@ -100,6 +100,27 @@ describe("an import job worked in batches", () => {
     expect(audits.rows[0]!.n).toBe(5);
   });
 
+  it("goes back to the queue, between two batches, when the job runner stops", async () => {
+    const summary = await importQueued("2026-05-04", 32, "stopping.csv");
+    const hold = holdAt(8);
+    await registerWork(t.ctx, { importPacing: hold.pacing });
+    const working = t.ctx.jobs.drain();
+    await hold.reached;
+    const stopping = t.ctx.jobs.stop();
+    hold.release();
+    await Promise.all([working, stopping]);
+    // The first batch is in; the job waits in the queue for the rest, its attempt not counted.
+    expect(await transactionsOf(summary.importId)).toMatchObject({ lines: 8 });
+    const { rows } = await sql<{ state: string; attempts: number }>`
+      select state, attempts from job_queue
+      where name = ${banking.BANK_LINES_IMPORTED} and data->>'importId' = ${summary.importId}`.execute(
+      t.ctx.db,
+    );
+    expect(rows).toEqual([{ state: "queued", attempts: 0 }]);
+    await t.ctx.jobs.drain();
+    expect(await transactionsOf(summary.importId)).toMatchObject({ lines: 32 });
+  });
+
   it("leaves whole batches when stopped between two, and a second run does the rest without doubling", async () => {
     const summary = await importQueued("2026-04-06", 48, "stopped.csv");
     const [job] = (await t.ctx.jobs.pending(banking.BANK_LINES_IMPORTED)) as banking.BankLinesImported[];

@@ -246,7 +246,10 @@ export async function processImport(
   let total: IngestResult | undefined;
   let done = 0;
   for (const batch of batchesOf(ids, pacing.batchSize ?? INGEST_BATCH)) {
-    if (done > 0) await (pacing.between ?? yieldToEventLoop)(done, ids.length);
+    if (done > 0) {
+      await (pacing.between ?? yieldToEventLoop)(done, ids.length);
+      pacing.signal?.throwIfAborted();
+    }
     const lines = await banking.bankLinesByIds(ctx, actor, job.clientId, batch);
     const result = await ingestBankLines(
       ctx,
