@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import type PgBoss from "pg-boss";
 import type { Database, Executor } from "./db.ts";
 import { toJson } from "./json.ts";
-import { runUnscoped } from "./tenant-scope.ts";
+import { runInBackground } from "./tenant-scope.ts";
 
 /**
  * Works one job. `signal` is aborted when the runner stops: a job that works in batches checks it
@@ -109,8 +109,9 @@ export class InProcessJobs implements Jobs {
 
   private kick(): void {
     if (this.running) return;
-    // Jobs run as the system, never in the tenant scope (or transaction) of the request that queued them.
-    this.running = runUnscoped(async () => {
+    // Jobs run as the system, never in the tenant scope (or transaction) of the request that queued
+    // them, and in the background: on PGlite's one session, requests' queries go first.
+    this.running = runInBackground(async () => {
       try {
         while (!this.stopping.signal.aborted && (await this.runOne())) {
           /* work the backlog */
