@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import type { App } from "../platform/http.ts";
 import type { Runtime } from "../app/runtime.ts";
-import { runUnscoped } from "../platform/tenant-scope.ts";
+import { runInBackground } from "../platform/tenant-scope.ts";
 import { commands } from "./commands.ts";
 import type { CommandIo } from "./io.ts";
 import { runCommand } from "./main.ts";
@@ -44,7 +44,8 @@ export function localCliRoutes(runtime: Runtime) {
         // The server's own runtime: the command must not close it.
         openRuntime: async () => ({ ...runtime, close: async () => undefined }),
       };
-      const exitCode = await runUnscoped(() => runCommand(command, argv, io));
+      // In the background lane: on PGlite the requests of the portal go before the command's queries.
+      const exitCode = await runInBackground(() => runCommand(command, argv, io));
       request.log.info({ command, exitCode }, "ran a local command");
       const result: RemoteResult = { exitCode, stdout, stderr };
       return result;
