@@ -6,6 +6,7 @@
 // Used by `npm start` and `closebook serve`.
 import type { FastifyPluginAsync } from "fastify";
 import type { App } from "../platform/http.ts";
+import { runInBackground } from "../platform/tenant-scope.ts";
 import type { Runtime } from "./runtime.ts";
 import { createServer, type ServerOptions } from "./server.ts";
 import { appServices, type AppServices } from "./services.ts";
@@ -42,7 +43,8 @@ export async function launch(runtime: Runtime, options: LaunchOptions = {}): Pro
   const stopMaintenance = await startMaintenance(runtime, services);
   const address = await app.listen({ port: runtime.config.port, host: runtime.config.host });
   advertiseToLocalCli(app, runtime);
-  const caughtUp = catchUp(runtime, say, warn);
+  // In the background lane: on PGlite the requests that arrive meanwhile go first.
+  const caughtUp = runInBackground(() => catchUp(runtime, say, warn));
   return {
     app,
     services,

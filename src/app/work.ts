@@ -68,9 +68,11 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
  * does no harm.
  */
 export async function requeueLostImports(ctx: Ctx): Promise<number> {
-  const orphaned = await runUnscoped(() => transactions.orphanedImports(ctx.db));
-  if (orphaned.length === 0) return 0;
+  // Imports whose job waits are left out of the scan: a 200,000-line import queued before a
+  // restart is in hand, and its lines need not be looked at.
   const waiting = await waitingImportIds(ctx);
+  const orphaned = await runUnscoped(() => transactions.orphanedImports(ctx.db, [...waiting]));
+  if (orphaned.length === 0) return 0;
   let queued = 0;
   for (const o of orphaned) {
     if (waiting.has(o.importId)) continue;

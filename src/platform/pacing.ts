@@ -19,12 +19,3 @@ export interface Pacing {
   /** Aborted when the job runner stops: the work gives up before its next batch (and is retried later). */
   signal?: AbortSignal | undefined;
 }
-
-/** Splits `items` into batches of `size` (one empty batch for no items, so the work still runs once). */
-export function batchesOf<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer`);
-  if (items.length === 0) return [[]];
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

@@ -24,8 +24,8 @@ export { previewStatementFile } from "./import-preview-service.ts";
 export type { Preview, PreviewInput, PreviewLine } from "./import-preview-service.ts";
 export {
   listBankLines,
-  importLineIds,
-  bankLinesByIds,
+  importLineCount,
+  importLinesAfter,
   listStatements,
   listImports,
   statementFile,

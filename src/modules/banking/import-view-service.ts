@@ -44,29 +44,31 @@ export async function listBankLines(
   return { lines: rows, total };
 }
 
-/**
- * The ids of an import's lines, for its job to work through in batches (see transactions'
- * processImport): ids only, so that a 200,000-line import is listed in one short query.
- */
-export async function importLineIds(
+/** How many lines an import has (its job checks they are all visible before it starts). */
+export async function importLineCount(
   ctx: Ctx,
   actor: Actor,
   clientRef: string,
   importId: string,
-): Promise<string[]> {
+): Promise<number> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
-  return lines.lineIdsOfImport(ctx.db, s, importId);
+  return lines.importLineCount(ctx.db, s, importId);
 }
 
-/** A batch of the client's bank lines by id, in the order asked (ids of other clients are not found). */
-export async function bankLinesByIds(
+/**
+ * The next batch of an import's lines after the last one seen (by date, then id), for its job to
+ * work through a batch at a time (see transactions' processImport).
+ */
+export async function importLinesAfter(
   ctx: Ctx,
   actor: Actor,
   clientRef: string,
-  ids: readonly string[],
+  where: { bankAccountId: string; importId: string },
+  after: { date: string; id: string } | null,
+  limit: number,
 ): Promise<BankLineRow[]> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
-  return lines.linesByIds(ctx.db, s, ids);
+  return lines.importLinesAfter(ctx.db, s, where, after, limit);
 }
 
 export async function listStatements(

@@ -9,7 +9,7 @@ import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { batchesOf, yieldToEventLoop, type Pacing } from "../../platform/pacing.ts";
+import { yieldToEventLoop, type Pacing } from "../../platform/pacing.ts";
 import * as banking from "../banking/index.ts";
 import type { BankLinesImported } from "../banking/index.ts";
 import * as categorize from "../categorize/index.ts";
@@ -225,7 +225,7 @@ export const INGEST_BATCH = 200;
 
 /**
  * The `bank-lines.imported` job: the new lines of one import become transactions, a batch at a
- * time, each batch in its own transaction (its postings and its transactions commit together or
+ * time in date order, each batch in its own transaction (its postings and its transactions commit together or
  * not at all). A job stopped between batches leaves whole batches behind: run again (retried, or
  * queued again by the start-up scan for lines with no transaction) it skips the lines that have
  * their transaction and does the rest.
@@ -236,22 +236,27 @@ export async function processImport(
   pacing: Pacing = {},
 ): Promise<IngestResult> {
   const actor = systemActor(job.firmId);
-  const ids = await banking.importLineIds(ctx, actor, job.clientId, job.importId);
+  const visible = await banking.importLineCount(ctx, actor, job.clientId, job.importId);
   // A queue outside the import's transaction (pg-boss) may hand the job over before the import
   // commits: fail, so that the job is tried again, rather than finish with lines left out.
-  if (ids.length < job.newLines)
+  if (visible < job.newLines)
     throw conflict(
       "transactions/import-not-visible",
-      `import ${job.importId} has ${job.newLines} new lines but ${ids.length} are visible yet; retrying`,
+      `import ${job.importId} has ${job.newLines} new lines but ${visible} are visible yet; retrying`,
     );
+  const size = pacing.batchSize ?? INGEST_BATCH;
+  const where = { bankAccountId: job.bankAccountId, importId: job.importId };
   let total: IngestResult | undefined;
+  let after: { date: string; id: string } | null = null;
   let done = 0;
-  for (const batch of batchesOf(ids, pacing.batchSize ?? INGEST_BATCH)) {
+  for (;;) {
     if (done > 0) {
-      await (pacing.between ?? yieldToEventLoop)(done, ids.length);
+      await (pacing.between ?? yieldToEventLoop)(done, visible);
       pacing.signal?.throwIfAborted();
     }
-    const lines = await banking.bankLinesByIds(ctx, actor, job.clientId, batch);
+    const lines = await banking.importLinesAfter(ctx, actor, job.clientId, where, after, size);
+    // The first batch runs even when empty, so that an empty import still has its result.
+    if (lines.length === 0 && total) break;
     const result = await ingestBankLines(
       ctx,
       actor,
@@ -268,7 +273,10 @@ export async function processImport(
       { importId: job.importId },
     );
     total = total ? addResults(total, result) : result;
-    done += batch.length;
+    done += lines.length;
+    const last = lines[lines.length - 1];
+    if (!last || lines.length < size) break;
+    after = { date: last.date, id: last.id };
   }
   return total!;
 }
