@@ -1,7 +1,7 @@
 // Lint rules: typescript-eslint's recommended set, the rules of React hooks in web/, plus the house
 // rules on imports: platform/ knows no module; a module is used from outside only through its public
 // face, which lists its names (no `export *`); a pure engine folder does no I/O (the face and purity
-// rules are in scripts/eslint/house-rules.js; all are tested by test/lint-house-rules.test.ts).
+// rules are in scripts/eslint/house-rules.js; all are tested by test/lint-house-rules.test.ts); app/ (the composition) knows no CLI.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -93,6 +93,13 @@ export default tseslint.config(
     plugins: { house: houseRules },
     rules: {
       "house/pure-folder": ["error", { folders: PURE_FOLDERS, allow: PURE_PLATFORM, forbid: IO_PACKAGES }],
+    },
+  },
+  // The CLI composes the app (serve, start, commands), never the other way round.
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["**/cli/**"] }],
     },
   },
 );

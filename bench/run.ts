@@ -31,6 +31,9 @@ const benches: Record<string, () => Promise<Bench>> = {
   rls: () => import("./rls.ts"),
   // The firm overview over hundreds of clients, as the owner and under row-level security.
   overview: () => import("./overview.ts"),
+  // PGlite under background work: trial-balance latency during a 100k-line import's job, and the
+  // time to listen after a restart with a 200k-line job queued.
+  "pglite-interleave": () => import("./pglite-interleave.ts"),
   // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
   cli: () => import("./cli.ts"),
 };

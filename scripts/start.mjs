@@ -9,7 +9,7 @@ let start;
 if (process.env.CLOSEBOOK_FROM_SOURCES === "1") {
   const { register } = await import("tsx/esm/api");
   register();
-  ({ start } = await import("../src/app/start.ts"));
+  ({ start } = await import("../src/cli/start.ts"));
 } else {
   await ensureCliBuilt();
   ({ start } = await import("../dist/cli/start.js"));

@@ -14,6 +14,7 @@ import { bankingRoutes } from "../modules/banking/index.ts";
 import { categorizeRoutes } from "../modules/categorize/index.ts";
 import { transactionRoutes, trainingHistory } from "../modules/transactions/index.ts";
 import { registerWork } from "./work.ts";
+import type { Pacing } from "../platform/pacing.ts";
 import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
@@ -34,6 +35,8 @@ const PUBLIC_PREFIXES = ["/api/help"];
 export interface ServerOptions extends ServiceOverrides {
   /** Where log lines go (tests read them); stdout by default. */
   logStream?: import("node:stream").Writable;
+  /** How an import's job paces its batches (tests hold it between two; see work.ts). */
+  importPacing?: Pacing | undefined;
 }
 
 export async function createServer(runtime: Runtime, options: ServerOptions = {}): Promise<App> {
@@ -79,6 +82,6 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
     ],
   });
   app.addHook("onClose", () => services.delivery.close());
-  await registerWork(ctx, { notify: services.notify });
+  await registerWork(ctx, { notify: services.notify, importPacing: options.importPacing });
   return app;
 }

@@ -1,8 +1,7 @@
 // The background work of a Closebook process: which module answers which job. Registered when the
 // server is composed; the runner (in-process on PGlite, pg-boss on PostgreSQL) starts with it.
 import type { Ctx } from "../platform/context.ts";
-import { sql } from "../platform/db.ts";
-import { InProcessJobs } from "../platform/jobs.ts";
+import type { Pacing } from "../platform/pacing.ts";
 import { runUnscoped } from "../platform/tenant-scope.ts";
 import { BANK_LINES_IMPORTED, type BankLinesImported } from "../modules/banking/index.ts";
 import * as categorize from "../modules/categorize/index.ts";
@@ -15,14 +14,17 @@ export interface WorkOptions {
   notify?: notifications.NotifyCtx | undefined;
   /** Where what the work did is logged, a line at a time (default: stderr). */
   log?: ((line: string) => void) | undefined;
+  /** How an import's job paces its batches (tests hold it between two). */
+  importPacing?: Pacing | undefined;
 }
 
 export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise<void> {
   // Jobs act as the system actor of their firm, outside any request's tenant scope or transaction.
-  await ctx.jobs.work(BANK_LINES_IMPORTED, (data) =>
+  await ctx.jobs.work(BANK_LINES_IMPORTED, (data, signal) =>
     runUnscoped(async () => {
       const job = data as BankLinesImported;
-      const result = await transactions.processImport(ctx, job);
+      // In batches; when the runner stops, between two of them (the rest is done after the restart).
+      const result = await transactions.processImport(ctx, job, { ...options.importPacing, signal });
       const notice = transactions.reviewWaitingNotice(job.firmId, result);
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);
@@ -61,13 +63,16 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
 
 /**
  * Queues again the import jobs that were lost: imports with bank lines that have no transaction
- * and no job waiting for them. Run at server start-up, after the server listens; the job skips
- * lines that already have a transaction, so a job queued twice does no harm.
+ * and no job waiting for them. Run at server start-up, after the server listens and before the
+ * job runner starts; the job skips lines that already have a transaction, so a job queued twice
+ * does no harm.
  */
 export async function requeueLostImports(ctx: Ctx): Promise<number> {
-  const orphaned = await runUnscoped(() => transactions.orphanedImports(ctx.db));
-  if (orphaned.length === 0) return 0;
+  // Imports whose job waits are left out of the scan: a 200,000-line import queued before a
+  // restart is in hand, and its lines need not be looked at.
   const waiting = await waitingImportIds(ctx);
+  const orphaned = await runUnscoped(() => transactions.orphanedImports(ctx.db, [...waiting]));
+  if (orphaned.length === 0) return 0;
   let queued = 0;
   for (const o of orphaned) {
     if (waiting.has(o.importId)) continue;
@@ -84,22 +89,8 @@ export async function requeueLostImports(ctx: Ctx): Promise<number> {
   return queued;
 }
 
-/**
- * Imports whose job is still waiting. The in-process queue is worked by this process only (on
- * PGlite the data-folder lock says so), so a job left "active" there died with its process.
- */
+/** Imports whose job is still to be done (waiting, due for a retry, or running). */
 async function waitingImportIds(ctx: Ctx): Promise<Set<string>> {
-  const query =
-    ctx.jobs instanceof InProcessJobs
-      ? sql<{ id: string }>`select data->>'importId' as id from job_queue
-          where name = ${BANK_LINES_IMPORTED} and state = 'queued'`
-      : sql<{ id: string }>`select data->>'importId' as id from pgboss.job
-          where name = ${BANK_LINES_IMPORTED} and state in ('created', 'retry', 'active')`;
-  try {
-    const { rows } = await query.execute(ctx.db);
-    return new Set(rows.map((r) => r.id));
-  } catch {
-    // pg-boss has not created its schema yet: no job is waiting.
-    return new Set();
-  }
+  const jobs = (await ctx.jobs.pending(BANK_LINES_IMPORTED)) as Array<Partial<BankLinesImported>>;
+  return new Set(jobs.flatMap((j) => (j?.importId ? [j.importId] : [])));
 }

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import type { App } from "../platform/http.ts";
 import type { Runtime } from "../app/runtime.ts";
-import { runUnscoped } from "../platform/tenant-scope.ts";
+import { runInBackground } from "../platform/tenant-scope.ts";
 import { commands } from "./commands.ts";
 import type { CommandIo } from "./io.ts";
 import { runCommand } from "./main.ts";
@@ -44,22 +44,11 @@ export function localCliRoutes(runtime: Runtime) {
         // The server's own runtime: the command must not close it.
         openRuntime: async () => ({ ...runtime, close: async () => undefined }),
       };
-      const exitCode = await runUnscoped(() => runCommand(command, argv, io));
+      // In the background lane: on PGlite the requests of the portal go before the command's queries.
+      const exitCode = await runInBackground(() => runCommand(command, argv, io));
       request.log.info({ command, exitCode }, "ran a local command");
       const result: RemoteResult = { exitCode, stdout, stderr };
       return result;
     });
   };
-}
-
-/** Once the server listens: writes its loopback URL and a new local token into the lock file. */
-export function advertiseToLocalCli(app: App, runtime: Runtime): void {
-  const address = app.server.address();
-  if (!runtime.lock || !address || typeof address === "string") return;
-  const host = ["0.0.0.0", "::"].includes(address.address)
-    ? "127.0.0.1"
-    : address.family === "IPv6"
-      ? `[${address.address}]`
-      : address.address;
-  runtime.lock.advertise(`http://${host}:${address.port}`);
 }

@@ -59,6 +59,35 @@ describe("in-process jobs", () => {
   });
 });
 
+describe("in-process jobs after a stop", () => {
+  it("lists what is still to be done and, on start, puts back the jobs a stopped process was running", async () => {
+    const jobs = new InProcessJobs(t.ctx.db, 60_000);
+    await jobs.send("resumed", { n: 1 });
+    await jobs.send("resumed", { n: 2 });
+    await jobs.send("resumed", { n: 3 });
+    // The process died while running job 1 (on its first attempt) and job 2 (on its last).
+    await sql`update job_queue set state = 'active', attempts = case when data->>'n' = '1' then 1 else 3 end
+      where name = 'resumed' and data->>'n' in ('1', '2')`.execute(t.ctx.db);
+    expect(await jobs.pending("resumed")).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await jobs.pending("nothing-of-that-name")).toEqual([]);
+
+    const seen: unknown[] = [];
+    await jobs.work("resumed", async (d) => {
+      seen.push(d);
+    });
+    await jobs.start();
+    await jobs.drain();
+    await jobs.stop();
+    // Job 1 ran again; job 2 had used its three attempts and failed, saying why.
+    expect(seen).toEqual([{ n: 1 }, { n: 3 }]);
+    expect(await jobs.pending("resumed")).toEqual([]);
+    const rows = await sql<{ state: string; last_error: string | null }>`
+      select state, last_error from job_queue where name = 'resumed' order by id`.execute(t.ctx.db);
+    expect(rows.rows.map((r) => r.state)).toEqual(["done", "failed", "done"]);
+    expect(rows.rows[1]!.last_error).toMatch(/process stopped/);
+  });
+});
+
 describe.runIf(onPostgres)("pg-boss jobs", () => {
   it("sends and works a job through pg-boss on PostgreSQL", async () => {
     const url = process.env.DATABASE_URL!;
@@ -68,7 +97,9 @@ describe.runIf(onPostgres)("pg-boss jobs", () => {
       seen.push(d);
     });
     await jobs.send("closebook-test", { hello: "world" });
+    expect(await jobs.pending("closebook-test")).toEqual([{ hello: "world" }]);
     await jobs.drain();
+    expect(await jobs.pending("closebook-test")).toEqual([]);
     await jobs.stop();
     expect(seen).toEqual([{ hello: "world" }]);
   });

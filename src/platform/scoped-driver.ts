@@ -16,7 +16,8 @@ import type {
   TransactionSettings,
   QueryCompiler,
 } from "kysely";
-import { currentTenant, insideTransaction, scopeSettings } from "./tenant-scope.ts";
+import { currentTenant, inBackground, insideTransaction, scopeSettings } from "./tenant-scope.ts";
+import { yieldToEventLoop } from "./pacing.ts";
 
 export function scopedDialect(inner: Dialect, options: { singleSession: boolean }): Dialect {
   return {
@@ -33,25 +34,64 @@ function withMultipleConnections(adapter: DialectAdapter): DialectAdapter {
   return Object.create(adapter, { supportsMultipleConnections: { value: true } }) as DialectAdapter;
 }
 
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
+/**
+ * The one session's lock, in two lanes. Requests (the foreground) are served first in arrival
+ * order; background work (jobs) gets the session when no request waits and none has used it in
+ * the last FOREGROUND_GRACE_MS — a request makes several queries one after the other, and without
+ * the grace a job's next batch would slip in between each two of them. A job thus delays a request
+ * by at most the one query or transaction it is running when the request arrives.
+ */
+export const FOREGROUND_GRACE_MS = 15;
+
+type Waiter = () => void;
+
+export class Mutex {
   private held = false;
+  private readonly foreground: Waiter[] = [];
+  private readonly background: Waiter[] = [];
+  private lastForeground = -Infinity;
+  private timer: NodeJS.Timeout | undefined;
 
   get locked(): boolean {
     return this.held;
   }
 
-  async lock(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.tail;
-    this.tail = previous.then(() => next);
-    await previous;
+  async lock(background = false): Promise<() => void> {
+    await new Promise<void>((resolve) => {
+      (background ? this.background : this.foreground).push(resolve);
+      this.next();
+    });
     this.held = true;
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
+      if (!background) this.lastForeground = performance.now();
       this.held = false;
-      release();
+      this.next();
     };
+  }
+
+  /** Hands the free lock to the next waiter: a request, or background work after the grace. */
+  private next(): void {
+    if (this.held) return;
+    const request = this.foreground.shift();
+    if (request) {
+      this.held = true;
+      request();
+      return;
+    }
+    if (this.background.length === 0 || this.timer) return;
+    const wait = this.lastForeground + FOREGROUND_GRACE_MS - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.next();
+      }, wait);
+      return;
+    }
+    this.held = true;
+    this.background.shift()!();
   }
 }
 
@@ -63,6 +103,9 @@ class ScopedDriver implements Driver {
   private readonly sessionScope = new WeakMap<DatabaseConnection, string>();
   private readonly mutex: Mutex | undefined;
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
+  /** PGlite: the connection handed out, around the driver's, and back (see wrap). */
+  private readonly wrappers = new WeakMap<DatabaseConnection, DatabaseConnection>();
+  private readonly inners = new WeakMap<DatabaseConnection, DatabaseConnection>();
 
   constructor(
     private readonly inner: Driver,
@@ -84,7 +127,7 @@ class ScopedDriver implements Driver {
           "the database was used directly inside a transaction; use the transaction's executor",
         );
       }
-      release = await this.mutex.lock();
+      release = await this.mutex.lock(inBackground());
     }
     try {
       const connection = await this.inner.acquireConnection();
@@ -98,7 +141,7 @@ class ScopedDriver implements Driver {
         this.sessionScope.set(connection, wanted.key);
       }
       if (release) this.releases.set(connection, release);
-      return connection;
+      return this.wrap(connection);
     } catch (error) {
       release?.();
       throw error;
@@ -106,15 +149,15 @@ class ScopedDriver implements Driver {
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.inner.beginTransaction(connection, settings);
+    return this.inner.beginTransaction(this.unwrap(connection), settings);
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.commitTransaction(connection);
+    return this.inner.commitTransaction(this.unwrap(connection));
   }
 
   rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.inner.rollbackTransaction(connection);
+    return this.inner.rollbackTransaction(this.unwrap(connection));
   }
 
   savepoint(
@@ -122,7 +165,7 @@ class ScopedDriver implements Driver {
     name: string,
     compile: QueryCompiler["compileQuery"],
   ): Promise<void> {
-    return this.inner.savepoint!(connection, name, compile);
+    return this.inner.savepoint!(this.unwrap(connection), name, compile);
   }
 
   rollbackToSavepoint(
@@ -130,7 +173,7 @@ class ScopedDriver implements Driver {
     name: string,
     compile: QueryCompiler["compileQuery"],
   ): Promise<void> {
-    return this.inner.rollbackToSavepoint!(connection, name, compile);
+    return this.inner.rollbackToSavepoint!(this.unwrap(connection), name, compile);
   }
 
   releaseSavepoint(
@@ -138,10 +181,11 @@ class ScopedDriver implements Driver {
     name: string,
     compile: QueryCompiler["compileQuery"],
   ): Promise<void> {
-    return this.inner.releaseSavepoint!(connection, name, compile);
+    return this.inner.releaseSavepoint!(this.unwrap(connection), name, compile);
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+  async releaseConnection(handedOut: DatabaseConnection): Promise<void> {
+    const connection = this.unwrap(handedOut);
     try {
       await this.inner.releaseConnection(connection);
     } finally {
@@ -149,6 +193,33 @@ class ScopedDriver implements Driver {
       this.releases.delete(connection);
       release?.();
     }
+  }
+
+  /**
+   * On PGlite every query runs synchronously on the main thread, and a chain of them resolves as
+   * microtasks that never give the event loop a turn: a job's batch would keep the server from even
+   * reading a new request until the batch ends. Background work therefore yields to the event loop
+   * before each of its queries, inside its transactions too.
+   */
+  private wrap(connection: DatabaseConnection): DatabaseConnection {
+    if (!this.mutex) return connection;
+    let wrapper = this.wrappers.get(connection);
+    if (!wrapper) {
+      wrapper = {
+        executeQuery: async (query) => {
+          if (inBackground()) await yieldToEventLoop();
+          return connection.executeQuery(query);
+        },
+        streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      };
+      this.wrappers.set(connection, wrapper);
+      this.inners.set(wrapper, connection);
+    }
+    return wrapper;
+  }
+
+  private unwrap(connection: DatabaseConnection): DatabaseConnection {
+    return this.inners.get(connection) ?? connection;
   }
 
   destroy(): Promise<void> {

@@ -15,13 +15,15 @@ interface ScopeState {
   tenant: TenantScope | null;
   /** Set inside `inTransaction` callbacks: the connection is held, a second acquire would wait on itself. */
   inTransaction: boolean;
+  /** Background work (jobs): on PGlite's one session, requests go first (see scoped-driver.ts). */
+  background?: boolean;
 }
 
 const storage = new AsyncLocalStorage<ScopeState>();
 
 /** Runs `fn` as the tenant: its queries see only the tenant's rows (the database enforces it). */
 export function runAsTenant<T>(tenant: TenantScope, fn: () => Promise<T>): Promise<T> {
-  return storage.run({ tenant, inTransaction: false }, fn);
+  return storage.run({ tenant, inTransaction: false, background: inBackground() }, fn);
 }
 
 /**
@@ -30,7 +32,19 @@ export function runAsTenant<T>(tenant: TenantScope, fn: () => Promise<T>): Promi
  * transaction (a job runner kicked from inside one must wait for it, not join it).
  */
 export function runUnscoped<T>(fn: () => Promise<T>): Promise<T> {
-  return storage.run({ tenant: null, inTransaction: false }, fn);
+  return storage.run({ tenant: null, inTransaction: false, background: inBackground() }, fn);
+}
+
+/**
+ * Runs `fn` as background work (the job runner), unscoped like runUnscoped. Where the database
+ * has one session (PGlite), a request's queries are served before the background's waiting ones.
+ */
+export function runInBackground<T>(fn: () => Promise<T>): Promise<T> {
+  return storage.run({ tenant: null, inTransaction: false, background: true }, fn);
+}
+
+export function inBackground(): boolean {
+  return storage.getStore()?.background ?? false;
 }
 
 export function currentTenant(): TenantScope | null {
@@ -39,7 +53,7 @@ export function currentTenant(): TenantScope | null {
 
 /** Marks the callback of a transaction, so nested use of the database handle is reported, not hung. */
 export function runInTransactionScope<T>(fn: () => Promise<T>): Promise<T> {
-  return storage.run({ tenant: currentTenant(), inTransaction: true }, fn);
+  return storage.run({ tenant: currentTenant(), inTransaction: true, background: inBackground() }, fn);
 }
 
 export function insideTransaction(): boolean {

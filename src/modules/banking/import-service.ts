@@ -22,7 +22,14 @@ import type { ImportSource } from "./tables.ts";
 
 export { previewStatementFile } from "./import-preview-service.ts";
 export type { Preview, PreviewInput, PreviewLine } from "./import-preview-service.ts";
-export { listBankLines, listStatements, listImports, statementFile } from "./import-view-service.ts";
+export {
+  listBankLines,
+  importLineCount,
+  importLinesAfter,
+  listStatements,
+  listImports,
+  statementFile,
+} from "./import-view-service.ts";
 export type { LineQuery } from "./import-view-service.ts";
 
 /** The job the Transaction Manager works: new raw lines to predict and post (data: BankLinesImported). */

@@ -44,6 +44,33 @@ export async function listBankLines(
   return { lines: rows, total };
 }
 
+/** How many lines an import has (its job checks they are all visible before it starts). */
+export async function importLineCount(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  importId: string,
+): Promise<number> {
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  return lines.importLineCount(ctx.db, s, importId);
+}
+
+/**
+ * The next batch of an import's lines after the last one seen (by date, then id), for its job to
+ * work through a batch at a time (see transactions' processImport).
+ */
+export async function importLinesAfter(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  where: { bankAccountId: string; importId: string },
+  after: { date: string; id: string } | null,
+  limit: number,
+): Promise<BankLineRow[]> {
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  return lines.importLinesAfter(ctx.db, s, where, after, limit);
+}
+
 export async function listStatements(
   ctx: Ctx,
   actor: Actor,

@@ -18,6 +18,8 @@ export {
   importStatementFile,
   previewStatementFile,
   listBankLines,
+  importLineCount,
+  importLinesAfter,
   listStatements,
   listImports,
   statementFile,

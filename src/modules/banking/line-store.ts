@@ -374,3 +374,36 @@ export async function listLines(
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** How many lines an import has (its job checks they are all visible before it starts). */
+export async function importLineCount(ex: Executor, s: Scope, importId: string): Promise<number> {
+  const row = await q(ex)
+    .selectFrom("bank_lines")
+    .select((eb) => eb.fn.countAll<bigint>().as("n"))
+    .where("client_id", "=", s.clientId)
+    .where("import_id", "=", importId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The next `limit` lines of an import after `after`, in (date, id) order: a keyset walk along the
+ * bank account's (bank_account_id, date, id) index, so each batch of a 200,000-line import costs
+ * about its own size (lines of other imports on the same days are stepped over).
+ */
+export async function importLinesAfter(
+  ex: Executor,
+  s: Scope,
+  where: { bankAccountId: string; importId: string },
+  after: { date: string; id: string } | null,
+  limit: number,
+): Promise<BankLineRow[]> {
+  let query = q(ex)
+    .selectFrom("bank_lines")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("bank_account_id", "=", where.bankAccountId)
+    .where("import_id", "=", where.importId);
+  if (after) query = query.where(sql<boolean>`(date, id) > (${after.date}::date, ${after.id}::uuid)`);
+  return query.orderBy("date").orderBy("id").limit(limit).execute();
+}

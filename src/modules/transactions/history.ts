@@ -7,7 +7,7 @@ import type { Ctx } from "../../platform/context.ts";
 import * as categorize from "../categorize/index.ts";
 import type { PostedLine } from "../categorize/index.ts";
 import * as ledger from "../ledger/index.ts";
-import { ISO_CODE, isoScale, rescale } from "../../platform/money.ts";
+import { isoScale, rescale } from "../../platform/money.ts";
 import { ENTRY_SOURCE } from "./posting.ts";
 import * as store from "./store.ts";
 import { lineOf } from "./view.ts";
@@ -45,11 +45,11 @@ export function bankStyle(description: string, payee: string | undefined): strin
 
 /**
  * A ledger amount as a bank line would carry it (minor units at the currency's ISO scale, what the
- * categorizer reads); undefined when the ledger's figure has digits a bank line could not have, or
- * the currency is not an ISO one: such a line is no bank line to learn from.
+ * categorizer reads; a journal's symbol such as `$` counts as a currency of 2 decimals, as banks
+ * write dollars); undefined when the ledger's figure has digits a bank line could not have: such a
+ * line is no bank line to learn from.
  */
 function asBankWrites(amount: bigint, currency: string, scales: Map<string, number>): bigint | undefined {
-  if (!ISO_CODE.test(currency)) return undefined;
   const scale = scales.get(currency) ?? isoScale(currency);
   const iso = isoScale(currency);
   if (scale > iso && amount % 10n ** BigInt(scale - iso) !== 0n) return undefined;

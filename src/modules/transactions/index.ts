@@ -1,7 +1,7 @@
 // The Transaction Manager's public face: transactions made from imported bank lines, their review
 // (edit, split, mark reviewed, bulk, rules from corrections), AutoPush / Manual Push per bank
 // account, the training history it gives the categorizer, and its HTTP routes.
-export { ingestBankLines, processImport } from "./ingest-service.ts";
+export { ingestBankLines, processImport, INGEST_BATCH } from "./ingest-service.ts";
 export type { IngestResult, IncomingLine } from "./ingest-service.ts";
 export { orphanedImports } from "./recovery.ts";
 export type { OrphanedImport } from "./recovery.ts";

@@ -14,7 +14,11 @@ export interface OrphanedImport {
   lines: number;
 }
 
-export async function orphanedImports(db: Executor): Promise<OrphanedImport[]> {
+/** Imports with lines that have no transaction; `except` leaves out imports known to be in hand (their job waits). */
+export async function orphanedImports(
+  db: Executor,
+  except: readonly string[] = [],
+): Promise<OrphanedImport[]> {
   const { rows } = await sql<OrphanedImport>`
     select o.firm_id as "firmId", o.client_id as "clientId", o.bank_account_id as "bankAccountId",
            o.import_id as "importId", o.orphans,
@@ -23,6 +27,7 @@ export async function orphanedImports(db: Executor): Promise<OrphanedImport[]> {
       select bl.firm_id, bl.client_id, bl.bank_account_id, bl.import_id, count(*)::int as orphans
       from bank_lines bl
       where not exists (select 1 from transactions t where t.bank_line_id = bl.id)
+        and bl.import_id <> all(${`{${except.join(",")}}`}::uuid[])
       group by bl.firm_id, bl.client_id, bl.bank_account_id, bl.import_id
     ) o`.execute(db);
   return rows;
