@@ -11,6 +11,7 @@ import {
   cashFlowFixture,
   longProfitLossFixture,
   profitLossFixture,
+  yearByMonthFixture,
 } from "./test-fixtures.ts";
 
 /** The text of each page, its items joined by spaces. */
@@ -81,6 +82,16 @@ describe("PDF export", () => {
     });
     expect(pages.join(" ")).toContain("6219 Expense 119");
     expect(pages.at(-1)).toContain("Net income");
+  });
+
+  it("fits twelve months and a total on a landscape page", async () => {
+    const [text, ...more] = await pagesText(
+      await statementPdf(profitLossTable(yearByMonthFixture(), { clientName: "Acme" })),
+    );
+    expect(more).toEqual([]);
+    expect(text).toContain("M12 2026");
+    expect(text).toContain("Total");
+    expect(text).toContain("Net income");
   });
 
   it("groups thousands and puts negatives in parentheses", () => {

@@ -10,8 +10,11 @@ const BOLD = "Helvetica-Bold";
 const SIZE = 9;
 const LINE = 14;
 const INDENT = 10;
-const MIN_FIGURE = 62;
+/** A figure column wide enough for "(1,234,567.89)" at the full size; narrower ones shrink the type. */
+const FULL_FIGURE = 62;
 const MAX_FIGURE = 96;
+const MIN_LABEL = 130;
+const MIN_SIZE = 5.5;
 
 export interface PageHeader {
   title: string;
@@ -31,6 +34,7 @@ export class TablePdf {
   private y = 0;
   private readonly labelWidth: number;
   private readonly figureWidth: number;
+  private readonly size: number;
   private readonly done: Promise<Buffer>;
 
   constructor(private readonly header: PageHeader) {
@@ -50,8 +54,11 @@ export class TablePdf {
     });
     const width = this.doc.page.width - 2 * MARGIN;
     const n = Math.max(1, header.columns.length);
-    this.figureWidth = Math.max(MIN_FIGURE, Math.min(MAX_FIGURE, (width * 0.62) / n));
+    // Twelve months and a total fit a landscape page: the columns narrow and the type with them,
+    // never the label column below its minimum (a negative width would stall pdfkit's wrapping).
+    this.figureWidth = Math.min(MAX_FIGURE, (width * 0.62) / n, (width - MIN_LABEL) / n);
     this.labelWidth = width - this.figureWidth * n;
+    this.size = Math.max(MIN_SIZE, Math.min(SIZE, (SIZE * this.figureWidth) / FULL_FIGURE));
     this.startPage(false);
   }
 
@@ -68,14 +75,14 @@ export class TablePdf {
       .fillColor("black")
       .text(this.header.title, MARGIN, this.y, { lineBreak: false });
     this.y += 20;
-    d.font(FONT).fontSize(SIZE + 1);
+    d.font(FONT).fontSize(this.size + 1);
     for (const s of this.header.subtitles) {
       d.text(s, MARGIN, this.y, { lineBreak: false });
       this.y += LINE;
     }
     this.y += 6;
     // Column labels may wrap (comparison labels are long): the header is as tall as the tallest.
-    d.font(BOLD).fontSize(SIZE);
+    d.font(BOLD).fontSize(this.size);
     const heights = this.header.columns.map((c) => d.heightOfString(c, { width: this.figureWidth - 4 }));
     const height = Math.max(LINE, ...heights);
     d.text("Account", MARGIN, this.y + height - LINE + 2, { width: this.labelWidth, lineBreak: false });
@@ -104,7 +111,7 @@ export class TablePdf {
     this.keep(2);
     this.doc
       .font(BOLD)
-      .fontSize(SIZE)
+      .fontSize(this.size)
       .text(label, MARGIN, this.y + 3, { width: this.labelWidth, lineBreak: false });
     this.y += LINE;
   }
@@ -119,7 +126,7 @@ export class TablePdf {
     const right = this.figureX(figures.length);
     if (style.rule) this.rule(this.figureX(0) + 8, right);
     const indent = (style.depth ?? 0) * INDENT + (style.bold ? 0 : INDENT);
-    d.font(style.bold ? BOLD : FONT).fontSize(SIZE);
+    d.font(style.bold ? BOLD : FONT).fontSize(this.size);
     d.text(label, MARGIN + indent, this.y + 3, {
       width: this.labelWidth - indent - 4,
       lineBreak: false,
@@ -144,7 +151,7 @@ export class TablePdf {
   /** Free text (notes, warnings) across the page, broken over pages as needed. */
   note(text: string): void {
     this.keep(2);
-    const d = this.doc.font(FONT).fontSize(SIZE - 1);
+    const d = this.doc.font(FONT).fontSize(this.size - 1);
     const width = this.doc.page.width - 2 * MARGIN;
     const height = d.heightOfString(text, { width });
     d.text(text, MARGIN, this.y + 3, { width });
@@ -161,7 +168,7 @@ export class TablePdf {
       const margin = d.page.margins.bottom;
       d.page.margins.bottom = 0;
       d.font(FONT)
-        .fontSize(SIZE - 1)
+        .fontSize(this.size - 1)
         .fillColor("#555555")
         .text(`Page ${i + 1} of ${range.count}`, MARGIN, d.page.height - MARGIN / 2 - SIZE, {
           width: d.page.width - 2 * MARGIN,

@@ -201,3 +201,22 @@ export function longProfitLossFixture(accounts: number): Report<ProfitLoss> {
   const specs = [amount("Jan 2026", "2026-01-01", "2026-01-31")];
   return report(specs, profitLoss(chart, specs, [movements]));
 }
+
+/** The year 2026 by month with its total: thirteen columns, the widest statement there is. */
+export function yearByMonthFixture(): Report<ProfitLoss> {
+  const specs: ColumnSpec[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const mm = String(m).padStart(2, "0");
+    const last = new Date(Date.UTC(2026, m, 0)).getUTCDate();
+    specs.push(amount(`M${mm} 2026`, `2026-${mm}-01`, `2026-${mm}-${last}`));
+  }
+  specs.push({
+    kind: "total",
+    label: "Total",
+    from: "2026-01-01",
+    to: "2026-12-31",
+    of: specs.map((_, i) => i),
+  });
+  const columns = specs.map((c) => (c.kind === "amount" ? sums(c.from, c.to) : null));
+  return report(specs, profitLoss(CHART, specs, columns));
+}
