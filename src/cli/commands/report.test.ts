@@ -1,11 +1,12 @@
 // `closebook report profit-loss|balance-sheet|cash-flow` end to end: the real command on a temp data
 // dir (embedded database) after `closebook ledger import` of a small journal — the JSON contract,
-// CSV to a file, a commodity with no cost reported apart with a warning, and bad input (exit 2).
+// CSV to a file, XLSX and PDF files, a commodity with no cost reported apart with a warning, and bad input (exit 2).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
@@ -152,6 +153,40 @@ describe("closebook report", () => {
     );
   });
 
+  it("writes the profit and loss as XLSX (net income a formula with the JSON's figures) and PDF", async () => {
+    const args = [
+      "report",
+      "profit-loss",
+      "--client",
+      "studio",
+      "--from",
+      "2026-01-01",
+      "--to",
+      "2026-03-31",
+    ];
+    const pl = JSON.parse(closebook(...args, "--by", "month").stdout);
+    const xlsx = path.join(dataDir, "pl.xlsx");
+    const written = closebook(...args, "--by", "month", "--format", "xlsx", "--output", xlsx);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe("");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet("Profit and loss")!;
+    let net = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === "Net income") net = n;
+    });
+    const figures = ["B", "C", "D", "E"].map((col) => {
+      const v = ws.getCell(`${col}${net}`).value as { formula: string; result?: number };
+      expect(v.formula).toBeTruthy();
+      return (v.result ?? 0).toFixed(2);
+    });
+    expect(figures).toEqual(pl.netIncome);
+    const pdf = path.join(dataDir, "pl.pdf");
+    expect(closebook(...args, "--format", "pdf", "--output", pdf).status).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
   it("refuses bad input with exit status 2 and says why", () => {
     const backwards = closebook(
       "report",
@@ -181,7 +216,7 @@ describe("closebook report", () => {
       "pdf",
     );
     expect(pdf.status).toBe(2);
-    expect(pdf.stderr).toMatch(/not yet available/);
+    expect(pdf.stderr).toMatch(/--format pdf writes a file: give it with --output FILE/);
     const by = closebook(
       "report",
       "cash-flow",

@@ -1,7 +1,8 @@
 // `closebook report trial-balance|profit-loss|balance-sheet|cash-flow --client SLUG …`: a client's
-// reports as JSON (the contract other programs read), CSV or, for the trial balance, text.
-// Bad input to the financial statements (dates, a period that ends before it starts, a format not
-// made yet) exits with status 2 and says why on stderr.
+// reports as JSON (the contract other programs read), CSV, XLSX or PDF (to --output FILE) or, for the
+// trial balance, text.
+// Bad input to the financial statements (dates, a period that ends before it starts, a binary format
+// without --output) exits with status 2 and says why on stderr.
 import fs from "node:fs";
 import { fileOf, processIo, type CommandIo } from "../io.ts";
 import { systemActor } from "../../platform/actor.ts";
@@ -105,8 +106,9 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
   const kind = positionals[0] as Statement;
   const client = required(values.client, "--client", USAGE);
   const format = oneOf(values.format ?? "json", ["json", "csv", "xlsx", "pdf"], "--format")!;
-  if (format === "xlsx" || format === "pdf")
-    throw new CliUsageError(`--format ${format} is not yet available (json and csv are)`);
+  // A binary file never goes to the terminal: XLSX and PDF need a file to write to.
+  if ((format === "xlsx" || format === "pdf") && !values.output)
+    throw new CliUsageError(`--format ${format} writes a file: give it with --output FILE\nusage: ${USAGE}`);
   const by = oneOf(values.by, kind === "profit-loss" ? ["month", ...reports.DIMENSIONS] : ["month"], "--by");
   const compare = (values.compare ?? []).map((c) => oneOf(c, reports.COMPARISONS, "--compare")!);
   const basis = oneOf(values.basis, reports.BASES, "--basis");
@@ -128,7 +130,7 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
     const actor = systemActor(firm.id);
     const ctx = runtime.ctx;
-    let out: string;
+    let out: string | Buffer;
     if (kind === "profit-loss") {
       const r = await reports.profitAndLoss(ctx, actor, client, {
         from: values.from!,
@@ -137,7 +139,12 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
         compare,
         basis,
       });
-      out = format === "csv" ? reports.profitLossCsv(r) : json(reports.profitLossJson(r));
+      out =
+        format === "xlsx" || format === "pdf"
+          ? await file(ctx, actor, { kind, report: r }, format)
+          : format === "csv"
+            ? reports.profitLossCsv(r)
+            : json(reports.profitLossJson(r));
       warn(io, r.warnings);
     } else if (kind === "balance-sheet") {
       const r = await reports.balanceSheetReport(ctx, actor, client, {
@@ -146,7 +153,12 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
         from: values.from,
         compare,
       });
-      out = format === "csv" ? reports.balanceSheetCsv(r) : json(reports.balanceSheetJson(r));
+      out =
+        format === "xlsx" || format === "pdf"
+          ? await file(ctx, actor, { kind, report: r }, format)
+          : format === "csv"
+            ? reports.balanceSheetCsv(r)
+            : json(reports.balanceSheetJson(r));
       warn(io, r.warnings);
     } else {
       const r = await reports.cashFlowReport(ctx, actor, client, {
@@ -156,15 +168,29 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
         compare,
         basis,
       });
-      out = format === "csv" ? reports.cashFlowCsv(r) : json(reports.cashFlowJson(r));
+      out =
+        format === "xlsx" || format === "pdf"
+          ? await file(ctx, actor, { kind, report: r }, format)
+          : format === "csv"
+            ? reports.cashFlowCsv(r)
+            : json(reports.cashFlowJson(r));
       warn(io, r.warnings);
     }
     if (values.output) fs.writeFileSync(fileOf(io, values.output), out);
-    else io.stdout(out);
+    else io.stdout(out as string);
     return 0;
   } finally {
     await runtime.close();
   }
+}
+
+async function file(
+  ctx: Parameters<typeof reports.exportStatement>[0],
+  actor: Parameters<typeof reports.exportStatement>[1],
+  s: reports.StatementExport,
+  format: reports.ExportFormat,
+): Promise<Buffer> {
+  return (await reports.exportStatement(ctx, actor, s, format)).bytes;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

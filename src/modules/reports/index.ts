@@ -18,6 +18,8 @@ export {
   profitLossJson,
 } from "./report-format.ts";
 export type { BalanceSheetJson, CashFlowJson, ProfitLossJson, SectionJson } from "./report-format.ts";
+export { exportStatement, EXPORT_FORMATS } from "./export-service.ts";
+export type { ExportFile, ExportFormat, StatementExport } from "./export-service.ts";
 export { getReportSettings, updateReportSettings } from "./settings-service.ts";
 export type { SettingsView } from "./settings-service.ts";
 export type { ReportsTables } from "./tables.ts";

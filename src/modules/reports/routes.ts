@@ -1,6 +1,7 @@
 // HTTP routes of the financial statements, under /api/clients/{client}/reports (next to the
 // ledger's trial balance and general ledger), and the client's report settings.
 import { z } from "zod";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import {
@@ -25,10 +26,27 @@ import {
   profitLossJson,
 } from "./report-format.ts";
 import { getReportSettings, updateReportSettings } from "./settings-service.ts";
+import { exportStatement, type StatementExport } from "./export-service.ts";
+import { attachmentDisposition } from "../../platform/content-disposition.ts";
 
 const base = "/api/clients/:client";
 const tags = { tags: ["Reports"] };
 const CSV = "text/csv; charset=utf-8";
+
+/** Sends a statement as an XLSX or PDF download (format=xlsx|pdf). */
+async function sendFile(
+  ctx: Ctx,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  s: StatementExport,
+  format: "xlsx" | "pdf",
+) {
+  const file = await exportStatement(ctx, req.actor, s, format);
+  return reply
+    .type(file.contentType)
+    .header("content-disposition", attachmentDisposition(file.filename))
+    .send(file.bytes);
+}
 
 export function reportRoutes(ctx: Ctx) {
   return async (app: App) => {
@@ -47,6 +65,8 @@ export function reportRoutes(ctx: Ctx) {
       async (req, reply) => {
         const { format, ...query } = req.query;
         const r = await profitAndLoss(ctx, req.actor, req.params.client, query);
+        if (format === "xlsx" || format === "pdf")
+          return sendFile(ctx, req, reply, { kind: "profit-loss", report: r }, format);
         return format === "csv" ? reply.type(CSV).send(profitLossCsv(r)) : profitLossJson(r);
       },
     );
@@ -64,6 +84,8 @@ export function reportRoutes(ctx: Ctx) {
       async (req, reply) => {
         const { format, ...query } = req.query;
         const r = await balanceSheetReport(ctx, req.actor, req.params.client, query);
+        if (format === "xlsx" || format === "pdf")
+          return sendFile(ctx, req, reply, { kind: "balance-sheet", report: r }, format);
         return format === "csv" ? reply.type(CSV).send(balanceSheetCsv(r)) : balanceSheetJson(r);
       },
     );
@@ -81,6 +103,8 @@ export function reportRoutes(ctx: Ctx) {
       async (req, reply) => {
         const { format, ...query } = req.query;
         const r = await cashFlowReport(ctx, req.actor, req.params.client, query);
+        if (format === "xlsx" || format === "pdf")
+          return sendFile(ctx, req, reply, { kind: "cash-flow", report: r }, format);
         return format === "csv" ? reply.type(CSV).send(cashFlowCsv(r)) : cashFlowJson(r);
       },
     );

@@ -35,7 +35,7 @@ export const periodQuery = z.object({
   by: z.enum(["month"]).optional(),
   compare: compare.optional(),
   basis: z.enum(["accrual", "cash"]).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z.enum(["json", "csv", "xlsx", "pdf"]).default("json"),
 });
 
 /** The profit and loss's columns may also be the values of a dimension of the lines. */
@@ -48,7 +48,7 @@ export const balanceQuery = z.object({
   by: z.enum(["month"]).optional(),
   from: date.optional(),
   compare: compare.optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z.enum(["json", "csv", "xlsx", "pdf"]).default("json"),
 });
 
 export const profitLossOut = z.object({
