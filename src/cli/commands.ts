@@ -57,7 +57,8 @@ export const commands: Record<string, CommandEntry> = {
     whileServed: "remote",
   },
   report: {
-    summary: "report trial-balance --client SLUG [--as-of DATE] [--format json|csv|text]",
+    summary:
+      "report trial-balance|profit-loss|balance-sheet|cash-flow --client SLUG …: the trial balance and the financial statements (json, csv, xlsx, pdf)",
     load: () => import("./commands/report.ts"),
     whileServed: "remote",
   },
