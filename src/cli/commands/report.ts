@@ -130,52 +130,21 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
     const firm = await access.defaultFirm(runtime.ctx.db, values.firm);
     const actor = systemActor(firm.id);
     const ctx = runtime.ctx;
-    let out: string | Buffer;
-    if (kind === "profit-loss") {
-      const r = await reports.profitAndLoss(ctx, actor, client, {
-        from: values.from!,
-        to: values.to!,
-        by,
-        compare,
-        basis,
-      });
-      out =
-        format === "xlsx" || format === "pdf"
-          ? await file(ctx, actor, { kind, report: r }, format)
-          : format === "csv"
-            ? reports.profitLossCsv(r)
-            : json(reports.profitLossJson(r));
-      warn(io, r.warnings);
-    } else if (kind === "balance-sheet") {
-      const r = await reports.balanceSheetReport(ctx, actor, client, {
-        asOf: values["as-of"]!,
-        by: by as "month" | undefined,
-        from: values.from,
-        compare,
-      });
-      out =
-        format === "xlsx" || format === "pdf"
-          ? await file(ctx, actor, { kind, report: r }, format)
-          : format === "csv"
-            ? reports.balanceSheetCsv(r)
-            : json(reports.balanceSheetJson(r));
-      warn(io, r.warnings);
-    } else {
-      const r = await reports.cashFlowReport(ctx, actor, client, {
-        from: values.from!,
-        to: values.to!,
-        by,
-        compare,
-        basis,
-      });
-      out =
-        format === "xlsx" || format === "pdf"
-          ? await file(ctx, actor, { kind, report: r }, format)
-          : format === "csv"
-            ? reports.cashFlowCsv(r)
-            : json(reports.cashFlowJson(r));
-      warn(io, r.warnings);
-    }
+    const made = await makeStatement(ctx, actor, client, kind, {
+      from: values.from,
+      to: values.to,
+      asOf: values["as-of"],
+      by,
+      compare,
+      basis,
+    });
+    const out =
+      format === "xlsx" || format === "pdf"
+        ? await file(ctx, actor, made.exported, format)
+        : format === "csv"
+          ? made.csv()
+          : json(made.json());
+    warn(io, made.warnings);
     if (values.output) fs.writeFileSync(fileOf(io, values.output), out);
     else io.stdout(out as string);
     return 0;
@@ -184,9 +153,78 @@ async function statement(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
+type ReportCtx = Parameters<typeof reports.exportStatement>[0];
+type ReportActor = Parameters<typeof reports.exportStatement>[1];
+
+/** One statement computed, with its three renderings: the file export, CSV and the JSON contract. */
+interface MadeStatement {
+  exported: reports.StatementExport;
+  csv(): string;
+  json(): unknown;
+  warnings: readonly string[];
+}
+
+async function makeStatement(
+  ctx: ReportCtx,
+  actor: ReportActor,
+  client: string,
+  kind: Statement,
+  o: {
+    from: string | undefined;
+    to: string | undefined;
+    asOf: string | undefined;
+    by: string | undefined;
+    compare: reports.Comparison[];
+    basis: reports.Basis | undefined;
+  },
+): Promise<MadeStatement> {
+  if (kind === "profit-loss") {
+    const r = await reports.profitAndLoss(ctx, actor, client, {
+      from: o.from!,
+      to: o.to!,
+      by: o.by as Parameters<typeof reports.profitAndLoss>[3]["by"],
+      compare: o.compare,
+      basis: o.basis,
+    });
+    return {
+      exported: { kind, report: r },
+      csv: () => reports.profitLossCsv(r),
+      json: () => reports.profitLossJson(r),
+      warnings: r.warnings,
+    };
+  }
+  if (kind === "balance-sheet") {
+    const r = await reports.balanceSheetReport(ctx, actor, client, {
+      asOf: o.asOf!,
+      by: o.by as "month" | undefined,
+      from: o.from,
+      compare: o.compare,
+    });
+    return {
+      exported: { kind, report: r },
+      csv: () => reports.balanceSheetCsv(r),
+      json: () => reports.balanceSheetJson(r),
+      warnings: r.warnings,
+    };
+  }
+  const r = await reports.cashFlowReport(ctx, actor, client, {
+    from: o.from!,
+    to: o.to!,
+    by: o.by as Parameters<typeof reports.cashFlowReport>[3]["by"],
+    compare: o.compare,
+    basis: o.basis,
+  });
+  return {
+    exported: { kind, report: r },
+    csv: () => reports.cashFlowCsv(r),
+    json: () => reports.cashFlowJson(r),
+    warnings: r.warnings,
+  };
+}
+
 async function file(
-  ctx: Parameters<typeof reports.exportStatement>[0],
-  actor: Parameters<typeof reports.exportStatement>[1],
+  ctx: ReportCtx,
+  actor: ReportActor,
   s: reports.StatementExport,
   format: reports.ExportFormat,
 ): Promise<Buffer> {
