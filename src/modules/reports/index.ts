@@ -1,14 +1,9 @@
 // The reports module's public face: the financial statements (profit and loss, balance sheet, cash
 // flows) in the home currency at cost, their JSON and CSV renderings, the report settings and routes.
-export {
-  balanceSheetReport,
-  cashFlowReport,
-  profitAndLoss,
-  BASES,
-  COMPARISONS,
-  DIMENSIONS,
-} from "./report-service.ts";
-export type { BalanceQuery, Basis, Comparison, Dimension, PeriodQuery, Report } from "./report-service.ts";
+export { balanceSheetReport, cashFlowReport, profitAndLoss } from "./report-service.ts";
+export type { Report } from "./report-service.ts";
+export { BASES, COMPARISONS, DIMENSIONS } from "./report-query.ts";
+export type { BalanceQuery, Basis, Comparison, Dimension, PeriodQuery } from "./report-query.ts";
 export {
   balanceSheetCsv,
   balanceSheetJson,

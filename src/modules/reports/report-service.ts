@@ -16,22 +16,21 @@ import {
   fiscalYearStart,
   monthEnds,
   monthLabel,
-  monthsOf,
-  priorPeriod,
-  priorYear,
-  rangeLabel,
   yearEarlier,
   type Range,
 } from "./period-model.ts";
 import { profitLoss, type ColumnSums, type ProfitLoss } from "./profit-loss-model.ts";
 import type { ReportAccount } from "./section-model.ts";
+import {
+  checkRange,
+  periodColumns,
+  type BalanceQuery,
+  type Basis,
+  type Dimension,
+  type PeriodQuery,
+} from "./report-query.ts";
 import { settingsFor } from "./settings-service.ts";
 import { cumulate, stretchesEnding } from "./cumulative-model.ts";
-
-export const BASES = ["accrual", "cash"] as const;
-export type Basis = (typeof BASES)[number];
-export const COMPARISONS = ["prior-period", "prior-year"] as const;
-export type Comparison = (typeof COMPARISONS)[number];
 
 export interface Report<T> {
   client: string;
@@ -44,85 +43,6 @@ export interface Report<T> {
   others: Array<{ currency: string; scale: number; statement: T }>;
   warnings: string[];
   fiscalYearStart: number;
-}
-
-export const DIMENSIONS = ["class", "department", "project", "location"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
-export interface PeriodQuery {
-  from: string;
-  to: string;
-  /** Columns by month, or (profit and loss) one per value of a dimension of the lines. */
-  by?: "month" | Dimension | undefined;
-  compare?: readonly Comparison[] | undefined;
-  basis?: Basis | undefined;
-}
-
-export interface BalanceQuery {
-  asOf: string;
-  by?: "month" | undefined;
-  from?: string | undefined;
-  compare?: readonly Comparison[] | undefined;
-}
-
-function checkRange(fromText: string, toText: string): Range {
-  const from = parseIsoDate(fromText, "from");
-  const to = parseIsoDate(toText, "to");
-  if (from > to)
-    throw validationError("reports/invalid-range", `the period starts (${from}) after it ends (${to})`, {
-      field: "from",
-    });
-  return { from, to };
-}
-
-/** Columns of a period report: the months (and their total) or the range, then comparisons. */
-function periodColumns(range: Range, query: PeriodQuery, totalIsAmount: boolean): ColumnSpec[] {
-  const specs: ColumnSpec[] = [];
-  const months = query.by === "month" ? monthsOf(range) : [];
-  if (months.length > 1) {
-    for (const m of months) specs.push({ kind: "amount", label: rangeLabel(m), ...m });
-    specs.push(
-      totalIsAmount
-        ? { kind: "amount", label: "Total", ...range }
-        : { kind: "total", label: "Total", ...range, of: months.map((_, i) => i) },
-    );
-  } else {
-    specs.push({ kind: "amount", label: rangeLabel(range), ...range });
-  }
-  addComparisons(specs, query.compare ?? [], (which) =>
-    which === "prior-period" ? priorPeriod(range) : priorYear(range),
-  );
-  return specs;
-}
-
-/** Adds, for the last column so far, each comparison's amount, change and change in percent. */
-function addComparisons(
-  specs: ColumnSpec[],
-  compare: readonly Comparison[],
-  rangeOf: (which: Comparison) => Range,
-): void {
-  const base = specs.length - 1;
-  const current = specs[base]!;
-  for (const which of new Set(compare)) {
-    const r = rangeOf(which);
-    const name = which === "prior-period" ? "Prior period" : "Prior year";
-    const prior = specs.push({ kind: "amount", label: `${name} (${rangeLabel(r)})`, ...r }) - 1;
-    const span = { from: current.from, to: current.to };
-    specs.push({
-      kind: "change",
-      label: `Change from ${name.toLowerCase()}`,
-      ...span,
-      of: base,
-      base: prior,
-    });
-    specs.push({
-      kind: "percent",
-      label: `Change from ${name.toLowerCase()} (%)`,
-      ...span,
-      of: base,
-      base: prior,
-    });
-  }
 }
 
 /** Sums per currency of one range: the home currency's and each other currency's. */
