@@ -124,10 +124,15 @@ export function defaultCommodity(state: ParserState, rest: string): void {
   if (scanned.end !== text.length || !scanned.hasSymbol) {
     throw new LineError("malformed-amount", `"D" needs a sample amount with a commodity, like "D $1,000.00"`);
   }
+  if (scanned.style.decimalMark === null) {
+    // As for `commodity`: hledger 1.25 refuses a sample whose decimal mark it would have to guess.
+    throw new LineError(
+      "malformed-amount",
+      `"D ${text}" needs a decimal mark to be unambiguous, like "D $1,000.00", "D 1.000,00 EUR" or "D $1000."`,
+    );
+  }
   const symbol = scanned.amount.commodity;
   state.defaultCommodity = symbol;
+  state.defaultDecimalMark = scanned.style.decimalMark;
   state.styles.noteDefault(symbol, scanned.style, scanned.amount.scale);
-  if (scanned.style.decimalMark !== null && !state.decimalMarks.has(symbol)) {
-    state.decimalMarks.set(symbol, scanned.style.decimalMark);
-  }
 }

@@ -270,6 +270,29 @@ describe("directives", () => {
     expect(p.entries[0]!.postings[0]!.amount).toEqual(amt(1000n, 0, "EUR"));
   });
 
+  it("reads ambiguous numbers by decimal-mark, then the commodity's directive, then D's style (hledger 1.25)", () => {
+    // Found by the fuzz test against hledger (seed 1116429043): with "D $1,000.00", "1,000£" is a
+    // thousand pounds, not one — every commodity without a directive borrows D's decimal mark.
+    const withD = j("D $1,000.00", "", "2024-01-01 t", "  a  = -1,000£", "  f");
+    expect(withD.entries[0]!.postings[0]!.amount).toEqual(amt(-1000n, 0, "£"));
+    expect(j("2024-01-01 t", "  a  1,000£", "  f").entries[0]!.postings[0]!.amount).toEqual(
+      amt(1000n, 3, "£"),
+    );
+    // a commodity's own directive beats D; a decimal-mark directive beats both
+    const own = j("D 1.000,00 EUR", "commodity 1,000.00 £", "2024-01-01 t", "  a  1,000£", "  f");
+    expect(own.entries[0]!.postings[0]!.amount).toEqual(amt(1000n, 0, "£"));
+    const global = j("decimal-mark ,", "commodity 1,000.00 £", "2024-01-01 t", "  a  1,000£", "  f");
+    expect(global.entries[0]!.postings[0]!.amount).toEqual(amt(1000n, 3, "£"));
+    // D written later does not reach back
+    expect(j("2024-01-01 t", "  a  1,000£", "  f", "D $1,000.00").entries[0]!.postings[0]!.amount).toEqual(
+      amt(1000n, 3, "£"),
+    );
+  });
+
+  it("refuses a D sample without a decimal mark, as hledger 1.25 does", () => {
+    expect(() => j("D 1000 EUR")).toThrow(/decimal mark/);
+  });
+
   it("applies aliases (most recent first, regex case-insensitive) after the apply account prefix", () => {
     const p = j(
       "alias checking = assets:bank:checking",

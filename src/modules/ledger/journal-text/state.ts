@@ -44,6 +44,7 @@ export interface FileScope {
   defaultYear: number | undefined;
   defaultCommodity: string | undefined;
   globalDecimalMark: "." | "," | null;
+  defaultDecimalMark: "." | "," | null;
   aliases: Alias[];
   prefixes: string[];
 }
@@ -70,8 +71,10 @@ export class ParserState implements AmountContext {
   readonly currentYear: number | undefined;
   defaultYear: number | undefined;
   defaultCommodity: string | undefined;
-  /** From a `decimal-mark` directive: applies to every commodity without its own. */
+  /** From a `decimal-mark` directive: applies to every commodity, above their own directives. */
   globalDecimalMark: "." | "," | null = null;
+  /** The decimal mark of the `D` directive's sample: applies to commodities without a directive. */
+  defaultDecimalMark: "." | "," | null = null;
   readonly decimalMarks = new Map<string, "." | ",">();
   /** Precision from `commodity` directives: more decimals than this gets a warning (kept exactly). */
   readonly declaredPrecision = new Map<string, number>();
@@ -112,6 +115,7 @@ export class ParserState implements AmountContext {
       defaultYear: this.defaultYear,
       defaultCommodity: this.defaultCommodity,
       globalDecimalMark: this.globalDecimalMark,
+      defaultDecimalMark: this.defaultDecimalMark,
       aliases: this.aliases,
       prefixes: this.prefixes,
     };
@@ -121,14 +125,20 @@ export class ParserState implements AmountContext {
     this.defaultYear = scope.defaultYear;
     this.defaultCommodity = scope.defaultCommodity;
     this.globalDecimalMark = scope.globalDecimalMark;
+    this.defaultDecimalMark = scope.defaultDecimalMark;
     this.aliases = scope.aliases;
     this.prefixes = scope.prefixes;
     this.prefix = this.prefixes.map((p) => p + ":").join("");
     this.resolved = new Map();
   }
 
+  /**
+   * hledger 1.25's order (getDecimalMarkStyle, then getAmountStyle): a `decimal-mark` directive, then
+   * the commodity's own directive, then the `D` directive's style, which every commodity without a
+   * directive borrows ("D $1,000.00" makes "1,000£" a thousand pounds, not one).
+   */
   declaredDecimalMark(commodity: string): "." | "," | null {
-    return this.decimalMarks.get(commodity) ?? this.globalDecimalMark;
+    return this.globalDecimalMark ?? this.decimalMarks.get(commodity) ?? this.defaultDecimalMark;
   }
 
   /** A warning for a line of the file being read (or of `file`, an included file's name). */
