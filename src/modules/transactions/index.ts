@@ -6,7 +6,13 @@ export type { IngestResult, IncomingLine } from "./ingest-service.ts";
 export { orphanedImports } from "./recovery.ts";
 export type { OrphanedImport } from "./recovery.ts";
 export { reviewWaitingNotice } from "./review-notice.ts";
-export { listTransactions, getTransaction, PAGE_SIZE, COUNT_AHEAD } from "./query-service.ts";
+export {
+  listTransactions,
+  getTransaction,
+  PAGE_SIZE,
+  COUNT_AHEAD,
+  SEARCH_COUNT_AHEAD,
+} from "./query-service.ts";
 export type { TransactionQuery, TransactionPage, TransactionDetail } from "./query-service.ts";
 export {
   editTransaction,

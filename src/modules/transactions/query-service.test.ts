@@ -19,6 +19,7 @@ import {
   reviewTransactions,
   setAutomation,
   COUNT_AHEAD,
+  SEARCH_COUNT_AHEAD,
 } from "./index.ts";
 
 let t: TestDb;
@@ -114,7 +115,7 @@ describe("the Transaction Manager's tab counts", () => {
 });
 
 describe("a filtered list", () => {
-  it("counts its matches no further than 1,000 past the page, and says when there are more", async () => {
+  it("counts its matches no further than 1,000 past the page (a search: 200), and says when there are more", async () => {
     // 1,200 more lines of one card payee (plain rows: the count is what is checked here).
     await sql`
       insert into transactions (id, firm_id, client_id, bank_account_id, bank_line_id, bank_ledger_account_id, date,
@@ -125,14 +126,33 @@ describe("a filtered list", () => {
       from generate_series(1, 1200) as g(i)`.execute(t.ctx.db);
     await expectCountsRight();
 
+    const dated = await listTransactions(t.ctx, b.actor, b.slug, {
+      tab: "all",
+      from: "2025-01-01",
+      to: "2025-12-31",
+    });
+    expect(dated.transactions).toHaveLength(25);
+    expect({ total: dated.total, exact: dated.totalExact }).toEqual({
+      total: 25 + COUNT_AHEAD,
+      exact: false,
+    });
     const first = await listTransactions(t.ctx, b.actor, b.slug, { tab: "all", search: "bulk payee" });
     expect(first.transactions).toHaveLength(25);
-    expect(first.total).toBe(25 + COUNT_AHEAD);
-    expect(first.totalExact).toBe(false);
-    const later = await listTransactions(t.ctx, b.actor, b.slug, {
+    expect({ total: first.total, exact: first.totalExact }).toEqual({
+      total: 25 + SEARCH_COUNT_AHEAD,
+      exact: false,
+    });
+    // The window follows the page: from the 201st match on it counts to 425, and near the end, all.
+    const further = await listTransactions(t.ctx, b.actor, b.slug, {
       tab: "all",
       search: "bulk payee",
       offset: 200,
+    });
+    expect({ total: further.total, exact: further.totalExact }).toEqual({ total: 425, exact: false });
+    const later = await listTransactions(t.ctx, b.actor, b.slug, {
+      tab: "all",
+      search: "bulk payee",
+      offset: 1000,
     });
     expect(later.total).toBe(1200);
     expect(later.totalExact).toBe(true);
