@@ -34,6 +34,9 @@ const benches: Record<string, () => Promise<Bench>> = {
   // PGlite under background work: trial-balance latency during a 100k-line import's job, and the
   // time to listen after a restart with a 200k-line job queued.
   "pglite-interleave": () => import("./pglite-interleave.ts"),
+  // A firm's retraining (150,000 lines) on the server's thread and on a worker thread: how late a
+  // 10 ms timer (a request) runs meanwhile.
+  "training-thread": () => import("./training-thread.ts"),
   // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
   cli: () => import("./cli.ts"),
 };

@@ -10,7 +10,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CLI_DIST = path.join(root, "dist", "cli");
 const STAMP = path.join(CLI_DIST, "build.json");
 const LOCK = path.join(root, "dist", "cli-build.lock");
-const ENTRIES = { main: "src/cli/main.ts", start: "src/cli/start.ts" };
+// train-worker: the categorizer's training thread (src/platform/worker.ts finds it next to the chunks).
+const ENTRIES = {
+  main: "src/cli/main.ts",
+  start: "src/cli/start.ts",
+  "train-worker": "src/modules/categorize/train-worker.ts",
+};
 // Pure-ESM packages of many small files (kysely: ~1,000, zod: ~200) load much faster bundled into
 // one file each; the rest stay in node_modules (PGlite finds its wasm next to its own files).
 const BUNDLED = new Set(["kysely", "zod"]);

@@ -110,6 +110,13 @@ export {
   updateRule,
   updateSettings,
 } from "./services.ts";
+// Where a training runs (a worker thread for a large one): exported for bench/training-thread.ts.
+export {
+  runTraining,
+  runTrainingOffThread,
+  WORKER_MIN_LINES,
+  type TrainingInput,
+} from "./training-runner.ts";
 export type {
   AccountCategoryView,
   AiSettings,

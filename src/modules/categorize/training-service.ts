@@ -1,7 +1,8 @@
 // Training, persisted: the firm-wide training (memory, the global model over taxonomy categories,
 // every client model with enough lines, the combiner and the confidence calibration) and the
 // retraining of one client's model after corrections. History is read and the engine runs outside
-// any transaction; the new versions are stored in one transaction with their audit event.
+// any transaction (on a worker thread when the history is large); the new versions are stored in
+// one transaction with their audit event.
 import type { Actor } from "../../platform/actor.ts";
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -16,10 +17,10 @@ import { emptyMemory } from "./engine/memory.ts";
 import * as models from "./model-store.ts";
 import { clientScope, requireFirmTraining, type Scope } from "./scope.ts";
 import { settingsAndChart } from "./settings-service.ts";
+import { runTrainingOffThread } from "./training-runner.ts";
 import * as settingsStore from "./settings-store.ts";
 import type { CategorizerModel, VersionedModel } from "./engine/state.ts";
-import { mappingFromTable } from "./engine/taxonomy.ts";
-import { retrainClient, selectTrainingLines, train } from "./engine/train.ts";
+import { selectTrainingLines } from "./engine/train.ts";
 import type { PostedLine } from "./engine/types.ts";
 
 /** Labelled lines of one client (posted and accepted codings), supplied by the Transaction Manager. */
@@ -103,8 +104,11 @@ export async function trainFirm(ctx: Ctx, actor: Actor, history: HistorySource):
   }
   if (rows.length === 0) throw emptyWindow(null);
   const options = { ...previous.part.options, trainingWindow: {}, excludedAccounts: [] };
-  const model = train(rows, {
-    mapping: mappingFromTable(table),
+  // Off the server's thread: a firm's history takes seconds of CPU (training-runner.ts).
+  const model = await runTrainingOffThread({
+    kind: "firm",
+    rows,
+    table,
     options,
     now: ctx.clock.now().toISOString(),
     previous: shell(previous.part, options),
@@ -199,7 +203,13 @@ export async function trainClient(
     current && current.generation === firm.part.generation
       ? Number(/\.(\d+)$/.exec(current.version)?.[1] ?? 0)
       : 0;
-  const model = retrainClient(shell(firm.part, options), s.clientId, rows, String(n + 1));
+  const model = await runTrainingOffThread({
+    kind: "client",
+    model: shell(firm.part, options),
+    clientId: s.clientId,
+    rows,
+    revision: String(n + 1),
+  });
   const fitted: VersionedModel | undefined = model.clientModels[s.clientId];
   await inTransaction(ctx.db, async (tx) => {
     if (fitted) {
