@@ -7,13 +7,7 @@ import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { getRule, listRules, createRule, updateRule, deleteRule } from "./rule-service.ts";
 import { accountCategories, getSettings, setAccountCategory, updateSettings } from "./settings-service.ts";
-import {
-  learningStatus,
-  queueTraining,
-  trainClient,
-  trainFirm,
-  type HistorySource,
-} from "./training-service.ts";
+import { learningStatus, trainNow, type HistorySource } from "./training-service.ts";
 import {
   accountCategory,
   clientParam,
@@ -29,7 +23,6 @@ import {
   taxonomyOut,
 } from "./schemas.ts";
 import { STANDARD_CATEGORIES } from "./engine/taxonomy.ts";
-import { clientScope } from "./scope.ts";
 
 const trainingReport = z.object({
   scope: z.enum(["firm", "client"]),
@@ -205,16 +198,8 @@ export function categorizeRoutes(ctx: Ctx, deps: { history: HistorySource }) {
         },
       },
       async (req, reply) => {
-        const { scope, wait } = req.body;
-        if (!wait) {
-          await queueTraining(ctx, req.actor, req.params.client, scope, deps.history);
-          return reply.code(202).send({ queued: true as const });
-        }
-        if (scope === "firm") {
-          await clientScope(ctx.db, req.actor, req.params.client, "settings");
-          return trainFirm(ctx, req.actor, deps.history);
-        }
-        return trainClient(ctx, req.actor, req.params.client, deps.history);
+        const outcome = await trainNow(ctx, req.actor, req.params.client, req.body, deps.history);
+        return "queued" in outcome ? reply.code(202).send(outcome) : outcome;
       },
     );
   };

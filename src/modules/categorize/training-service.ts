@@ -313,6 +313,26 @@ export async function queueTraining(
   });
 }
 
+/**
+ * "Train now" from the AI settings: queued as a job, or (wait) run before answering — this client's
+ * model, or the firm's whole categorizer for someone who may train the firm and may see the client.
+ */
+export async function trainNow(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  request: { scope: "client" | "firm"; wait: boolean },
+  history: HistorySource,
+): Promise<{ queued: true } | TrainingReport> {
+  if (!request.wait) {
+    await queueTraining(ctx, actor, clientRef, request.scope, history);
+    return { queued: true };
+  }
+  if (request.scope === "client") return trainClient(ctx, actor, clientRef, history);
+  await clientScope(ctx.db, actor, clientRef, "settings");
+  return trainFirm(ctx, actor, history);
+}
+
 export interface ModelVersionView {
   id: string;
   scope: "firm" | "client";
