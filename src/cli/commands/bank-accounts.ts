@@ -10,7 +10,7 @@ import { CliUsageError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
 
 const USAGE = `closebook bank-accounts --client SLUG [--firm SLUG] [--format text|json]
-       closebook bank-accounts add --client SLUG --name NAME --ledger-account NUMBER|ID [--kind bank|credit_card] [--short-name NAME] [--mask 1234] [--currency USD] [--institution NAME] [--firm SLUG]
+       closebook bank-accounts add --client SLUG --name NAME --ledger-account NUMBER|NAME|ID [--kind bank|credit_card] [--short-name NAME] [--mask 1234] [--currency USD] [--institution NAME] [--firm SLUG]
        closebook bank-accounts poll`;
 
 export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
