@@ -17,7 +17,7 @@ create table report_package_settings (
   -- Figures rounded to whole units with the rounding shown (off: to the cent).
   rounding boolean not null,
   -- The preparer's notes, printed on the package's last page.
-  notes text not null check (char_length(notes) <= 20000),
+  notes text not null check (char_length(notes) <= 10000),
   updated_by text not null,
   updated_at timestamptz not null default now(),
   foreign key (firm_id, client_id) references clients (firm_id, id)
