@@ -101,8 +101,8 @@ export const settingsIn = z.object({
 
 // ── the monthly report package ──────────────────────────────────────────────────────────────────
 
-/** A month, YYYY-MM. */
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month YYYY-MM, e.g. 2026-03");
+/** A month, YYYY-MM (the service refuses a month 13 with the same problem). */
+export const month = z.string().regex(/^\d{4}-\d{2}$/, "expected a month YYYY-MM, e.g. 2026-03");
 
 const statementName = z.enum(["profit-loss", "balance-sheet", "cash-flow"]);
 
