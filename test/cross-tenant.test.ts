@@ -13,6 +13,7 @@ import type { App } from "../src/platform/http.ts";
 import * as access from "../src/modules/access/index.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
 import * as identity from "../src/modules/identity/index.ts";
+import * as reports from "../src/modules/reports/index.ts";
 import { notify } from "../src/modules/notifications/index.ts";
 import {
   exampleOf,
@@ -58,6 +59,19 @@ beforeAll(async () => {
     name: "Victim Zebra Class",
   });
   await ledger.setPeriodLock(t.ctx, victim.actor, victim.slug, "2026-01", true);
+  // A generated report package, whose notes and id are the victim's.
+  const reportPackage = await reports.requestPackage(
+    t.ctx,
+    victim.actor,
+    victim.slug,
+    { month: "2026-03", notes: "Victim Zebra Package Notes" },
+    { queue: false },
+  );
+  await reports.runPackageJob(t.ctx, {
+    firmId: victim.firmId,
+    clientId: victim.clientId,
+    packageId: reportPackage.id,
+  });
   const victimAdmin = await createUser(t, {
     firmId: victim.firmId,
     role: "partner_admin",
@@ -105,6 +119,7 @@ beforeAll(async () => {
     token: token.row.id,
     notification: notification.id,
     session: sessionRow.rows[0]!.id,
+    reportPackage: reportPackage.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -117,6 +132,7 @@ beforeAll(async () => {
     ids.admin!,
     ids.notification!,
     ids.session!,
+    ids.reportPackage!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -158,6 +174,7 @@ function idFor(path: string, victimSide: boolean): string {
     tokens: ids.token!,
     notifications: ids.notification!,
     sessions: ids.session!,
+    "report-packages": ids.reportPackage!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }

@@ -18,7 +18,7 @@ import type { Pacing } from "../platform/pacing.ts";
 import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
-import { reportRoutes } from "../modules/reports/index.ts";
+import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -72,6 +72,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       notificationRoutes(ctx, { outboxEnabled: services.delivery.outboxEnabled }),
       ledgerRoutes(ctx),
       reportRoutes(ctx),
+      packageRoutes(ctx),
       helpRoutes(loadHelpLibrary()),
       bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
       categorizeRoutes(ctx, { history: trainingHistory }),

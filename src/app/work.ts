@@ -8,6 +8,8 @@ import * as categorize from "../modules/categorize/index.ts";
 import { LEDGER_HISTORY_IMPORTED, type LedgerHistoryImported } from "../modules/ledger/index.ts";
 import * as notifications from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
+import * as reports from "../modules/reports/index.ts";
+import { packageSources } from "./report-package.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
@@ -51,6 +53,10 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
         ),
       ),
     ),
+  );
+  // A monthly report package: its progress and outcome are recorded on its row, never thrown.
+  await ctx.jobs.work(reports.PACKAGE_JOB, (data) =>
+    runUnscoped(() => reports.runPackageJob(ctx, data as reports.PackageJob, packageSources)),
   );
   for (const name of [categorize.TRAIN_CLIENT_JOB, categorize.TRAIN_FIRM_JOB]) {
     await ctx.jobs.work(name, (data) =>

@@ -47,6 +47,7 @@ const EXPECTED: Record<Permission, string> = {
   "ledger.post": "AOaos",
   "ledger.period.lock": "AOa",
   "ledger.import": "AOaos",
+  "reports.package": "AO", // the firm prepares the monthly package; client users read it
 };
 const LETTER: Record<Role, string> = {
   partner_admin: "A",

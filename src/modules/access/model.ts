@@ -75,6 +75,9 @@ export const PERMISSIONS = {
   "ledger.post": [PA, PO, CA, CO, CS],
   "ledger.period.lock": [PA, PO, CA],
   "ledger.import": [PA, PO, CA, CO, CS],
+  // The monthly report package is what the firm delivers: the firm prepares it (settings, notes,
+  // generation); everyone who reads the books may read and download it.
+  "reports.package": [PA, PO],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -111,3 +111,22 @@ export async function allPostedLines(
     .orderBy("l.line_no")
     .execute();
 }
+
+/** Draft entries dated in a range, and dated before it (neither is in any balance). */
+export async function draftCounts(
+  ex: Executor,
+  s: Scope,
+  range: { from: string; to: string },
+): Promise<{ inRange: number; before: number }> {
+  const row = await q(ex)
+    .selectFrom("journal_entries")
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere("date", ">=", range.from).as("in_range"),
+      eb.fn.countAll<string>().filterWhere("date", "<", range.from).as("before"),
+    ])
+    .where("client_id", "=", s.clientId)
+    .where("status", "=", "draft")
+    .where("date", "<=", range.to)
+    .executeTakeFirstOrThrow();
+  return { inRange: Number(row.in_range), before: Number(row.before) };
+}

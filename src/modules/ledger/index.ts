@@ -60,6 +60,8 @@ export { exportClientJournal } from "./journal-export.ts";
 export { renderedTrialBalance } from "./report-cache.ts";
 export { ledgerRoutes } from "./routes.ts";
 export { valuedBooks, valuedByDimension } from "./valued-service.ts";
+export { bookState } from "./book-state-service.ts";
+export type { BookState } from "./book-state-service.ts";
 export type {
   ChartAccount,
   DimensionSums,

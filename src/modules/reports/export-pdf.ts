@@ -4,7 +4,7 @@
 import { formatMinor } from "../../platform/money.ts";
 import { percentChange, type ColumnSpec } from "./column-model.ts";
 import type { ExportTable, FigureLine } from "./export-table-model.ts";
-import { TablePdf } from "./pdf-layout.ts";
+import { TablePdf, type PageHeader } from "./pdf-layout.ts";
 
 /** "1234567.8" → "1,234,567.80"-style grouping; a negative amount in parentheses. */
 export function printedAmount(amount: bigint, scale: number): string {
@@ -21,13 +21,18 @@ function printed(line: FigureLine, spec: ColumnSpec, i: number): string {
   return p === null ? "n/a" : `${p}%`;
 }
 
-export async function statementPdf(table: ExportTable): Promise<Buffer> {
+/** The header every page of a statement repeats: title, client, period, currency and basis, columns. */
+export function statementHeader(table: ExportTable): PageHeader {
   const basis = table.basis ? `, ${table.basis} basis` : "";
-  const pdf = new TablePdf({
+  return {
     title: table.title,
     subtitles: [table.clientName, `${table.period} (${table.currency || "no currency"}${basis})`],
     columns: table.columns.map((c) => c.label),
-  });
+  };
+}
+
+/** Lays out a statement's lines (and its warnings) on a table PDF. */
+export function drawStatement(pdf: TablePdf, table: ExportTable): void {
   for (const line of table.lines) {
     if (line.kind === "blank") pdf.gap();
     else if (line.kind === "heading") pdf.heading(line.label);
@@ -43,5 +48,10 @@ export async function statementPdf(table: ExportTable): Promise<Buffer> {
     }
   }
   for (const w of table.warnings) pdf.note(`Warning: ${w}`);
+}
+
+export async function statementPdf(table: ExportTable): Promise<Buffer> {
+  const pdf = new TablePdf(statementHeader(table));
+  drawStatement(pdf, table);
   return pdf.finish();
 }

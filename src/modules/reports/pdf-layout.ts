@@ -29,29 +29,77 @@ export interface TableRowStyle {
   rule?: "single" | "double";
 }
 
+/** A new letter-size PDF document collecting its bytes, the pages kept until `end` (for numbering). */
+export function newDocument(title: string, layout: "portrait" | "landscape" = "portrait") {
+  const doc = new PDFDocument({
+    size: "LETTER",
+    layout,
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: title, Creator: "Closebook" },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  return { doc, done };
+}
+
+/** Writes "Page i of n" at the foot of every page from `from` (0-based) on. */
+export function numberPages(doc: PDFKit.PDFDocument, size = SIZE - 1, from = 0): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start + from; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the bottom margin would otherwise start a new page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONT)
+      .fontSize(size)
+      .fillColor("#555555")
+      .text(`Page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - SIZE, {
+        width: doc.page.width - 2 * MARGIN,
+        align: "right",
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = margin;
+  }
+}
+
 export class TablePdf {
   readonly doc: PDFKit.PDFDocument;
+  /** The index of the table's first page in its document. */
+  readonly firstPage: number;
   private y = 0;
   private readonly labelWidth: number;
   private readonly figureWidth: number;
   private readonly size: number;
-  private readonly done: Promise<Buffer>;
+  private readonly done: Promise<Buffer> | null;
+  private readonly pageOptions: PDFKit.PDFDocumentOptions;
 
-  constructor(private readonly header: PageHeader) {
+  /** A table in a document of its own, or (`shared`) starting on a new page of another one. */
+  constructor(
+    private readonly header: PageHeader,
+    shared?: PDFKit.PDFDocument,
+  ) {
     const landscape = header.columns.length > 5;
-    this.doc = new PDFDocument({
+    this.pageOptions = {
       size: "LETTER",
       layout: landscape ? "landscape" : "portrait",
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-      bufferPages: true,
-      info: { Title: header.title, Creator: "Closebook" },
-    });
-    const chunks: Buffer[] = [];
-    this.doc.on("data", (c: Buffer) => chunks.push(c));
-    this.done = new Promise((resolve, reject) => {
-      this.doc.on("end", () => resolve(Buffer.concat(chunks)));
-      this.doc.on("error", reject);
-    });
+    };
+    if (shared) {
+      this.doc = shared;
+      this.done = null;
+      shared.addPage(this.pageOptions);
+    } else {
+      const made = newDocument(header.title, landscape ? "landscape" : "portrait");
+      this.doc = made.doc;
+      this.done = made.done;
+    }
+    this.firstPage = this.doc.bufferedPageRange().start + this.doc.bufferedPageRange().count - 1;
     const width = this.doc.page.width - 2 * MARGIN;
     const n = Math.max(1, header.columns.length);
     // Twelve months and a total fit a landscape page: the columns narrow and the type with them,
@@ -67,7 +115,8 @@ export class TablePdf {
   }
 
   private startPage(addPage: boolean): void {
-    if (addPage) this.doc.addPage();
+    // Each page of the table in its own layout (a shared document's default may differ).
+    if (addPage) this.doc.addPage(this.pageOptions);
     const d = this.doc;
     this.y = MARGIN;
     d.font(BOLD)
@@ -158,26 +207,11 @@ export class TablePdf {
     this.y += height + 4;
   }
 
-  /** Numbers the pages and returns the file's bytes. */
+  /** Numbers the pages and returns the file's bytes (a table in a document of its own). */
   async finish(): Promise<Buffer> {
-    const d = this.doc;
-    const range = d.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      d.switchToPage(i);
-      // Writing inside the bottom margin would otherwise start a new page.
-      const margin = d.page.margins.bottom;
-      d.page.margins.bottom = 0;
-      d.font(FONT)
-        .fontSize(this.size - 1)
-        .fillColor("#555555")
-        .text(`Page ${i + 1} of ${range.count}`, MARGIN, d.page.height - MARGIN / 2 - SIZE, {
-          width: d.page.width - 2 * MARGIN,
-          align: "right",
-          lineBreak: false,
-        });
-      d.page.margins.bottom = margin;
-    }
-    d.end();
+    if (!this.done) throw new Error("a table in a shared document is finished by its document");
+    numberPages(this.doc, this.size - 1);
+    this.doc.end();
     return this.done;
   }
 }

@@ -111,7 +111,20 @@ export async function profitAndLoss(
   const range = checkRange(query.from, query.to);
   const basis = query.basis ?? "accrual";
   if (query.by && query.by !== "month") return profitAndLossBy(ctx, actor, clientRef, range, query.by, query);
-  const specs = periodColumns(range, query, false);
+  return profitAndLossColumns(ctx, actor, clientRef, periodColumns(range, query, false), basis);
+}
+
+/**
+ * The profit and loss over columns laid out by the caller (the monthly package's month, year to
+ * date and their prior years): each amount column is summed from the ledger, the others computed.
+ */
+export async function profitAndLossColumns(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  specs: ColumnSpec[],
+  basis: Basis = "accrual",
+): Promise<Report<ProfitLoss>> {
   const amountAt: number[] = [];
   const loaded = await load(ctx, actor, clientRef, () =>
     specs.flatMap((c, i) => (c.kind === "amount" ? (amountAt.push(i), [{ from: c.from, to: c.to }]) : [])),

@@ -1,9 +1,10 @@
 // The zod schemas of the reports routes (the portal's types come from them): query strings and the
 // JSON statements, amounts as decimal strings (a percent column's cells are percentages or null).
 import { z } from "zod";
-import { clientParam, date, errors } from "../../platform/route-schemas.ts";
+import { clientParam, date, errors, idParam } from "../../platform/route-schemas.ts";
+import { TEXT_LIMITS } from "../../platform/text-limits.ts";
 
-export { clientParam, errors };
+export { clientParam, errors, idParam };
 
 const amounts = z.array(z.string().nullable());
 
@@ -97,3 +98,64 @@ export const settingsOut = z.object({
 export const settingsIn = z.object({
   fiscalYearStart: z.number().int().min(1).max(12).optional(),
 });
+
+// ── the monthly report package ──────────────────────────────────────────────────────────────────
+
+/** A month, YYYY-MM (the service refuses a month 13 with the same problem). */
+export const month = z.string().regex(/^\d{4}-\d{2}$/, "expected a month YYYY-MM, e.g. 2026-03");
+
+const statementName = z.enum(["profit-loss", "balance-sheet", "cash-flow"]);
+
+/** The package settings a client keeps, and the options a request may set over them. */
+export const packageSettingsIn = z.object({
+  statements: z.array(statementName).min(1).max(3).optional(),
+  trailingTwelve: z.boolean().optional(),
+  priorYear: z.boolean().optional(),
+  rounding: z.boolean().optional(),
+  notes: z.string().max(TEXT_LIMITS.note).optional(),
+});
+
+const packageSettings = z.object({
+  statements: z.array(statementName),
+  trailingTwelve: z.boolean(),
+  priorYear: z.boolean(),
+  rounding: z.boolean(),
+  notes: z.string(),
+});
+
+export const packageSettingsOut = packageSettings.extend({
+  client: z.string(),
+  lastUpdated: z.object({ by: z.string(), at: z.string() }).nullable(),
+});
+
+export const packageRequestIn = packageSettingsIn.extend({ month });
+
+const file = z.object({ size: z.number().int(), filename: z.string() }).nullable();
+
+export const packageOut = z.object({
+  id: z.string(),
+  client: z.string(),
+  month: z.string(),
+  version: z.number().int(),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  progress: z.number().int(),
+  stage: z.string().nullable(),
+  error: z.string().nullable(),
+  options: packageSettings,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  ledgerVersion: z.string().nullable(),
+  unfinished: z
+    .object({
+      drafts: z.number().int(),
+      draftsEarlier: z.number().int(),
+      bankLinesInReview: z.number().int().nullable(),
+      oldestInReview: z.string().nullable(),
+    })
+    .nullable(),
+  files: z.object({ pdf: file, xlsx: file }),
+});
+
+export const packageListQuery = z.object({ month: month.optional() });
+export const packageListOut = z.object({ packages: z.array(packageOut) });

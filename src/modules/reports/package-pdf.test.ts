@@ -1,0 +1,139 @@
+// The package's PDF and XLSX read back (pdfjs-dist legacy build; exceljs): the cover (firm, client,
+// month), the table of contents with the pages the sections really start on, the attention page,
+// the statements in whole dollars with their totals, the notes; the workbook's sheets, with the
+// rounding line inside the total's formula.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { balanceSheetTable, cashFlowTable, profitLossTable } from "./export-table-model.ts";
+import { packageDocument, type Unfinished } from "./package-model.ts";
+import { packagePdf } from "./package-pdf.ts";
+import { packageMonth } from "./package-settings-model.ts";
+import { packageXlsx } from "./package-xlsx.ts";
+import { balanceSheetFixture, cashFlowFixture, profitLossFixture } from "./test-fixtures.ts";
+
+async function pagesText(bytes: Buffer): Promise<string[]> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+const NONE: Unfinished = { drafts: 0, draftsEarlier: 0, bankLinesInReview: 0, oldestInReview: null };
+
+function fixturePackage(unfinished: Unfinished, notes = "Rent rose in February.\nAsk about the laptop.") {
+  const c = { clientName: "Acme Widgets Ltd" };
+  return packageDocument({
+    firmName: "Ledgerly Partners",
+    clientName: "Acme Widgets Ltd",
+    month: packageMonth("2026-02"),
+    version: 3,
+    preparedAt: "2026-03-04T10:00:00.000Z",
+    preparedBy: "Jane Preparer",
+    logo: null,
+    statements: [
+      balanceSheetTable(balanceSheetFixture(), c),
+      profitLossTable(profitLossFixture(), c),
+      cashFlowTable(cashFlowFixture(), c),
+    ],
+    rounding: true,
+    notes,
+    unfinished,
+  });
+}
+
+describe("package PDF", () => {
+  it("has the cover, a table of contents with true page numbers, the statements in whole dollars and the notes", async () => {
+    const d = fixturePackage({
+      drafts: 2,
+      draftsEarlier: 0,
+      bankLinesInReview: 5,
+      oldestInReview: "2026-02-10",
+    });
+    const pages = await pagesText(await packagePdf(d));
+    const [cover, contents] = pages;
+    for (const s of [
+      "Ledgerly Partners",
+      "Acme Widgets Ltd",
+      "Monthly report package",
+      "February 2026",
+      "Version 3",
+    ])
+      expect(cover).toContain(s);
+    expect(cover).not.toContain("Page 1");
+    expect(contents).toContain("Contents");
+    // Each entry's page number is the page that section's title is on.
+    const titles = [
+      "Before you rely on these figures",
+      "Balance sheet",
+      "Profit and loss",
+      "Statement of cash flows",
+      "Notes",
+    ];
+    for (const title of titles) {
+      const m = new RegExp(`${title}\\s+(\\d+)`).exec(contents!);
+      expect(m, title).not.toBeNull();
+      expect(
+        pages[Number(m![1]) - 1]!.startsWith(title) || pages[Number(m![1]) - 1]!.includes(`${title} Acme`),
+      ).toBe(true);
+    }
+    const all = pages.join("\n");
+    expect(all).toContain("2 journal entries dated in February 2026 are still a draft");
+    expect(all).toContain("5 bank lines wait for review (the oldest dated 2026-02-10)");
+    expect(all).toContain("Rent rose in February.");
+    expect(all).toContain("Ask about the laptop.");
+    // Net income: January 3,300.75 − 1,200 = 2,100.75 → 2,101; February −455.50 − 1,200 + 0.37 =
+    // −1,655.13 → (1,655), where the rounded sections make (1,656) and a rounding line of 1 shows;
+    // the Total column is the rounded months' sum (446, as is 445.62 rounded).
+    const pl = pages.find((p) => p.startsWith("Profit and loss"))!;
+    expect(pl).toMatch(/Rounding\s+0\s+1\s+1\s+0\s+1\s+n\/a\s+Net income\s+2,101\s+\(1,655\)\s+446/);
+    expect(all).not.toMatch(/\d\.\d\d\b/);
+    expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+  });
+
+  it("has no attention page when nothing is unfinished, and no notes page without notes", async () => {
+    const pages = await pagesText(await packagePdf(fixturePackage(NONE, "  ")));
+    const all = pages.join("\n");
+    expect(all).not.toContain("Before you rely on these figures");
+    expect(pages[1]).not.toContain("Notes");
+  });
+});
+
+describe("package XLSX", () => {
+  it("has the package sheet, one sheet per statement, the notes, and rounding inside the formulas", async () => {
+    const bytes = await packageXlsx(fixturePackage(NONE));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Package",
+      "Balance sheet",
+      "Profit and loss",
+      "Cash flows",
+      "Notes",
+    ]);
+    expect(wb.getWorksheet("Package")!.getCell("A2").value).toBe("Acme Widgets Ltd");
+    const pl = wb.getWorksheet("Profit and loss")!;
+    const rows: Array<{ n: number; label: string; b: unknown }> = [];
+    pl.eachRow((row) =>
+      rows.push({ n: row.number, label: String(row.getCell(1).value ?? ""), b: row.getCell(2).value }),
+    );
+    const roundings = rows.filter((r) => r.label === "Rounding");
+    expect(roundings.length).toBeGreaterThan(0);
+    for (const rounding of roundings) {
+      const total = rows.find(
+        (r) => r.n > rounding.n && r.label !== "Rounding" && /^(Total|Net income)/.test(r.label),
+      )!;
+      expect(String((total.b as { formula: string }).formula)).toContain(`B${rounding.n}`);
+    }
+    const net = rows.find((r) => r.label === "Net income")!.b as { result: number };
+    expect(net.result).toBe(2101);
+  });
+});
