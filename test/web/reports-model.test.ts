@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { BalanceSheet, ProfitLoss } from "../../web/src/api/reports.ts";
 import {
+  addAmounts,
   balanceSheetView,
   chartPoints,
   chartTicks,
@@ -117,6 +118,34 @@ describe("statement view", () => {
     expect(profitLossView(byClass, "class").columns.map((c) => c.drill !== null)).toEqual([false, true]);
   });
 
+  it("names a sub-account by its own name under its parent, and leaves out empty sections", () => {
+    const empty = {
+      name: "Other income",
+      type: "other_income",
+      rows: [],
+      totals: ["0.00", "0.00", "0.00", "0.00", "0.00", null],
+    };
+    const v = profitLossView({ ...pl, sections: [...pl.sections, empty] });
+    expect(v.sections.map((s) => s.key)).toEqual(["income", "expenses"]);
+    expect(v.sections[1]!.rows.map((r) => r.name)).toEqual([
+      "Office",
+      "Rent",
+      "Storage",
+      "Supplies",
+      "Travel",
+    ]);
+    expect(v.sections[1]!.rows[2]!.account).toBe("Office:Rent:Storage");
+  });
+
+  it("adds amounts exactly, whatever their decimals", () => {
+    expect(addAmounts(["0.10", "-5", null, "1234567890123.455"], ["0.20", "2.5", "1", "0.005"])).toEqual([
+      "0.30",
+      "-2.5",
+      null,
+      "1234567890123.460",
+    ]);
+  });
+
   it("folds sub-accounts under a collapsed parent, at any depth", () => {
     const v = profitLossView(pl);
     const rows = v.sections[1]!.rows;
@@ -160,7 +189,13 @@ describe("statement view", () => {
     const v = balanceSheetView(bs);
     expect(v.sections[0]!.rows.map((r) => r.synthetic)).toEqual([false, true, true]);
     expect(v.columns[0]!.drill).toEqual({ from: "2025-07-01", to: "2026-03-31" });
-    expect(v.bottom.map((b) => b.label)).toEqual(["Total assets", "Total liabilities", "Total equity"]);
+    expect(v.bottom.map((b) => b.label)).toEqual([
+      "Total assets",
+      "Total liabilities",
+      "Total equity",
+      "Total liabilities and equity",
+    ]);
+    expect(v.bottom[3]!.amounts).toEqual(["16.00"]);
   });
 });
 

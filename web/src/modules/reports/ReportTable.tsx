@@ -4,15 +4,22 @@
 import { ActionIcon, Paper, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { Amount } from "../../components/Amount.tsx";
-import { visibleRows, type ReportView, type ViewColumn, type ViewRow } from "./report-model.ts";
+import { isZero, visibleRows, type ReportView, type ViewColumn, type ViewRow } from "./report-model.ts";
+
+/** The account column stays in view while wide reports scroll sideways. */
+const STICKY = {
+  position: "sticky",
+  left: 0,
+  zIndex: 1,
+  background: "var(--mantine-color-body)",
+  whiteSpace: "nowrap",
+} as const;
 
 export interface DrillTarget {
   account: string;
   column: ViewColumn;
   amount: string;
 }
-
-const isZero = (v: string) => /^-?0*\.?0*$/.test(v);
 
 function Cell({ value, column, strong }: { value: string | null; column: ViewColumn; strong?: boolean }) {
   if (value === null)
@@ -65,10 +72,10 @@ function AccountRow({
   onToggle: () => void;
   onDrill: (t: DrillTarget) => void;
 }) {
-  const label = row.number ? `${row.number} ${row.account}` : row.account;
+  const label = row.number ? `${row.number} ${row.name}` : row.name;
   return (
     <Table.Tr>
-      <Table.Td style={{ paddingLeft: 12 + row.depth * 18 }}>
+      <Table.Td style={{ ...STICKY, paddingLeft: 12 + row.depth * 18 }} title={row.account}>
         {row.hasChildren ? <Toggle label={row.account} open={open} onToggle={onToggle} /> : null}
         <Text span size="sm" pl={row.hasChildren ? 0 : 26}>
           {label}
@@ -117,7 +124,9 @@ export function ReportTable({
       <Table verticalSpacing={4} fz="sm" aria-label={title} highlightOnHover stickyHeader>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th miw={260}>Account</Table.Th>
+            <Table.Th miw={260} style={STICKY}>
+              Account
+            </Table.Th>
             {columns.map((c, i) => (
               <Table.Th key={i} ta="right" style={{ whiteSpace: "nowrap" }}>
                 {c.label}
@@ -130,7 +139,7 @@ export function ReportTable({
           return (
             <Table.Tbody key={s.key} aria-label={s.name}>
               <Table.Tr bg="var(--mantine-color-gray-0)">
-                <Table.Th>
+                <Table.Th style={{ ...STICKY, background: "var(--mantine-color-gray-0)" }}>
                   <Toggle label={s.name} open={open} onToggle={() => onToggle(s.key)} />
                   {s.name}
                 </Table.Th>
@@ -153,7 +162,7 @@ export function ReportTable({
                 ))}
               {open && (
                 <Table.Tr>
-                  <Table.Th style={ruled}>Total {s.name.toLowerCase()}</Table.Th>
+                  <Table.Th style={{ ...STICKY, ...ruled }}>Total {s.name.toLowerCase()}</Table.Th>
                   {columns.map((c, i) => (
                     <Table.Th key={i} ta="right" style={ruled}>
                       <Cell value={s.totals[i] ?? null} column={c} strong />
@@ -167,7 +176,7 @@ export function ReportTable({
         <Table.Tfoot>
           {view.bottom.map((b) => (
             <Table.Tr key={b.label} style={{ borderTop: "2px solid var(--mantine-color-gray-6)" }}>
-              <Table.Th>{b.label}</Table.Th>
+              <Table.Th style={STICKY}>{b.label}</Table.Th>
               {columns.map((c, i) => (
                 <Table.Th key={i} ta="right">
                   <Cell value={b.amounts[i] ?? null} column={c} strong />

@@ -1,6 +1,7 @@
 // The three statements as one shape the page draws: columns (with the dates a figure drills into),
 // sections of account rows, and the bottom lines. Pure: tested in test/web/reports-model.test.ts.
 import type { BalanceSheet, CashFlow, ProfitLoss, ReportKind, ReportOf } from "../../api/reports.ts";
+import { fromMinor, toMinor } from "../../lib/money.ts";
 import { fiscalYearStart, type Range } from "./period-model.ts";
 
 type Amounts = Array<string | null>;
@@ -14,7 +15,10 @@ export interface ViewColumn {
 
 export interface ViewRow {
   key: string;
+  /** The account's full name ("Payroll Expenses:Wages"), which the ledger knows it by. */
   account: string;
+  /** What the row shows: a sub-account's own name, since it sits indented under its parent. */
+  name: string;
   number: string | null;
   depth: number;
   amounts: Amounts;
@@ -39,16 +43,21 @@ export interface ReportView {
   warnings: string[];
 }
 
+export const isZero = (v: string) => /^-?0*\.?0*$/.test(v);
+
 const DIMENSIONS = new Set(["class", "department", "project", "location"]);
 
 function sections(list: ProfitLoss["sections"], syntheticSection?: string): ViewSection[] {
-  return list.map((s) => ({
+  // A section with no rows and nothing in it (no "other income" this year) is left out.
+  const used = list.filter((s) => s.rows.length > 0 || s.totals.some((t) => t !== null && !isZero(t)));
+  return used.map((s) => ({
     key: s.type,
     name: s.name,
     totals: s.totals,
     rows: s.rows.map((r, i) => ({
       key: `${s.type}/${i}`,
       account: r.account,
+      name: r.depth > 0 ? r.account.slice(r.account.lastIndexOf(":") + 1) : r.account,
       number: r.number,
       depth: r.depth,
       amounts: r.amounts,
@@ -102,6 +111,7 @@ export function balanceSheetView(r: BalanceSheet): ReportView {
       { label: "Total assets", amounts: r.totals.assets },
       { label: "Total liabilities", amounts: r.totals.liabilities },
       { label: "Total equity", amounts: r.totals.equity },
+      { label: "Total liabilities and equity", amounts: addAmounts(r.totals.liabilities, r.totals.equity) },
     ],
     warnings: r.warnings,
   };
@@ -126,6 +136,18 @@ export function reportView<K extends ReportKind>(kind: K, data: ReportOf[K], by?
   if (kind === "balance-sheet") return balanceSheetView(data as BalanceSheet);
   return cashFlowView(data as CashFlow);
 }
+
+/** Column-wise sum of two lists of decimal strings, exact (minor units); null where either is null. */
+export function addAmounts(a: Amounts, b: Amounts): Amounts {
+  return a.map((x, i) => {
+    const y = b[i];
+    if (x === null || y === null || y === undefined) return null;
+    const scale = Math.max(decimals(x), decimals(y));
+    return fromMinor(toMinor(x, scale)! + toMinor(y, scale)!, scale);
+  });
+}
+
+const decimals = (v: string) => (v.includes(".") ? v.length - v.indexOf(".") - 1 : 0);
 
 /** The rows still shown when some parents are collapsed (their sub-accounts are hidden). */
 export function visibleRows(rows: readonly ViewRow[], collapsed: ReadonlySet<string>): ViewRow[] {
