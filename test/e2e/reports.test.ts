@@ -177,11 +177,15 @@ describe.skipIf(!hasChromium)("reports page", () => {
     await page.locator("label", { hasText: /^Balance sheet$/ }).click();
     const bs = page.getByRole("table", { name: "Balance sheet" });
     await bs.locator("tfoot tr", { hasText: "Total assets" }).waitFor();
-    const totals = async (label: string) =>
-      cents((await bs.locator("tfoot tr", { hasText: label }).locator("th").last().textContent())!);
-    expect(await totals("Total assets")).toBe(
-      (await totals("Total liabilities")) + (await totals("Total equity")),
-    );
+    const totals = async (label: string) => {
+      const row = bs
+        .locator("tfoot tr")
+        .filter({ has: page.locator("th", { hasText: new RegExp(`^${label}$`) }) });
+      return cents((await row.locator("th").last().textContent())!);
+    };
+    const assets = await totals("Total assets");
+    expect(assets).toBe((await totals("Total liabilities")) + (await totals("Total equity")));
+    expect(assets).toBe(await totals("Total liabilities and equity"));
     await portal.t.shot("reports-05-balance-sheet");
     await page.locator("label", { hasText: /^Cash flows$/ }).click();
     await page
@@ -191,6 +195,13 @@ describe.skipIf(!hasChromium)("reports page", () => {
     page.off("request", listen);
     expect(requests).toHaveLength(2);
     expect(portal.t.errors).toEqual([]);
+  });
+
+  it("links the page's ? to the help on using it", async () => {
+    const { page } = portal.t;
+    await page.getByRole("link", { name: "Help: Reports" }).click();
+    await page.waitForURL("**/help/reports#using-the-reports-page");
+    await page.getByRole("heading", { name: "Using the Reports page", level: 2 }).waitFor();
   });
 
   it("says plainly when this server cannot make report packages", async (ctx) => {
