@@ -3,6 +3,7 @@ import type { PortalModule } from "./registry.ts";
 import { homeModule } from "./home/index.tsx";
 import { clientsModule } from "./clients/index.tsx";
 import { ledgerModule } from "./ledger/index.tsx";
+import { reportsModule } from "./reports/index.tsx";
 import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { helpModule } from "./help/index.tsx";
@@ -12,6 +13,7 @@ export const MODULES: PortalModule[] = [
   homeModule,
   clientsModule,
   ledgerModule,
+  reportsModule,
   bankingModule,
   transactionsModule,
   helpModule,

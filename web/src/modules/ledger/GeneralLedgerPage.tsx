@@ -7,15 +7,17 @@ import { ledgerApi } from "../../api/ledger.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { Amount } from "../../components/Amount.tsx";
-import { Link } from "../../router/router.tsx";
+import { Link, useLocation } from "../../router/router.tsx";
 import { formatDate, isoDate, startOfYear } from "../../lib/dates.ts";
 import { debitCredit } from "../../lib/money.ts";
 import { accountLabel } from "../../lib/accounts.ts";
 
 export function GeneralLedgerPage({ client }: { client: string }) {
-  const [from, setFrom] = useState(startOfYear());
-  const [to, setTo] = useState(isoDate());
-  const [accountId, setAccountId] = useState<string | null>(null);
+  // ?from=&to=&accountId= open it on one account and period (the Reports page links here).
+  const { search } = useLocation();
+  const [from, setFrom] = useState(search.get("from") ?? startOfYear());
+  const [to, setTo] = useState(search.get("to") ?? isoDate());
+  const [accountId, setAccountId] = useState<string | null>(search.get("accountId"));
   const accounts = useQuery({
     queryKey: ["accounts", client, true],
     queryFn: () => ledgerApi.accounts(client, true),
