@@ -34,6 +34,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   // PGlite under background work: trial-balance latency during a 100k-line import's job, and the
   // time to listen after a restart with a 200k-line job queued.
   "pglite-interleave": () => import("./pglite-interleave.ts"),
+  // Auto Bank Rec: the matching engine on 50,000 statement lines against 50,000 ledger lines.
+  reconcile: () => import("./reconcile.ts"),
   // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
   cli: () => import("./cli.ts"),
 };
