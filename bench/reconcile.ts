@@ -34,10 +34,7 @@ export async function run(): Promise<object> {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }
   times.sort((a, b) => a - b);
-  const quality = evaluateMatches(result, books.truth, {
-    statement: books.statement.lines.length,
-    ledger: books.ledger.length,
-  });
+  const quality = evaluateMatches(result, books);
   const byKind: Record<string, { confident: number; possible: number }> = {};
   for (const m of result.matches) {
     const k = (byKind[m.kind] ??= { confident: 0, possible: 0 });

@@ -3,6 +3,7 @@
 // a group; each group is paired as a whole (the best total), and a pair is confident only when it
 // is clearly better than the group's best pairing without it. Identical lines (same day, amount and
 // words) are interchangeable: which of two identical coffees pairs with which changes nothing.
+import { amountDensity } from "./amount-chance.ts";
 import { bestAssignment, exactFits, type Edge } from "./assignment.ts";
 import { dateScore, daysApart, round2, textReason, textSimilarity } from "./reasons.ts";
 import { take, type Books, type Line } from "./prepared.ts";
@@ -12,6 +13,10 @@ interface Candidate {
   s: Line;
   l: Line;
   score: number;
+  /** Word similarity, 0..1. */
+  text: number;
+  /** Expected coincidences of this amount in the window (amount-chance.ts). */
+  chance: number;
 }
 
 function candidates(books: Books, options: MatchOptions): Candidate[] {
@@ -23,6 +28,8 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
     else byAmount.set(l.amount, [l]);
   }
   const out: Candidate[] = [];
+  const ledgerDensity = amountDensity(books.ledger);
+  const statementDensity = amountDensity(books.statement);
   for (const s of books.statement) {
     if (books.statementTaken[s.index] !== -1) continue;
     const list = byAmount.get(s.amount);
@@ -35,10 +42,17 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
       if (list[mid]!.businessDay < s.businessDay - options.dateWindow) lo = mid + 1;
       else hi = mid;
     }
+    let chance = -1;
     for (let k = lo; k < list.length && list[k]!.businessDay <= s.businessDay + options.dateWindow; k++) {
       const l = list[k]!;
-      const score = 0.5 + 0.3 * dateScore(s, l, options.dateWindow) + 0.2 * textSimilarity(s, l);
-      out.push({ s, l, score });
+      const text = textSimilarity(s, l);
+      const score = 0.5 + 0.3 * dateScore(s, l, options.dateWindow) + 0.2 * text;
+      if (chance < 0)
+        chance = Math.max(
+          ledgerDensity.chance(s.amount, options.dateWindow),
+          statementDensity.chance(s.amount, options.dateWindow),
+        );
+      out.push({ s, l, score, text, chance });
     }
   }
   return out;
@@ -73,11 +87,23 @@ function groups(books: Books, all: readonly Candidate[]): Candidate[][] {
 const statementKey = (s: Line) => `${s.day}|${s.words.join(" ")}`;
 const ledgerKey = (l: Line) => `${l.day}|${l.words.join(" ")}|${l.payeeWords.join(" ")}`;
 
+/**
+ * An equal amount is evidence in itself only when the amount is uncommon; a common one (small card
+ * charges, round sums) needs the texts to agree too, or a stray line of the same amount would be
+ * taken for the missing one's partner.
+ */
+function evidence(c: Candidate, options: MatchOptions): boolean {
+  return c.score >= options.minConfident && (c.text >= 0.75 || c.chance <= options.maxChanceAmount);
+}
+
 function record(books: Books, c: Candidate, confident: boolean, alternatives: string | null): void {
   const reasons = ["amount equal", daysApart(c.s, c.l)];
   const text = textReason(c.s, c.l);
   if (text) reasons.push(text);
+  if (c.chance <= 0.001) reasons.push("an uncommon amount");
   if (alternatives) reasons.push(alternatives);
+  else if (!confident)
+    reasons.push(c.text >= 0.75 ? "dates far apart" : "a common amount, and the texts differ");
   take(books, {
     class: confident ? "confident" : "possible",
     kind: "amount",
@@ -92,7 +118,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
   if (group.length === 1) {
     // The common case: one statement line, one ledger line of its amount nearby, nothing else.
     const c = group[0]!;
-    record(books, c, c.score >= options.minConfident, null);
+    record(books, c, evidence(c, options), null);
     return;
   }
   const sLocal = new Map<Line, number>();
@@ -120,7 +146,6 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
   const best = bestAssignment(edges, sLocal.size, lLocal.size);
   const sKeys = [...sLocal.keys()].map(statementKey);
   const lKeys = [...lLocal.keys()].map(ledgerKey);
-  const minWeight = Math.round(options.minConfident * 1000);
   for (const i of best.edges) {
     const e = edges[i]!;
     const c = group[i]!;
@@ -130,7 +155,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
       return !(sKeys[f.s] === sKeys[e.s] && lKeys[f.l] === lKeys[e.l]);
     });
     const lead = (best.total - without.total) / 1000;
-    const confident = e.w >= minWeight && lead >= options.margin;
+    const confident = evidence(c, options) && lead >= options.margin;
     record(
       books,
       c,

@@ -84,6 +84,8 @@ export interface MatchOptions {
   margin: number;
   /** Lowest score of a confident amount match (0.6: equal amount, ≤ 5 business days, unlike texts). */
   minConfident: number;
+  /** Most expected coincidences of an amount (amount-chance.ts) for it to be evidence alone. */
+  maxChanceAmount: number;
   /** Most expected chance combinations (see subset-sum.ts) for a sum to be confident. */
   maxChanceSums: number;
   /** Lines per side above which an ambiguous group is resolved greedily (all possible). */
@@ -97,6 +99,7 @@ export const DEFAULT_OPTIONS: Readonly<MatchOptions> = {
   maxCandidates: 14,
   margin: 0.1,
   minConfident: 0.6,
-  maxChanceSums: 0.002,
+  maxChanceAmount: 0.02,
+  maxChanceSums: 0.01,
   maxExactGroup: 8,
 };
