@@ -20,11 +20,13 @@ const PURE_FOLDERS = [
   "src/modules/banking/formats",
   "src/modules/ledger/journal-text",
   "src/modules/categorize/engine",
+  "src/modules/reconcile/matching",
 ];
 const PUBLIC_FACES = [
   "banking/formats/index.ts",
   "ledger/journal-text/index.ts",
   "categorize/engine/index.ts",
+  "reconcile/matching/index.ts",
 ];
 // What an engine may use from platform/: value-in, value-out helpers with no I/O.
 const PURE_PLATFORM = [

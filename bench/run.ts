@@ -37,6 +37,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   // A firm's retraining (150,000 lines) on the server's thread and on a worker thread: how late a
   // 10 ms timer (a request) runs meanwhile.
   "training-thread": () => import("./training-thread.ts"),
+  // Auto Bank Rec: the matching engine on 50,000 statement lines against 50,000 ledger lines.
+  reconcile: () => import("./reconcile.ts"),
   // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
   cli: () => import("./cli.ts"),
 };
