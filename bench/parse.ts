@@ -10,7 +10,7 @@ const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const STATEMENTS = resolve(ROOT, "../shared/data/statements");
 
 /** Sample folders per format (OFX 1 and 2 are one format). */
-const FOLDERS: Record<FormatName, string[]> = {
+const FOLDERS: Record<Exclude<FormatName, "pdf">, string[]> = {
   ofx: ["ofx1", "ofx2"],
   qfx: ["qfx"],
   qif: ["qif"],
