@@ -1,16 +1,23 @@
 // Statement parser throughput: MB/s per format on the largest shared sample of each format, and on a
-// generated 100,000-transaction OFX and CSV. Prints JSON; `run()` returns the same figures.
+// generated 100,000-transaction OFX and CSV; for PDF statements, pages per second on a generated
+// 50-page statement (text extraction by pdfjs plus the layout reading and its check figures).
+// Prints JSON; `run()` returns the same figures.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseStatementFile, type FormatName } from "../src/modules/banking/formats/index.ts";
+import {
+  parseStatementFile,
+  readStatementFile,
+  type FormatName,
+} from "../src/modules/banking/formats/index.ts";
+import { statementPdf, WITHDRAWALS_SAMPLE, type PdfLine } from "../test/support/statement-pdfs.ts";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const STATEMENTS = resolve(ROOT, "../shared/data/statements");
 
 /** Sample folders per format (OFX 1 and 2 are one format). */
-const FOLDERS: Record<FormatName, string[]> = {
+const FOLDERS: Record<Exclude<FormatName, "pdf">, string[]> = {
   ofx: ["ofx1", "ofx2"],
   qfx: ["qfx"],
   qif: ["qif"],
@@ -145,6 +152,68 @@ function csvCell(value: string): string {
   return value.includes(",") ? `"${value}"` : value;
 }
 
+/** A generated PDF statement: `pages` pages of 20 lines, each with a two-line description. */
+async function generatePdf(pages: number): Promise<Uint8Array> {
+  const lines: PdfLine[] = Array.from({ length: pages * 20 }, (_, i) => ({
+    date: `2024-${String(Math.floor(i / ((pages * 20) / 12)) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+    description: [`CARD PURCHASE MERCHANT ${i % 500}`, `REF ${100000 + i} CITY ST`],
+    amount:
+      i % 4 === 0
+        ? `${(i * 7919) % 3000}.${String(i % 100).padStart(2, "0")}`
+        : `-${(i * 31) % 400}.${String((i * 7) % 100).padStart(2, "0")}`,
+  })).sort((a, b) => a.date.localeCompare(b.date));
+  return statementPdf({
+    ...WITHDRAWALS_SAMPLE,
+    start: "2024-01-01",
+    end: "2024-12-31",
+    opening: "250000.00",
+    linesPerPage: 20,
+    lines,
+  });
+}
+
+interface PdfFigure {
+  input: string;
+  bytes: number;
+  pages: number;
+  transactions: number;
+  runs: number;
+  /** Pages per second of the median run (and of the fastest). */
+  pagesPerSecond: number;
+  bestPagesPerSecond: number;
+  transactionsPerSecond: number;
+}
+
+/** Median and fastest of repeated reads of a PDF statement, after one warm-up read (pdfjs loads once). */
+export async function measurePdf(pages: number, minSeconds: number): Promise<PdfFigure> {
+  const bytes = await generatePdf(pages);
+  let transactions = 0;
+  const readOnce = async () => {
+    const file = await readStatementFile(bytes, { fileName: "bench.pdf" });
+    transactions = file.statements.reduce((n, s) => n + s.transactions.length, 0);
+  };
+  await readOnce();
+  const times: number[] = [];
+  const started = performance.now();
+  do {
+    const t = performance.now();
+    await readOnce();
+    times.push((performance.now() - t) / 1000);
+  } while (performance.now() - started < minSeconds * 1000 || times.length < 3);
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] as number;
+  return {
+    input: `generated PDF statement, ${pages} pages`,
+    bytes: bytes.length,
+    pages,
+    transactions,
+    runs: times.length,
+    pagesPerSecond: round(pages / median, 1),
+    bestPagesPerSecond: round(pages / (times[0] as number), 1),
+    transactionsPerSecond: Math.round(transactions / median),
+  };
+}
+
 export async function run(): Promise<object> {
   const samples: Record<string, Figure | null> = {};
   for (const [format, folders] of Object.entries(FOLDERS)) {
@@ -155,6 +224,7 @@ export async function run(): Promise<object> {
     ofx100k: measure("generated OFX, 100,000 transactions", generateOfx(100_000), "generated.ofx", 4),
     csv100k: measure("generated CSV, 100,000 transactions", generateCsv(100_000), "generated.csv", 4),
   };
+  const pdf = await measurePdf(50, 4);
   const all = [...Object.values(samples), ...Object.values(generated)].filter((f): f is Figure => f !== null);
   return {
     benchmark: "statement parsers",
@@ -166,6 +236,7 @@ export async function run(): Promise<object> {
     generated,
     slowestMbPerSecond: Math.min(...all.map((f) => f.mbPerSecond)),
     slowestBestMbPerSecond: Math.min(...all.map((f) => f.bestMbPerSecond)),
+    pdf,
   };
 }
 

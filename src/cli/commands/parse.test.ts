@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseStatementFile } from "../../modules/banking/formats/index.ts";
+import { parseStatementFile, readStatementFile } from "../../modules/banking/formats/index.ts";
 import { fixture, fixturePath } from "../../../test/support/statement-fixtures.ts";
 import { sample, samplePath, withSamples } from "../../../test/support/statement-samples.ts";
 
@@ -75,7 +75,7 @@ describe("closebook parse", () => {
       "unknown-format",
       null,
     );
-    expectError(closebook("--format", "pdf", samplePath("qif", "oca__test_qif.qif")), "usage", null);
+    expectError(closebook("--format", "xlsx", samplePath("qif", "oca__test_qif.qif")), "usage", null);
     expectError(closebook(), "usage", null);
   });
 
@@ -87,5 +87,24 @@ describe("closebook parse", () => {
       expect(JSON.parse(run.stdout)).toEqual(parseStatementFile(fixture(name), { fileName: name }));
     }
     expectError(closebook(fixturePath("refused-bai2-no-header.csv")), "bai2/invalid-amount", 3);
+  });
+
+  it("prints a PDF statement, and refuses one whose figures do not add up, saying where", async () => {
+    const name = "pdf-withdrawals-deposits.pdf";
+    const run = closebook(fixturePath(name));
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed).toEqual(await readStatementFile(fixture(name), { fileName: name }));
+    expect(printed.format).toBe("pdf");
+    expect(printed.statements[0]).toMatchObject({
+      account: { id: "****7788" },
+      start: "2023-12-15",
+      end: "2024-01-14",
+      openingBalance: "15230.10",
+    });
+    const refused = closebook(fixturePath("refused-pdf-tampered-balance.pdf"));
+    expectError(refused, "pdf/balance-mismatch", null);
+    expect(JSON.parse(refused.stderr).error.detail).toContain("page 2, row 5");
   });
 });

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import {
   FORMAT_NAMES,
   isFormatName,
-  parseStatementFile,
+  readStatementFile,
   StatementParseError,
 } from "../../modules/banking/formats/index.ts";
 import { terminalProgress } from "../../platform/progress.ts";
@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const progress = terminalProgress(process.stderr);
     progress.report({ phase: `parsing ${basename(file)}`, done: 0, total: bytes.length, unit: "bytes" });
-    const parsed = parseStatementFile(
+    const parsed = await readStatementFile(
       bytes,
       format ? { format, fileName: basename(file) } : { fileName: basename(file) },
     );

@@ -99,7 +99,7 @@ function sinkFor(bctx: BankingCtx, actor: Actor, s: ClientScope, connection: Con
         }
         let targets = accounts;
         if (accounts.length > 1) {
-          const { file } = parseUpload({ bytes, fileName }, NO_SAVED_MAPPINGS);
+          const { file } = await parseUpload({ bytes, fileName }, NO_SAVED_MAPPINGS);
           targets = accounts.filter((a) =>
             file.statements.some((st) => accountMatches(st.account, targetOf(a)) === "yes"),
           );

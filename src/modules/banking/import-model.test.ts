@@ -71,6 +71,13 @@ describe("accountMatches", () => {
     expect(accountMatches(acct(null), target({ mask: "1234" }))).toBe("unknown");
     expect(accountMatches(acct("999"), target())).toBe("unknown");
   });
+
+  it("matches a masked number (as PDF statements print it) by the digits it shows", () => {
+    expect(accountMatches(acct("XXXX-4321"), target({ accountNumber: "000012344321" }))).toBe("yes");
+    expect(accountMatches(acct("****4321"), target({ accountNumber: "000012344321" }))).toBe("yes");
+    expect(accountMatches(acct("****4321"), target({ accountNumber: "000012349999" }))).toBe("no");
+    expect(accountMatches(acct("XXXX-4321"), target({ mask: "4321" }))).toBe("yes");
+  });
 });
 
 describe("selectStatements", () => {

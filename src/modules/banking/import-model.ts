@@ -22,6 +22,9 @@ export function accountMatches(account: ParsedAccount, target: ImportTarget): Ma
   if (!account.id || (!target.mask && !target.accountNumber)) return "unknown";
   const ref = compactAccountRef(account.id);
   if (target.accountNumber) {
+    // Statements printed for people (PDFs) mask all but the last digits ("XXXX-4321", "****4321").
+    const shown = /^[*•X]+(\d{2,})$/.exec(ref)?.[1];
+    if (shown !== undefined) return target.accountNumber.endsWith(shown) ? "yes" : "no";
     // Files often prefix the account with a bank or branch code ("12300 000012345678").
     return ref === target.accountNumber || ref.endsWith(target.accountNumber) ? "yes" : "no";
   }

@@ -72,7 +72,7 @@ export async function previewStatementFile(
   const saved = account ? await savedMappingsOf(ctx.db, s, account) : NO_SAVED_MAPPINGS;
   let parsed;
   try {
-    parsed = parseUpload(input, saved);
+    parsed = await parseUpload(input, saved);
   } catch (error) {
     // A CSV whose columns are wrong: send the grid along so that the person can fix the mapping.
     if (error instanceof AppError && looksLikeCsv(input)) {

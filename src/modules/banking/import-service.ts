@@ -86,7 +86,7 @@ export async function importStatementFile(
   })();
   const progress = input.onProgress ?? (() => undefined);
   progress({ phase: "parsing", done: 0, total: input.bytes.length, unit: "bytes" });
-  const parsed = parseUpload(input, saved);
+  const parsed = await parseUpload(input, saved);
   progress({ phase: "parsing", done: input.bytes.length, total: input.bytes.length, unit: "bytes" });
   const digest = sha256(input.bytes);
   return inTransaction(ctx.db, async (tx) => {

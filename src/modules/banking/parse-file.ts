@@ -3,7 +3,7 @@
 // error turned into the API's typed error (problem+json with the parser's type, detail and line).
 import { validationError, type AppError } from "../../platform/errors.ts";
 import {
-  parseStatementFileDetailed,
+  readStatementFileDetailed,
   StatementParseError,
   type CsvMapping,
   type DetailedFile,
@@ -41,24 +41,28 @@ export const NO_SAVED_MAPPINGS: SavedMappings = { own: null, bank: [] };
  * each only if the file's header fits it (the parser refuses a layout whose header it cannot find) —
  * else a layout detected from the file.
  */
-export function parseUpload(input: ParseInput, saved: SavedMappings): ParsedUpload {
+export async function parseUpload(input: ParseInput, saved: SavedMappings): Promise<ParsedUpload> {
   const base = { fileName: input.fileName, ...(input.format ? { format: input.format } : {}) };
   if (input.csvMapping)
-    return { ...parseWith(input.bytes, base, input.csvMapping), mappingSource: "given", warnings: [] };
+    return {
+      ...(await parseWith(input.bytes, base, input.csvMapping)),
+      mappingSource: "given",
+      warnings: [],
+    };
   const candidates: Array<[CsvMapping, "saved" | "bank"]> = [
     ...(saved.own ? [[saved.own, "saved"] as [CsvMapping, "saved"]] : []),
     ...saved.bank.map((m) => [m, "bank"] as [CsvMapping, "bank"]),
   ];
   for (const [mapping, source] of candidates) {
     try {
-      const file = parseStatementFileDetailed(input.bytes, { ...base, csvMapping: mapping });
+      const file = await readStatementFileDetailed(input.bytes, { ...base, csvMapping: mapping });
       return { file, mappingSource: file.format === "csv" ? source : null, warnings: [] };
     } catch (error) {
       if (!(error instanceof StatementParseError && error.type === "csv/mapping-mismatch"))
         throw asAppError(error);
     }
   }
-  const file = parseOrThrow(input.bytes, base);
+  const file = await parseOrThrow(input.bytes, base);
   return {
     file,
     mappingSource: file.format === "csv" ? "detected" : null,
@@ -71,20 +75,20 @@ export function parseUpload(input: ParseInput, saved: SavedMappings): ParsedUplo
   };
 }
 
-function parseWith(
+async function parseWith(
   bytes: Uint8Array,
   base: { fileName: string; format?: FormatName },
   csvMapping: CsvMapping,
-): { file: DetailedFile } {
-  return { file: parseOrThrow(bytes, { ...base, csvMapping }) };
+): Promise<{ file: DetailedFile }> {
+  return { file: await parseOrThrow(bytes, { ...base, csvMapping }) };
 }
 
-function parseOrThrow(
+async function parseOrThrow(
   bytes: Uint8Array,
-  options: Parameters<typeof parseStatementFileDetailed>[1],
-): DetailedFile {
+  options: Parameters<typeof readStatementFileDetailed>[1],
+): Promise<DetailedFile> {
   try {
-    return parseStatementFileDetailed(bytes, options);
+    return await readStatementFileDetailed(bytes, options);
   } catch (error) {
     throw asAppError(error);
   }

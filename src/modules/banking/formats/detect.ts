@@ -54,7 +54,7 @@ export function sniffFormat(text: string, fileName?: string): FormatName {
   if (looksDelimited(sample)) return "csv";
   throw new StatementParseError(
     "unknown-format",
-    "The file is not in a format Closebook reads (OFX, QFX, QIF, CSV, CAMT.052/053/054, MT940/MT942 or BAI2).",
+    "The file is not in a format Closebook reads (OFX, QFX, QIF, CSV, CAMT.052/053/054, MT940/MT942, BAI2 or a text-based PDF).",
   );
 }
 

@@ -1,5 +1,8 @@
 // The statement-file reader's public face: bytes in, normalized statements out. Detects the format
 // (or takes it as given), decodes the text, opens zips, and guarantees one error type: StatementParseError.
+// PDFs need their text extracted first, which pdfjs does asynchronously: readStatementFile (and
+// readStatementFileDetailed) extract the text of every PDF in the file, then parse as the synchronous
+// functions do; those read every other format and refuse a PDF, pointing to the asynchronous ones.
 import { balanceWarnings } from "./balance-check.ts";
 import { parseBai2 } from "./bai2.ts";
 import { parseCamt } from "./camt.ts";
@@ -10,6 +13,9 @@ import { sniffFormat } from "./detect.ts";
 import { StatementParseError } from "./errors.ts";
 import { clampStatementText } from "./text-clamp.ts";
 import { parseMt940 } from "./mt940.ts";
+import { parsePdfText } from "./pdf.ts";
+import { extractPdfText, isPdf } from "./pdf-text.ts";
+import type { PdfText } from "./pdf-types.ts";
 import { parseOfx } from "./ofx.ts";
 import { parseQif } from "./qif.ts";
 import type { DetailedFile, FormatName, FormatResult, ParsedFile } from "./types.ts";
@@ -38,17 +44,60 @@ export interface ParseOptions {
   csvMapping?: CsvMapping;
 }
 
-/** Reads a statement file into the normalized form (what `closebook parse` prints). */
+/** Text extracted from the PDFs of a file, by their path in it ("" for the file itself, "/a.pdf" in a zip). */
+type PdfTexts = ReadonlyMap<string, PdfText | StatementParseError>;
+
+const NO_PDFS: PdfTexts = new Map();
+
+/** Reads a statement file of any format, PDF included, into the normalized form (what `closebook parse` prints). */
+export async function readStatementFile(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {
+  return toParsedFile(await readStatementFileDetailed(bytes, options));
+}
+
+/** Reads a statement file of any format, PDF included, keeping each transaction's source and raw fields. */
+export async function readStatementFileDetailed(
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): Promise<DetailedFile> {
+  const pdfs = new Map<string, PdfText | StatementParseError>();
+  try {
+    await extractPdfs(bytes, "", 0, pdfs);
+  } catch (error) {
+    // Zip problems are reported by the parse below, in the words the other formats get.
+    if (!(error instanceof StatementParseError)) throw guardError(error);
+  }
+  return guard(() => parseBytes(bytes, options, 0, pdfs, ""));
+}
+
+async function extractPdfs(
+  bytes: Uint8Array,
+  path: string,
+  depth: number,
+  out: Map<string, PdfText | StatementParseError>,
+): Promise<void> {
+  if (isPdf(bytes)) {
+    try {
+      out.set(path, await extractPdfText(bytes));
+    } catch (error) {
+      out.set(path, error instanceof StatementParseError ? error : guardError(error));
+    }
+  } else if (isZip(bytes) && depth < MAX_ZIP_DEPTH) {
+    for (const entry of unzipEntries(bytes))
+      await extractPdfs(entry.bytes, `${path}/${entry.name}`, depth + 1, out);
+  }
+}
+
+/** Reads a statement file into the normalized form; PDFs need readStatementFile. */
 export function parseStatementFile(bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
   return toParsedFile(parseStatementFileDetailed(bytes, options));
 }
 
 /**
  * Reads a statement file keeping, per transaction, its source line and raw fields (what the import
- * stores as raw bank lines). Throws only StatementParseError.
+ * stores as raw bank lines). Throws only StatementParseError. PDFs need readStatementFileDetailed.
  */
 export function parseStatementFileDetailed(bytes: Uint8Array, options: ParseOptions = {}): DetailedFile {
-  return guard(() => parseBytes(bytes, options, 0));
+  return guard(() => parseBytes(bytes, options, 0, NO_PDFS, ""));
 }
 
 /**
@@ -60,6 +109,7 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): FormatName {
 }
 
 function detectBytes(bytes: Uint8Array, fileName: string | undefined, depth: number): FormatName {
+  if (isPdf(bytes)) return "pdf";
   if (!isZip(bytes)) return sniffFormat(readText(bytes).text, fileName);
   if (depth >= MAX_ZIP_DEPTH)
     throw new StatementParseError("zip/nested", "The zip file contains zip files nested too deeply.");
@@ -120,10 +170,14 @@ function guard<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof StatementParseError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new StatementParseError("internal/unreadable", `The file could not be read: ${message}`);
+    throw guardError(error);
   }
+}
+
+function guardError(error: unknown): StatementParseError {
+  if (error instanceof StatementParseError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StatementParseError("internal/unreadable", `The file could not be read: ${message}`);
 }
 
 function readText(bytes: Uint8Array): ReturnType<typeof decodeBytes> {
@@ -136,8 +190,18 @@ function readText(bytes: Uint8Array): ReturnType<typeof decodeBytes> {
 
 const MAX_ZIP_DEPTH = 2;
 
-function parseBytes(bytes: Uint8Array, options: ParseOptions, depth: number): DetailedFile {
-  if (isZip(bytes)) return parseZip(bytes, options, depth);
+function parseBytes(
+  bytes: Uint8Array,
+  options: ParseOptions,
+  depth: number,
+  pdfs: PdfTexts,
+  path: string,
+): DetailedFile {
+  if (isZip(bytes)) return parseZip(bytes, options, depth, pdfs, path);
+  // A PDF's content decides, as a zip's does: no other format can read it.
+  if (isPdf(bytes)) return parsePdf(pdfs.get(path));
+  if (options.format === "pdf")
+    throw new StatementParseError("pdf/not-pdf", "The file was to be read as a PDF, but it is not a PDF.");
   const { text, encoding } = readText(bytes);
   const requested = options.format ?? sniffFormat(text, options.fileName);
   const { format, result, csvMapping } = runParser(requested, text, options.csvMapping);
@@ -182,14 +246,40 @@ function runParser(
       return { format, result: parseMt940(text), csvMapping: null };
     case "bai2":
       return { format, result: parseBai2(text), csvMapping: null };
+    case "pdf":
+      throw new StatementParseError("pdf/not-pdf", "The file was to be read as a PDF, but it is not a PDF.");
   }
+}
+
+function parsePdf(text: PdfText | StatementParseError | undefined): DetailedFile {
+  if (text === undefined)
+    throw new StatementParseError(
+      "pdf/not-extracted",
+      "PDF statements are read with readStatementFile, which extracts their text first.",
+    );
+  if (text instanceof StatementParseError) throw text;
+  const result = parsePdfText(text);
+  const cut = clampStatementText(result.statements);
+  return {
+    format: "pdf",
+    statements: result.statements,
+    warnings: [...result.warnings, ...cut, ...balanceWarnings(result.statements)],
+    encoding: "pdf",
+    csvMapping: null,
+  };
 }
 
 function label(kind: string): string {
   return kind.replace(/^camt(\d{3})$/, "camt.$1");
 }
 
-function parseZip(bytes: Uint8Array, options: ParseOptions, depth: number): DetailedFile {
+function parseZip(
+  bytes: Uint8Array,
+  options: ParseOptions,
+  depth: number,
+  pdfs: PdfTexts,
+  path: string,
+): DetailedFile {
   if (depth >= MAX_ZIP_DEPTH)
     throw new StatementParseError("zip/nested", "The zip file contains zip files nested too deeply.");
   const entries = unzipEntries(bytes);
@@ -198,7 +288,13 @@ function parseZip(bytes: Uint8Array, options: ParseOptions, depth: number): Deta
   for (const entry of entries) {
     let file: DetailedFile;
     try {
-      file = parseBytes(entry.bytes, { ...options, fileName: entry.name }, depth + 1);
+      file = parseBytes(
+        entry.bytes,
+        { ...options, fileName: entry.name },
+        depth + 1,
+        pdfs,
+        `${path}/${entry.name}`,
+      );
     } catch (error) {
       if (
         error instanceof StatementParseError &&

@@ -12,6 +12,7 @@ export const FORMAT_NAMES = [
   "camt054",
   "mt940",
   "bai2",
+  "pdf",
 ] as const;
 
 export type FormatName = (typeof FORMAT_NAMES)[number];

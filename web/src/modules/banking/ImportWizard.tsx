@@ -31,7 +31,7 @@ import { blankMapping, CsvMappingEditor } from "./CsvMappingEditor.tsx";
 import { ImportSummaryView } from "./ImportSummaryView.tsx";
 import { PreviewPanel } from "./PreviewPanel.tsx";
 
-const ACCEPT = ".ofx,.qfx,.qif,.csv,.txt,.xml,.sta,.940,.942,.mt940,.bai,.bai2,.zip";
+const ACCEPT = ".ofx,.qfx,.qif,.csv,.txt,.xml,.sta,.940,.942,.mt940,.bai,.bai2,.pdf,.zip";
 
 /** The CSV grid a refused preview carries (problem+json extension), so the mapping can be fixed. */
 function gridOf(error: unknown): (CsvGrid & { mapping: CsvMapping | null }) | null {
