@@ -8,6 +8,7 @@ import * as categorize from "../modules/categorize/index.ts";
 import { LEDGER_HISTORY_IMPORTED, type LedgerHistoryImported } from "../modules/ledger/index.ts";
 import * as notifications from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
+import { syncReviewTasks } from "./review-tasks.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
@@ -28,6 +29,9 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
       const notice = transactions.reviewWaitingNotice(job.firmId, result);
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);
+      // Lines now wait in Needs Review: this week's "review transactions" task (a failure waits for the hourly upkeep).
+      if (result.needsReview + result.held > 0)
+        await syncReviewTasks(ctx, { firmId: job.firmId, clientIds: [job.clientId] }).catch(() => undefined);
     }),
   );
   // A history import teaches the bot: one retraining per client (coalesced), told when it ends.
