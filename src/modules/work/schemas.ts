@@ -138,7 +138,8 @@ export const taskDetailOut = taskOut.extend({
 
 export const taskPageOut = z.object({
   tasks: z.array(taskOut),
-  total: z.number(),
+  total: z.number().describe("how many match, counted no further than 1,000 past this page"),
+  totalExact: z.boolean().describe("false when `total` is a lower bound: at least that many match"),
   page: z.number(),
   pageSize: z.number(),
 });

@@ -11,6 +11,8 @@ import { taskView, type TaskView } from "./task-view.ts";
 
 export const PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+/** How far past the page's end the total is counted (beyond it, a lower bound: "1,050+"). */
+export const COUNT_AHEAD = 1_000;
 
 export interface TaskQuery {
   /** "me" (default), "any", "client" (the client as a whole), "none" (unassigned) or a user id. */
@@ -30,7 +32,9 @@ export interface TaskQuery {
 
 export interface TaskPage {
   tasks: TaskView[];
+  /** How many match; a lower bound when `totalExact` is false. */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
@@ -48,6 +52,14 @@ function assigneeFilter(actor: Actor, a: string | undefined): store.TaskFilter["
     default:
       return { kind: "user", userId: a! };
   }
+}
+
+/** The clients of a page's tasks only (a firm's 200 clients cost more to read than the page). */
+function clientsOf(ctx: Ctx, actor: Actor, rows: ReadonlyArray<{ client_id: string }>) {
+  const ids = [...new Set(rows.map((r) => r.client_id))];
+  // The actor's own access still applies: its clients narrowed to the page's.
+  const clients = actor.clients === "all" ? ids : ids.filter((id) => actor.clients.includes(id));
+  return access.listClients(ctx.db, { ...actor, clients });
 }
 
 export async function listTasks(ctx: Ctx, actor: Actor, query: TaskQuery): Promise<TaskPage> {
@@ -74,23 +86,28 @@ export async function listTasks(ctx: Ctx, actor: Actor, query: TaskQuery): Promi
     actor.type === "user"
       ? assigneeFilter(actor, query.assignee)
       : assigneeFilter(actor, query.assignee ?? "any");
-  const { rows, total } =
+  const { rows, total, totalExact } =
     statuses.length === 0
-      ? { rows: [], total: 0 }
-      : await store.listTasks(ctx.db, v, {
-          assignee,
-          statuses,
-          clientId,
-          projectId: query.project,
-          types: query.type,
-          dueFrom,
-          dueTo,
-          search: query.q?.trim() || undefined,
-          limit: pageSize,
-          offset: (page - 1) * pageSize,
-        });
+      ? { rows: [], total: 0, totalExact: true }
+      : await store.listTasks(
+          ctx.db,
+          v,
+          {
+            assignee,
+            statuses,
+            clientId,
+            projectId: query.project,
+            types: query.type,
+            dueFrom,
+            dueTo,
+            search: query.q?.trim() || undefined,
+            limit: pageSize,
+            offset: (page - 1) * pageSize,
+          },
+          page * pageSize + COUNT_AHEAD,
+        );
   const [clients, counts] = await Promise.all([
-    rows.length ? access.listClients(ctx.db, actor) : Promise.resolve([]),
+    rows.length ? clientsOf(ctx, actor, rows) : Promise.resolve([]),
     store.checklistCounts(
       ctx.db,
       rows.map((r) => r.id),
@@ -100,6 +117,7 @@ export async function listTasks(ctx: Ctx, actor: Actor, query: TaskQuery): Promi
   return {
     tasks: rows.map((r) => taskView(r, byId.get(r.client_id), counts.get(r.id), today)),
     total,
+    totalExact,
     page,
     pageSize,
   };
