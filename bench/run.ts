@@ -31,6 +31,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   rls: () => import("./rls.ts"),
   // The firm overview over hundreds of clients, as the owner and under row-level security.
   overview: () => import("./overview.ts"),
+  // My work: one user's 10,000 open tasks across 200 clients, a page by due date and its total.
+  work: () => import("./work.ts"),
   // PGlite under background work: trial-balance latency during a 100k-line import's job, and the
   // time to listen after a restart with a 200k-line job queued.
   "pglite-interleave": () => import("./pglite-interleave.ts"),

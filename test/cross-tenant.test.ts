@@ -15,6 +15,7 @@ import * as ledger from "../src/modules/ledger/index.ts";
 import * as identity from "../src/modules/identity/index.ts";
 import * as reports from "../src/modules/reports/index.ts";
 import { notify } from "../src/modules/notifications/index.ts";
+import * as work from "../src/modules/work/index.ts";
 import {
   exampleOf,
   openApiDocument,
@@ -103,6 +104,35 @@ beforeAll(async () => {
     .selectFrom("notifications" as never)
     .select("id" as never)
     .executeTakeFirstOrThrow()) as { id: string };
+  // Work: a task (assigned to the client, so that its own users would see it), a project, a template.
+  const task = await work.createTask(t.ctx, victim.actor, {
+    client: victim.slug,
+    type: "document_upload_request",
+    title: "Victim Zebra Task",
+    folder: "Victim Zebra Folder",
+    assignee: { kind: "client" },
+    checklist: ["Victim Zebra Item"],
+  });
+  const project = await work.createProject(t.ctx, victim.actor, {
+    client: victim.slug,
+    name: "Victim Zebra Project",
+  });
+  const template = await work.createTemplate(t.ctx, victim.actor, {
+    name: "Victim Zebra Template",
+    recurrence: "monthly",
+    blueprints: [
+      {
+        title: "Victim Zebra Blueprint",
+        type: "custom",
+        description: "",
+        priority: "normal",
+        due: { kind: "day_of_month", day: 3 },
+        assignee: { kind: "client" },
+        checklist: [],
+      },
+    ],
+  });
+  await work.addTemplateClient(t.ctx, victim.actor, template.id, { client: victim.slug });
   const sessionRow = await sql<{
     id: string;
   }>`select id from sessions where user_id = ${victimAdmin.id}::uuid`.execute(t.ctx.db);
@@ -120,6 +150,9 @@ beforeAll(async () => {
     notification: notification.id,
     session: sessionRow.rows[0]!.id,
     reportPackage: reportPackage.id,
+    task: task.id,
+    project: project.id,
+    template: template.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -133,6 +166,9 @@ beforeAll(async () => {
     ids.notification!,
     ids.session!,
     ids.reportPackage!,
+    ids.task!,
+    ids.project!,
+    ids.template!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -175,6 +211,9 @@ function idFor(path: string, victimSide: boolean): string {
     notifications: ids.notification!,
     sessions: ids.session!,
     "report-packages": ids.reportPackage!,
+    tasks: ids.task!,
+    projects: ids.project!,
+    "project-templates": ids.template!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }

@@ -12,6 +12,7 @@ import { signedIn, type Caller } from "./support/auth.ts";
 import { clientWithChart, type ClientFixture } from "./support/fixtures.ts";
 import type { App } from "../src/platform/http.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
+import * as work from "../src/modules/work/index.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
 import {
   exampleOf,
@@ -53,7 +54,32 @@ beforeAll(async () => {
     kind: "class",
     name: "C",
   });
+  const task = await work.createTask(t.ctx, books.actor, {
+    client: books.slug,
+    type: "custom",
+    title: "Fuzz task",
+    checklist: ["one"],
+  });
+  const project = await work.createProject(t.ctx, books.actor, { client: books.slug, name: "Fuzz project" });
+  const template = await work.createTemplate(t.ctx, books.actor, {
+    name: "Fuzz template",
+    recurrence: "monthly",
+    blueprints: [
+      {
+        title: "T",
+        type: "custom",
+        description: "",
+        priority: "normal",
+        due: { kind: "last_business_day" },
+        assignee: { kind: "none" },
+        checklist: [],
+      },
+    ],
+  });
   Object.assign(ids, {
+    tasks: task.id,
+    projects: project.id,
+    "project-templates": template.id,
     accounts: books.account("1010"),
     "journal-entries": entry.id,
     contacts: contact.id,
@@ -201,6 +227,9 @@ function pathValue(path: string, name: string): string {
       return "fuzz-firm";
     case "slug":
       return "getting-started";
+    case "item":
+    case "document":
+      return "6f1c2b1e-8d3a-4c5b-9e7f-0a1b2c3d4e5f";
     default:
       return "checking";
   }

@@ -19,6 +19,7 @@ import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
 import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
+import { workRoutes } from "../modules/work/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -78,6 +79,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
       overviewRoutes(ctx),
+      workRoutes(ctx),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],

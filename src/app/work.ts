@@ -10,6 +10,7 @@ import * as notifications from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
 import * as reports from "../modules/reports/index.ts";
 import { packageSources } from "./report-package.ts";
+import { syncReviewTasks } from "./review-tasks.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
@@ -30,6 +31,9 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
       const notice = transactions.reviewWaitingNotice(job.firmId, result);
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);
+      // Lines now wait in Needs Review: this week's "review transactions" task (a failure waits for the hourly upkeep).
+      if (result.needsReview + result.held > 0)
+        await syncReviewTasks(ctx, { firmId: job.firmId, clientIds: [job.clientId] }).catch(() => undefined);
     }),
   );
   // A history import teaches the bot: one retraining per client (coalesced), told when it ends.

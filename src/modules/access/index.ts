@@ -8,6 +8,7 @@ export {
   defaultFirm,
   firmBySlug,
   firmById,
+  allFirmIds,
   clientExists,
   updateClientDetails,
   saveOnboarding,

@@ -72,6 +72,11 @@ export async function firmBySlug(ex: Executor, slug: string): Promise<Firm | und
   return store.firmBySlug(ex, slug);
 }
 
+/** Every firm's id, for background work that visits each firm (the owner's view, not a tenant's). */
+export async function allFirmIds(ex: Executor): Promise<string[]> {
+  return store.allFirmIds(ex);
+}
+
 export async function firmById(ex: Executor, id: string): Promise<Firm | undefined> {
   return store.firmById(ex, id);
 }

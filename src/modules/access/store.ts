@@ -40,6 +40,12 @@ export async function oldestFirm(ex: Executor): Promise<Firm | undefined> {
     .executeTakeFirst();
 }
 
+/** Every firm's id (background work that visits each firm; run as the owner, outside a tenant). */
+export async function allFirmIds(ex: Executor): Promise<string[]> {
+  const rows = await q(ex).selectFrom("firms").select("id").orderBy("created_at").orderBy("id").execute();
+  return rows.map((r) => r.id);
+}
+
 export type FirmPatch = Partial<
   Pick<Firm, "name" | "legal_name" | "address" | "phone" | "website" | "support_email" | "licences_paid">
 >;
