@@ -19,6 +19,7 @@ import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
 import { reportRoutes } from "../modules/reports/index.ts";
+import { documentsRoutes } from "../modules/documents/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -77,6 +78,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
       overviewRoutes(ctx),
+      documentsRoutes(services.documents),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],

@@ -20,3 +20,19 @@ export async function openBlobStore(settings: StorageSettings): Promise<BlobStor
   if (settings.s3) return new S3Store(settings.s3);
   return new LocalDiskStore(path.join(settings.dataDir, "blobs")).open();
 }
+
+/**
+ * The store of these settings, opened on first use: a server that never stores a file never makes
+ * the blobs folder (and a test server's data folder need not exist).
+ */
+export function lazyBlobStore(settings: StorageSettings): BlobStore {
+  let opened: Promise<BlobStore> | undefined;
+  const store = () => (opened ??= openBlobStore(settings));
+  return {
+    kind: settings.s3 ? "s3" : "local",
+    put: async (source, options) => (await store()).put(source, options),
+    get: async (key) => (await store()).get(key),
+    head: async (key) => (await store()).head(key),
+    delete: async (key) => (await store()).delete(key),
+  };
+}
