@@ -69,9 +69,15 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
       });
     },
   };
-  const documents: DocumentsCtx = {
+  const documents = documentsCtx(config, ctx, overrides.blobs);
+  return { identity: ictx, notify: nctx, delivery, accessHooks, documents };
+}
+
+/** What the documents module needs: the blob store of the configuration and the bank accounts. */
+export function documentsCtx(config: Config, ctx: Ctx, blobs?: BlobStore): DocumentsCtx {
+  return {
     ...ctx,
-    blobs: overrides.blobs ?? lazyBlobStore({ dataDir: config.dataDir, s3: config.storage.s3 }),
+    blobs: blobs ?? lazyBlobStore({ dataDir: config.dataDir, s3: config.storage.s3 }),
     limits: config.uploads,
     // The Bank statements folders follow the client's active bank and card accounts.
     statementAccounts: async (actor, clientSlug) =>
@@ -79,5 +85,4 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
         .filter((a) => a.isActive)
         .map((a) => ({ id: a.id, name: a.name, mask: a.mask, shortName: a.shortName })),
   };
-  return { identity: ictx, notify: nctx, delivery, accessHooks, documents };
 }

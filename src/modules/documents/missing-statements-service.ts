@@ -1,6 +1,6 @@
 // Missing statements of a client: for each active bank or card account, the months from its start
-// (the client's service start date, else the month its statement folder was made) to last month
-// that have no statement document in the account's folders.
+// (the client's service start date, else its first statement's month or the month its statement
+// folder was made, whichever is earlier) to last month that have no statement document in its folders.
 import type { Actor } from "../../platform/actor.ts";
 import * as access from "../access/index.ts";
 import type { DocumentsCtx } from "./documents-ctx.ts";
@@ -44,7 +44,10 @@ export async function listMissingStatements(
     const covered = rows
       .map((r) => (r.period ? String(r.period).slice(0, 7) : statementMonthFromName(r.name)))
       .filter((m): m is string => m !== null);
-    const start = serviceStart ?? monthOf((top?.created_at ?? ctx.clock.now()).toISOString());
+    // Without a service start date, statements are expected from the first one received (or from
+    // the month the account's folder was made, when none has been).
+    const made = monthOf((top?.created_at ?? ctx.clock.now()).toISOString());
+    const start = serviceStart ?? [made, ...covered].sort()[0]!;
     inputs.push({
       top,
       input: { accountId: account.id, accountName: account.name, start, covered },
