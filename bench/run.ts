@@ -43,6 +43,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   reconcile: () => import("./reconcile.ts"),
   // How fast `closebook` starts, and its trial balance end to end next to ledger and hledger.
   cli: () => import("./cli.ts"),
+  // Documents: a 200 MB file up and down, on local disk and a local S3 server, with peak memory.
+  documents: () => import("./documents.ts"),
 };
 
 async function main(): Promise<void> {

@@ -20,6 +20,7 @@ import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
 import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { workRoutes } from "../modules/work/index.ts";
+import { documentsRoutes } from "../modules/documents/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -80,6 +81,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       transactionRoutes(ctx),
       overviewRoutes(ctx),
       workRoutes(ctx),
+      documentsRoutes(services.documents),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],

@@ -11,17 +11,23 @@ import * as notifications from "../modules/notifications/index.ts";
 import type { NotifyCtx } from "../modules/notifications/index.ts";
 import * as access from "../modules/access/index.ts";
 import type { AccessRouteHooks } from "../modules/access/index.ts";
+import * as banking from "../modules/banking/index.ts";
+import type { DocumentsCtx } from "../modules/documents/index.ts";
+import { lazyBlobStore, type BlobStore } from "../platform/storage/index.ts";
 
 export interface AppServices {
   identity: IdentityCtx;
   notify: NotifyCtx;
   delivery: Delivery;
   accessHooks: AccessRouteHooks;
+  documents: DocumentsCtx;
 }
 
 export interface ServiceOverrides {
   secrets?: Secrets;
   delivery?: Delivery;
+  /** Where documents' bytes go (tests pass a store in a temporary folder or on a local S3 server). */
+  blobs?: BlobStore;
 }
 
 export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverrides = {}): AppServices {
@@ -63,5 +69,20 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
       });
     },
   };
-  return { identity: ictx, notify: nctx, delivery, accessHooks };
+  const documents = documentsCtx(config, ctx, overrides.blobs);
+  return { identity: ictx, notify: nctx, delivery, accessHooks, documents };
+}
+
+/** What the documents module needs: the blob store of the configuration and the bank accounts. */
+export function documentsCtx(config: Config, ctx: Ctx, blobs?: BlobStore): DocumentsCtx {
+  return {
+    ...ctx,
+    blobs: blobs ?? lazyBlobStore({ dataDir: config.dataDir, s3: config.storage.s3 }),
+    limits: config.uploads,
+    // The Bank statements folders follow the client's active bank and card accounts.
+    statementAccounts: async (actor, clientSlug) =>
+      (await banking.bankOverview(ctx, actor, clientSlug)).bankAccounts
+        .filter((a) => a.isActive)
+        .map((a) => ({ id: a.id, name: a.name, mask: a.mask, shortName: a.shortName })),
+  };
 }

@@ -2,6 +2,7 @@
 // `closebook serve` runs on a laptop with nothing configured (embedded PGlite under .data/).
 import path from "node:path";
 import { z } from "zod";
+import type { S3Settings } from "./storage/s3-store.ts";
 
 const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -37,6 +38,21 @@ const schema = z.object({
   CLOSEBOOK_OUTBOX: z.enum(["auto", "on", "off"]).default("auto"),
   // Proxies in front of Closebook whose X-Forwarded-For to trust (the client address feeds throttling).
   CLOSEBOOK_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Stored documents: an S3-compatible bucket when S3_BUCKET is set, else <data dir>/blobs.
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["auto", "true", "false"]).default("auto"),
+  S3_PREFIX: z.string().max(200).optional(),
+  // Uploads: the largest file, the kinds of file accepted (comma list; all known kinds by default),
+  // and the limits of a folder sent as a zip archive (entries, bytes once unpacked, compression ratio).
+  CLOSEBOOK_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(100),
+  CLOSEBOOK_UPLOAD_TYPES: z.string().optional(),
+  CLOSEBOOK_ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
+  CLOSEBOOK_ZIP_MAX_MB: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  CLOSEBOOK_ZIP_MAX_RATIO: z.coerce.number().int().min(2).max(10_000).default(100),
 });
 
 export interface Config {
@@ -58,7 +74,23 @@ export interface Config {
   outbox: boolean;
   /** How many proxies' X-Forwarded-For to trust; 0: use the socket's address. */
   trustProxy: number;
+  /** Where documents are stored: S3 when configured, else local disk under the data folder. */
+  storage: { s3: S3Settings | undefined };
+  uploads: UploadLimits;
 }
+
+export interface UploadLimits {
+  maxBytes: number;
+  /** Kinds of file accepted (see documents' content types); undefined: every kind it knows. */
+  types: string[] | undefined;
+  zip: { maxEntries: number; maxBytes: number; maxRatio: number };
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxBytes: 100 * 1024 * 1024,
+  types: undefined,
+  zip: { maxEntries: 1000, maxBytes: 1024 * 1024 * 1024, maxRatio: 100 },
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -92,6 +124,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: { twilio },
     outbox: e.CLOSEBOOK_OUTBOX === "auto" ? !e.SMTP_URL : e.CLOSEBOOK_OUTBOX === "on",
     trustProxy: e.CLOSEBOOK_TRUST_PROXY,
+    storage: {
+      s3: e.S3_BUCKET
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle:
+              e.S3_FORCE_PATH_STYLE === "auto" ? Boolean(e.S3_ENDPOINT) : e.S3_FORCE_PATH_STYLE === "true",
+            prefix: e.S3_PREFIX,
+          }
+        : undefined,
+    },
+    uploads: {
+      maxBytes: e.CLOSEBOOK_UPLOAD_MAX_MB * 1024 * 1024,
+      types: e.CLOSEBOOK_UPLOAD_TYPES?.split(",")
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+      zip: {
+        maxEntries: e.CLOSEBOOK_ZIP_MAX_ENTRIES,
+        maxBytes: e.CLOSEBOOK_ZIP_MAX_MB * 1024 * 1024,
+        maxRatio: e.CLOSEBOOK_ZIP_MAX_RATIO,
+      },
+    },
   };
 }
 

@@ -8,6 +8,8 @@ export type ErrorKind =
   | "not-found" // no such thing, or not visible to the actor (404)
   | "conflict" // the current state forbids it (409)
   | "gone" // it existed but has expired or been used (410)
+  | "too-large" // the request's content is larger than allowed (413)
+  | "unsupported-type" // a kind of content that is not accepted (415)
   | "rule-violation" // well-formed input that breaks a business rule (422)
   | "rate-limited" // too many attempts (429)
   | "unavailable"; // a service we depend on (mail, SMS, identity provider) failed (503)
@@ -19,6 +21,8 @@ const statusOf: Record<ErrorKind, number> = {
   "not-found": 404,
   conflict: 409,
   gone: 410,
+  "too-large": 413,
+  "unsupported-type": 415,
   "rule-violation": 422,
   "rate-limited": 429,
   unavailable: 503,
@@ -67,6 +71,10 @@ export const forbidden = (code: string, detail: string, options?: AppErrorOption
   new AppError("forbidden", code, detail, options);
 export const unauthenticated = (code: string, detail: string, options?: AppErrorOptions) =>
   new AppError("unauthenticated", code, detail, options);
+export const tooLarge = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("too-large", code, detail, options);
+export const unsupportedType = (code: string, detail: string, options?: AppErrorOptions) =>
+  new AppError("unsupported-type", code, detail, options);
 export const gone = (code: string, detail: string, options?: AppErrorOptions) =>
   new AppError("gone", code, detail, options);
 /** Too many attempts; `retryAfter` (seconds) goes into the problem document and the Retry-After header. */

@@ -10,6 +10,8 @@ import * as ledger from "../../modules/ledger/index.ts";
 import * as identity from "../../modules/identity/index.ts";
 import { demoClients, type DemoBankLine, type DemoEntry } from "./activity.ts";
 import { freshFrom, seedDemoTransactions, takeoverFrom } from "./transactions.ts";
+import { seedDemoDocuments } from "./documents.ts";
+import type { DocumentsCtx } from "../../modules/documents/index.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -74,10 +76,13 @@ function entryOf(l: DemoBankLine): DemoEntry {
   };
 }
 
-export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
+/** `documents`: where the demo's statement files go (none are made without it). */
+export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
   if (existing) {
     await seedDemoTransactions(ctx, existing.id);
+    // A demo made before documents existed gets its folders and statements now.
+    if (documents) await seedDemoDocuments(documents, existing.id, demoClients(freshFrom(ctx.clock.today())));
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     return {
       created: false,
@@ -129,5 +134,6 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   }
   result.users = await seedUsers(ctx, firm.id);
   await seedDemoTransactions(ctx, firm.id, books);
+  if (documents) await seedDemoDocuments(documents, firm.id, books);
   return result;
 }

@@ -1,0 +1,47 @@
+// The demo's documents: every client has its standard folders, each bank and card account two
+// statements (made from the demo's own lines, sniffed as CSV and OFX) four months and one month
+// back, so missing statements finds the two months between missing; a second run adds nothing.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { testDb, type TestDb } from "../../../test/support/db.ts";
+import { testConfig } from "../../../test/support/server.ts";
+import { systemActor } from "../../platform/actor.ts";
+import { LocalDiskStore } from "../../platform/storage/index.ts";
+import * as access from "../../modules/access/index.ts";
+import * as documents from "../../modules/documents/index.ts";
+import { documentsCtx } from "../services.ts";
+import { seedDemo, DEMO_FIRM } from "./seed.ts";
+
+let t: TestDb;
+let dir: string;
+let dctx: documents.DocumentsCtx;
+
+beforeAll(async () => {
+  t = await testDb();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "closebook-demo-docs-"));
+  dctx = documentsCtx(testConfig(), t.ctx, await new LocalDiskStore(dir).open());
+  await seedDemo(t.ctx, dctx);
+}, 300_000);
+afterAll(async () => {
+  await t?.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+it("files two statements per bank account with two months missing between them, once", async () => {
+  const firm = (await access.firmBySlug(t.ctx.db, DEMO_FIRM.slug))!;
+  const actor = systemActor(firm.id);
+  for (const slug of ["bluebird-coffee", "harbor-dental"]) {
+    const docs = await documents.listDocuments(dctx, actor, slug, {});
+    const statements = docs.filter((d) => d.period);
+    expect(statements.length, slug).toBeGreaterThanOrEqual(2);
+    expect(new Set(statements.map((d) => d.kind))).toEqual(new Set(["csv", "ofx"]));
+    const missing = await documents.listMissingStatements(dctx, actor, slug);
+    for (const account of missing)
+      expect(account.missing, account.accountName).toEqual(["2026-03", "2026-04"]);
+  }
+  const before = (await documents.listDocuments(dctx, actor, "bluebird-coffee", {})).length;
+  await seedDemo(t.ctx, dctx);
+  expect((await documents.listDocuments(dctx, actor, "bluebird-coffee", {})).length).toBe(before);
+});
