@@ -58,7 +58,7 @@ export const commands: Record<string, CommandEntry> = {
   },
   report: {
     summary:
-      "report trial-balance|profit-loss|balance-sheet|cash-flow --client SLUG …: the trial balance and the financial statements (json, csv, xlsx, pdf)",
+      "report trial-balance|profit-loss|balance-sheet|cash-flow|package --client SLUG …: the trial balance, the financial statements (json, csv, xlsx, pdf) and the monthly report package",
     load: () => import("./commands/report.ts"),
     whileServed: "remote",
   },

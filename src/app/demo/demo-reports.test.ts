@@ -1,7 +1,7 @@
 // The demo's statements foot: for every month of the demo's year and each client, the cash-flow
 // statement ends at the change in cash (cash at each month end equals the bank and undeposited-funds
 // balances of the trial balance), the balance sheet balances, and its current-year earnings equal
-// the year-to-date net income of the profit and loss.
+// the year-to-date net income of the profit and loss. The demo's package of the last closed month.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { systemActor, type Actor } from "../../platform/actor.ts";
@@ -10,6 +10,7 @@ import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
 import * as reports from "../../modules/reports/index.ts";
 import { seedDemo } from "./seed.ts";
+import { DEMO_PACKAGE_CLIENT, lastClosedMonth } from "./package.ts";
 
 let t: TestDb;
 let actor: Actor;
@@ -58,5 +59,23 @@ describe("the demo's statements", () => {
       // The demo's books do move: a statement of zeros would foot too.
       expect(s.netIncome.some((x) => x !== 0n)).toBe(true);
     }
+  }, 120_000);
+});
+
+describe("the demo's report package", () => {
+  it("is generated for the last closed month of Bluebird Coffee, with its PDF and XLSX", async () => {
+    const list = await reports.listPackages(t.ctx, actor, DEMO_PACKAGE_CLIENT);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      month: lastClosedMonth(t.ctx.clock.today()),
+      version: 1,
+      status: "done",
+      progress: 100,
+    });
+    expect(list[0]!.files.pdf!.size).toBeGreaterThan(1000);
+    expect(list[0]!.options.notes).toContain("reconciled");
+    // Seeding again leaves the demo as it is: no second version.
+    await seedDemo(t.ctx);
+    expect(await reports.listPackages(t.ctx, actor, DEMO_PACKAGE_CLIENT)).toHaveLength(1);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 // Writes the demo firm into a database through the ordinary services (so the demo obeys every
 // rule a real firm does): its clients, charts and contacts, the opening balances and month-end
-// entries of two years of books, and the bank and card history and fresh weeks (transactions.ts).
+// entries of two years of books, the bank and card history and fresh weeks (transactions.ts), and
+// the monthly report package of the last closed month (package.ts).
 // Running it again finds the firm and leaves it as it is.
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -12,6 +13,7 @@ import { demoClients, type DemoBankLine, type DemoEntry } from "./activity.ts";
 import { freshFrom, seedDemoTransactions, takeoverFrom } from "./transactions.ts";
 import { seedDemoDocuments } from "./documents.ts";
 import type { DocumentsCtx } from "../../modules/documents/index.ts";
+import { seedDemoPackage } from "./package.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -83,6 +85,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     await seedDemoTransactions(ctx, existing.id);
     // A demo made before documents existed gets its folders and statements now.
     if (documents) await seedDemoDocuments(documents, existing.id, demoClients(freshFrom(ctx.clock.today())));
+    await seedDemoPackage(ctx, existing.id);
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     return {
       created: false,
@@ -135,5 +138,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   result.users = await seedUsers(ctx, firm.id);
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
+  // Last, once the month's transactions are in: the package of the last closed month.
+  await seedDemoPackage(ctx, firm.id);
   return result;
 }

@@ -1,6 +1,6 @@
 // `closebook report trial-balance|profit-loss|balance-sheet|cash-flow --client SLUG …`: a client's
 // reports as JSON (the contract other programs read), CSV, XLSX or PDF (to --output FILE) or, for the
-// trial balance, text.
+// trial balance, text; `closebook report package …` makes the monthly package (report-package.ts).
 // Bad input to the financial statements (dates, a period that ends before it starts, a binary format
 // without --output) exits with status 2 and says why on stderr.
 import fs from "node:fs";
@@ -12,11 +12,13 @@ import * as ledger from "../../modules/ledger/index.ts";
 import * as reports from "../../modules/reports/index.ts";
 import { CliUsageError, renderCliError } from "../cli-errors.ts";
 import { parse, required } from "../args.ts";
+import { PACKAGE_USAGE, packageCommand } from "./report-package.ts";
 
 const USAGE = `closebook report trial-balance --client SLUG [--as-of YYYY-MM-DD] [--format json|csv|text] [--firm SLUG]
        closebook report profit-loss --client SLUG --from DATE --to DATE [--by month|class|department|project|location] [--compare prior-period|prior-year] [--basis accrual|cash] [--format json|csv|xlsx|pdf] [--output FILE]
        closebook report balance-sheet --client SLUG --as-of DATE [--by month --from DATE] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]
-       closebook report cash-flow --client SLUG --from DATE --to DATE [--by month] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]`;
+       closebook report cash-flow --client SLUG --from DATE --to DATE [--by month] [--compare prior-period|prior-year] [--format json|csv|xlsx|pdf] [--output FILE]
+       ${PACKAGE_USAGE}`;
 
 const OPTIONS = {
   client: { type: "string" },
@@ -46,6 +48,25 @@ const BAD_INPUT = 2;
 
 export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const name = argv.find((a) => !a.startsWith("-"));
+  if (name === "package") {
+    try {
+      return await packageCommand(argv, io);
+    } catch (error) {
+      // A client that does not exist is bad input too: nothing was stored.
+      if (
+        error instanceof AppError &&
+        (error.kind === "validation" || error.code === "access/client-not-found")
+      ) {
+        io.stderr(renderCliError(error));
+        return BAD_INPUT;
+      }
+      if (error instanceof CliUsageError) {
+        io.stderr(`closebook report: ${error.message}\n`);
+        return BAD_INPUT;
+      }
+      throw error;
+    }
+  }
   if (STATEMENTS.includes(name as Statement)) {
     try {
       return await statement(argv, io);

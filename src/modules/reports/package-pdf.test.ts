@@ -2,11 +2,12 @@
 // month), the table of contents with the pages the sections really start on, the attention page,
 // the statements in whole dollars with their totals, the notes; the workbook's sheets, with the
 // rounding line inside the total's formula.
+import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { balanceSheetTable, cashFlowTable, profitLossTable } from "./export-table-model.ts";
-import { packageDocument, type Unfinished } from "./package-model.ts";
+import { drawableLogo, packageDocument, type Unfinished } from "./package-model.ts";
 import { packagePdf } from "./package-pdf.ts";
 import { packageMonth } from "./package-settings-model.ts";
 import { packageXlsx } from "./package-xlsx.ts";
@@ -135,5 +136,56 @@ describe("package XLSX", () => {
     }
     const net = rows.find((r) => r.label === "Net income")!.b as { result: number };
     expect(net.result).toBe(2101);
+  });
+});
+
+/** A valid PNG of `size`×`size` pixels in the firm's colour (for the cover's logo). */
+function png(size: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, 0x40)]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+describe("the cover's logo", () => {
+  it("draws a PNG logo, and leaves out what pdfkit cannot draw (SVG, WebP)", async () => {
+    const logo = png(16);
+    expect(drawableLogo(logo)).toBe(logo);
+    expect(drawableLogo(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"))).toBeNull();
+    expect(drawableLogo(null)).toBeNull();
+    const d = { ...fixturePackage(NONE), cover: { ...fixturePackage(NONE).cover, logo } };
+    const withLogo = await packagePdf(d);
+    const without = await packagePdf(fixturePackage(NONE));
+    // The image is embedded (an XObject of the PNG's size), and the cover still reads the same.
+    expect(withLogo.includes("/Subtype /Image")).toBe(true);
+    expect(without.includes("/Subtype /Image")).toBe(false);
+    expect((await pagesText(withLogo))[0]).toContain("Ledgerly Partners");
   });
 });

@@ -93,7 +93,7 @@ export async function requestPackage(
 ): Promise<PackageView> {
   const { month, ...patch } = input;
   const m = packageMonth(month);
-  return inTransaction(ctx.db, async (tx) => {
+  const { view, job } = await inTransaction(ctx.db, async (tx) => {
     const s = await access.clientScopeFor(tx, actor, clientRef, "reports.package");
     const settings = applyPackageSettings(await packageSettingsFor(tx, s), patch);
     const id = newId();
@@ -114,9 +114,26 @@ export async function requestPackage(
       after: { month: m.month, version, options: settings },
     });
     const job: PackageJob = { firmId: s.firmId, clientId: s.clientId, packageId: id };
-    if (options.queue) await ctx.jobs.send(PACKAGE_JOB, job, tx);
-    return packageView(s.clientSlug, (await store.packageById(tx, s, id))!);
+    return { view: packageView(s.clientSlug, (await store.packageById(tx, s, id))!), job };
   });
+  // Queued once the row is committed: pg-boss queues on a connection of its own, and a worker
+  // that started before the commit would find no package to make.
+  if (options.queue) {
+    try {
+      await ctx.jobs.send(PACKAGE_JOB, job);
+    } catch (error) {
+      const s = { firmId: job.firmId, clientId: job.clientId };
+      await store.failPackage(
+        ctx.db,
+        s,
+        job.packageId,
+        `could not be queued: ${String(error)}`,
+        ctx.clock.now(),
+      );
+      throw error;
+    }
+  }
+  return view;
 }
 
 export async function listPackages(

@@ -24,7 +24,8 @@ export type Action =
   | "firm.edit"
   | "firm.branding"
   | "firm.outbox"
-  | "ledger.period.lock";
+  | "ledger.period.lock"
+  | "reports.package";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -38,6 +39,7 @@ const RULES: Record<Action, readonly string[]> = {
   "firm.branding": ["partner_admin"],
   "firm.outbox": ["partner_admin"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
+  "reports.package": ["partner_admin", "partner_ops"],
 };
 
 export function roleCan(role: string, action: Action): boolean {

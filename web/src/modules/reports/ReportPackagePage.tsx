@@ -11,6 +11,7 @@ import { ApiError } from "../../api/problem.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { isoDate } from "../../lib/dates.ts";
+import { useCan } from "../../app/session.tsx";
 import { ReportsTabs } from "./ReportsTabs.tsx";
 import { PackageVersionsTable } from "./PackageVersionsTable.tsx";
 import { lastMonth, monthLabel, recentMonths } from "./period-model.ts";
@@ -32,6 +33,8 @@ export function ReportPackagePage({ client }: { client: string }) {
   const [month, setMonth] = useState(lastMonth(today));
   const [jobId, setJobId] = useState<string | null>(null);
   const queryClient = useQueryClient();
+  // Generating is the firm's work (Partner Admin, Partner Ops); everyone here reads and downloads.
+  const mayGenerate = useCan()("reports.package");
   const hasRoutes = useHasPath("/api/clients/{client}/report-packages");
   const versions = useQuery({
     queryKey: ["report-packages", client],
@@ -89,15 +92,17 @@ export function ReportPackagePage({ client }: { client: string }) {
               onChange={(v) => v && setMonth(v)}
               data={recentMonths(today).map((m) => ({ value: m, label: monthLabel(m) }))}
             />
-            <Button
-              size="xs"
-              leftSection={<IconPackage size={16} />}
-              loading={generate.isPending}
-              disabled={running || hasRoutes !== true}
-              onClick={() => generate.mutate()}
-            >
-              Generate package
-            </Button>
+            {mayGenerate && (
+              <Button
+                size="xs"
+                leftSection={<IconPackage size={16} />}
+                loading={generate.isPending}
+                disabled={running || hasRoutes !== true}
+                onClick={() => generate.mutate()}
+              >
+                Generate package
+              </Button>
+            )}
           </Group>
           <ProblemAlert error={generate.error} title="The package was not started" />
           {jobId !== null && (
