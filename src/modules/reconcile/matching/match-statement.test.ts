@@ -104,12 +104,17 @@ describe("pass 3: equal amounts near in date", () => {
     expect(only(r)).toMatchObject({
       class: "confident",
       kind: "amount",
-      reasons: [
-        "amount equal",
-        "2 days apart",
-        "payee 'Acme' ~ 'ACH DEBIT ACME CORP 88213'",
-        "an uncommon amount",
-      ],
+      reasons: ["amount equal", "2 days apart", "payee 'Acme' ~ 'ACH DEBIT ACME CORP 88213'"],
+    });
+  });
+
+  it("trusts an uncommon amount even when the bank names no one", () => {
+    const r = matchStatement(statementOf([st("s1", "2026-03-12", "-1234.56", "ONLINE PMT REF 771208")]), [
+      gl("g1", "2026-03-11", "-1234.56", "Widgets", { payee: "Acme" }),
+    ]);
+    expect(only(r)).toMatchObject({
+      class: "confident",
+      reasons: ["amount equal", "1 day apart", "an uncommon amount"],
     });
   });
 

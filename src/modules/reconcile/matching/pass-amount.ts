@@ -15,8 +15,8 @@ interface Candidate {
   score: number;
   /** Word similarity, 0..1. */
   text: number;
-  /** Expected coincidences of this amount in the window (amount-chance.ts). */
-  chance: number;
+  /** Expected coincidences of this amount in the window (amount-chance.ts); computed when needed. */
+  chance: () => number;
 }
 
 function candidates(books: Books, options: MatchOptions): Candidate[] {
@@ -42,16 +42,19 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
       if (list[mid]!.businessDay < s.businessDay - options.dateWindow) lo = mid + 1;
       else hi = mid;
     }
-    let chance = -1;
+    let known = -1;
+    // Only a match whose texts do not agree asks how common its amount is: most never do.
+    const chance = () =>
+      known >= 0
+        ? known
+        : (known = Math.max(
+            ledgerDensity.chance(s.amount, options.dateWindow),
+            statementDensity.chance(s.amount, options.dateWindow),
+          ));
     for (let k = lo; k < list.length && list[k]!.businessDay <= s.businessDay + options.dateWindow; k++) {
       const l = list[k]!;
       const text = textSimilarity(s, l);
       const score = 0.5 + 0.3 * dateScore(s, l, options.dateWindow) + 0.2 * text;
-      if (chance < 0)
-        chance = Math.max(
-          ledgerDensity.chance(s.amount, options.dateWindow),
-          statementDensity.chance(s.amount, options.dateWindow),
-        );
       out.push({ s, l, score, text, chance });
     }
   }
@@ -93,14 +96,20 @@ const ledgerKey = (l: Line) => `${l.day}|${l.words.join(" ")}|${l.payeeWords.joi
  * taken for the missing one's partner.
  */
 function evidence(c: Candidate, options: MatchOptions): boolean {
-  return c.score >= options.minConfident && (c.text >= 0.75 || c.chance <= options.maxChanceAmount);
+  return c.score >= options.minConfident && (c.text >= 0.75 || c.chance() <= options.maxChanceAmount);
 }
 
-function record(books: Books, c: Candidate, confident: boolean, alternatives: string | null): void {
+function record(
+  books: Books,
+  options: MatchOptions,
+  c: Candidate,
+  confident: boolean,
+  alternatives: string | null,
+): void {
   const reasons = ["amount equal", daysApart(c.s, c.l)];
   const text = textReason(c.s, c.l);
   if (text) reasons.push(text);
-  if (c.chance <= 0.001) reasons.push("an uncommon amount");
+  if (c.text < 0.75 && c.chance() <= options.maxChanceAmount) reasons.push("an uncommon amount");
   if (alternatives) reasons.push(alternatives);
   else if (!confident)
     reasons.push(c.text >= 0.75 ? "dates far apart" : "a common amount, and the texts differ");
@@ -118,7 +127,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
   if (group.length === 1) {
     // The common case: one statement line, one ledger line of its amount nearby, nothing else.
     const c = group[0]!;
-    record(books, c, evidence(c, options), null);
+    record(books, options, c, evidence(c, options), null);
     return;
   }
   const sLocal = new Map<Line, number>();
@@ -138,7 +147,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
     for (const i of order) {
       const c = group[i]!;
       if (books.statementTaken[c.s.index] === -1 && books.ledgerTaken[c.l.index] === -1)
-        record(books, c, false, `${group.length} lines of this amount compete nearby`);
+        record(books, options, c, false, `${group.length} lines of this amount compete nearby`);
     }
     return;
   }
@@ -158,6 +167,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
     const confident = evidence(c, options) && lead >= options.margin;
     record(
       books,
+      options,
       c,
       confident,
       confident
