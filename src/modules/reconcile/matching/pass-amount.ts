@@ -3,7 +3,7 @@
 // a group; each group is paired as a whole (the best total), and a pair is confident only when it
 // is clearly better than the group's best pairing without it. Identical lines (same day, amount and
 // words) are interchangeable: which of two identical coffees pairs with which changes nothing.
-import { amountDensity } from "./amount-chance.ts";
+import { amountDensity, type AmountDensity } from "./amount-chance.ts";
 import { bestAssignment, exactFits, type Edge } from "./assignment.ts";
 import { dateScore, daysApart, round2, textReason, textSimilarity } from "./reasons.ts";
 import { take, type Books, type Line } from "./prepared.ts";
@@ -15,8 +15,27 @@ interface Candidate {
   score: number;
   /** Word similarity, 0..1. */
   text: number;
-  /** Expected coincidences of this amount in the window (amount-chance.ts); computed when needed. */
-  chance: () => number;
+}
+
+/**
+ * Expected coincidences of a statement line's amount in the window (amount-chance.ts), on either
+ * side, remembered per line. Only a match whose texts do not agree asks: most never do.
+ */
+function chanceOf(books: Books, options: MatchOptions): (s: Line) => number {
+  let ledgerDensity: AmountDensity | null = null;
+  let statementDensity: AmountDensity | null = null;
+  const known = new Float64Array(books.statement.length).fill(-1);
+  return (s) => {
+    if (known[s.index]! >= 0) return known[s.index]!;
+    ledgerDensity ??= amountDensity(books.ledger);
+    statementDensity ??= amountDensity(books.statement);
+    const chance = Math.max(
+      ledgerDensity.chance(s.amount, options.dateWindow),
+      statementDensity.chance(s.amount, options.dateWindow),
+    );
+    known[s.index] = chance;
+    return chance;
+  };
 }
 
 function candidates(books: Books, options: MatchOptions): Candidate[] {
@@ -28,8 +47,6 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
     else byAmount.set(l.amount, [l]);
   }
   const out: Candidate[] = [];
-  const ledgerDensity = amountDensity(books.ledger);
-  const statementDensity = amountDensity(books.statement);
   for (const s of books.statement) {
     if (books.statementTaken[s.index] !== -1) continue;
     const list = byAmount.get(s.amount);
@@ -42,20 +59,11 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
       if (list[mid]!.businessDay < s.businessDay - options.dateWindow) lo = mid + 1;
       else hi = mid;
     }
-    let known = -1;
-    // Only a match whose texts do not agree asks how common its amount is: most never do.
-    const chance = () =>
-      known >= 0
-        ? known
-        : (known = Math.max(
-            ledgerDensity.chance(s.amount, options.dateWindow),
-            statementDensity.chance(s.amount, options.dateWindow),
-          ));
     for (let k = lo; k < list.length && list[k]!.businessDay <= s.businessDay + options.dateWindow; k++) {
       const l = list[k]!;
       const text = textSimilarity(s, l);
       const score = 0.5 + 0.3 * dateScore(s, l, options.dateWindow) + 0.2 * text;
-      out.push({ s, l, score, text, chance });
+      out.push({ s, l, score, text });
     }
   }
   return out;
@@ -95,25 +103,27 @@ const ledgerKey = (l: Line) => `${l.day}|${l.words.join(" ")}|${l.payeeWords.joi
  * charges, round sums) needs the texts to agree too, or a stray line of the same amount would be
  * taken for the missing one's partner.
  */
-function evidence(c: Candidate, options: MatchOptions): boolean {
-  return c.score >= options.minConfident && (c.text >= 0.75 || c.chance() <= options.maxChanceAmount);
+function evidence(c: Candidate, ctx: Context): boolean {
+  return (
+    c.score >= ctx.options.minConfident && (c.text >= 0.75 || ctx.chance(c.s) <= ctx.options.maxChanceAmount)
+  );
 }
 
-function record(
-  books: Books,
-  options: MatchOptions,
-  c: Candidate,
-  confident: boolean,
-  alternatives: string | null,
-): void {
+interface Context {
+  books: Books;
+  options: MatchOptions;
+  chance: (s: Line) => number;
+}
+
+function record(ctx: Context, c: Candidate, confident: boolean, alternatives: string | null): void {
   const reasons = ["amount equal", daysApart(c.s, c.l)];
   const text = textReason(c.s, c.l);
   if (text) reasons.push(text);
-  if (c.text < 0.75 && c.chance() <= options.maxChanceAmount) reasons.push("an uncommon amount");
+  if (c.text < 0.75 && ctx.chance(c.s) <= ctx.options.maxChanceAmount) reasons.push("an uncommon amount");
   if (alternatives) reasons.push(alternatives);
   else if (!confident)
     reasons.push(c.text >= 0.75 ? "dates far apart" : "a common amount, and the texts differ");
-  take(books, {
+  take(ctx.books, {
     class: confident ? "confident" : "possible",
     kind: "amount",
     score: round2(confident ? c.score : Math.min(c.score, 0.89)),
@@ -123,11 +133,12 @@ function record(
   });
 }
 
-function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): void {
+function resolveGroup(ctx: Context, group: Candidate[]): void {
+  const { books, options } = ctx;
   if (group.length === 1) {
     // The common case: one statement line, one ledger line of its amount nearby, nothing else.
     const c = group[0]!;
-    record(books, options, c, evidence(c, options), null);
+    record(ctx, c, evidence(c, ctx), null);
     return;
   }
   const sLocal = new Map<Line, number>();
@@ -147,7 +158,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
     for (const i of order) {
       const c = group[i]!;
       if (books.statementTaken[c.s.index] === -1 && books.ledgerTaken[c.l.index] === -1)
-        record(books, options, c, false, `${group.length} lines of this amount compete nearby`);
+        record(ctx, c, false, `${group.length} lines of this amount compete nearby`);
     }
     return;
   }
@@ -164,10 +175,9 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
       return !(sKeys[f.s] === sKeys[e.s] && lKeys[f.l] === lKeys[e.l]);
     });
     const lead = (best.total - without.total) / 1000;
-    const confident = evidence(c, options) && lead >= options.margin;
+    const confident = evidence(c, ctx) && lead >= options.margin;
     record(
-      books,
-      options,
+      ctx,
       c,
       confident,
       confident
@@ -178,5 +188,6 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
 }
 
 export function matchByAmount(books: Books, options: MatchOptions): void {
-  for (const group of groups(books, candidates(books, options))) resolveGroup(books, group, options);
+  const ctx: Context = { books, options, chance: chanceOf(books, options) };
+  for (const group of groups(books, candidates(books, options))) resolveGroup(ctx, group);
 }
