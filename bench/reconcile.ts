@@ -74,6 +74,9 @@ export async function run(): Promise<object> {
     unmatched: { statement: result.unmatched.statement.length, ledger: result.unmatched.ledger.length },
     quality: {
       ...quality,
+      // The goal's figure: a swap of two ledger lines identical in date, amount and payee clears the
+      // same lines and nobody can tell which pairing is "true" (see evaluate.ts).
+      falseConfidentBeyondIdenticalSwaps: quality.falseConfident - quality.identicalSwaps,
       confidentShare: Number(quality.confidentShare.toFixed(4)),
       leftToPersonShare: Number(quality.leftToPersonShare.toFixed(4)),
     },
