@@ -275,3 +275,14 @@ describe("the engine as a whole", () => {
     ).toThrow(/statement line id "s1" appears twice/);
   });
 });
+
+describe("crowds of look-alikes", () => {
+  it("pairs a crowd too large to weigh exactly best-first, all possible, each line once", () => {
+    const s = Array.from({ length: 10 }, (_, i) => st(`s${i}`, "2026-03-05", "-25.00", "PARKING"));
+    const g = Array.from({ length: 10 }, (_, i) => gl(`g${i}`, "2026-03-05", "-25.00", "Parking"));
+    const r = matchStatement(statementOf(s), g, { maxExactGroup: 8 });
+    expect(r.matches).toHaveLength(10);
+    expect(r.matches.every((m) => m.class === "possible")).toBe(true);
+    expect(r.matches[0]!.reasons).toContain("20 lines of this amount compete nearby");
+  });
+});

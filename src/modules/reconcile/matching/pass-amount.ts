@@ -158,7 +158,7 @@ function resolveGroup(ctx: Context, group: Candidate[]): void {
     for (const i of order) {
       const c = group[i]!;
       if (books.statementTaken[c.s.index] === -1 && books.ledgerTaken[c.l.index] === -1)
-        record(ctx, c, false, `${group.length} lines of this amount compete nearby`);
+        record(ctx, c, false, `${sLocal.size + lLocal.size} lines of this amount compete nearby`);
     }
     return;
   }
