@@ -174,15 +174,18 @@ function resolveGroup(ctx: Context, group: Candidate[]): void {
       const f = edges[k]!;
       return !(sKeys[f.s] === sKeys[e.s] && lKeys[f.l] === lKeys[e.l]);
     });
-    const lead = (best.total - without.total) / 1000;
-    const confident = evidence(c, ctx) && lead >= options.margin;
+    const clear = (best.total - without.total) / 1000 >= options.margin;
+    const confident = clear && evidence(c, ctx);
+    // A clear lead with too little evidence says why in record(); an unclear one says it here.
     record(
       ctx,
       c,
       confident,
       confident
         ? `clearly better than the ${sLocal.size + lLocal.size - 2} other line(s) of this amount nearby`
-        : "another line of this amount fits about as well",
+        : clear
+          ? null
+          : "another line of this amount fits about as well",
     );
   }
 }
