@@ -24,6 +24,11 @@
  *     within `sumWindow` business days), confident only when unique, unlikely by chance and
  *     uncontested; (5) the rest unmatched.
  *   - Throws a validation `AppError` (`reconcile/duplicate-line-id`) when an id repeats on a side.
+ *   - Matches carry ids only: the CLI's JSON (issue 13 item 5) shows statement lines as
+ *     `{externalId, date, amount, description}` and ledger lines as `{entryId, reference, date,
+ *     amount, description}`; look the ids up in the input. Amounts stay bigint: format at the edge.
+ *   - Cost: 50,000 × 50,000 lines in about 1 s of one core (`npm run bench -- reconcile`); a monthly
+ *     statement is instant, so the service can match again after every accept or reject.
  * - `validateStatement(statement): StatementProblem[]` — lines that do not sum from opening to
  *   closing (`statement/lines-do-not-sum`, with `difference` and the amounts in words), lines
  *   outside the period, invalid dates or period, duplicate lines. Empty when sound.

@@ -104,12 +104,17 @@ describe("pass 3: equal amounts near in date", () => {
     expect(only(r)).toMatchObject({
       class: "confident",
       kind: "amount",
-      reasons: [
-        "amount equal",
-        "2 days apart",
-        "payee 'Acme' ~ 'ACH DEBIT ACME CORP 88213'",
-        "an uncommon amount",
-      ],
+      reasons: ["amount equal", "2 days apart", "payee 'Acme' ~ 'ACH DEBIT ACME CORP 88213'"],
+    });
+  });
+
+  it("trusts an uncommon amount even when the bank names no one", () => {
+    const r = matchStatement(statementOf([st("s1", "2026-03-12", "-1234.56", "ONLINE PMT REF 771208")]), [
+      gl("g1", "2026-03-11", "-1234.56", "Widgets", { payee: "Acme" }),
+    ]);
+    expect(only(r)).toMatchObject({
+      class: "confident",
+      reasons: ["amount equal", "1 day apart", "an uncommon amount"],
     });
   });
 
@@ -268,5 +273,16 @@ describe("the engine as a whole", () => {
         [],
       ),
     ).toThrow(/statement line id "s1" appears twice/);
+  });
+});
+
+describe("crowds of look-alikes", () => {
+  it("pairs a crowd too large to weigh exactly best-first, all possible, each line once", () => {
+    const s = Array.from({ length: 10 }, (_, i) => st(`s${i}`, "2026-03-05", "-25.00", "PARKING"));
+    const g = Array.from({ length: 10 }, (_, i) => gl(`g${i}`, "2026-03-05", "-25.00", "Parking"));
+    const r = matchStatement(statementOf(s), g, { maxExactGroup: 8 });
+    expect(r.matches).toHaveLength(10);
+    expect(r.matches.every((m) => m.class === "possible")).toBe(true);
+    expect(r.matches[0]!.reasons).toContain("20 lines of this amount compete nearby");
   });
 });

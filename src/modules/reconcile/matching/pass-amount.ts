@@ -3,7 +3,7 @@
 // a group; each group is paired as a whole (the best total), and a pair is confident only when it
 // is clearly better than the group's best pairing without it. Identical lines (same day, amount and
 // words) are interchangeable: which of two identical coffees pairs with which changes nothing.
-import { amountDensity } from "./amount-chance.ts";
+import { amountDensity, type AmountDensity } from "./amount-chance.ts";
 import { bestAssignment, exactFits, type Edge } from "./assignment.ts";
 import { dateScore, daysApart, round2, textReason, textSimilarity } from "./reasons.ts";
 import { take, type Books, type Line } from "./prepared.ts";
@@ -15,8 +15,27 @@ interface Candidate {
   score: number;
   /** Word similarity, 0..1. */
   text: number;
-  /** Expected coincidences of this amount in the window (amount-chance.ts). */
-  chance: number;
+}
+
+/**
+ * Expected coincidences of a statement line's amount in the window (amount-chance.ts), on either
+ * side, remembered per line. Only a match whose texts do not agree asks: most never do.
+ */
+function chanceOf(books: Books, options: MatchOptions): (s: Line) => number {
+  let ledgerDensity: AmountDensity | null = null;
+  let statementDensity: AmountDensity | null = null;
+  const known = new Float64Array(books.statement.length).fill(-1);
+  return (s) => {
+    if (known[s.index]! >= 0) return known[s.index]!;
+    ledgerDensity ??= amountDensity(books.ledger);
+    statementDensity ??= amountDensity(books.statement);
+    const chance = Math.max(
+      ledgerDensity.chance(s.amount, options.dateWindow),
+      statementDensity.chance(s.amount, options.dateWindow),
+    );
+    known[s.index] = chance;
+    return chance;
+  };
 }
 
 function candidates(books: Books, options: MatchOptions): Candidate[] {
@@ -28,8 +47,6 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
     else byAmount.set(l.amount, [l]);
   }
   const out: Candidate[] = [];
-  const ledgerDensity = amountDensity(books.ledger);
-  const statementDensity = amountDensity(books.statement);
   for (const s of books.statement) {
     if (books.statementTaken[s.index] !== -1) continue;
     const list = byAmount.get(s.amount);
@@ -42,17 +59,11 @@ function candidates(books: Books, options: MatchOptions): Candidate[] {
       if (list[mid]!.businessDay < s.businessDay - options.dateWindow) lo = mid + 1;
       else hi = mid;
     }
-    let chance = -1;
     for (let k = lo; k < list.length && list[k]!.businessDay <= s.businessDay + options.dateWindow; k++) {
       const l = list[k]!;
       const text = textSimilarity(s, l);
       const score = 0.5 + 0.3 * dateScore(s, l, options.dateWindow) + 0.2 * text;
-      if (chance < 0)
-        chance = Math.max(
-          ledgerDensity.chance(s.amount, options.dateWindow),
-          statementDensity.chance(s.amount, options.dateWindow),
-        );
-      out.push({ s, l, score, text, chance });
+      out.push({ s, l, score, text });
     }
   }
   return out;
@@ -92,19 +103,27 @@ const ledgerKey = (l: Line) => `${l.day}|${l.words.join(" ")}|${l.payeeWords.joi
  * charges, round sums) needs the texts to agree too, or a stray line of the same amount would be
  * taken for the missing one's partner.
  */
-function evidence(c: Candidate, options: MatchOptions): boolean {
-  return c.score >= options.minConfident && (c.text >= 0.75 || c.chance <= options.maxChanceAmount);
+function evidence(c: Candidate, ctx: Context): boolean {
+  return (
+    c.score >= ctx.options.minConfident && (c.text >= 0.75 || ctx.chance(c.s) <= ctx.options.maxChanceAmount)
+  );
 }
 
-function record(books: Books, c: Candidate, confident: boolean, alternatives: string | null): void {
+interface Context {
+  books: Books;
+  options: MatchOptions;
+  chance: (s: Line) => number;
+}
+
+function record(ctx: Context, c: Candidate, confident: boolean, alternatives: string | null): void {
   const reasons = ["amount equal", daysApart(c.s, c.l)];
   const text = textReason(c.s, c.l);
   if (text) reasons.push(text);
-  if (c.chance <= 0.001) reasons.push("an uncommon amount");
+  if (c.text < 0.75 && ctx.chance(c.s) <= ctx.options.maxChanceAmount) reasons.push("an uncommon amount");
   if (alternatives) reasons.push(alternatives);
   else if (!confident)
     reasons.push(c.text >= 0.75 ? "dates far apart" : "a common amount, and the texts differ");
-  take(books, {
+  take(ctx.books, {
     class: confident ? "confident" : "possible",
     kind: "amount",
     score: round2(confident ? c.score : Math.min(c.score, 0.89)),
@@ -114,11 +133,12 @@ function record(books: Books, c: Candidate, confident: boolean, alternatives: st
   });
 }
 
-function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): void {
+function resolveGroup(ctx: Context, group: Candidate[]): void {
+  const { books, options } = ctx;
   if (group.length === 1) {
     // The common case: one statement line, one ledger line of its amount nearby, nothing else.
     const c = group[0]!;
-    record(books, c, evidence(c, options), null);
+    record(ctx, c, evidence(c, ctx), null);
     return;
   }
   const sLocal = new Map<Line, number>();
@@ -138,7 +158,7 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
     for (const i of order) {
       const c = group[i]!;
       if (books.statementTaken[c.s.index] === -1 && books.ledgerTaken[c.l.index] === -1)
-        record(books, c, false, `${group.length} lines of this amount compete nearby`);
+        record(ctx, c, false, `${sLocal.size + lLocal.size} lines of this amount compete nearby`);
     }
     return;
   }
@@ -154,19 +174,23 @@ function resolveGroup(books: Books, group: Candidate[], options: MatchOptions): 
       const f = edges[k]!;
       return !(sKeys[f.s] === sKeys[e.s] && lKeys[f.l] === lKeys[e.l]);
     });
-    const lead = (best.total - without.total) / 1000;
-    const confident = evidence(c, options) && lead >= options.margin;
+    const clear = (best.total - without.total) / 1000 >= options.margin;
+    const confident = clear && evidence(c, ctx);
+    // A clear lead with too little evidence says why in record(); an unclear one says it here.
     record(
-      books,
+      ctx,
       c,
       confident,
       confident
         ? `clearly better than the ${sLocal.size + lLocal.size - 2} other line(s) of this amount nearby`
-        : "another line of this amount fits about as well",
+        : clear
+          ? null
+          : "another line of this amount fits about as well",
     );
   }
 }
 
 export function matchByAmount(books: Books, options: MatchOptions): void {
-  for (const group of groups(books, candidates(books, options))) resolveGroup(books, group, options);
+  const ctx: Context = { books, options, chance: chanceOf(books, options) };
+  for (const group of groups(books, candidates(books, options))) resolveGroup(ctx, group);
 }

@@ -146,11 +146,11 @@ function reasonsOf(p: Proposal, confident: boolean): string[] {
   return reasons;
 }
 
-export function matchBySum(books: Books, options: MatchOptions): void {
+function proposeAll(books: Books, options: MatchOptions): Proposal[] {
   const statementPool = free(books.statement, books.statementTaken);
   const ledgerPool = free(books.ledger, books.ledgerTaken);
-  if (statementPool.length === 0 || ledgerPool.length === 0) return;
   const proposals: Proposal[] = [];
+  if (statementPool.length === 0 || ledgerPool.length === 0) return proposals;
   for (const s of statementPool) {
     const p = propose(s, "statement", ledgerPool, options);
     if (p) proposals.push(p);
@@ -159,31 +159,47 @@ export function matchBySum(books: Books, options: MatchOptions): void {
     const p = propose(l, "ledger", statementPool, options);
     if (p) proposals.push(p);
   }
-  // A line claimed by two proposals is contested: neither of them can be confident.
-  const claims = new Map<Line, number>();
-  for (const p of proposals)
-    for (const line of [p.total, ...p.parts]) claims.set(line, (claims.get(line) ?? 0) + 1);
-  const strong = (p: Proposal) =>
-    p.unique &&
-    p.chance <= options.maxChanceSums &&
-    [p.total, ...p.parts].every((line) => claims.get(line) === 1);
-  const order = proposals
-    .map((p, i) => ({ p, i, strong: strong(p) }))
-    .sort((a, b) => Number(b.strong) - Number(a.strong) || b.p.score - a.p.score || a.i - b.i);
-  for (const { p, strong: confident } of order) {
-    const [sLines, lLines] = p.totalSide === "statement" ? [[p.total], p.parts] : [p.parts, [p.total]];
-    if (
-      sLines.some((l) => books.statementTaken[l.index] !== -1) ||
-      lLines.some((l) => books.ledgerTaken[l.index] !== -1)
-    )
-      continue;
-    take(books, {
-      class: confident ? "confident" : "possible",
-      kind: "sum",
-      score: round2(confident ? p.score : Math.min(p.score, 0.89)),
-      reasons: reasonsOf(p, confident),
-      statement: sLines.map((l) => l.index).sort((a, b) => a - b),
-      ledger: lLines.map((l) => l.index).sort((a, b) => a - b),
-    });
+  return proposals;
+}
+
+/** Rounds in which only sure sums are taken, each on a smaller pool, before the rest is proposed. */
+const SURE_ROUNDS = 3;
+
+export function matchBySum(books: Books, options: MatchOptions): void {
+  // Searching again only near what was taken would not pay: sums are taken all over the period.
+  for (let round = 0; ; round++) {
+    const proposals = proposeAll(books, options);
+    // A line claimed by two proposals is contested: neither of them can be confident.
+    const claims = new Map<Line, number>();
+    for (const p of proposals)
+      for (const line of [p.total, ...p.parts]) claims.set(line, (claims.get(line) ?? 0) + 1);
+    const strong = (p: Proposal) =>
+      p.unique &&
+      p.chance <= options.maxChanceSums &&
+      [p.total, ...p.parts].every((line) => claims.get(line) === 1);
+    const order = proposals
+      .map((p, i) => ({ p, i, strong: strong(p) }))
+      .sort((a, b) => Number(b.strong) - Number(a.strong) || b.p.score - a.p.score || a.i - b.i);
+    // Sure sums leave the pool, which makes the sums among what remains rarer, hence surer: search
+    // again. Once a round finds nothing sure, the rest is proposed as possible.
+    const last = round === SURE_ROUNDS || !order.some((o) => o.strong);
+    for (const { p, strong: confident } of order) {
+      if (!confident && !last) break;
+      const [sLines, lLines] = p.totalSide === "statement" ? [[p.total], p.parts] : [p.parts, [p.total]];
+      if (
+        sLines.some((l) => books.statementTaken[l.index] !== -1) ||
+        lLines.some((l) => books.ledgerTaken[l.index] !== -1)
+      )
+        continue;
+      take(books, {
+        class: confident ? "confident" : "possible",
+        kind: "sum",
+        score: round2(confident ? p.score : Math.min(p.score, 0.89)),
+        reasons: reasonsOf(p, confident),
+        statement: sLines.map((l) => l.index).sort((a, b) => a - b),
+        ledger: lLines.map((l) => l.index).sort((a, b) => a - b),
+      });
+    }
+    if (last) return;
   }
 }

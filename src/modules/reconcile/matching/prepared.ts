@@ -56,7 +56,13 @@ function byDate<T extends { date: string }>(lines: readonly T[], side: string): 
   return [...lines].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-function line(index: number, l: StatementLine | LedgerLine, extra: Partial<Line>): Line {
+function line(
+  index: number,
+  l: StatementLine | LedgerLine,
+  check: string | null,
+  bankLineId: string | null,
+  payee: string | null,
+): Line {
   const day = dayNumber(l.date);
   return {
     index,
@@ -67,32 +73,32 @@ function line(index: number, l: StatementLine | LedgerLine, extra: Partial<Line>
     amount: l.amount,
     description: l.description,
     words: significantWords(l.description),
-    payee: null,
-    payeeWords: [],
-    check: null,
-    bankLineId: null,
-    ...extra,
+    payee,
+    payeeWords: payee ? significantWords(payee) : [],
+    check,
+    bankLineId,
   };
 }
 
 export function prepare(statement: Statement, ledger: readonly LedgerLine[]): Books {
   const s = byDate(statement.lines, "statement").map((l, i) =>
-    line(i, l, { check: checkNumberOf(l.checkNumber, l.description), bankLineId: l.bankLineId ?? null }),
+    line(i, l, checkNumberOf(l.checkNumber, l.description), l.bankLineId ?? null, null),
   );
   const g = byDate(ledger, "ledger").map((l, i) =>
-    line(i, l, {
-      payee: l.payee ?? null,
-      payeeWords: l.payee ? significantWords(l.payee) : [],
+    line(
+      i,
+      l,
       // A numeric reference is the check number only when the entry says it is a check.
-      check: checkNumberOf(
+      checkNumberOf(
         l.checkNumber ??
           (l.reference && /^\d+$/.test(l.reference) && /\b(check|chk|cheque)\b/i.test(l.description)
             ? l.reference
             : null),
         l.description,
       ),
-      bankLineId: l.fromBankLineId ?? null,
-    }),
+      l.fromBankLineId ?? null,
+      l.payee ?? null,
+    ),
   );
   return {
     statement: s,

@@ -38,11 +38,17 @@ export function wordSimilarity(a: readonly string[], b: readonly string[]): numb
   if (a.length === 0 || b.length === 0) return 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   let found = 0;
-  for (const w of short) if (long.some((v) => sameWord(w, v))) found++;
+  for (const w of short) {
+    for (const v of long) {
+      if (sameWord(w, v)) {
+        found++;
+        break;
+      }
+    }
+  }
   if (found === short.length) return 1;
   const joinedShort = short.join("");
-  const joinedLong = long.join("");
-  if (joinedShort.length >= 4 && joinedLong.includes(joinedShort)) return 1;
+  if (joinedShort.length >= 4 && long.join("").includes(joinedShort)) return 1;
   return found / short.length;
 }
 
