@@ -1,6 +1,7 @@
 // Writes the demo firm into a database through the ordinary services (so the demo obeys every
 // rule a real firm does): its clients, charts and contacts, the opening balances and month-end
-// entries of two years of books, and the bank and card history and fresh weeks (transactions.ts).
+// entries of two years of books, the bank and card history and fresh weeks (transactions.ts), and
+// the firm's work: tasks, a monthly close project from a template (work.ts).
 // Running it again finds the firm and leaves it as it is.
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -10,6 +11,7 @@ import * as ledger from "../../modules/ledger/index.ts";
 import * as identity from "../../modules/identity/index.ts";
 import { demoClients, type DemoBankLine, type DemoEntry } from "./activity.ts";
 import { freshFrom, seedDemoTransactions, takeoverFrom } from "./transactions.ts";
+import { seedDemoWork } from "./work.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -79,11 +81,13 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   if (existing) {
     await seedDemoTransactions(ctx, existing.id);
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
+    const users = await seedUsers(ctx, existing.id);
+    await seedDemoWork(ctx, existing.id);
     return {
       created: false,
       firmId: existing.id,
       clients: clients.map((c) => ({ slug: c.slug, name: c.name, entries: 0 })),
-      users: await seedUsers(ctx, existing.id),
+      users,
     };
   }
   const firm = await access.createFirm(ctx.db, DEMO_FIRM);
@@ -129,5 +133,6 @@ export async function seedDemo(ctx: Ctx): Promise<DemoResult> {
   }
   result.users = await seedUsers(ctx, firm.id);
   await seedDemoTransactions(ctx, firm.id, books);
+  await seedDemoWork(ctx, firm.id);
   return result;
 }
