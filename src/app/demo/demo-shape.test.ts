@@ -8,6 +8,9 @@ import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { demoClients } from "./activity.ts";
 import { seedDemo } from "./seed.ts";
 import { freshFrom } from "./transactions.ts";
+import { systemActor } from "../../platform/actor.ts";
+import * as access from "../../modules/access/index.ts";
+import * as work from "../../modules/work/index.ts";
 
 let t: TestDb;
 
@@ -81,5 +84,26 @@ describe("the demo's fresh weeks", () => {
     const card = fresh.filter((r) => r.bank === "2100");
     expect(card.length).toBeGreaterThan(0);
     expect(card.every((r) => r.mode === "manual_push" && r.status === "needs_review")).toBe(true);
+  });
+});
+
+describe("the demo's work", () => {
+  it("has open and overdue tasks, for the firm and for the clients, and a monthly close from a template", async () => {
+    const firm = (await access.firmBySlug(t.ctx.db, "demo"))!;
+    const actor = systemActor(firm.id);
+    const open = await work.listTasks(t.ctx, actor, { assignee: "any", pageSize: 200 });
+    expect(open.total).toBeGreaterThan(10);
+    expect(open.tasks.some((x) => x.dueState === "overdue")).toBe(true);
+    expect(open.tasks.some((x) => x.assignee.kind === "client")).toBe(true);
+    expect(open.tasks.some((x) => x.assignee.kind === "user")).toBe(true);
+    expect(new Set(open.tasks.map((x) => x.type)).size).toBe(4);
+    const [template] = await work.listTemplates(t.ctx, actor);
+    expect(template).toMatchObject({ name: "Monthly close", recurrence: "monthly" });
+    const projects = await work.listProjects(t.ctx, actor, { template: template!.id });
+    expect(projects).toHaveLength(4); // last month's and this month's, for each client
+    expect(projects.every((p) => p.total === 5)).toBe(true);
+    // Seeding again adds nothing.
+    await seedDemo(t.ctx);
+    expect((await work.listTasks(t.ctx, actor, { assignee: "any", pageSize: 200 })).total).toBe(open.total);
   });
 });

@@ -1,7 +1,8 @@
 // Writes the demo firm into a database through the ordinary services (so the demo obeys every
 // rule a real firm does): its clients, charts and contacts, the opening balances and month-end
 // entries of two years of books, the bank and card history and fresh weeks (transactions.ts), and
-// the monthly report package of the last closed month (package.ts).
+// the firm's work: tasks, a monthly close project from a template (work.ts), and the monthly report
+// package of the last closed month (package.ts).
 // Running it again finds the firm and leaves it as it is.
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -14,6 +15,7 @@ import { freshFrom, seedDemoTransactions, takeoverFrom } from "./transactions.ts
 import { seedDemoDocuments } from "./documents.ts";
 import type { DocumentsCtx } from "../../modules/documents/index.ts";
 import { seedDemoPackage } from "./package.ts";
+import { seedDemoWork } from "./work.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -87,11 +89,13 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     if (documents) await seedDemoDocuments(documents, existing.id, demoClients(freshFrom(ctx.clock.today())));
     await seedDemoPackage(ctx, existing.id);
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
+    const users = await seedUsers(ctx, existing.id);
+    await seedDemoWork(ctx, existing.id);
     return {
       created: false,
       firmId: existing.id,
       clients: clients.map((c) => ({ slug: c.slug, name: c.name, entries: 0 })),
-      users: await seedUsers(ctx, existing.id),
+      users,
     };
   }
   const firm = await access.createFirm(ctx.db, DEMO_FIRM);
@@ -138,6 +142,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   result.users = await seedUsers(ctx, firm.id);
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
+  await seedDemoWork(ctx, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;

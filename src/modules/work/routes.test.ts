@@ -241,6 +241,10 @@ describe("client users", () => {
       title: "B's request",
       assignee: { kind: "client" },
     });
+    // Their My work holds what is asked of them and of their client.
+    const myWork = (await clientUser.inject("/api/tasks")).json().tasks.map((x: work.TaskView) => x.title);
+    expect(myWork).toEqual(expect.arrayContaining(["Send the W-9", "Answer the question"]));
+    expect(myWork).not.toContain("Internal review");
     const visible = (
       await clientUser.inject("/api/tasks?assignee=any&status=to_do,in_progress,done,rejected")
     ).json();

@@ -81,11 +81,10 @@ export async function listTasks(ctx: Ctx, actor: Actor, query: TaskQuery): Promi
   const statuses = query.due
     ? (query.status ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s))
     : (query.status ?? OPEN_STATUSES);
-  // A token acts for no person: its "me" is nobody's work, so it asks for everyone's.
-  const assignee =
-    actor.type === "user"
-      ? assigneeFilter(actor, query.assignee)
-      : assigneeFilter(actor, query.assignee ?? "any");
+  // A token acts for no person: its "me" is nobody's work, so it asks for everyone's. A client
+  // user's work is also what is asked of its client as a whole (its view holds nothing else).
+  const mine = actor.type !== "user" || v.onlyFor !== null ? "any" : "me";
+  const assignee = assigneeFilter(actor, !query.assignee || query.assignee === "me" ? mine : query.assignee);
   const { rows, total, totalExact } =
     statuses.length === 0
       ? { rows: [], total: 0, totalExact: true }

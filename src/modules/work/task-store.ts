@@ -189,7 +189,9 @@ function filtered(ex: Executor, v: Viewer, f: TaskFilter) {
 /**
  * A page of tasks by due date (undated last), and how many match — counted no further than
  * `countUpTo` (the page's end plus some): counting every one of 10,000 open tasks costs more than
- * the page itself, and "over 1,000 more" is all a list needs to say.
+ * the page itself, and "over 1,000 more" is all a list needs to say. One ordered walk gives both
+ * the page's ids and the count (from the index alone when no filter needs the row, and in one
+ * pass over the rows when one does, such as a title search); the page's rows are then read by id.
  */
 export async function listTasks(
   ex: Executor,
@@ -197,27 +199,27 @@ export async function listTasks(
   f: TaskFilter,
   countUpTo: number,
 ): Promise<{ rows: TaskRow[]; total: number; totalExact: boolean }> {
-  const rows = await filtered(ex, v, f)
-    .selectAll()
-    .orderBy(sql`due_date asc nulls last`)
-    .orderBy("id")
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  // A short page that is not empty tells the total without counting.
-  if (rows.length > 0 && rows.length < f.limit)
-    return { rows, total: f.offset + rows.length, totalExact: true };
-  const counted = await ex
-    .selectFrom(
-      filtered(ex, v, f)
-        .select("id")
-        .limit(countUpTo + 1)
-        .as("t"),
-    )
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  const n = Number(counted.n);
-  return { rows, total: Math.min(n, countUpTo), totalExact: n <= countUpTo };
+  const ids = (
+    await filtered(ex, v, f)
+      .select("id")
+      .orderBy(sql`due_date asc nulls last`)
+      .orderBy("id")
+      .limit(Math.max(countUpTo, f.offset + f.limit) + 1)
+      .execute()
+  ).map((r) => r.id);
+  const pageIds = ids.slice(f.offset, f.offset + f.limit);
+  const found =
+    pageIds.length === 0
+      ? []
+      : await q(ex)
+          .selectFrom("tasks")
+          .selectAll()
+          .where("firm_id", "=", v.firmId)
+          .where("id", "=", sql<string>`any(${arrayLiteral(pageIds)}::uuid[])`)
+          .execute();
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return { rows, total: Math.min(ids.length, countUpTo), totalExact: ids.length <= countUpTo };
 }
 
 /** Checklist progress per task: done and total. */

@@ -6,6 +6,7 @@ import { ledgerModule } from "./ledger/index.tsx";
 import { reportsModule } from "./reports/index.tsx";
 import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
+import { workModule } from "./work/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -16,6 +17,7 @@ export const MODULES: PortalModule[] = [
   reportsModule,
   bankingModule,
   transactionsModule,
+  workModule,
   helpModule,
   settingsModule,
 ];
