@@ -214,6 +214,86 @@ describe.skipIf(!hasChromium)("reports page", () => {
     await portal.t.shot("reports-06-package-not-available");
   });
 
+  it("follows a package generation to its new version, against the routes' contract stubbed in the browser", async () => {
+    const { page } = portal.t;
+    // The package routes come from another branch; their announced contract is played here by the
+    // browser's request interception, so the page's own behaviour (start, poll, list, download
+    // links) is checked now. The next test drives the real routes once they are merged.
+    const base = `/api/clients/${CLIENT}/report-packages`;
+    const month = lastMonthOf(new Date());
+    const v1 = {
+      id: "p1",
+      month,
+      version: 1,
+      status: "done",
+      progress: 100,
+      createdBy: "Pat Partner",
+      createdAt: "2026-12-01T09:00:00Z",
+      ledgerVersion: 41,
+    };
+    const posted: unknown[] = [];
+    let polls = 0;
+    await page.route("**/api/openapi.json", async (route) => {
+      const doc = (await (await route.fetch()).json()) as { paths: Record<string, unknown> };
+      doc.paths["/api/clients/{client}/report-packages"] = { get: {}, post: {} };
+      await route.fulfill({ json: doc });
+    });
+    await page.route(
+      (url) => url.pathname.startsWith(base),
+      async (route) => {
+        const { pathname } = new URL(route.request().url());
+        const json = (body: unknown, status = 200) => route.fulfill({ status, json: body });
+        if (pathname === base && route.request().method() === "POST") {
+          posted.push(route.request().postDataJSON());
+          return json({ id: "p2", status: "queued" }, 202);
+        }
+        if (pathname === base) {
+          const v2 = { ...v1, id: "p2", version: 2, createdAt: "2026-12-07T10:00:00Z", ledgerVersion: 42 };
+          return json(polls > 1 ? [v1, v2] : [v1]);
+        }
+        if (pathname === `${base}/p2`) {
+          polls++;
+          const done = polls > 2;
+          return json({
+            ...v1,
+            id: "p2",
+            version: 2,
+            status: done ? "done" : "running",
+            progress: done ? 100 : 0.5,
+          });
+        }
+        return route.fulfill({
+          status: 404,
+          json: { title: "not found", status: 404, detail: "no such package" },
+        });
+      },
+    );
+    try {
+      await page.goto(`/c/${CLIENT}/reports/package`);
+      const versions = page.getByRole("table", { name: "Package versions" });
+      await versions.getByRole("row").nth(1).waitFor();
+      await expect(versions.getByRole("row").count()).resolves.toBe(2);
+      await page.getByRole("button", { name: "Generate package" }).click();
+      const bar = page.getByRole("progressbar", { name: "Package generation progress" });
+      await expect.poll(() => bar.getAttribute("aria-valuenow")).toBe("50");
+      await portal.t.shot("reports-07-package-generating");
+      await page.getByText(/^Version 2 of .* is ready\.$/).waitFor();
+      await expect.poll(() => bar.getAttribute("aria-valuenow")).toBe("100");
+      expect(posted).toEqual([{ month }]);
+      await versions.getByRole("row").nth(2).waitFor();
+      await expect(versions.getByRole("row").count()).resolves.toBe(3);
+      const label = (await versions.getByRole("row").nth(1).getByRole("cell").first().textContent())!;
+      const pdf = versions.getByRole("link", { name: `PDF of ${label} version 2` });
+      await expect(pdf.getAttribute("href")).resolves.toBe(`${base}/p2/pdf`);
+      await expect(
+        versions.getByRole("link", { name: `Excel of ${label} version 1` }).getAttribute("href"),
+      ).resolves.toBe(`${base}/p1/xlsx`);
+      await portal.t.shot("reports-08-package-versions");
+    } finally {
+      await page.unrouteAll({ behavior: "ignoreErrors" });
+    }
+  });
+
   it("generates the month's report package and reads its PDF", async (ctx) => {
     const { page } = portal.t;
     const paths = ((await (await page.request.get("/api/openapi.json")).json()) as { paths: object }).paths;
@@ -241,6 +321,12 @@ describe.skipIf(!hasChromium)("reports page", () => {
     expect(text).toMatch(new RegExp(`(\\(${grouped}\\)|-${grouped}|${grouped})`));
   });
 });
+
+/** "YYYY-MM" of the month before `today`'s. */
+function lastMonthOf(today: Date): string {
+  const d = new Date(Date.UTC(today.getFullYear(), today.getMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
+}
 
 function monthsOf(year: number): string[] {
   return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map(
