@@ -50,10 +50,23 @@ describe.skipIf(!hasChromium)("reports page", () => {
     await nav.getByRole("link", { name: "Financial statements" }).click();
     await page.waitForURL(`**/c/${CLIENT}/reports**`);
     await page.getByRole("combobox", { name: "Period" }).click();
+    const started = Date.now();
+    const answer = page.waitForResponse((r) => r.url().includes("/reports/profit-loss?"));
     await page.getByRole("option", { name: "Last year" }).click();
     const year = new Date().getUTCFullYear() - 1;
     const table = page.getByRole("table", { name: "Profit and loss" });
     await table.getByRole("columnheader", { name: `Dec ${year}` }).waitFor();
+    // How long a year by month takes to show (the request, and the click to the drawn table).
+    const timing = (await answer).request().timing();
+    console.log(
+      JSON.stringify({
+        profitLossByMonth: {
+          requestMs: Math.round(timing.responseEnd - timing.requestStart),
+          clickToAnswerMs: Math.round(timing.startTime + timing.responseEnd - started),
+          clickToTableMs: Date.now() - started,
+        },
+      }),
+    );
     const headers = await table.locator("thead th").allTextContents();
     expect(headers).toEqual(["Account", ...monthsOf(year), "Total"]);
     await page.getByRole("img", { name: /Profit and loss chart/ }).waitFor();
