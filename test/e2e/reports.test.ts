@@ -180,6 +180,30 @@ describe.skipIf(!hasChromium)("reports page", () => {
     expect(printedText).toContain(printed(netIncomeTotal));
   });
 
+  it("compares the year with the prior year: amount, change and percent", async () => {
+    const { page } = portal.t;
+    const year = new Date().getUTCFullYear() - 1;
+    await page.getByRole("combobox", { name: "Columns" }).click();
+    await page.getByRole("option", { name: "Total only" }).click();
+    await page.getByRole("combobox", { name: "Compare with" }).click();
+    await page.getByRole("option", { name: "Prior year", exact: true }).click();
+    const table = page.getByRole("table", { name: "Profit and loss" });
+    await table.getByRole("columnheader", { name: "Change from prior year (%)" }).waitFor();
+    await expect(table.locator("thead th").allTextContents()).resolves.toEqual([
+      "Account",
+      `Jan ${year} – Dec ${year}`,
+      `Prior year (Jan ${year - 1} – Dec ${year - 1})`,
+      "Change from prior year",
+      "Change from prior year (%)",
+    ]);
+    const net = await table.locator("tfoot tr", { hasText: "Net income" }).locator("th").allTextContents();
+    expect(cents(net[1]!) - cents(net[2]!)).toBe(cents(net[3]!));
+    expect(net[4]).toMatch(/^(-?\d+(\.\d+)?%|—)$/);
+    // The chart is for months: with one column it is not drawn.
+    await expect(page.getByRole("img", { name: /Profit and loss chart/ }).count()).resolves.toBe(0);
+    await portal.t.shot("reports-05-prior-year-comparison");
+  });
+
   it("switches to the balance sheet and the cash flows, one request each", async () => {
     const { page } = portal.t;
     const requests: string[] = [];
@@ -199,7 +223,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
     const assets = await totals("Total assets");
     expect(assets).toBe((await totals("Total liabilities")) + (await totals("Total equity")));
     expect(assets).toBe(await totals("Total liabilities and equity"));
-    await portal.t.shot("reports-05-balance-sheet");
+    await portal.t.shot("reports-06-balance-sheet");
     await page.locator("label", { hasText: /^Cash flows$/ }).click();
     await page
       .getByRole("table", { name: "Cash flows" })
@@ -224,7 +248,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
     if ("/api/clients/{client}/report-packages" in paths) ctx.skip();
     await page.goto(`/c/${CLIENT}/reports/package`);
     await page.getByText("Report packages are not available on this server").waitFor();
-    await portal.t.shot("reports-06-package-not-available");
+    await portal.t.shot("reports-07-package-not-available");
   });
 
   it("follows a package generation to its new version, against the routes' contract stubbed in the browser", async () => {
@@ -289,7 +313,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
       await page.getByRole("button", { name: "Generate package" }).click();
       const bar = page.getByRole("progressbar", { name: "Package generation progress" });
       await expect.poll(() => bar.getAttribute("aria-valuenow")).toBe("50");
-      await portal.t.shot("reports-07-package-generating");
+      await portal.t.shot("reports-08-package-generating");
       await page.getByText(/^Version 2 of .* is ready\.$/).waitFor();
       await expect.poll(() => bar.getAttribute("aria-valuenow")).toBe("100");
       expect(posted).toEqual([{ month }]);
@@ -301,7 +325,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
       await expect(
         versions.getByRole("link", { name: `Excel of ${label} version 1` }).getAttribute("href"),
       ).resolves.toBe(`${base}/p1/xlsx`);
-      await portal.t.shot("reports-08-package-versions");
+      await portal.t.shot("reports-09-package-versions");
     } finally {
       await page.unrouteAll({ behavior: "ignoreErrors" });
     }
@@ -316,7 +340,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
     const month = await page.getByRole("combobox", { name: "Month" }).inputValue();
     await page.getByRole("button", { name: "Generate package" }).click();
     await page.getByText(/Version \d+ of .* is ready\./).waitFor({ timeout: 60_000 });
-    await portal.t.shot("reports-07-package-generated");
+    await portal.t.shot("reports-10-package-generated");
     const versions = page.getByRole("table", { name: "Package versions" });
     const link = versions.getByRole("link", { name: new RegExp(`^PDF of ${month} version`) }).first();
     const pdf = await downloaded(Promise.all([page.waitForEvent("download"), link.click()]).then(([d]) => d));
