@@ -50,10 +50,23 @@ describe.skipIf(!hasChromium)("reports page", () => {
     await nav.getByRole("link", { name: "Financial statements" }).click();
     await page.waitForURL(`**/c/${CLIENT}/reports**`);
     await page.getByRole("combobox", { name: "Period" }).click();
+    const started = Date.now();
+    const answer = page.waitForResponse((r) => r.url().includes("/reports/profit-loss?"));
     await page.getByRole("option", { name: "Last year" }).click();
     const year = new Date().getUTCFullYear() - 1;
     const table = page.getByRole("table", { name: "Profit and loss" });
     await table.getByRole("columnheader", { name: `Dec ${year}` }).waitFor();
+    // How long a year by month takes to show (the request, and the click to the drawn table).
+    const timing = (await answer).request().timing();
+    console.log(
+      JSON.stringify({
+        profitLossByMonth: {
+          requestMs: Math.round(timing.responseEnd - timing.requestStart),
+          clickToAnswerMs: Math.round(timing.startTime + timing.responseEnd - started),
+          clickToTableMs: Date.now() - started,
+        },
+      }),
+    );
     const headers = await table.locator("thead th").allTextContents();
     expect(headers).toEqual(["Account", ...monthsOf(year), "Total"]);
     await page.getByRole("img", { name: /Profit and loss chart/ }).waitFor();
@@ -167,6 +180,30 @@ describe.skipIf(!hasChromium)("reports page", () => {
     expect(printedText).toContain(printed(netIncomeTotal));
   });
 
+  it("compares the year with the prior year: amount, change and percent", async () => {
+    const { page } = portal.t;
+    const year = new Date().getUTCFullYear() - 1;
+    await page.getByRole("combobox", { name: "Columns" }).click();
+    await page.getByRole("option", { name: "Total only" }).click();
+    await page.getByRole("combobox", { name: "Compare with" }).click();
+    await page.getByRole("option", { name: "Prior year", exact: true }).click();
+    const table = page.getByRole("table", { name: "Profit and loss" });
+    await table.getByRole("columnheader", { name: "Change from prior year (%)" }).waitFor();
+    await expect(table.locator("thead th").allTextContents()).resolves.toEqual([
+      "Account",
+      `Jan ${year} – Dec ${year}`,
+      `Prior year (Jan ${year - 1} – Dec ${year - 1})`,
+      "Change from prior year",
+      "Change from prior year (%)",
+    ]);
+    const net = await table.locator("tfoot tr", { hasText: "Net income" }).locator("th").allTextContents();
+    expect(cents(net[1]!) - cents(net[2]!)).toBe(cents(net[3]!));
+    expect(net[4]).toMatch(/^(-?\d+(\.\d+)?%|—)$/);
+    // The chart is for months: with one column it is not drawn.
+    await expect(page.getByRole("img", { name: /Profit and loss chart/ }).count()).resolves.toBe(0);
+    await portal.t.shot("reports-05-prior-year-comparison");
+  });
+
   it("switches to the balance sheet and the cash flows, one request each", async () => {
     const { page } = portal.t;
     const requests: string[] = [];
@@ -186,7 +223,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
     const assets = await totals("Total assets");
     expect(assets).toBe((await totals("Total liabilities")) + (await totals("Total equity")));
     expect(assets).toBe(await totals("Total liabilities and equity"));
-    await portal.t.shot("reports-05-balance-sheet");
+    await portal.t.shot("reports-06-balance-sheet");
     await page.locator("label", { hasText: /^Cash flows$/ }).click();
     await page
       .getByRole("table", { name: "Cash flows" })
@@ -210,7 +247,7 @@ describe.skipIf(!hasChromium)("reports page", () => {
     const month = await page.getByRole("combobox", { name: "Month" }).inputValue();
     await page.getByRole("button", { name: "Generate package" }).click();
     await page.getByText(/Version \d+ of .* is ready\./).waitFor({ timeout: 60_000 });
-    await portal.t.shot("reports-07-package-generated");
+    await portal.t.shot("reports-10-package-generated");
     const versions = page.getByRole("table", { name: "Package versions" });
     const link = versions.getByRole("link", { name: new RegExp(`^PDF of ${month} version`) }).first();
     const pdf = await downloaded(Promise.all([page.waitForEvent("download"), link.click()]).then(([d]) => d));

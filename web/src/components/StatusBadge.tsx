@@ -1,4 +1,4 @@
-// A status as a small coloured badge (entry, client, user, period states).
+// A status as a small coloured badge (entry, client, user, period and job states).
 import { Badge } from "@mantine/core";
 
 const COLORS: Record<string, string> = {
@@ -16,6 +16,10 @@ const COLORS: Record<string, string> = {
   sent: "teal",
   queued: "blue",
   failed: "red",
+  // Jobs (report packages).
+  running: "blue",
+  done: "teal",
+  ready: "teal",
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -1,19 +1,13 @@
 // A statement as a table: one row per account under its section, sub-accounts indented under
 // their parents, sections and parents folding open and shut, figures right-aligned, and each
-// account's figure a button that opens the ledger lines behind it.
-import { ActionIcon, Paper, Table, Text, UnstyledButton } from "@mantine/core";
+// account's figure a button that opens the ledger lines behind it. Plain table elements styled
+// by ReportTable.module.css: a year by month is thousands of cells, and a Mantine component per
+// cell made the table take seconds to draw.
+import { memo } from "react";
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
-import { Amount } from "../../components/Amount.tsx";
+import { formatAmount } from "../../lib/money.ts";
 import { isZero, visibleRows, type ReportView, type ViewColumn, type ViewRow } from "./report-model.ts";
-
-/** The account column stays in view while wide reports scroll sideways. */
-const STICKY = {
-  position: "sticky",
-  left: 0,
-  zIndex: 1,
-  background: "var(--mantine-color-body)",
-  whiteSpace: "nowrap",
-} as const;
+import css from "./ReportTable.module.css";
 
 export interface DrillTarget {
   account: string;
@@ -21,45 +15,28 @@ export interface DrillTarget {
   amount: string;
 }
 
-function Cell({ value, column, strong }: { value: string | null; column: ViewColumn; strong?: boolean }) {
-  if (value === null)
-    return (
-      <Text span c="dimmed" size="sm">
-        —
-      </Text>
-    );
-  if (column.kind === "percent")
-    return (
-      <Text
-        span
-        size="sm"
-        ff="monospace"
-        fw={strong ? 600 : undefined}
-        c={value.startsWith("-") ? "red.8" : undefined}
-      >
-        {value}%
-      </Text>
-    );
-  return <Amount value={value} strong={strong ?? false} />;
+function Figure({ value, column }: { value: string | null; column: ViewColumn }) {
+  if (value === null) return <span className={css.dim}>—</span>;
+  const text = column.kind === "percent" ? `${value}%` : formatAmount(value);
+  return <span className={value.startsWith("-") ? `${css.figure} ${css.negative}` : css.figure}>{text}</span>;
 }
 
 function Toggle({ label, open, onToggle }: { label: string; open: boolean; onToggle: () => void }) {
   return (
-    <ActionIcon
-      variant="subtle"
-      color="gray"
-      size="xs"
+    <button
+      type="button"
+      className={css.toggle}
       aria-label={`${open ? "Collapse" : "Expand"} ${label}`}
       aria-expanded={open}
       onClick={onToggle}
-      mr={4}
     >
       {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-    </ActionIcon>
+    </button>
   );
 }
 
-function AccountRow({
+// Memoised: folding one section re-renders only the rows whose props change.
+const AccountRow = memo(function AccountRow({
   row,
   columns,
   open,
@@ -69,38 +46,53 @@ function AccountRow({
   row: ViewRow;
   columns: ViewColumn[];
   open: boolean;
-  onToggle: () => void;
+  onToggle: (key: string) => void;
   onDrill: (t: DrillTarget) => void;
 }) {
   const label = row.number ? `${row.number} ${row.name}` : row.name;
   return (
-    <Table.Tr>
-      <Table.Td style={{ ...STICKY, paddingLeft: 12 + row.depth * 18 }} title={row.account}>
-        {row.hasChildren ? <Toggle label={row.account} open={open} onToggle={onToggle} /> : null}
-        <Text span size="sm" pl={row.hasChildren ? 0 : 26}>
-          {label}
-        </Text>
-      </Table.Td>
+    <tr>
+      <td className={css.account} style={{ paddingLeft: 10 + row.depth * 18 }} title={row.account}>
+        {row.hasChildren ? (
+          <Toggle label={row.account} open={open} onToggle={() => onToggle(row.key)} />
+        ) : (
+          <span className={css.leaf} />
+        )}
+        {label}
+      </td>
       {columns.map((c, i) => {
         const v = row.amounts[i] ?? null;
         const drillable = !row.synthetic && c.drill !== null && v !== null && !isZero(v);
         return (
-          <Table.Td key={i} ta="right">
+          <td key={i}>
             {drillable ? (
-              <UnstyledButton
+              <button
+                type="button"
+                className={css.drill}
                 aria-label={`${row.account}, ${c.label}: ${v}. Show the ledger lines`}
                 onClick={() => onDrill({ account: row.account, column: c, amount: v })}
-                style={{ textDecoration: "underline dotted", textUnderlineOffset: 3 }}
               >
-                <Cell value={v} column={c} strong={!open && row.hasChildren} />
-              </UnstyledButton>
+                <Figure value={v} column={c} />
+              </button>
             ) : (
-              <Cell value={v} column={c} />
+              <Figure value={v} column={c} />
             )}
-          </Table.Td>
+          </td>
         );
       })}
-    </Table.Tr>
+    </tr>
+  );
+});
+
+function FigureCells({ amounts, columns }: { amounts: Array<string | null>; columns: ViewColumn[] }) {
+  return (
+    <>
+      {columns.map((c, i) => (
+        <th key={i}>
+          <Figure value={amounts[i] ?? null} column={c} />
+        </th>
+      ))}
+    </>
   );
 }
 
@@ -118,37 +110,32 @@ export function ReportTable({
   onDrill: (t: DrillTarget) => void;
 }) {
   const { columns } = view;
-  const ruled = { borderTop: "1px solid var(--mantine-color-gray-5)" };
   return (
-    <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
-      <Table verticalSpacing={4} fz="sm" aria-label={title} highlightOnHover stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th miw={260} style={STICKY}>
-              Account
-            </Table.Th>
+    <div className={css.wrap}>
+      <table className={css.table} aria-label={title}>
+        <thead>
+          <tr>
+            <th className={css.account}>Account</th>
             {columns.map((c, i) => (
-              <Table.Th key={i} ta="right" style={{ whiteSpace: "nowrap" }}>
-                {c.label}
-              </Table.Th>
+              <th key={i}>{c.label}</th>
             ))}
-          </Table.Tr>
-        </Table.Thead>
+          </tr>
+        </thead>
         {view.sections.map((s) => {
           const open = !collapsed.has(s.key);
           return (
-            <Table.Tbody key={s.key} aria-label={s.name}>
-              <Table.Tr bg="var(--mantine-color-gray-0)">
-                <Table.Th style={{ ...STICKY, background: "var(--mantine-color-gray-0)" }}>
+            <tbody key={s.key} aria-label={s.name}>
+              <tr className={css.section}>
+                <th className={css.account}>
                   <Toggle label={s.name} open={open} onToggle={() => onToggle(s.key)} />
                   {s.name}
-                </Table.Th>
-                {columns.map((c, i) => (
-                  <Table.Th key={i} ta="right">
-                    {open ? null : <Cell value={s.totals[i] ?? null} column={c} strong />}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
+                </th>
+                {open ? (
+                  columns.map((_, i) => <th key={i} />)
+                ) : (
+                  <FigureCells amounts={s.totals} columns={columns} />
+                )}
+              </tr>
               {open &&
                 visibleRows(s.rows, collapsed).map((r) => (
                   <AccountRow
@@ -156,36 +143,28 @@ export function ReportTable({
                     row={r}
                     columns={columns}
                     open={!collapsed.has(r.key)}
-                    onToggle={() => onToggle(r.key)}
+                    onToggle={onToggle}
                     onDrill={onDrill}
                   />
                 ))}
               {open && (
-                <Table.Tr>
-                  <Table.Th style={{ ...STICKY, ...ruled }}>Total {s.name.toLowerCase()}</Table.Th>
-                  {columns.map((c, i) => (
-                    <Table.Th key={i} ta="right" style={ruled}>
-                      <Cell value={s.totals[i] ?? null} column={c} strong />
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
+                <tr className={css.total}>
+                  <th className={css.account}>Total {s.name.toLowerCase()}</th>
+                  <FigureCells amounts={s.totals} columns={columns} />
+                </tr>
               )}
-            </Table.Tbody>
+            </tbody>
           );
         })}
-        <Table.Tfoot>
+        <tfoot>
           {view.bottom.map((b) => (
-            <Table.Tr key={b.label} style={{ borderTop: "2px solid var(--mantine-color-gray-6)" }}>
-              <Table.Th style={STICKY}>{b.label}</Table.Th>
-              {columns.map((c, i) => (
-                <Table.Th key={i} ta="right">
-                  <Cell value={b.amounts[i] ?? null} column={c} strong />
-                </Table.Th>
-              ))}
-            </Table.Tr>
+            <tr key={b.label} className={css.bottom}>
+              <th className={css.account}>{b.label}</th>
+              <FigureCells amounts={b.amounts} columns={columns} />
+            </tr>
           ))}
-        </Table.Tfoot>
-      </Table>
-    </Paper>
+        </tfoot>
+      </table>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // The Reports page of a client: pick a statement, its period, columns and comparison; read it with
 // sections and parents folding; click a figure for the ledger lines behind it; download it. One
 // request per report shown (the fiscal year start is read once per client and cached).
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { reportsApi, type ProfitLoss } from "../../api/reports.ts";
@@ -47,12 +47,16 @@ export function ReportsPage({ client }: { client: string }) {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
 
   const change = (next: Selection) => navigate(`${pathname}${toSearch(next)}`, { replace: true });
-  const toggle = (key: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
+  // Stable, so the table's memoised rows do not all redraw when one section folds.
+  const toggle = useCallback(
+    (key: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [setCollapsed],
+  );
   const title = REPORTS.find((r) => r.value === selection.report)!.label;
   const range = rangeOf(selection, today, fyStart);
   const period =

@@ -55,7 +55,8 @@ function sections(list: ProfitLoss["sections"], syntheticSection?: string): View
     name: s.name,
     totals: s.totals,
     rows: s.rows.map((r, i) => ({
-      key: `${s.type}/${i}`,
+      // By account, so a folded parent stays folded when the period or columns change.
+      key: `${s.type}/${r.account}`,
       account: r.account,
       name: r.depth > 0 ? r.account.slice(r.account.lastIndexOf(":") + 1) : r.account,
       number: r.number,
