@@ -242,6 +242,55 @@ describe("the transaction table", () => {
   });
 });
 
+describe("other layouts", () => {
+  it("reads Money out / Money in, decimal commas, day-first yearless dates and a balance carried forward", () => {
+    const heading = (y: number) =>
+      row(
+        y,
+        [40, "Date"],
+        [90, "Particulars"],
+        [380, "Money out (€)", "r"],
+        [470, "Money in (€)", "r"],
+        [560, "Balance", "r"],
+      );
+    const text: PdfText = {
+      pages: [
+        page(1, [
+          ...row(60, [40, "IBAN: IE29 AIBK 9311 5212 3456 78"]),
+          ...row(80, [40, "Period: 20/12/2023 to 19/01/2024"]),
+          ...row(100, [40, "Opening balance"], [290, "1.000,00", "r"]),
+          ...heading(120),
+          ...row(135, [40, "28/12"], [90, "SUPERMARKET"], [380, "1.234,50", "r"], [560, "234,50-", "r"]),
+          ...row(150, [90, "Balance carried forward"], [560, "234,50-", "r"]),
+        ]),
+        page(2, [
+          ...heading(60),
+          ...row(75, [40, "03/01"], [90, "SALARY"], [470, "2.000,00", "r"], [560, "1.765,50", "r"]),
+          ...row(90, [90, "Closing balance"], [560, "1.765,50", "r"]),
+        ]),
+      ],
+    };
+    const [s] = parsePdfText(text).statements;
+    expect(s).toMatchObject({
+      account: { id: "IE29AIBK93115212345678", currency: "EUR" },
+      start: "2023-12-20",
+      end: "2024-01-19",
+      openingBalance: "1000.00",
+      closingBalance: "1765.50",
+    });
+    expect(s?.transactions.map((t) => [t.date, t.amount, t.description])).toEqual([
+      ["2023-12-28", "-1234.50", "SUPERMARKET"],
+      ["2024-01-03", "2000.00", "SALARY"],
+    ]);
+    const broken = structuredClone(text);
+    (broken.pages[0] as PdfPage).items.push(...row(150, [560, "234,00-", "r"]));
+    (broken.pages[0] as PdfPage).items = (broken.pages[0] as PdfPage).items.filter(
+      (i) => i.text !== "234,50-" || i.y !== 150,
+    );
+    expect(refusal(broken).detail).toContain('page 1, row 6 ("Balance carried forward")');
+  });
+});
+
 describe("refusals", () => {
   it("refuses a running balance that does not follow, naming the page, row, expected and found", () => {
     const error = refusal(
