@@ -75,6 +75,26 @@ describe("rows", () => {
     ]);
   });
 
+  it("makes one row of baselines less than a line apart: wrapped cells centred vertically", () => {
+    const rows = pageRows(
+      page(1, [
+        run(62, 164, "Feb"),
+        run(62, 175.5, "01"),
+        run(101, 170, "OPENING"),
+        run(511, 170, "2,000.00"),
+        run(62, 193.5, "Feb"),
+        run(101, 193.5, "POS GROCERY"),
+        run(101, 204.7, "TORONTO ON"),
+        run(62, 204.7, "03"),
+        run(399, 199.5, "54.21"),
+      ]),
+    );
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Feb 01", "OPENING", "2,000.00"],
+      ["Feb 03", "POS GROCERY TORONTO ON", "54.21"],
+    ]);
+  });
+
   it("joins a word cut into two runs without a space, and drops runs of blank space", () => {
     const [r] = pageRows(
       page(1, [run(40, 100, "WITH"), run(40 + 4 * 4.5, 100, "DRAWAL"), run(80, 100, "   ")]),
