@@ -311,6 +311,34 @@ describe("other layouts", () => {
   });
 });
 
+describe("statements in sections", () => {
+  it("signs an Amount column by its section title, and keeps a description row that names a purchase", () => {
+    const heading = (y: number) => row(y, [62, "Date"], [101, "Description"], [460, "Amount", "r"]);
+    const items = [
+      ...row(80, [40, "Statement period: 03/01/2024 through 03/31/2024"]),
+      ...row(94, [40, "Beginning balance on 03/01/2024 $5,000.00"]),
+      ...row(108, [40, "Ending balance on 03/31/2024 $5,680.00"]),
+      ...row(140, [40, "Deposits and additions"]),
+      ...heading(160),
+      ...row(175, [62, "03/05"], [101, "DEPOSIT"], [460, "1,000.00", "r"]),
+      ...row(190, [101, "Total deposits and additions"], [460, "$1,000.00", "r"]),
+      ...row(220, [40, "ATM & debit card withdrawals"]),
+      ...heading(240),
+      ...row(255, [62, "03/09"], [101, "POS 4411"], [460, "300.00", "r"]),
+      ...row(265.5, [101, "DEBIT CARD PURCHASE"]),
+      ...row(280, [62, "03/12"], [101, "ATM"], [460, "20.00", "r"]),
+      ...row(295, [101, "Total withdrawals"], [460, "$320.00", "r"]),
+    ];
+    const [s] = parsePdfText({ pages: [page(1, items)] }).statements;
+    expect(s?.transactions.map((t) => [t.date, t.amount, t.description])).toEqual([
+      ["2024-03-05", "1000.00", "DEPOSIT"],
+      ["2024-03-09", "-300.00", "POS 4411 DEBIT CARD PURCHASE"],
+      ["2024-03-12", "-20.00", "ATM"],
+    ]);
+    expect([s?.openingBalance, s?.closingBalance]).toEqual(["5000.00", "5680.00"]);
+  });
+});
+
 describe("refusals", () => {
   it("refuses a running balance that does not follow, naming the page, row, expected and found", () => {
     const error = refusal(

@@ -80,6 +80,9 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
   let lastDate: WrittenDate | null = null;
   let lastY: number | null = null;
   let lines = 0;
+  // The section title above a table ("Deposits and additions", "Checks paid") signs its Amount column.
+  let section: Section = null;
+  let tableSection: Section = null;
 
   const finish = () => {
     if (pending === null) return;
@@ -103,8 +106,22 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
       if (heading) {
         finish();
         columns = heading;
+        tableSection = section;
         table.found = true;
         lastY = row.y;
+        return;
+      }
+      // A title starts at the margin; text in the description column continues a line instead.
+      const title = sectionOf(row);
+      const current = columns as Columns | null;
+      const atMargin =
+        current === null ||
+        (row.cells[0]?.x0 ?? 0) < (current.description?.x0 ?? current.date.x1) - row.height;
+      if (title !== undefined && atMargin) {
+        finish();
+        section = title;
+        if (columns === null || lines === 0) table.outside.push(row);
+        lastY = null;
         return;
       }
       const label = labelOf(row);
@@ -138,7 +155,7 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
         lastY = row.y;
         return;
       }
-      const cells = readRow(row, cols, decimal);
+      const cells = readRow(row, cols, decimal, tableSection);
       const near = lastY !== null && row.y - lastY <= CONTINUATION_GAP * row.height;
       if (cells.date !== null) {
         finish();
@@ -203,6 +220,26 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
   return table;
 }
 
+/** Money in or out, as a section of the statement lists it; null when the table itself says. */
+type Section = "in" | "out" | null;
+
+const SECTION_OUT =
+  /\b(?:withdrawals?|debits?|checks?|cheques?|payments?|purchases?|fees?|charges?|subtractions?)\b/i;
+const SECTION_IN = /\b(?:deposits?|credits?|additions?|receipts?)\b/i;
+
+/**
+ * The section a title row opens ("Deposits and additions" → in, "ATM & debit card withdrawals" → out):
+ * a short row without figures naming one direction only; undefined for any other row.
+ */
+function sectionOf(row: PdfRow): Section | undefined {
+  const text = row.text;
+  if (/\d/.test(text) || text.split(/\s+/).length > 6) return undefined;
+  const out = SECTION_OUT.test(text);
+  const into = SECTION_IN.test(text);
+  if (out === into) return out ? null : undefined;
+  return out ? "out" : "in";
+}
+
 /** A description row below a line: added to the line still open, else to the last line read. */
 function appendDescription(table: Table, pending: Pending | null, text: string): void {
   if (pending !== null) {
@@ -233,8 +270,13 @@ function labelOf(row: PdfRow): string | null {
 /** The last figure printed on a row: a summary line's or a balance row's value. */
 function lastAmount(row: PdfRow, decimal: DecimalSeparator): string | null {
   for (let i = row.cells.length - 1; i >= 0; i--) {
-    const value = readAmount((row.cells[i] as { text: string }).text, decimal);
+    const text = (row.cells[i] as { text: string }).text;
+    const value = readAmount(text, decimal);
     if (value !== null) return value;
+    // A summary line set as one run of text: "Beginning balance on 03/01/2024 $5,000.00".
+    const tail = /\s(\S+(?:\s?[CD]R)?)$/i.exec(text)?.[1];
+    const trailing = tail === undefined ? null : readAmount(tail, decimal);
+    if (trailing !== null) return trailing;
   }
   return null;
 }
@@ -262,7 +304,7 @@ interface RowCells {
 }
 
 /** Puts a row's cells in their columns. */
-function readRow(row: PdfRow, columns: Columns, decimal: DecimalSeparator): RowCells {
+function readRow(row: PdfRow, columns: Columns, decimal: DecimalSeparator, section: Section): RowCells {
   const raw: Record<string, string> = {};
   const descriptionParts: string[] = [];
   let date: WrittenDate | null = null;
@@ -292,10 +334,11 @@ function readRow(row: PdfRow, columns: Columns, decimal: DecimalSeparator): RowC
       inDescription = false;
       if (column.kind === "balance") balance = value;
       else {
+        const kind = column.kind === "amount" && section !== null ? section : column.kind;
         const signed =
-          column.kind === "amount"
+          kind === "amount"
             ? value
-            : column.kind === "out"
+            : kind === "out"
               ? negateAmount(absoluteAmount(value))
               : absoluteAmount(value);
         amount = amount === null ? signed : sumAmounts([amount, signed]);
