@@ -1,11 +1,14 @@
 // Bank data in the browser: add a bank account on Smart Connect, import a CSV statement through the
 // wizard (detected format, first lines, column mapping with live preview, progress, summary), import
 // it again (every line a duplicate), see the balance and totals on the institution card, and ask
-// the client to connect the bank, then set the connection up as a drop folder.
+// the client to connect the bank, then set the connection up as a drop folder; and a PDF statement.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasChromium, type TestPage } from "./support/browser.ts";
 import { portalSession } from "./support/portal.ts";
+import { SIGNED_SAMPLE, statementPdf } from "../support/statement-pdfs.ts";
 
 // A file of our own in a US bank's layout (a running balance, money out and in in two columns), so the
 // test runs on a clone of the repository alone.
@@ -146,6 +149,29 @@ describe.skipIf(!hasChromium)("banking pages", () => {
     await card.getByText("Drop statement files into").waitFor();
     await expect(card.getByText("Connected", { exact: true }).count()).resolves.toBeGreaterThan(0);
     await portal.t.shot("banking-10-connection-connected");
+    expect(portal.t.errors).toEqual([]);
+  });
+
+  it("imports a PDF statement: detected, its period and checked balances shown, its lines imported", async () => {
+    const { page } = portal.t;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "closebook-pdf-")), "january.pdf");
+    writeFileSync(file, await statementPdf({ ...SIGNED_SAMPLE, account: "XXXX-0234" }));
+    await page.getByRole("link", { name: "Import statement" }).first().click();
+    await page.getByRole("heading", { name: "Import a statement" }).waitFor();
+    await choose(portal.t, "Bank account", /Reserve Savings/);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByRole("table", { name: "First lines" }).waitFor();
+    await expect(page.getByLabel("Detected format").textContent()).resolves.toBe("PDF statement");
+    const figures = await page.getByLabel("Statement", { exact: true }).textContent();
+    expect(figures).toContain("Jan 1, 2024");
+    expect(figures).toMatch(/Opening balance.*1,000\.00/);
+    expect(figures).toMatch(/Closing balance.*1,393\.37/);
+    await portal.t.shot("banking-11-import-pdf-preview");
+    await page.getByRole("button", { name: "Import 7 lines" }).click();
+    const summary = page.getByRole("group", { name: "Import summary" });
+    await summary.waitFor();
+    await expect(summary.getByLabel("New lines").textContent()).resolves.toContain("7");
     expect(portal.t.errors).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as ledger from "../../modules/ledger/index.ts";
 import { samplePath, withSamples } from "../../../test/support/statement-samples.ts";
+import { fixturePath } from "../../../test/support/statement-fixtures.ts";
 
 const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 let dataDir: string;
@@ -134,5 +135,33 @@ withSamples.describe("closebook import", { timeout: 240_000 }, () => {
     expect(closebook("import", "--help").stdout).toContain("usage: closebook import FILE");
     // Nothing is connected: the poll of drop folders has nothing to say.
     expect(closebook("bank-accounts", "poll")).toMatchObject({ status: 0, stdout: "" });
+  });
+
+  it("imports a PDF statement, and refuses one whose figures do not add up, saying where", () => {
+    const pdf = closebook(
+      "import",
+      fixturePath("pdf-withdrawals-deposits.pdf"),
+      "--client",
+      "acme",
+      "--bank-account",
+      "checking",
+    );
+    expect(pdf.stderr).toBe("");
+    expect(pdf.status).toBe(0);
+    expect(pdf.stdout).toMatch(
+      /^pdf-withdrawals-deposits\.pdf \(pdf\) → acme\/checking: 9 new, 0 duplicates skipped, 0 warnings \(9 lines in 1 statement, 2023-12-18 to 2024-01-14\) in [\d.]+ s\n$/,
+    );
+    const refused = closebook(
+      "import",
+      fixturePath("refused-pdf-tampered-balance.pdf"),
+      "--client",
+      "acme",
+      "--bank-account",
+      "checking",
+    );
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^error: refused-pdf-tampered-balance\.pdf was not imported: The figures do not add up at page 2, row 5 .*\[pdf\/balance-mismatch\]\n$/,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { sample, withSamples } from "../../../test/support/statement-samples.ts";
 import { csvOf, rowCounts } from "../../../test/support/bank-fixtures.ts";
 import { admin, app, multipart, t, url, useBankingApi } from "../../../test/support/banking-api.ts";
+import { scannedPdf, SIGNED_SAMPLE, statementPdf } from "../../../test/support/statement-pdfs.ts";
 
 useBankingApi();
 
@@ -89,4 +90,37 @@ describe("banking API", () => {
       expect(await rowCounts(t.ctx.db)).toEqual(before);
     },
   );
+
+  it("answers a PDF whose figures do not add up, or a scan, with problem+json naming where; nothing written", async () => {
+    const before = await rowCounts(t.ctx.db);
+    const tampered = await admin.inject({
+      method: "POST",
+      url: url("/imports"),
+      ...multipart(
+        {
+          name: "jan.pdf",
+          bytes: await statementPdf({ ...SIGNED_SAMPLE, tamper: { line: 2, balance: "1654.50" } }),
+        },
+        { bankAccount: "checking", format: "pdf" },
+      ),
+    });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.headers["content-type"]).toContain("application/problem+json");
+    expect(tampered.json()).toMatchObject({
+      code: "statement/pdf/balance-mismatch",
+      parserType: "pdf/balance-mismatch",
+      detail: expect.stringContaining("page 1, row 9"),
+    });
+    const scan = await admin.inject({
+      method: "POST",
+      url: url("/imports/preview"),
+      ...multipart({ name: "scan.pdf", bytes: await scannedPdf() }, { bankAccount: "checking" }),
+    });
+    expect(scan.json()).toMatchObject({
+      status: 400,
+      code: "statement/pdf/needs-ocr",
+      detail: expect.stringMatching(/^This PDF needs OCR: it has no readable text/),
+    });
+    expect(await rowCounts(t.ctx.db)).toEqual(before);
+  });
 });

@@ -75,6 +75,26 @@ describe("rows", () => {
     ]);
   });
 
+  it("makes one row of baselines less than a line apart: wrapped cells centred vertically", () => {
+    const rows = pageRows(
+      page(1, [
+        run(62, 164, "Feb"),
+        run(62, 175.5, "01"),
+        run(101, 170, "OPENING"),
+        run(511, 170, "2,000.00"),
+        run(62, 193.5, "Feb"),
+        run(101, 193.5, "POS GROCERY"),
+        run(101, 204.7, "TORONTO ON"),
+        run(62, 204.7, "03"),
+        run(399, 199.5, "54.21"),
+      ]),
+    );
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Feb 01", "OPENING", "2,000.00"],
+      ["Feb 03", "POS GROCERY TORONTO ON", "54.21"],
+    ]);
+  });
+
   it("joins a word cut into two runs without a space, and drops runs of blank space", () => {
     const [r] = pageRows(
       page(1, [run(40, 100, "WITH"), run(40 + 4 * 4.5, 100, "DRAWAL"), run(80, 100, "   ")]),
@@ -239,6 +259,83 @@ describe("the transaction table", () => {
     expect(error.type).toBe("pdf/balance-mismatch");
     expect(error.detail).toContain("page 2, row 2");
     expect(error.detail).toContain("should be 60.00, but the statement shows 61.00");
+  });
+});
+
+describe("other layouts", () => {
+  it("reads Money out / Money in, decimal commas, day-first yearless dates and a balance carried forward", () => {
+    const heading = (y: number) =>
+      row(
+        y,
+        [40, "Date"],
+        [90, "Particulars"],
+        [380, "Money out (€)", "r"],
+        [470, "Money in (€)", "r"],
+        [560, "Balance", "r"],
+      );
+    const text: PdfText = {
+      pages: [
+        page(1, [
+          ...row(60, [40, "IBAN: IE29 AIBK 9311 5212 3456 78"]),
+          ...row(80, [40, "Period: 20/12/2023 to 19/01/2024"]),
+          ...row(100, [40, "Opening balance"], [290, "1.000,00", "r"]),
+          ...heading(120),
+          ...row(135, [40, "28/12"], [90, "SUPERMARKET"], [380, "1.234,50", "r"], [560, "234,50-", "r"]),
+          ...row(150, [90, "Balance carried forward"], [560, "234,50-", "r"]),
+        ]),
+        page(2, [
+          ...heading(60),
+          ...row(75, [40, "03/01"], [90, "SALARY"], [470, "2.000,00", "r"], [560, "1.765,50", "r"]),
+          ...row(90, [90, "Closing balance"], [560, "1.765,50", "r"]),
+        ]),
+      ],
+    };
+    const [s] = parsePdfText(text).statements;
+    expect(s).toMatchObject({
+      account: { id: "IE29AIBK93115212345678", currency: "EUR" },
+      start: "2023-12-20",
+      end: "2024-01-19",
+      openingBalance: "1000.00",
+      closingBalance: "1765.50",
+    });
+    expect(s?.transactions.map((t) => [t.date, t.amount, t.description])).toEqual([
+      ["2023-12-28", "-1234.50", "SUPERMARKET"],
+      ["2024-01-03", "2000.00", "SALARY"],
+    ]);
+    const broken = structuredClone(text);
+    (broken.pages[0] as PdfPage).items.push(...row(150, [560, "234,00-", "r"]));
+    (broken.pages[0] as PdfPage).items = (broken.pages[0] as PdfPage).items.filter(
+      (i) => i.text !== "234,50-" || i.y !== 150,
+    );
+    expect(refusal(broken).detail).toContain('page 1, row 6 ("Balance carried forward")');
+  });
+});
+
+describe("statements in sections", () => {
+  it("signs an Amount column by its section title, and keeps a description row that names a purchase", () => {
+    const heading = (y: number) => row(y, [62, "Date"], [101, "Description"], [460, "Amount", "r"]);
+    const items = [
+      ...row(80, [40, "Statement period: 03/01/2024 through 03/31/2024"]),
+      ...row(94, [40, "Beginning balance on 03/01/2024 $5,000.00"]),
+      ...row(108, [40, "Ending balance on 03/31/2024 $5,680.00"]),
+      ...row(140, [40, "Deposits and additions"]),
+      ...heading(160),
+      ...row(175, [62, "03/05"], [101, "DEPOSIT"], [460, "1,000.00", "r"]),
+      ...row(190, [101, "Total deposits and additions"], [460, "$1,000.00", "r"]),
+      ...row(220, [40, "ATM & debit card withdrawals"]),
+      ...heading(240),
+      ...row(255, [62, "03/09"], [101, "POS 4411"], [460, "300.00", "r"]),
+      ...row(265.5, [101, "DEBIT CARD PURCHASE"]),
+      ...row(280, [62, "03/12"], [101, "ATM"], [460, "20.00", "r"]),
+      ...row(295, [101, "Total withdrawals"], [460, "$320.00", "r"]),
+    ];
+    const [s] = parsePdfText({ pages: [page(1, items)] }).statements;
+    expect(s?.transactions.map((t) => [t.date, t.amount, t.description])).toEqual([
+      ["2024-03-05", "1000.00", "DEPOSIT"],
+      ["2024-03-09", "-300.00", "POS 4411 DEBIT CARD PURCHASE"],
+      ["2024-03-12", "-20.00", "ATM"],
+    ]);
+    expect([s?.openingBalance, s?.closingBalance]).toEqual(["5000.00", "5680.00"]);
   });
 });
 

@@ -71,6 +71,25 @@ describe("PDF statements", () => {
     expect(file.statements).toEqual([truth(WITHDRAWALS_SAMPLE, "****7788")]);
   });
 
+  it("reads a PDF from another writer (Chromium printing an HTML table whose cells wrap and centre)", async () => {
+    const file = await readStatementFile(fixture("pdf-chromium-wrapped-cells.pdf"));
+    expect(file.warnings).toEqual([]);
+    const [s] = file.statements;
+    expect(s).toMatchObject({
+      account: { id: "****5521", institution: "Maple Leaf Credit Union" },
+      start: "2024-02-01",
+      end: "2024-02-29",
+      openingBalance: "2000.00",
+      closingBalance: "3510.84",
+    });
+    expect(s?.transactions.map((t) => [t.date, t.amount, t.description])).toEqual([
+      ["2024-02-03", "-54.21", "POS PURCHASE GROCERY MART #4411 TORONTO ON"],
+      ["2024-02-09", "1820.00", "PAYROLL DEPOSIT NORTHWIND LTD"],
+      ["2024-02-15", "-250.00", "E-TRANSFER SENT J. TREMBLAY"],
+      ["2024-02-29", "-4.95", "SERVICE CHARGE"],
+    ]);
+  });
+
   it("reads a long statement over many pages", async () => {
     const lines = Array.from({ length: 120 }, (_, i) => ({
       date: `2024-05-${String((i % 28) + 1).padStart(2, "0")}`,

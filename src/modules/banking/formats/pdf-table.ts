@@ -4,16 +4,11 @@
 // line of the same day, and labelled rows ("Balance forward", "Closing balance", "Total") give the
 // figures the lines are checked against (or are left out). Dates stay as printed here: their order
 // and year are settled from the whole document afterwards.
-import { negateAmount, sumAmounts, type DecimalSeparator } from "./amount.ts";
-import { moneyColumnOf, moneyStart, readHeading, type Columns, type MoneyColumn } from "./pdf-columns.ts";
+import type { DecimalSeparator } from "./amount.ts";
+import { readRow, sectionOf, type Section } from "./pdf-cells.ts";
+import { moneyStart, readHeading, type Columns } from "./pdf-columns.ts";
 import type { PdfRow } from "./pdf-rows.ts";
-import {
-  absoluteAmount,
-  looksLikeAmount,
-  readAmount,
-  readDatePrefix,
-  type WrittenDate,
-} from "./pdf-values.ts";
+import { looksLikeAmount, readAmount, readDatePrefix, type WrittenDate } from "./pdf-values.ts";
 
 /** Where a row is: its page and its position among the page's lines of text, counted from the top. */
 export interface Where {
@@ -68,8 +63,6 @@ const TABLE_GAP = 4;
 
 interface Pending {
   line: Omit<TableLine, "amount"> & { amount: string | null };
-  y: number;
-  page: number;
 }
 
 /** Reads every page's rows (top to bottom, page after page) into the table's lines and balances. */
@@ -80,6 +73,9 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
   let lastDate: WrittenDate | null = null;
   let lastY: number | null = null;
   let lines = 0;
+  // The section title above a table ("Deposits and additions", "Checks paid") signs its Amount column.
+  let section: Section = null;
+  let tableSection: Section = null;
 
   const finish = () => {
     if (pending === null) return;
@@ -103,8 +99,22 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
       if (heading) {
         finish();
         columns = heading;
+        tableSection = section;
         table.found = true;
         lastY = row.y;
+        return;
+      }
+      // A title starts at the margin; text in the description column continues a line instead.
+      const title = sectionOf(row);
+      const current = columns as Columns | null;
+      const atMargin =
+        current === null ||
+        (row.cells[0]?.x0 ?? 0) < (current.description?.x0 ?? current.date.x1) - row.height;
+      if (title !== undefined && atMargin) {
+        finish();
+        section = title;
+        if (columns === null || lines === 0) table.outside.push(row);
+        lastY = null;
         return;
       }
       const label = labelOf(row);
@@ -138,7 +148,7 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
         lastY = row.y;
         return;
       }
-      const cells = readRow(row, cols, decimal);
+      const cells = readRow(row, cols, decimal, tableSection);
       const near = lastY !== null && row.y - lastY <= CONTINUATION_GAP * row.height;
       if (cells.date !== null) {
         finish();
@@ -153,8 +163,6 @@ export function readTable(pages: readonly PdfRow[][], decimal: DecimalSeparator)
             balance: cells.balance,
             raw: cells.raw,
           },
-          y: row.y,
-          page: row.page,
         };
         // A dated row without figures waits for the row below that carries them (some banks print those last).
         if (cells.amount !== null) finish();
@@ -233,8 +241,13 @@ function labelOf(row: PdfRow): string | null {
 /** The last figure printed on a row: a summary line's or a balance row's value. */
 function lastAmount(row: PdfRow, decimal: DecimalSeparator): string | null {
   for (let i = row.cells.length - 1; i >= 0; i--) {
-    const value = readAmount((row.cells[i] as { text: string }).text, decimal);
+    const text = (row.cells[i] as { text: string }).text;
+    const value = readAmount(text, decimal);
     if (value !== null) return value;
+    // A summary line set as one run of text: "Beginning balance on 03/01/2024 $5,000.00".
+    const tail = /\s(\S+(?:\s?[CD]R)?)$/i.exec(text)?.[1];
+    const trailing = tail === undefined ? null : readAmount(tail, decimal);
+    if (trailing !== null) return trailing;
   }
   return null;
 }
@@ -247,75 +260,4 @@ function descriptionText(row: PdfRow, columns: Columns): string {
     .map((c) => c.text)
     .join(" ")
     .replace(/^\S+\s*/, (first) => (readDatePrefix(first) ? "" : first));
-}
-
-interface RowCells {
-  date: WrittenDate | null;
-  description: string;
-  reference: string | null;
-  /** The line's amount, signed (money out negative); null when the row has none. */
-  amount: string | null;
-  balance: string | null;
-  /** True when all the row's text lies where descriptions are printed. */
-  inDescription: boolean;
-  raw: Record<string, string>;
-}
-
-/** Puts a row's cells in their columns. */
-function readRow(row: PdfRow, columns: Columns, decimal: DecimalSeparator): RowCells {
-  const raw: Record<string, string> = {};
-  const descriptionParts: string[] = [];
-  let date: WrittenDate | null = null;
-  let reference: string | null = null;
-  let amount: string | null = null;
-  let balance: string | null = null;
-  let inDescription = true;
-  const textStart = columns.description ? columns.description.x0 : columns.date.x1;
-  const start = moneyStart(columns);
-  const used = new Set<MoneyColumn>();
-  row.cells.forEach((cell, i) => {
-    if (i === 0 && cell.x0 < textStart - 1) {
-      const written = readDatePrefix(cell.text);
-      if (written !== null) {
-        date = written;
-        raw[columns.date.label] = written.raw;
-        if (written.rest !== "") descriptionParts.push(written.rest);
-        inDescription = false;
-        return;
-      }
-    }
-    const value = looksLikeAmount(cell.text) ? readAmount(cell.text, decimal) : null;
-    const column = value !== null ? moneyColumnOf(cell, columns) : null;
-    if (value !== null && column !== null && !used.has(column)) {
-      used.add(column);
-      raw[column.label] = cell.text;
-      inDescription = false;
-      if (column.kind === "balance") balance = value;
-      else {
-        const signed =
-          column.kind === "amount"
-            ? value
-            : column.kind === "out"
-              ? negateAmount(absoluteAmount(value))
-              : absoluteAmount(value);
-        amount = amount === null ? signed : sumAmounts([amount, signed]);
-      }
-      return;
-    }
-    const other = columns.other.find((o) => cell.x0 < o.x1 + 2 && cell.x1 > o.x0 - 2);
-    if (
-      other &&
-      (columns.description === null || cell.x0 >= columns.description.x1 || cell.x1 < columns.description.x0)
-    ) {
-      raw[other.label] = cell.text;
-      if (/\b(?:ref|reference|check|cheque|chq)\b/i.test(other.label)) reference = cell.text;
-      return;
-    }
-    if (/^[-–—]$/.test(cell.text)) return;
-    if (cell.x0 < textStart - 2 * row.height || cell.x0 > start) inDescription = false;
-    descriptionParts.push(cell.text);
-  });
-  const description = descriptionParts.join(" ");
-  if (description !== "") raw.description = description;
-  return { date, description, reference, amount, balance, inDescription, raw };
 }

@@ -85,7 +85,7 @@ export function ImportWizard({ client }: { client: string }) {
       <PageHeader
         title="Import a statement"
         help="banking#importing-a-statement"
-        subtitle="OFX, QFX, QIF, CSV, CAMT.052/053/054, MT940 and BAI2 files, or a zip of them"
+        subtitle="OFX, QFX, QIF, CSV, CAMT.052/053/054, MT940, BAI2 and PDF statements, or a zip of them"
       />
       <Stepper active={step === 3 ? 4 : step} size="sm" mb="lg" allowNextStepsSelect={false}>
         <Stepper.Step label="Upload" description="Account and file" />

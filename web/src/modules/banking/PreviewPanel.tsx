@@ -16,10 +16,13 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
           {FORMAT_LABELS[preview.format] ?? preview.format}
         </Badge>
         <Text size="sm" c="dimmed">
-          {formatBytes(preview.size)} · {preview.encoding} · {preview.totalLines} line
+          {/* A PDF's text has no character set of its own to show. */}
+          {formatBytes(preview.size)} · {preview.format === "pdf" ? "" : `${preview.encoding} · `}
+          {preview.totalLines} line
           {preview.totalLines === 1 ? "" : "s"} in {chosen.length} statement{chosen.length === 1 ? "" : "s"}
         </Text>
       </Group>
+      {preview.statements.length === 1 && <StatementFigures s={preview.statements[0]!} />}
       {preview.blocked && (
         <Alert
           color="red"
@@ -121,5 +124,29 @@ export function PreviewPanel({ preview }: { preview: Preview }) {
         )}
       </Paper>
     </>
+  );
+}
+
+/** One statement's period and balances (a PDF's were checked against its lines when it was read). */
+function StatementFigures({ s }: { s: Preview["statements"][number] }) {
+  if (!s.start && !s.end && s.openingBalance === null && s.closingBalance === null) return null;
+  return (
+    <Group gap="lg" mb="sm" aria-label="Statement">
+      {s.start && s.end && (
+        <Text size="sm">
+          Period {formatDate(s.start)} – {formatDate(s.end)}
+        </Text>
+      )}
+      {s.openingBalance !== null && (
+        <Text size="sm">
+          Opening balance <Amount value={s.openingBalance} />
+        </Text>
+      )}
+      {s.closingBalance !== null && (
+        <Text size="sm">
+          Closing balance <Amount value={s.closingBalance} />
+        </Text>
+      )}
+    </Group>
   );
 }

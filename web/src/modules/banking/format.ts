@@ -24,6 +24,7 @@ export const FORMAT_LABELS: Record<string, string> = {
   camt054: "ISO 20022 camt.054",
   mt940: "SWIFT MT940",
   bai2: "BAI2",
+  pdf: "PDF statement",
 };
 
 export function formatBytes(n: number): string {
