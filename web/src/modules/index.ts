@@ -5,6 +5,7 @@ import { clientsModule } from "./clients/index.tsx";
 import { ledgerModule } from "./ledger/index.tsx";
 import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
+import { documentsModule } from "./documents/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -14,6 +15,7 @@ export const MODULES: PortalModule[] = [
   ledgerModule,
   bankingModule,
   transactionsModule,
+  documentsModule,
   helpModule,
   settingsModule,
 ];
