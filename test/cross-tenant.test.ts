@@ -14,6 +14,14 @@ import * as access from "../src/modules/access/index.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
 import * as identity from "../src/modules/identity/index.ts";
 import { notify } from "../src/modules/notifications/index.ts";
+import * as documents from "../src/modules/documents/index.ts";
+import { documentsCtx } from "../src/app/services.ts";
+import { LocalDiskStore } from "../src/platform/storage/index.ts";
+import { testConfig } from "./support/server.ts";
+import fs from "node:fs/promises";
+import os from "node:os";
+import nodePath from "node:path";
+import { Readable } from "node:stream";
 import {
   exampleOf,
   openApiDocument,
@@ -35,10 +43,13 @@ const firmMarkers: string[] = [];
 const clientMarkers: string[] = [];
 let outsider: identity.User; // Partner Admin of another firm
 let neighbour: identity.User; // Client Admin of the sibling client, same firm
+let blobDir: string;
 
 beforeAll(async () => {
   t = await testDb();
-  app = await testServer(t, { anonymous: true });
+  blobDir = await fs.mkdtemp(nodePath.join(os.tmpdir(), "closebook-xtenant-"));
+  const blobs = await new LocalDiskStore(blobDir).open();
+  app = await testServer(t, { anonymous: true, blobs });
   victim = await clientWithChart(t.ctx, "victim-books", "victim-firm");
   sibling = await clientWithChart(t.ctx, "sibling-books", "victim-firm");
   const entry = await ledger.postEntry(t.ctx, victim.actor, victim.slug, {
@@ -85,6 +96,16 @@ beforeAll(async () => {
       title: "Victim Zebra Notification",
     },
   );
+  // A folder and a document of the victim's, so the documents routes are tried on real ids.
+  const dctx = documentsCtx(testConfig(), t.ctx, blobs);
+  const folder = (await documents.listFolders(dctx, victim.actor, victim.slug)).find(
+    (f) => f.name === "Tax",
+  )!;
+  const victimDoc = await documents.uploadDocument(dctx, victim.actor, victim.slug, {
+    folderId: folder.id,
+    fileName: "Victim Zebra Return.pdf",
+    stream: Readable.from([Buffer.from("%PDF-1.4\nVictim Zebra\n%%EOF\n")]),
+  });
   const notification = (await t.ctx.db
     .selectFrom("notifications" as never)
     .select("id" as never)
@@ -105,6 +126,8 @@ beforeAll(async () => {
     token: token.row.id,
     notification: notification.id,
     session: sessionRow.rows[0]!.id,
+    folder: folder.id,
+    document: victimDoc.document.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -117,6 +140,8 @@ beforeAll(async () => {
     ids.admin!,
     ids.notification!,
     ids.session!,
+    ids.folder!,
+    ids.document!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -139,6 +164,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await t?.close();
+  if (blobDir) await fs.rm(blobDir, { recursive: true, force: true });
 });
 
 /** Path parameters that name someone's data; a route with one must refuse another tenant. */
@@ -158,6 +184,8 @@ function idFor(path: string, victimSide: boolean): string {
     tokens: ids.token!,
     notifications: ids.notification!,
     sessions: ids.session!,
+    folders: ids.folder!,
+    documents: ids.document!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }
@@ -190,6 +218,7 @@ const choices: ExampleChoices = {
   property: (key, example) => (/^client(Id|Ids)?$|accountId/.test(key) ? example() : undefined),
   oneItem: (name) => /clientIds/.test(name),
   text(s, name) {
+    if (/^(folder|folderId|parentId)$/.test(name)) return ids.folder;
     if (s.format === "uuid" || /clientId|accountId|Id$/.test(name))
       return name.toLowerCase().includes("account") ? ids.account : ids.client;
     if (s.format === "email" || /email/i.test(name)) return "probe@outsider.test";
