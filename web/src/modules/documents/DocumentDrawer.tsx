@@ -32,6 +32,7 @@ export function DocumentDrawer({
       position="right"
       size="xl"
       title={doc.data?.name ?? "Document"}
+      closeButtonProps={{ "aria-label": "Close the document" }}
     >
       {id && (
         <QueryState query={doc}>
