@@ -12,6 +12,7 @@ import { testConfig } from "./support/server.ts";
 import { openRuntime } from "../src/app/runtime.ts";
 import { appServices } from "../src/app/services.ts";
 import { DIGEST_JOB, startMaintenance } from "../src/app/maintenance.ts";
+import { PURGE_TRASH_JOB } from "../src/modules/documents/index.ts";
 import * as access from "../src/modules/access/index.ts";
 
 const created: string[] = [];
@@ -50,7 +51,7 @@ function freePort(): Promise<number> {
 }
 
 describe.runIf(onPostgres)("serving on PostgreSQL", () => {
-  it("starts ten fresh databases in a row without a deadlock, queuing both maintenance jobs each time", async () => {
+  it("starts ten fresh databases in a row without a deadlock, queuing the maintenance jobs each time", async () => {
     const errors: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
     const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk, ...rest) => {
@@ -68,7 +69,7 @@ describe.runIf(onPostgres)("serving on PostgreSQL", () => {
           await runtime.ctx.jobs.start();
           stopMaintenance();
           expect(await queuedJobs(url), `database ${i + 1} of 10`).toEqual(
-            [access.PURGE_JOB, DIGEST_JOB].sort(),
+            [access.PURGE_JOB, PURGE_TRASH_JOB, DIGEST_JOB].sort(),
           );
         } finally {
           await runtime.close();
