@@ -16,6 +16,14 @@ import * as identity from "../src/modules/identity/index.ts";
 import * as reports from "../src/modules/reports/index.ts";
 import { notify } from "../src/modules/notifications/index.ts";
 import * as work from "../src/modules/work/index.ts";
+import * as documents from "../src/modules/documents/index.ts";
+import { documentsCtx } from "../src/app/services.ts";
+import { LocalDiskStore } from "../src/platform/storage/index.ts";
+import { testConfig } from "./support/server.ts";
+import fs from "node:fs/promises";
+import os from "node:os";
+import nodePath from "node:path";
+import { Readable } from "node:stream";
 import {
   exampleOf,
   openApiDocument,
@@ -37,10 +45,13 @@ const firmMarkers: string[] = [];
 const clientMarkers: string[] = [];
 let outsider: identity.User; // Partner Admin of another firm
 let neighbour: identity.User; // Client Admin of the sibling client, same firm
+let blobDir: string;
 
 beforeAll(async () => {
   t = await testDb();
-  app = await testServer(t, { anonymous: true });
+  blobDir = await fs.mkdtemp(nodePath.join(os.tmpdir(), "closebook-xtenant-"));
+  const blobs = await new LocalDiskStore(blobDir).open();
+  app = await testServer(t, { anonymous: true, blobs });
   victim = await clientWithChart(t.ctx, "victim-books", "victim-firm");
   sibling = await clientWithChart(t.ctx, "sibling-books", "victim-firm");
   const entry = await ledger.postEntry(t.ctx, victim.actor, victim.slug, {
@@ -100,6 +111,16 @@ beforeAll(async () => {
       title: "Victim Zebra Notification",
     },
   );
+  // A folder and a document of the victim's, so the documents routes are tried on real ids.
+  const dctx = documentsCtx(testConfig(), t.ctx, blobs);
+  const folder = (await documents.listFolders(dctx, victim.actor, victim.slug)).find(
+    (f) => f.name === "Tax",
+  )!;
+  const victimDoc = await documents.uploadDocument(dctx, victim.actor, victim.slug, {
+    folderId: folder.id,
+    fileName: "Victim Zebra Return.pdf",
+    stream: Readable.from([Buffer.from("%PDF-1.4\nVictim Zebra\n%%EOF\n")]),
+  });
   const notification = (await t.ctx.db
     .selectFrom("notifications" as never)
     .select("id" as never)
@@ -153,6 +174,8 @@ beforeAll(async () => {
     task: task.id,
     project: project.id,
     template: template.id,
+    folder: folder.id,
+    document: victimDoc.document.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -169,6 +192,8 @@ beforeAll(async () => {
     ids.task!,
     ids.project!,
     ids.template!,
+    ids.folder!,
+    ids.document!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -191,6 +216,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await t?.close();
+  if (blobDir) await fs.rm(blobDir, { recursive: true, force: true });
 });
 
 /** Path parameters that name someone's data; a route with one must refuse another tenant. */
@@ -214,6 +240,8 @@ function idFor(path: string, victimSide: boolean): string {
     tasks: ids.task!,
     projects: ids.project!,
     "project-templates": ids.template!,
+    folders: ids.folder!,
+    documents: ids.document!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }
@@ -246,6 +274,7 @@ const choices: ExampleChoices = {
   property: (key, example) => (/^client(Id|Ids)?$|accountId/.test(key) ? example() : undefined),
   oneItem: (name) => /clientIds/.test(name),
   text(s, name) {
+    if (/^(folder|folderId|parentId)$/.test(name)) return ids.folder;
     if (s.format === "uuid" || /clientId|accountId|Id$/.test(name))
       return name.toLowerCase().includes("account") ? ids.account : ids.client;
     if (s.format === "email" || /email/i.test(name)) return "probe@outsider.test";

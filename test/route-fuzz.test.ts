@@ -13,6 +13,9 @@ import { clientWithChart, type ClientFixture } from "./support/fixtures.ts";
 import type { App } from "../src/platform/http.ts";
 import * as ledger from "../src/modules/ledger/index.ts";
 import * as work from "../src/modules/work/index.ts";
+import * as documents from "../src/modules/documents/index.ts";
+import { documentsCtx } from "../src/app/services.ts";
+import { testConfig } from "./support/server.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
 import {
   exampleOf,
@@ -76,7 +79,9 @@ beforeAll(async () => {
       },
     ],
   });
+  const folders = await documents.listFolders(documentsCtx(testConfig(), t.ctx), books.actor, books.slug);
   Object.assign(ids, {
+    folder: folders.find((f) => f.name === "Tax")!.id,
     tasks: task.id,
     projects: project.id,
     "project-templates": template.id,
@@ -344,6 +349,25 @@ function multipartProbes(): Probe[] {
         request: { method: "POST", url, headers, payload: payload("a.csv", "c\u0000sv") },
       },
     );
+  }
+  // Documents: a file name with a NUL or a path in it is refused before anything is stored.
+  for (const url of [
+    `/api/clients/${books.slug}/documents?folder=${ids.folder}`,
+    `/api/clients/${books.slug}/documents/archive?folder=${ids.folder}`,
+  ]) {
+    for (const [what, name] of [
+      ["NUL", "a\u0000.pdf"],
+      ["a path", "../../a.pdf"],
+    ])
+      out.push({
+        label: `${url} filename: ${what}`,
+        request: {
+          method: "POST",
+          url,
+          headers,
+          payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n%PDF-1.4\r\n--${boundary}--\r\n`,
+        },
+      });
   }
   return out;
 }

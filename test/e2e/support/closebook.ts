@@ -9,6 +9,7 @@ import { loadConfig } from "../../../src/platform/config.ts";
 import { openRuntime, type Runtime } from "../../../src/app/runtime.ts";
 import { createServer } from "../../../src/app/server.ts";
 import { seedDemo } from "../../../src/app/demo/seed.ts";
+import { documentsCtx } from "../../../src/app/services.ts";
 import { invitePartnerAdmin } from "./bootstrap.ts";
 import { startMailbox, type Mailbox } from "./mailbox.ts";
 
@@ -48,7 +49,7 @@ export async function startCloseBook(env: Record<string, string> = {}): Promise<
     ...env,
   });
   const runtime = await openRuntime(config);
-  await seedDemo(runtime.ctx);
+  await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx));
   await invitePartnerAdmin(runtime, DEMO_ADMIN);
   const app = await createServer(runtime);
   await runtime.ctx.jobs.start();

@@ -52,7 +52,7 @@ function uploadForm(file: File, fields: Record<string, string | undefined>): For
  * Posts a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress.
  * Resolves with the JSON answer; rejects with ApiError for a problem+json answer.
  */
-function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+export function upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", path);

@@ -7,6 +7,7 @@ import { reportsModule } from "./reports/index.tsx";
 import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { workModule } from "./work/index.tsx";
+import { documentsModule } from "./documents/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -18,6 +19,7 @@ export const MODULES: PortalModule[] = [
   bankingModule,
   transactionsModule,
   workModule,
+  documentsModule,
   helpModule,
   settingsModule,
 ];
