@@ -13,7 +13,13 @@ import {
   visibleRows,
 } from "../../web/src/modules/reports/report-model.ts";
 import { subtreeOf } from "../../web/src/modules/reports/drill-model.ts";
-import { jobState, progressPercent, sortVersions } from "../../web/src/modules/reports/package-model.ts";
+import {
+  jobState,
+  madeAt,
+  madeBy,
+  progressPercent,
+  sortVersions,
+} from "../../web/src/modules/reports/package-model.ts";
 
 const col = (
   label: string,
@@ -246,6 +252,21 @@ describe("package jobs", () => {
     expect(jobState("ready")).toBe("done");
   });
 
+  it("reads who made a version and when under either contract's names", () => {
+    const base = {
+      id: "x",
+      month: "2026-01",
+      version: 1,
+      status: "done",
+      progress: 100,
+      ledgerVersion: null,
+    };
+    expect(madeBy({ ...base, requestedBy: "Pat", createdBy: "Old" })).toBe("Pat");
+    expect(madeBy({ ...base, createdBy: "Old" })).toBe("Old");
+    expect(madeAt({ ...base, requestedAt: "2026-02-01T00:00:00Z" })).toBe("2026-02-01T00:00:00Z");
+    expect(madeAt(base)).toBe("");
+  });
+
   it("lists the newest month first, newest version first", () => {
     const p = (month: string, version: number) => ({
       id: `${month}/${version}`,
@@ -253,8 +274,8 @@ describe("package jobs", () => {
       version,
       status: "done",
       progress: 100,
-      createdBy: null,
-      createdAt: "2026-01-01T00:00:00Z",
+      requestedBy: null,
+      requestedAt: "2026-01-01T00:00:00Z",
       ledgerVersion: null,
     });
     expect(sortVersions([p("2025-11", 1), p("2025-12", 1), p("2025-12", 2)]).map((x) => x.id)).toEqual([

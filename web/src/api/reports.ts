@@ -26,8 +26,10 @@ export interface ReportOf {
 }
 
 /**
- * A generated Standard Monthly Report Package. The package routes are built alongside this page;
- * this is their announced contract (status and progress are read leniently, see package-model.ts).
+ * A generated Standard Monthly Report Package. The package routes were built on another branch
+ * (src/modules/reports/package-routes.ts there: requestedBy/requestedAt, an integer percent, a
+ * stage and an error); the first announced contract said createdBy/createdAt. Both are read (see
+ * package-model.ts) until this type can come from the server's schema after the merge.
  */
 export interface ReportPackage {
   id: string;
@@ -35,8 +37,12 @@ export interface ReportPackage {
   version: number;
   status: string;
   progress: number | null;
-  createdBy: string | null;
-  createdAt: string;
+  stage?: string | null;
+  error?: string | null;
+  requestedBy?: string | null;
+  requestedAt?: string | null;
+  createdBy?: string | null;
+  createdAt?: string | null;
   ledgerVersion: string | number | null;
 }
 

@@ -1,18 +1,23 @@
 // Every package generated for the client: month, version, who made it and when, from which ledger
 // version, and its PDF and workbook once ready.
-import { Anchor, Group, Paper, Progress, Table } from "@mantine/core";
+import { Anchor, Group, Paper, Progress, Table, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { packagesApi, type ReportPackage } from "../../api/reports.ts";
 import { QueryState } from "../../components/QueryState.tsx";
 import { StatusBadge } from "../../components/StatusBadge.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { monthLabel } from "./period-model.ts";
-import { jobState, progressPercent, sortVersions } from "./package-model.ts";
+import { jobState, madeAt, madeBy, progressPercent, sortVersions } from "./package-model.ts";
 
 function Downloads({ client, p }: { client: string; p: ReportPackage }) {
   const state = jobState(p.status);
   if (state === "running") return <Progress value={progressPercent(p)} w={120} size="sm" animated />;
-  if (state === "failed") return null;
+  if (state === "failed")
+    return (
+      <Text size="xs" c="red.8">
+        {p.error ?? "Not generated"}
+      </Text>
+    );
   const label = `${monthLabel(p.month)} version ${p.version}`;
   return (
     <Group gap="sm">
@@ -71,8 +76,8 @@ export function PackageVersionsTable({
                   <Table.Td>
                     <StatusBadge status={p.status} />
                   </Table.Td>
-                  <Table.Td>{p.createdBy ?? ""}</Table.Td>
-                  <Table.Td>{formatDateTime(p.createdAt)}</Table.Td>
+                  <Table.Td>{madeBy(p)}</Table.Td>
+                  <Table.Td>{madeAt(p) ? formatDateTime(madeAt(p)) : ""}</Table.Td>
                   <Table.Td ff="monospace">{p.ledgerVersion ?? ""}</Table.Td>
                   <Table.Td>
                     <Downloads client={client} p={p} />

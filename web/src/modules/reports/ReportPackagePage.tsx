@@ -112,8 +112,8 @@ export function ReportPackagePage({ client }: { client: string }) {
                   ? jobState(job.data.status) === "done"
                     ? `Version ${job.data.version} of ${monthLabel(job.data.month)} is ready.`
                     : jobState(job.data.status) === "failed"
-                      ? "The package could not be generated."
-                      : `Generating ${monthLabel(month)}…`
+                      ? `The package could not be generated${job.data.error ? `: ${job.data.error}` : "."}`
+                      : `Generating ${monthLabel(month)}…${job.data.stage ? ` (${job.data.stage})` : ""}`
                   : `Generating ${monthLabel(month)}…`}
               </Text>
               <Progress

@@ -26,3 +26,11 @@ export function progressPercent(p: Pick<ReportPackage, "status" | "progress">): 
 export function sortVersions(list: readonly ReportPackage[]): ReportPackage[] {
   return [...list].sort((a, b) => (a.month === b.month ? b.version - a.version : a.month < b.month ? 1 : -1));
 }
+
+/** Who asked for a version, and when (the routes say requested…, the first contract created…). */
+export function madeBy(p: ReportPackage): string {
+  return p.requestedBy ?? p.createdBy ?? "";
+}
+export function madeAt(p: ReportPackage): string {
+  return p.requestedAt ?? p.createdAt ?? "";
+}
