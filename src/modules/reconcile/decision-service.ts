@@ -74,6 +74,35 @@ export async function decideMatch(
 }
 
 /**
+ * Accepts every match still proposed (what `closebook reconcile` does: its JSON is the proposal,
+ * and whoever runs it with --complete takes it as a whole).
+ */
+export async function acceptProposed(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  reconciliationId: string,
+): Promise<ReconciliationState> {
+  const row = await inTransaction(ctx.db, async (tx) => {
+    const s = await clientScope(tx, actor, clientRef, "reconcile");
+    const rec = await lockInProgress(tx, s, reconciliationId, undefined);
+    const proposed = (await store.matchesOf(tx, s, rec.id)).filter((m) => m.status === "proposed");
+    if (proposed.length === 0) return rec;
+    for (const m of proposed) await store.decideMatch(tx, s, m.id, "accepted", actor.id);
+    await recordAudit(tx, actor, {
+      action: "reconcile.match.accepted",
+      clientId: s.clientId,
+      subjectType: "reconciliation",
+      subjectId: rec.id,
+      after: { matches: proposed.map((m) => m.id), status: "accepted" },
+    });
+    return store.updateReconciliation(tx, s, rec.id, {});
+  });
+  const s = await clientScope(ctx.db, actor, clientRef, "read");
+  return stateOf(ctx, actor, clientRef, s, row);
+}
+
+/**
  * Sets a ledger line aside as not on this statement (or takes it back): it stays outstanding, and
  * any match it was in is rejected so that its statement lines are free again.
  */

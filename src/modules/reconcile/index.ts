@@ -28,7 +28,7 @@ export {
 } from "./matching/index.ts";
 export { startReconciliation } from "./start-service.ts";
 export type { StartInput, Started } from "./start-service.ts";
-export { decideMatch, setOutstanding, createEntryFromLine } from "./decision-service.ts";
+export { acceptProposed, decideMatch, setOutstanding, createEntryFromLine } from "./decision-service.ts";
 export { completeReconciliation, unreconcile } from "./completion-service.ts";
 export { getReconciliation, listReconciliations } from "./query-service.ts";
 export type { AccountReconciliation } from "./query-service.ts";

@@ -21,7 +21,7 @@ import {
   startReconciliation,
   unreconcile,
 } from "./index.ts";
-import { MARCH, ofxStatement } from "./test-statements.ts";
+import { MARCH, ofxStatement } from "../../../test/support/reconcile-statements.ts";
 
 let t: TestDb;
 let b: BooksFixture;

@@ -41,7 +41,7 @@ export async function statementLines(
       externalId: l.bank_transaction_id ?? l.idem_key,
       date: l.date,
       amount: l.amount,
-      description: [l.payee, l.description].filter(Boolean).join(" ").trim() || l.description,
+      description: describe(l.payee, l.description),
       checkNumber: checkNumberOf(l.reference),
       bankLineId: l.id,
       sourceLine: l.source_line ?? 0,
@@ -50,6 +50,12 @@ export async function statementLines(
       a.date < b.date ? -1 : a.date > b.date ? 1 : a.sourceLine - b.sourceLine || (a.id < b.id ? -1 : 1),
     )
     .map(({ sourceLine: _, ...line }) => line);
+}
+
+/** The bank's description, with the payee in front when the description does not already say it. */
+function describe(payee: string | null, description: string): string {
+  if (!payee || description.toLowerCase().includes(payee.toLowerCase())) return description;
+  return description ? `${payee} ${description}` : payee;
 }
 
 function checkNumberOf(reference: string | null): string | null {
