@@ -19,6 +19,7 @@ import { appServices, type ServiceOverrides } from "./services.ts";
 import { helpRoutes, loadHelpLibrary } from "../modules/help/index.ts";
 import { overviewRoutes } from "../modules/overview/index.ts";
 import { reportRoutes } from "../modules/reports/index.ts";
+import { reconcileRoutes } from "../modules/reconcile/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -76,6 +77,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
+      reconcileRoutes(ctx),
       overviewRoutes(ctx),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),

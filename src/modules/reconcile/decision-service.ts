@@ -117,6 +117,11 @@ export async function setOutstanding(
   const row = await inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "reconcile");
     const rec = await lockInProgress(tx, s, reconciliationId, change.version);
+    if (!/^[0-9a-f-]{36}:\d{1,9}$/i.test(ledgerLineId))
+      throw notFound(
+        "reconcile/ledger-line-not-found",
+        `no ledger line ${ledgerLineId} (expected entryId:lineNo)`,
+      );
     const set = new Set(rec.outstanding);
     if (change.outstanding) {
       set.add(ledgerLineId);

@@ -37,3 +37,5 @@ export { reconciliationJson, cliJson } from "./view.ts";
 export type { ReconciliationJson, StatementLineJson, LedgerLineJson } from "./view.ts";
 export type { OpeningSource } from "./period-model.ts";
 export type { ReconcileTables } from "./tables.ts";
+export { reconciliationCsv } from "./report-format.ts";
+export { reconcileRoutes } from "./routes.ts";
