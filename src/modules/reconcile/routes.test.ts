@@ -116,6 +116,17 @@ describe("reconciliation routes", () => {
     expect(csv.body).toContain("2026-03-20,,STAPLES STORE,-32.00");
   });
 
+  it("refuses to reverse an entry with a cleared line (409, not an internal error)", async () => {
+    const entryId = rec.matches.find((m) => m.status === "accepted")!.ledger[0]!.entryId;
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/clients/${b.slug}/journal-entries/${entryId}/reverse`,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: "reconcile/line-reconciled" });
+  });
+
   it("lets only those who may unlock periods unreconcile", async () => {
     const ops = await signedIn(t, app, { firmId: b.firmId, role: "client_ops", clients: [b.clientId] });
     const refused = await ops.inject({
