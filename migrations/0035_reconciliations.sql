@@ -90,7 +90,7 @@ create index reconciled_lines_rec on reconciled_lines (reconciliation_id);
 -- so reversing an entry with a cleared line is refused until that period is unreconciled.
 create function reconcile_refuse_reversal() returns trigger language plpgsql as $$
 begin
-  if new.reverses_entry_id is not null and exists (
+  if exists (
     select 1 from reconciled_lines r where r.client_id = new.client_id and r.entry_id = new.reverses_entry_id
   ) then
     raise exception 'reconcile/line-reconciled: the entry has a line cleared by a completed reconciliation; unreconcile that period first'
@@ -98,8 +98,9 @@ begin
   end if;
   return new;
 end $$;
+-- Only reversals call it: bulk postings (100,000 entries from an import) pay nothing.
 create trigger journal_entries_reconciled before insert on journal_entries
-  for each row execute function reconcile_refuse_reversal();
+  for each row when (new.reverses_entry_id is not null) execute function reconcile_refuse_reversal();
 
 select closebook_tenant_rls('reconciliations', 'client_id');
 select closebook_tenant_rls('reconciliation_matches', 'client_id');
