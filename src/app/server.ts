@@ -21,6 +21,7 @@ import { overviewRoutes } from "../modules/overview/index.ts";
 import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { workRoutes } from "../modules/work/index.ts";
 import { documentsRoutes } from "../modules/documents/index.ts";
+import { reconcileRoutes } from "../modules/reconcile/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -79,6 +80,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
+      reconcileRoutes(ctx),
       overviewRoutes(ctx),
       workRoutes(ctx),
       documentsRoutes(services.documents),

@@ -51,6 +51,12 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import("./commands/import.ts"),
     whileServed: "remote",
   },
+  reconcile: {
+    summary:
+      "reconcile --client SLUG --bank-account ID --statement FILE [--complete] [--format json|text]: reconcile a statement against the ledger",
+    load: () => import("./commands/reconcile.ts"),
+    whileServed: "remote",
+  },
   "bank-accounts": {
     summary: "bank-accounts --client SLUG | add … | poll: list, add bank accounts; import file-drop folders",
     load: () => import("./commands/bank-accounts.ts"),

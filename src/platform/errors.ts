@@ -87,6 +87,18 @@ export const rateLimited = (
 export const unavailable = (code: string, detail: string, options?: AppErrorOptions) =>
   new AppError("unavailable", code, detail, options);
 
+/**
+ * A refusal raised by a database trigger that guards a rule (SQLSTATE 55000, "object not in
+ * prerequisite state", with the message "<code>: <detail>", e.g. a reconciled line's entry being
+ * reversed) as the conflict it is, so that it reaches people as a 409 rather than an internal error.
+ */
+export function databaseRefusal(error: unknown): AppError | null {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e?.code !== "55000" || typeof e.message !== "string") return null;
+  const m = /^([a-z][a-z-]*\/[a-z][a-z-]*): (.+)$/s.exec(e.message);
+  return m ? conflict(m[1]!, m[2]!) : null;
+}
+
 /** The RFC 9457 problem document for an error. `type` is a stable URI built from the code. */
 export function problemOf(error: AppError, instance?: string): Record<string, unknown> {
   return {

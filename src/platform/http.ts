@@ -15,7 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { AppError, problemOf } from "./errors.ts";
+import { AppError, databaseRefusal, problemOf } from "./errors.ts";
 import { assertSafeText } from "./safe-text.ts";
 
 export type App = FastifyInstance<
@@ -219,10 +219,11 @@ export async function buildServer(options: ServerOptions): Promise<App> {
 }
 
 function errorHandler(
-  error: FastifyError | AppError | Error,
+  raised: FastifyError | AppError | Error,
   request: FastifyRequest,
   reply: import("fastify").FastifyReply,
 ) {
+  const error = databaseRefusal(raised) ?? raised;
   if (error instanceof AppError) {
     const retryAfter = error.extra?.retryAfter;
     if (typeof retryAfter === "number")

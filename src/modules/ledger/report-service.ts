@@ -198,7 +198,8 @@ export interface Register {
   to: string;
   total: number;
   opening: Array<{ currency: string; balance: bigint }>;
-  lines: Array<LedgerLine & { currency: string }>;
+  /** lineNo: the line's number in its entry (with entryId, the journal line's key). */
+  lines: Array<LedgerLine & { currency: string; lineNo: number }>;
   scales: Map<string, number>;
 }
 
@@ -245,6 +246,7 @@ export async function accountRegister(
       amount: l.amount,
       balance,
       currency: l.currency,
+      lineNo: l.line_no,
     };
   });
   return {

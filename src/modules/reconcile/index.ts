@@ -1,6 +1,7 @@
-// Auto Bank Rec (reconcile): bank and card statements reconciled against the ledger. So far the
-// pure matching engine (matching/, documented in matching/index.ts); the reconciliation's
-// persistence, services and routes come next and will be exported here too.
+// Auto Bank Rec (reconcile): bank and card statements reconciled against the ledger — the pure
+// matching engine (matching/, documented in matching/index.ts), and the reconciliation itself:
+// start/refresh for a statement period, decisions, completion (locking cleared lines), unreconcile,
+// the report, and its HTTP routes.
 export {
   DEFAULT_OPTIONS as MATCH_DEFAULTS,
   addBusinessDays,
@@ -25,3 +26,16 @@ export {
   type SyntheticOptions,
   type TruthGroup,
 } from "./matching/index.ts";
+export { startReconciliation } from "./start-service.ts";
+export type { StartInput, Started } from "./start-service.ts";
+export { acceptProposed, decideMatch, setOutstanding, createEntryFromLine } from "./decision-service.ts";
+export { completeReconciliation, unreconcile } from "./completion-service.ts";
+export { getReconciliation, listReconciliations } from "./query-service.ts";
+export type { AccountReconciliation } from "./query-service.ts";
+export type { ReconciliationState } from "./state.ts";
+export { reconciliationJson, cliJson } from "./view.ts";
+export type { ReconciliationJson, StatementLineJson, LedgerLineJson } from "./view.ts";
+export type { OpeningSource } from "./period-model.ts";
+export type { ReconcileTables } from "./tables.ts";
+export { reconciliationCsv } from "./report-format.ts";
+export { reconcileRoutes } from "./routes.ts";

@@ -28,6 +28,7 @@ export { listAutomation, getAutomation, setAutomation } from "./automation-servi
 export type { AutomationView, AutomationResult } from "./automation-service.ts";
 export { DEFAULT_AUTOMATION } from "./automation.ts";
 export { trainingHistory } from "./history.ts";
+export { bankLinesOfEntries, transactionsOfBankLines } from "./bank-line-lookup.ts";
 export { reviewFigures } from "./overview-service.ts";
 export type { ReviewFigures } from "./overview-service.ts";
 export { ENTRY_SOURCE } from "./posting.ts";
