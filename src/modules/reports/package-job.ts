@@ -73,6 +73,21 @@ async function statements(
         ...profitLossTable(r, c),
         period: `${words} and the fiscal year to date (${ytdFrom} to ${m.to})`,
       });
+      // The year to date month by month (issue 12's package), once the fiscal year has two months.
+      if (ytdFrom < m.from) {
+        await step("profit and loss by month, year to date");
+        const byMonth = await profitAndLoss(ctx, actor, client.slug, {
+          from: ytdFrom,
+          to: m.to,
+          by: "month",
+        });
+        out.push({
+          ...profitLossTable(byMonth, c),
+          title: "Profit and loss by month, year to date",
+          sheetName: "P&L YTD by month",
+          period: `The fiscal year to date by month, ${ytdFrom} to ${m.to}`,
+        });
+      }
     } else {
       await step("cash flows");
       const r = await cashFlowReport(ctx, actor, client.slug, { from: m.from, to: m.to });
@@ -109,7 +124,8 @@ export async function runPackageJob(
   const actor = systemActor(job.firmId);
   const settings = row.options as PackageSettings;
   const m = packageMonth(row.month.slice(0, 7));
-  const total = settings.statements.length + (settings.trailingTwelve ? 1 : 0) + 3;
+  const withYtdByMonth = settings.statements.includes("profit-loss") ? 1 : 0;
+  const total = settings.statements.length + withYtdByMonth + (settings.trailingTwelve ? 1 : 0) + 3;
   let done = 0;
   const step = async (stage: string) => {
     const progress = Math.min(99, Math.floor((100 * done++) / total));

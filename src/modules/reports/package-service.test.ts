@@ -99,16 +99,16 @@ describe("report package settings", () => {
     const before = await getPackageSettings(t.ctx, c.actor, c.slug);
     expect(before).toMatchObject({
       statements: ["balance-sheet", "profit-loss", "cash-flow"],
-      trailingTwelve: true,
+      trailingTwelve: false,
       rounding: true,
       notes: "",
       lastUpdated: null,
     });
     const after = await updatePackageSettings(t.ctx, c.actor, c.slug, {
       notes: "February: rent paid late.",
-      trailingTwelve: false,
+      trailingTwelve: true,
     });
-    expect(after).toMatchObject({ notes: "February: rent paid late.", trailingTwelve: false });
+    expect(after).toMatchObject({ notes: "February: rent paid late.", trailingTwelve: true });
     expect(after.lastUpdated?.by).toBe("Closebook");
     expect(await audits("reports.package-settings.updated")).toBe(1);
     expect((await getPackageSettings(t.ctx, clientAdmin(), c.slug)).notes).toBe("February: rent paid late.");
@@ -147,7 +147,7 @@ describe("report packages", () => {
       version: 1,
       ledgerVersion: String(version),
       unfinished: { drafts: 1, draftsEarlier: 0, bankLinesInReview: 4, oldestInReview: "2026-02-11" },
-      options: { trailingTwelve: false, notes: "February: rent paid late." },
+      options: { trailingTwelve: true, notes: "February: rent paid late." },
       requestedBy: "Closebook",
     });
     expect(done.files.pdf?.filename).toBe("pkg-co-package-2026-02-v1.pdf");
@@ -171,6 +171,11 @@ describe("report packages", () => {
     // line of 1; rent 800; net income 1,700.80 → 1,701. Year to date 3,501.20 − 800 → 2,701.
     const pl = pages.find((p) => p.startsWith("Profit and loss"))!;
     expect(pl).toMatch(/Net income\s+1,701\s+2,701/);
+    // The year to date by month (January 1,000.40 → 1,000), then the trailing twelve months asked for.
+    const ytd = pages.find((p) => p.startsWith("Profit and loss by month, year to date"))!;
+    expect(ytd).toMatch(/Net income\s+1,000\s+1,701\s+2,701/);
+    expect(pages[1]).toMatch(/Profit and loss by month, year to date\s+\d+/);
+    expect(pages.some((p) => p.startsWith("Profit and loss by month") && p !== ytd)).toBe(true);
     expect(await audits("reports.package.requested")).toBe(1);
     expect(await audits("reports.package.generated")).toBe(1);
 

@@ -12,7 +12,10 @@ export type PackageStatement = (typeof PACKAGE_STATEMENTS)[number];
 export interface PackageSettings {
   /** The statements in the package, in this order (at least one). */
   statements: PackageStatement[];
-  /** A profit and loss by month for the twelve months ending with the package's month. */
+  /**
+   * Also a profit and loss by month for the twelve months ending with the package's month (the
+   * year to date by month is always in, with the profit and loss).
+   */
   trailingTwelve: boolean;
   /** Prior-year columns beside the month and the year to date of the profit and loss. */
   priorYear: boolean;
@@ -24,7 +27,7 @@ export interface PackageSettings {
 
 export const DEFAULT_PACKAGE_SETTINGS: PackageSettings = {
   statements: ["balance-sheet", "profit-loss", "cash-flow"],
-  trailingTwelve: true,
+  trailingTwelve: false,
   priorYear: false,
   rounding: true,
   notes: "",
