@@ -249,6 +249,10 @@ describe.skipIf(!hasChromium)("reports page", () => {
     await page.getByText(/Version \d+ of .* is ready\./).waitFor({ timeout: 60_000 });
     await portal.t.shot("reports-10-package-generated");
     const versions = page.getByRole("table", { name: "Package versions" });
+    // Who made it and when are filled in (the routes' field names once differed from the page's).
+    const newest = versions.getByRole("row").nth(1).getByRole("cell");
+    await expect(newest.nth(3).textContent()).resolves.toMatch(/\S/);
+    await expect(newest.nth(4).textContent()).resolves.toMatch(/\d/);
     const link = versions.getByRole("link", { name: new RegExp(`^PDF of ${month} version`) }).first();
     const pdf = await downloaded(Promise.all([page.waitForEvent("download"), link.click()]).then(([d]) => d));
     const text = await pdfText(pdf.bytes);
