@@ -77,7 +77,6 @@ export async function run(): Promise<object> {
     table,
     options: DEFAULT_OPTIONS,
     now: "2025-01-01T00:00:00.000Z",
-    previous: undefined as never,
   };
   const loadAverage = os.loadavg().map((x) => Number(x.toFixed(2)));
   // The timer cannot tick during a synchronous call: one late tick of the call's whole length.

@@ -55,7 +55,6 @@ const firmInput = (): Extract<TrainingInput, { kind: "firm" }> => ({
     table,
     options: DEFAULT_OPTIONS,
     now: "2024-06-01T00:00:00.000Z",
-    previous: undefined as never,
   }),
 });
 
@@ -66,7 +65,7 @@ describe("a training on a worker thread", () => {
     const there = await runTrainingOffThread(input, 0);
     expect(there).toEqual(here);
     expect(Object.keys(there.clientModels).sort()).toEqual(["alpha", "beta"]);
-    expect(there.version).toBe(input.previous.version + 1);
+    expect(there.version).toBe(input.previous!.version + 1);
   }, 60_000);
 
   it("gives the same retrained client model", async () => {

@@ -20,7 +20,8 @@ export type TrainingInput =
       table: MappingTable;
       options: CategorizerModel["options"];
       now: string;
-      previous: CategorizerModel;
+      /** The model being replaced (versions continue from it); none for a first training. */
+      previous?: CategorizerModel | undefined;
     }
   | { kind: "client"; model: CategorizerModel; clientId: string; rows: PostedLine[]; revision: string };
 
