@@ -1,7 +1,7 @@
 // Hourly upkeep of a running Closebook, through the job queue: purge terminated clients whose
-// 90 days are over, purge documents 30 days in the trash, send the daily and weekly notification
-// digests that are due, generate the current period of every recurring project template, and open
-// or close the weekly "review transactions" tasks. All are idempotent, so several servers sharing
+// 90 days are over (their documents' bytes included), purge documents 30 days in the trash, send
+// the daily and weekly notification digests that are due, generate the current period of every
+// recurring project template, and open or close the weekly "review transactions" tasks. All are idempotent, so several servers sharing
 // a database may each schedule them.
 import type { Runtime } from "./runtime.ts";
 import type { AppServices } from "./services.ts";
@@ -11,6 +11,7 @@ import { PURGE_TRASH_JOB, purgeTrash } from "../modules/documents/index.ts";
 import { runUnscoped } from "../platform/tenant-scope.ts";
 import { generateDueWork, GENERATE_JOB } from "../modules/work/index.ts";
 import { syncReviewTasks } from "./review-tasks.ts";
+import { purgeClientFiles } from "./client-files.ts";
 
 export const DIGEST_JOB = "notifications.send-digests";
 export const REVIEW_TASKS_JOB = "work.review-tasks";
@@ -22,7 +23,9 @@ export async function startMaintenance(
 ): Promise<() => void> {
   const { jobs } = runtime.ctx;
   await jobs.work(access.PURGE_JOB, () =>
-    runUnscoped(async () => void (await access.purgeDueClients(runtime.ctx))),
+    runUnscoped(
+      async () => void (await access.purgeDueClients(runtime.ctx, purgeClientFiles(services.documents))),
+    ),
   );
   // Documents that have waited 30 days in the trash go, bytes included.
   await jobs.work(PURGE_TRASH_JOB, () =>

@@ -25,6 +25,7 @@ export {
   PURGE_TRASH_JOB,
 } from "./document-service.ts";
 export type { Download } from "./document-service.ts";
+export { clientBlobKeys, deleteBlobs } from "./client-files-service.ts";
 export type { DocumentView, VersionView } from "./document-view.ts";
 export { listMissingStatements } from "./missing-statements-service.ts";
 export type { MissingStatementsView } from "./missing-statements-service.ts";
