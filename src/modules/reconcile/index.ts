@@ -38,4 +38,5 @@ export type { ReconciliationJson, StatementLineJson, LedgerLineJson } from "./vi
 export type { OpeningSource } from "./period-model.ts";
 export type { ReconcileTables } from "./tables.ts";
 export { reconciliationCsv } from "./report-format.ts";
+export { reconciliationPdf } from "./report-pdf.ts";
 export { reconcileRoutes } from "./routes.ts";

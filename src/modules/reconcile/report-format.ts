@@ -20,10 +20,27 @@ function total(lines: ReadonlyArray<{ amount: string }>, scale: number): string 
   );
 }
 
-export function reconciliationCsv(r: ReconciliationJson, account: { name: string }): string {
+/** What the report shows beyond the reconciliation's own figures (the CSV and the PDF share it). */
+export function reportParts(r: ReconciliationJson) {
   const scale = r.opening.includes(".") ? r.opening.split(".")[1]!.length : 0;
   const outstandingIn = r.unmatched.ledger.filter((l) => !l.amount.startsWith("-"));
   const outstandingOut = r.unmatched.ledger.filter((l) => l.amount.startsWith("-"));
+  return {
+    scale,
+    outstandingIn,
+    outstandingOut,
+    notInBooks: r.unmatched.statement,
+    cleared: r.matches.filter((m) => m.status === "accepted").flatMap((m) => m.ledger),
+    totals: {
+      outstandingIn: total(outstandingIn, scale),
+      outstandingOut: total(outstandingOut, scale),
+      notInBooks: total(r.unmatched.statement, scale),
+    },
+  };
+}
+
+export function reconciliationCsv(r: ReconciliationJson, account: { name: string }): string {
+  const { outstandingIn, outstandingOut, cleared, totals } = reportParts(r);
   const out: string[] = [
     row("Reconciliation", account.name),
     row("Period", `${r.period.from} – ${r.period.to}`),
@@ -36,9 +53,9 @@ export function reconciliationCsv(r: ReconciliationJson, account: { name: string
     row("Cleared payments", r.clearedPayments),
     row("Cleared balance", r.clearedBalance),
     row("Statement closing balance", r.closing),
-    row("Outstanding deposits", total(outstandingIn, scale)),
-    row("Outstanding checks and payments", total(outstandingOut, scale)),
-    row("Statement lines not in the books", total(r.unmatched.statement, scale)),
+    row("Outstanding deposits", totals.outstandingIn),
+    row("Outstanding checks and payments", totals.outstandingOut),
+    row("Statement lines not in the books", totals.notInBooks),
     row("Difference", r.difference),
     "",
     row("Started by", r.startedBy.name, r.startedAt),
@@ -58,7 +75,6 @@ export function reconciliationCsv(r: ReconciliationJson, account: { name: string
   ledgerRows("Outstanding deposits", outstandingIn);
   ledgerRows("Outstanding checks and payments", outstandingOut);
   statementRows("Statement lines not in the books", r.unmatched.statement);
-  const cleared = r.matches.filter((m) => m.status === "accepted").flatMap((m) => m.ledger);
   ledgerRows("Cleared", cleared);
   return `${out.join("\n")}\n`;
 }

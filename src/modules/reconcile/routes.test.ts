@@ -1,7 +1,8 @@
 // The reconciliation over HTTP: start from the imported OFX statement, decide, create the missing
-// entry, complete, the report as CSV, unreconcile (a role that may reconcile may not undo), bad
+// entry, complete, the report as CSV and PDF (its text read back with pdfjs), unreconcile (a role that may reconcile may not undo), bad
 // input (400), a second person (409) and another firm (404).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { bookkeepingClient, type BooksFixture } from "../../../test/support/books.ts";
 import { testServer } from "../../../test/support/server.ts";
@@ -16,6 +17,21 @@ import type { ReconciliationJson } from "./index.ts";
 let t: TestDb;
 let b: BooksFixture;
 let app: App;
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
+  }
+  await doc.destroy();
+  return pages.join("\n");
+}
+
 const url = (path = "") => `/api/clients/${b.slug}/reconciliations${path}`;
 
 beforeAll(async () => {
@@ -114,6 +130,22 @@ describe("reconciliation routes", () => {
     expect(csv.body).toContain("Difference,0.00");
     expect(csv.body).toMatch(/\nCompleted by,[^,\n]+,\d{4}-\d\d-\d\dT/);
     expect(csv.body).toContain("2026-03-20,,STAPLES STORE,-32.00");
+
+    const pdf = await app.inject({ url: url(`/${rec.id}/report?format=pdf`) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toContain("application/pdf");
+    expect(pdf.headers["content-disposition"]).toMatch(/reconciliation-checking-2026-03-31\.pdf/);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain("Bank reconciliation");
+    expect(text).toMatch(/Opening balance\s+2,356\.99/);
+    expect(text).toMatch(/Cleared deposits\s+1,250\.00/);
+    expect(text).toMatch(/Cleared payments\s+\(606\.99\)/);
+    expect(text).toMatch(/Cleared balance\s+3,000\.00/);
+    expect(text).toMatch(/Statement closing balance\s+3,000\.00/);
+    expect(text).toMatch(/Outstanding checks and payments\s+0\.00/);
+    expect(text).toMatch(/Difference\s+0\.00/);
+    expect(text).toMatch(/Completed by [^,]+, \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(text).toMatch(/2026-03-20\s+STAPLES STORE\s+\(32\.00\)/);
   });
 
   it("refuses to reverse an entry with a cleared line (409, not an internal error)", async () => {

@@ -1,10 +1,12 @@
 // HTTP routes of the reconciliation, under /api/clients/{client}/reconciliations: the list per bank
 // account, one reconciliation with its matches and both sides, start/refresh, the decisions,
-// completion, unreconcile and the report (JSON or CSV).
+// completion, unreconcile and the report (JSON, CSV or PDF).
 import { z } from "zod";
+import type { FastifyReply } from "fastify";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { attachmentDisposition } from "../../platform/content-disposition.ts";
+import * as access from "../access/index.ts";
 import * as banking from "../banking/index.ts";
 import {
   clientParam,
@@ -29,6 +31,7 @@ import { createEntryFromLine, decideMatch, setOutstanding } from "./decision-ser
 import { completeReconciliation, unreconcile } from "./completion-service.ts";
 import { reconciliationJson } from "./view.ts";
 import { reconciliationCsv } from "./report-format.ts";
+import { reconciliationPdf } from "./report-pdf.ts";
 
 const base = "/api/clients/:client/reconciliations";
 const tags = { tags: ["Reconciliation"] };
@@ -165,7 +168,7 @@ export function reconcileRoutes(ctx: Ctx) {
       {
         schema: {
           ...tags,
-          summary: "The reconciliation report (format=csv for the file)",
+          summary: "The reconciliation report (format=csv or format=pdf for the file)",
           params: recParam,
           querystring: reportQuery,
           response: { 200: reconciliationOut.or(z.string()), ...errors },
@@ -175,8 +178,19 @@ export function reconcileRoutes(ctx: Ctx) {
         const r = reconciliationJson(
           await getReconciliation(ctx, req.actor, req.params.client, req.params.id),
         );
-        if (req.query.format !== "csv") return r;
+        if (req.query.format !== "csv" && req.query.format !== "pdf") return r;
         const account = await banking.getBankAccount(ctx, req.actor, req.params.client, r.bankAccountId);
+        if (req.query.format === "pdf") {
+          // The reconciliation was read with the actor's rights already; this only names the client.
+          const client = await access.requireClient(ctx.db, req.actor, req.params.client);
+          return (reply as FastifyReply)
+            .type("application/pdf")
+            .header(
+              "content-disposition",
+              attachmentDisposition(`reconciliation-${account.shortName}-${r.period.to}.pdf`),
+            )
+            .send(await reconciliationPdf(r, account, client.name));
+        }
         return reply
           .type("text/csv; charset=utf-8")
           .header(

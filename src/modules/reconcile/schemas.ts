@@ -46,7 +46,7 @@ export const entryIn = z.object({
 });
 export const completeIn = z.object({ version }).optional();
 export const unreconcileIn = z.object({ reason: z.string().trim().min(1).max(2_000) });
-export const reportQuery = z.object({ format: z.enum(["json", "csv"]).optional() });
+export const reportQuery = z.object({ format: z.enum(["json", "csv", "pdf"]).optional() });
 
 const statementLine = z.object({
   id: z.string(),

@@ -4,7 +4,7 @@
 import { formatMinor } from "../../platform/money.ts";
 import { percentChange, type ColumnSpec } from "./column-model.ts";
 import type { ExportTable, FigureLine } from "./export-table-model.ts";
-import { TablePdf, type PageHeader } from "./pdf-layout.ts";
+import { TablePdf, type PageHeader } from "../../platform/pdf-layout.ts";
 
 /** "1234567.8" → "1,234,567.80"-style grouping; a negative amount in parentheses. */
 export function printedAmount(amount: bigint, scale: number): string {

@@ -4,7 +4,7 @@
 // the notes; "Page i of n" on every page after the cover.
 import { drawStatement, statementHeader } from "./export-pdf.ts";
 import type { PackageDocument, PackageSection } from "./package-model.ts";
-import { newDocument, numberPages, TablePdf } from "./pdf-layout.ts";
+import { newDocument, numberPages, TablePdf } from "../../platform/pdf-layout.ts";
 
 const MARGIN = 48;
 /** The band colour of the cover and headings: Firm branding keeps a logo but no colour yet. */

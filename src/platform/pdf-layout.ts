@@ -1,4 +1,4 @@
-// Page layout for printable tables with pdfkit: a first column of labels and right-aligned figure
+// Page layout for printable tables with pdfkit (shared by the reports and the reconciliation report): a first column of labels and right-aligned figure
 // columns, a header (title lines and column labels) repeated at the top of every page, a page break
 // before a line that would not fit, and "Page i of n" at the foot of each page once all are laid out.
 // Fonts are pdfkit's standard Helvetica, whose metrics ship in the package: nothing is fetched.
@@ -20,6 +20,8 @@ export interface PageHeader {
   title: string;
   subtitles: string[];
   columns: string[];
+  /** The label column's heading (default "Account"). */
+  labelHeading?: string;
 }
 
 export interface TableRowStyle {
@@ -134,7 +136,10 @@ export class TablePdf {
     d.font(BOLD).fontSize(this.size);
     const heights = this.header.columns.map((c) => d.heightOfString(c, { width: this.figureWidth - 4 }));
     const height = Math.max(LINE, ...heights);
-    d.text("Account", MARGIN, this.y + height - LINE + 2, { width: this.labelWidth, lineBreak: false });
+    d.text(this.header.labelHeading ?? "Account", MARGIN, this.y + height - LINE + 2, {
+      width: this.labelWidth,
+      lineBreak: false,
+    });
     this.header.columns.forEach((c, i) =>
       d.text(c, this.figureX(i), this.y, { width: this.figureWidth - 4, align: "right" }),
     );
