@@ -22,6 +22,8 @@ import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { workRoutes } from "../modules/work/index.ts";
 import { documentsRoutes } from "../modules/documents/index.ts";
 import { reconcileRoutes } from "../modules/reconcile/index.ts";
+import { receiptsRoutes } from "../modules/receipts/index.ts";
+import { registerReceiptWork } from "./receipts.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -84,11 +86,13 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       overviewRoutes(ctx),
       workRoutes(ctx),
       documentsRoutes(services.documents),
+      receiptsRoutes(services.documents),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],
   });
   app.addHook("onClose", () => services.delivery.close());
   await registerWork(ctx, { notify: services.notify, importPacing: options.importPacing });
+  await registerReceiptWork(services.documents);
   return app;
 }

@@ -6,3 +6,17 @@ export type { ReceiptFields, Field, ReadingHints } from "./reading/receipt-model
 export { readFileText, pdfLines, renderFirstPage } from "./read-file.ts";
 export type { FileText, ReadSource } from "./read-file.ts";
 export { ocrText, closeOcr, ocrOptions } from "./ocr.ts";
+export { receiptsRoutes } from "./routes.ts";
+export { READ_RECEIPT_JOB, runReadJob, queueReading } from "./read-service.ts";
+export type { ReadReceiptJob } from "./read-service.ts";
+export {
+  listReceipts,
+  getReceipt,
+  chooseMatch,
+  dismissReceipt,
+  rereadReceipt,
+  uploadReceipt,
+} from "./receipt-service.ts";
+export type { ReceiptView } from "./receipt-service.ts";
+export { matchReceipt, scoreCandidate, nameSimilarity } from "./match-model.ts";
+export type { Candidate, ReceiptFacts, Suggestion } from "./match-model.ts";
