@@ -27,6 +27,8 @@ export {
 export type { Download } from "./document-service.ts";
 export type { DocumentView, VersionView } from "./document-view.ts";
 export { listMissingStatements } from "./missing-statements-service.ts";
+export { resolveTaskFolder, documentContent } from "./task-file-service.ts";
+export type { TaskFolder, DocumentContent } from "./task-file-service.ts";
 export type { MissingStatementsView } from "./missing-statements-service.ts";
 export type { StatementAccount } from "./folder-tree-model.ts";
 export { FILE_KINDS, KIND_NAMES, sniff } from "./content-type-model.ts";
