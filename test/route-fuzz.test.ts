@@ -355,6 +355,7 @@ function multipartProbes(): Probe[] {
     `/api/clients/${books.slug}/documents?folder=${ids.folder}`,
     `/api/clients/${books.slug}/documents/archive?folder=${ids.folder}`,
     `/api/clients/${books.slug}/receipts`,
+    `/api/tasks/${ids.tasks}/upload`,
   ]) {
     for (const [what, name] of [
       ["NUL", "a\u0000.pdf"],

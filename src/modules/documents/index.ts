@@ -28,6 +28,8 @@ export type { Download } from "./document-service.ts";
 export { clientBlobKeys, deleteBlobs } from "./client-files-service.ts";
 export type { DocumentView, VersionView } from "./document-view.ts";
 export { listMissingStatements } from "./missing-statements-service.ts";
+export { resolveTaskFolder, documentContent } from "./task-file-service.ts";
+export type { TaskFolder, DocumentContent } from "./task-file-service.ts";
 export type { MissingStatementsView } from "./missing-statements-service.ts";
 export type { StatementAccount } from "./folder-tree-model.ts";
 export { RECEIPTS as RECEIPTS_FOLDER } from "./folder-tree-model.ts";
