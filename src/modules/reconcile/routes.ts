@@ -1,6 +1,6 @@
 // HTTP routes of the reconciliation, under /api/clients/{client}/reconciliations: the list per bank
 // account, one reconciliation with its matches and both sides, start/refresh, the decisions,
-// completion, unreconcile and the report (JSON or CSV).
+// completion, unreconcile and the report (JSON or CSV); then auto-reconcile's (auto-routes.ts).
 import { z } from "zod";
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -29,6 +29,7 @@ import { createEntryFromLine, decideMatch, setOutstanding } from "./decision-ser
 import { completeReconciliation, unreconcile } from "./completion-service.ts";
 import { reconciliationJson } from "./view.ts";
 import { reconciliationCsv } from "./report-format.ts";
+import { autoReconcileRoutes } from "./auto-routes.ts";
 
 const base = "/api/clients/:client/reconciliations";
 const tags = { tags: ["Reconciliation"] };
@@ -186,5 +187,6 @@ export function reconcileRoutes(ctx: Ctx) {
           .send(reconciliationCsv(r, account));
       },
     );
+    await autoReconcileRoutes(ctx)(app);
   };
 }
