@@ -40,6 +40,12 @@ export const LAST_MONTH_EXTRAS = {
   card: { day: 9, text: "AMZN MKTP US*7Q2M41 AMZN.COM/BILL", cents: -3_649 },
 } as const;
 
+const NOTES: Record<string, string> = {
+  [LAST_MONTH_EXTRAS.deposit.text]: "Two cheques: already booked as receipts 1041 and 1042",
+  [LAST_MONTH_EXTRAS.charge.text]: "Extra fee this month: ask the bank what it is for",
+  [LAST_MONTH_EXTRAS.card.text]: "Waiting for the receipt",
+};
+
 /**
  * Seeds the reconciliations once (a firm that has any keeps them). `actor` is the person the demo
  * shows as having reconciled (the demo's Partner Admin).
@@ -159,6 +165,20 @@ async function lastMonthExtras(
       importId: summary.importId,
       newLines: summary.newLines,
     });
+    // A note from the bookkeeper on each: an edited line is left alone when the account's mode is
+    // put back (untouched lines would be re-decided, and AutoPush would post them).
+    const waiting = await transactions.listTransactions(ctx, actor, slug, {
+      tab: "needs_review",
+      bankAccountId: id,
+      from: lines[0]!.date,
+      to: lines[lines.length - 1]!.date,
+      limit: 100,
+      offset: 0,
+    });
+    for (const t of waiting.transactions) {
+      const memo = NOTES[t.description];
+      if (memo) await transactions.editTransaction(ctx, actor, slug, t.id, { memo });
+    }
     await transactions.setAutomation(ctx, actor, slug, id, {
       mode: before.mode,
       startDate: before.startDate,
