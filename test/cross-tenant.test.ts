@@ -259,6 +259,8 @@ function fill(path: string): string {
         return "A".repeat(43);
       case "month":
         return "2026-03";
+      case "document":
+        return ids.document!;
       case "kind":
         return "logo";
       case "method":

@@ -354,6 +354,8 @@ function multipartProbes(): Probe[] {
   for (const url of [
     `/api/clients/${books.slug}/documents?folder=${ids.folder}`,
     `/api/clients/${books.slug}/documents/archive?folder=${ids.folder}`,
+    `/api/clients/${books.slug}/receipts`,
+    `/api/tasks/${ids.tasks}/upload`,
   ]) {
     for (const [what, name] of [
       ["NUL", "a\u0000.pdf"],

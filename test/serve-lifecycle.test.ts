@@ -11,7 +11,7 @@ import { adminQuery, databaseUrlFor, onPostgres } from "./support/db.ts";
 import { testConfig } from "./support/server.ts";
 import { openRuntime } from "../src/app/runtime.ts";
 import { appServices } from "../src/app/services.ts";
-import { DIGEST_JOB, REVIEW_TASKS_JOB, startMaintenance } from "../src/app/maintenance.ts";
+import { DIGEST_JOB, REVIEW_TASKS_JOB, SYSTEM_TASKS_JOB, startMaintenance } from "../src/app/maintenance.ts";
 import { GENERATE_JOB } from "../src/modules/work/index.ts";
 import { PURGE_TRASH_JOB } from "../src/modules/documents/index.ts";
 import * as access from "../src/modules/access/index.ts";
@@ -70,7 +70,14 @@ describe.runIf(onPostgres)("serving on PostgreSQL", () => {
           await runtime.ctx.jobs.start();
           stopMaintenance();
           expect(await queuedJobs(url), `database ${i + 1} of 10`).toEqual(
-            [access.PURGE_JOB, PURGE_TRASH_JOB, DIGEST_JOB, GENERATE_JOB, REVIEW_TASKS_JOB].sort(),
+            [
+              access.PURGE_JOB,
+              PURGE_TRASH_JOB,
+              DIGEST_JOB,
+              GENERATE_JOB,
+              REVIEW_TASKS_JOB,
+              SYSTEM_TASKS_JOB,
+            ].sort(),
           );
         } finally {
           await runtime.close();

@@ -22,7 +22,12 @@ import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { workRoutes } from "../modules/work/index.ts";
 import { documentsRoutes } from "../modules/documents/index.ts";
 import { reconcileRoutes } from "../modules/reconcile/index.ts";
+import { receiptsRoutes } from "../modules/receipts/index.ts";
+import { registerReceiptWork } from "./receipts.ts";
 import { webRoutes } from "./web.ts";
+import { taskFileRoutes } from "./task-file-routes.ts";
+import { syncReconnectTasks } from "./reconnect-tasks.ts";
+import { bankingCtx } from "../modules/banking/index.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
 
@@ -77,18 +82,31 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       reportRoutes(ctx),
       packageRoutes(ctx),
       helpRoutes(loadHelpLibrary()),
-      bankingRoutes(ctx, { dataDir: runtime.config.dataDir, notify: services.notify, pollSeconds: 60 }),
+      bankingRoutes(ctx, {
+        dataDir: runtime.config.dataDir,
+        notify: services.notify,
+        pollSeconds: 60,
+        // A connection that breaks gets its "reconnect the bank" task; one that works again closes it.
+        onConnectionChanged: async (change) =>
+          void (await syncReconnectTasks(ctx, bankingCtx(ctx, { dataDir: runtime.config.dataDir }), {
+            firmId: change.firmId,
+            clientIds: [change.clientId],
+          })),
+      }),
       categorizeRoutes(ctx, { history: trainingHistory }),
       transactionRoutes(ctx),
       reconcileRoutes(ctx),
       overviewRoutes(ctx),
       workRoutes(ctx),
       documentsRoutes(services.documents),
+      receiptsRoutes(services.documents),
+      taskFileRoutes(ctx, services.documents),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],
   });
   app.addHook("onClose", () => services.delivery.close());
   await registerWork(ctx, { notify: services.notify, importPacing: options.importPacing });
+  await registerReceiptWork(services.documents);
   return app;
 }

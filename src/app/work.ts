@@ -11,6 +11,8 @@ import * as transactions from "../modules/transactions/index.ts";
 import * as reports from "../modules/reports/index.ts";
 import { packageSources } from "./report-package.ts";
 import { syncReviewTasks } from "./review-tasks.ts";
+import * as reconcile from "../modules/reconcile/index.ts";
+import { afterCompletion, syncReconcileTasks } from "./reconcile-tasks.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
@@ -34,6 +36,36 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
       // Lines now wait in Needs Review: this week's "review transactions" task (a failure waits for the hourly upkeep).
       if (result.needsReview + result.held > 0)
         await syncReviewTasks(ctx, { firmId: job.firmId, clientIds: [job.clientId] }).catch(() => undefined);
+      // The statement's period, when its account reconciles itself (the job checks the setting).
+      const auto: reconcile.AutoReconcileJob = {
+        firmId: job.firmId,
+        clientId: job.clientId,
+        bankAccountId: job.bankAccountId,
+        importId: job.importId,
+      };
+      await ctx.jobs.send(reconcile.AUTO_RECONCILE_JOB, auto);
+    }),
+  );
+  // Auto-reconcile: the statements of an import, then tasks for what needs a person (app/reconcile-tasks.ts).
+  await ctx.jobs.work(reconcile.AUTO_RECONCILE_JOB, (data) =>
+    runUnscoped(async () => {
+      const job = data as reconcile.AutoReconcileJob;
+      const statementIds = await reconcile.statementsOfImport(ctx, job);
+      if (statementIds.length === 0) return;
+      const run = await reconcile.autoReconcile(ctx, job, { statementIds });
+      await syncReconcileTasks(ctx, job, run);
+    }),
+  );
+  await ctx.jobs.work(reconcile.RECONCILIATION_COMPLETED, (data) =>
+    runUnscoped(() => afterCompletion(ctx, data as reconcile.ReconciliationCompleted)),
+  );
+  // A write-up batch: its progress and outcome are recorded on its row, never thrown.
+  await ctx.jobs.work(reconcile.WRITE_UP_JOB, (data) =>
+    runUnscoped(async () => {
+      const job = data as reconcile.WriteUpJob;
+      await reconcile.runWriteUp(ctx, job, {
+        reconciled: (run) => syncReconcileTasks(ctx, job, run).then(() => undefined),
+      });
     }),
   );
   // A history import teaches the bot: one retraining per client (coalesced), told when it ends.

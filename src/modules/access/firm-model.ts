@@ -106,3 +106,18 @@ export function checkFirmDetails(input: FirmDetailsInput): {
   }
   return out;
 }
+
+/** A brand colour as stored (#rrggbb, lower case), null to remove it, or an error on `field`. */
+export function checkBrandColor(value: string | null, field = "color"): string | null {
+  if (value === null) return null;
+  const t = value.trim().toLowerCase();
+  if (!/^#[0-9a-f]{6}$/.test(t))
+    throw validationError(
+      "access/invalid-color",
+      `"${value}" is not a colour: write it as #rrggbb, e.g. #1f3a5f`,
+      {
+        field,
+      },
+    );
+  return t;
+}

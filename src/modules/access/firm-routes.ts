@@ -16,6 +16,7 @@ const branding = z.object({
   name: z.string(),
   logoUrl: z.string().nullable(),
   faviconUrl: z.string().nullable(),
+  color: z.string().nullable(),
 });
 export const firm = z.object({
   id: z.string(),
@@ -73,6 +74,20 @@ export function firmRoutes(ctx: Ctx, deps: FirmRouteDeps) {
       async (req) => firmOut(await firms.updateFirm(ctx, req.actor, req.body), req.actor),
     );
 
+    app.patch(
+      "/api/firm/branding",
+      {
+        schema: {
+          tags,
+          summary:
+            "Set or remove the brand colour (Partner Admin): #rrggbb, used on the monthly report package; null removes it",
+          // The format is checked by the service so a bad colour is refused with the field's name.
+          body: z.object({ color: z.string().max(20).nullable() }),
+          response: { 200: z.object({ branding }), ...errors },
+        },
+      },
+      async (req) => ({ branding: await firms.setBrandColor(ctx, req.actor, req.body.color) }),
+    );
     app.get(
       "/api/firm/branding/:kind",
       {

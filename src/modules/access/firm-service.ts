@@ -8,7 +8,13 @@ import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { notFound } from "../../platform/errors.ts";
 import { can, requirePermission } from "./model.ts";
-import { checkFirmDetails, sniffImage, type AssetKind, type FirmDetailsInput } from "./firm-model.ts";
+import {
+  checkBrandColor,
+  checkFirmDetails,
+  sniffImage,
+  type AssetKind,
+  type FirmDetailsInput,
+} from "./firm-model.ts";
 import * as store from "./store.ts";
 import type { Firm } from "./store.ts";
 
@@ -16,13 +22,23 @@ export interface Branding {
   name: string;
   logoUrl: string | null;
   faviconUrl: string | null;
+  /** #rrggbb, or null: the portal and the report package keep their neutral colours. */
+  color: string | null;
 }
 
-export async function brandingOf(ex: Executor, firm: Pick<Firm, "id" | "name">): Promise<Branding> {
+export async function brandingOf(
+  ex: Executor,
+  firm: Pick<Firm, "id" | "name" | "brand_color">,
+): Promise<Branding> {
   const versions = await store.firmAssetVersions(ex, firm.id);
   const url = (kind: AssetKind) =>
     versions.has(kind) ? `/api/firm/branding/${kind}?v=${versions.get(kind)!.slice(0, 12)}` : null;
-  return { name: firm.name, logoUrl: url("logo"), faviconUrl: url("favicon") };
+  return {
+    name: firm.name,
+    logoUrl: url("logo"),
+    faviconUrl: url("favicon"),
+    color: firm.brand_color,
+  };
 }
 
 /** The firm as an actor may see it: client-side users get its name and branding only. */
@@ -122,6 +138,25 @@ export async function putFirmAsset(
       after: { kind, contentType, bytes: bytes.length, sha256 },
     });
     return brandingOf(tx, firm);
+  });
+}
+
+/** Sets (or with null removes) the brand colour; audited with the colour before and after. */
+export async function setBrandColor(ctx: Ctx, actor: Actor, color: string | null): Promise<Branding> {
+  requirePermission(actor, "firm.branding");
+  const next = checkBrandColor(color);
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await actorFirm(tx, actor);
+    if (before.brand_color === next) return brandingOf(tx, before);
+    const after = await store.updateFirm(tx, actor.firmId, { brand_color: next });
+    await recordAudit(tx, actor, {
+      action: "firm.branding.updated",
+      subjectType: "firm",
+      subjectId: actor.firmId,
+      before: { color: before.brand_color },
+      after: { color: next },
+    });
+    return brandingOf(tx, after);
   });
 }
 

@@ -79,7 +79,7 @@ describe("the firm", () => {
       id: firmId,
       slug: "brand-firm",
       name: "Brand Firm",
-      branding: { name: "Brand Firm", logoUrl: null, faviconUrl: null },
+      branding: { name: "Brand Firm", logoUrl: null, faviconUrl: null, color: null },
     });
   });
 
@@ -128,5 +128,45 @@ describe("the firm", () => {
       (await admin.inject({ method: "DELETE", url: "/api/firm/branding/logo" })).json().branding.logoUrl,
     ).toBeNull();
     expect((await client.inject("/api/firm/branding/logo")).statusCode).toBe(404);
+  });
+
+  it("keeps a brand colour set by a Partner Admin, refuses a bad one with the field, and audits the change", async () => {
+    const set = await admin.inject({
+      method: "PATCH",
+      url: "/api/firm/branding",
+      payload: { color: "#C0392B" },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().branding.color).toBe("#c0392b");
+    expect((await client.inject("/api/me")).json().firm.branding.color).toBe("#c0392b");
+    expect((await admin.inject("/api/firm")).json().branding.color).toBe("#c0392b");
+    for (const bad of ["red", "#c0392", "#c0392bb", "c0392b", "#gggggg", "rgb(192, 57, 43)"]) {
+      const res = await admin.inject({ method: "PATCH", url: "/api/firm/branding", payload: { color: bad } });
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json(), bad).toMatchObject({ code: "access/invalid-color", field: "color" });
+    }
+    expect(
+      (await ops.inject({ method: "PATCH", url: "/api/firm/branding", payload: { color: "#000000" } }))
+        .statusCode,
+    ).toBe(403);
+    expect((await admin.inject("/api/firm")).json().branding.color).toBe("#c0392b");
+    const cleared = await admin.inject({
+      method: "PATCH",
+      url: "/api/firm/branding",
+      payload: { color: null },
+    });
+    expect(cleared.json().branding.color).toBeNull();
+    const audit = await t.ctx.db
+      .selectFrom("audit_events")
+      .select(["after", "id"])
+      .where("firm_id", "=", firmId)
+      .where("action", "=", "firm.branding.updated")
+      .orderBy("id")
+      .execute();
+    const colors = audit
+      .map((a) => a.after as { color?: string | null } | null)
+      .filter((a) => a !== null && "color" in a)
+      .map((a) => a!.color);
+    expect(colors).toEqual(["#c0392b", null]);
   });
 });

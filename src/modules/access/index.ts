@@ -32,6 +32,7 @@ export type { MembershipView } from "./membership-service.ts";
 export { brandingOf, logoDataUrl, actorFirm } from "./firm-service.ts";
 export type { Branding } from "./firm-service.ts";
 export { purgeDueClients, purgeClient, PURGE_JOB } from "./purge.ts";
+export type { PurgeCompanion } from "./purge.ts";
 export {
   slugify,
   checkSlug,

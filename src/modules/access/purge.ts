@@ -93,12 +93,23 @@ export async function purgeClient(
   });
 }
 
+/**
+ * What a purge removes outside the database, told by the app (documents' bytes in the blob store):
+ * called before the client's rows go, it returns what to run once they are gone, so nothing outside
+ * is deleted while a row can still reach it.
+ */
+export type PurgeCompanion = (firmId: string, clientId: string) => Promise<() => Promise<void>>;
+
 /** Purges every client whose retention period is over; returns their ids. */
-export async function purgeDueClients(ctx: Ctx): Promise<string[]> {
+export async function purgeDueClients(ctx: Ctx, companion?: PurgeCompanion): Promise<string[]> {
   const now = ctx.clock.now();
   const due = (await store.clientsDueForPurge(ctx.db, now)).filter((c) =>
     duePurge({ status: c.status, purgeAfter: c.purge_after }, now),
   );
-  for (const c of due) await purgeClient(ctx.db, c.firm_id, c.id);
+  for (const c of due) {
+    const afterwards = await companion?.(c.firm_id, c.id);
+    await purgeClient(ctx.db, c.firm_id, c.id);
+    await afterwards?.();
+  }
   return due.map((c) => c.id);
 }

@@ -47,7 +47,17 @@ export async function allFirmIds(ex: Executor): Promise<string[]> {
 }
 
 export type FirmPatch = Partial<
-  Pick<Firm, "name" | "legal_name" | "address" | "phone" | "website" | "support_email" | "licences_paid">
+  Pick<
+    Firm,
+    | "name"
+    | "legal_name"
+    | "address"
+    | "phone"
+    | "website"
+    | "support_email"
+    | "licences_paid"
+    | "brand_color"
+  >
 >;
 
 export async function updateFirm(ex: Executor, id: string, patch: FirmPatch): Promise<Firm> {

@@ -14,6 +14,8 @@ export interface FirmsTable {
   website: Generated<string | null>;
   support_email: Generated<string | null>;
   licences_paid: Generated<number>;
+  /** #rrggbb (lower case), or null for the neutral look (0036_firm_brand_color.sql). */
+  brand_color: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

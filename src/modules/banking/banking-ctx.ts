@@ -6,12 +6,25 @@ import type { Ctx } from "../../platform/context.ts";
 import type { NotifyCtx } from "../notifications/index.ts";
 import { FileDropProvider } from "./providers/file-drop.ts";
 import type { ConnectionProvider } from "./providers/provider.ts";
+import type { ConnectionState } from "./connection-model.ts";
+
+/** A connection that changed state (or was removed), told after the change is committed. */
+export interface ConnectionChange {
+  firmId: string;
+  clientId: string;
+  connectionId: string;
+  state: ConnectionState | "removed";
+}
+
+/** Told of each committed connection change (the app opens and closes "reconnect the bank" tasks). */
+export type ConnectionChangeListener = (change: ConnectionChange) => Promise<void>;
 
 export interface BankingCtx extends Ctx {
   /** Connection providers by name. */
   providers: ReadonlyMap<string, ConnectionProvider>;
   /** Tells people about connection requests and broken connections; absent where nobody is told (CLI). */
   notify?: NotifyCtx | undefined;
+  onConnectionChanged?: ConnectionChangeListener | undefined;
 }
 
 export interface BankingOptions {
@@ -22,6 +35,7 @@ export interface BankingOptions {
   settleMs?: number | undefined;
   /** More providers (aggregators); they are added beside the file-drop provider. */
   providers?: readonly ConnectionProvider[] | undefined;
+  onConnectionChanged?: ConnectionChangeListener | undefined;
 }
 
 export function bankingCtx(ctx: Ctx, options: BankingOptions): BankingCtx {
@@ -32,5 +46,5 @@ export function bankingCtx(ctx: Ctx, options: BankingOptions): BankingCtx {
   });
   const providers = new Map<string, ConnectionProvider>([[fileDrop.name, fileDrop]]);
   for (const p of options.providers ?? []) providers.set(p.name, p);
-  return { ...ctx, providers, notify: options.notify };
+  return { ...ctx, providers, notify: options.notify, onConnectionChanged: options.onConnectionChanged };
 }

@@ -57,7 +57,7 @@ export async function removeConnection(
   clientRef: string,
   id: string,
 ): Promise<void> {
-  await inTransaction(bctx.db, async (tx) => {
+  const removed = await inTransaction(bctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "connect");
     const row = await requireConnection(tx, s, id, true);
     requireMayRemove(actor, row);
@@ -82,5 +82,14 @@ export async function removeConnection(
       before: row,
       after,
     });
+    return after;
   });
+  await bctx
+    .onConnectionChanged?.({
+      firmId: removed.firm_id,
+      clientId: removed.client_id,
+      connectionId: removed.id,
+      state: "removed",
+    })
+    .catch(() => undefined);
 }

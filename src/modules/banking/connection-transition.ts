@@ -85,5 +85,14 @@ export async function moveTo(
     return updated;
   });
   await sendNotices(bctx, notices);
+  // Whoever listens (the app's "reconnect the bank" task) must not undo a change already made.
+  await bctx
+    .onConnectionChanged?.({
+      firmId: after.firm_id,
+      clientId: after.client_id,
+      connectionId: after.id,
+      state: after.state,
+    })
+    .catch(() => undefined);
   return after;
 }

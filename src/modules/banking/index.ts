@@ -45,7 +45,12 @@ export type { BankFigures, QuietAccount, TroubledConnection } from "./overview-s
 export { STALE_DAYS, STUCK_CONNECTION_DAYS, isStale, connectionTrouble } from "./overview-model.ts";
 export type { ConnectionTrouble } from "./overview-model.ts";
 export { bankingCtx } from "./banking-ctx.ts";
-export type { BankingCtx, BankingOptions } from "./banking-ctx.ts";
+export type {
+  BankingCtx,
+  BankingOptions,
+  ConnectionChange,
+  ConnectionChangeListener,
+} from "./banking-ctx.ts";
 export type {
   ConnectionProvider,
   ProviderConnection,

@@ -8,6 +8,7 @@ import { accountRoutes } from "./account-routes.ts";
 import { bankingCtx } from "./banking-ctx.ts";
 import { connectionRoutes } from "./connection-routes.ts";
 import { pollConnections } from "./connection-service.ts";
+import type { ConnectionChangeListener } from "./banking-ctx.ts";
 import { importRoutes } from "./import-routes.ts";
 
 export interface BankingRouteOptions {
@@ -16,10 +17,16 @@ export interface BankingRouteOptions {
   notify?: NotifyCtx | undefined;
   /** Poll connected connections this often; 0 (the default) polls only on request. */
   pollSeconds?: number | undefined;
+  /** Told of each connection change (the app keeps "reconnect the bank" tasks with it). */
+  onConnectionChanged?: ConnectionChangeListener | undefined;
 }
 
 export function bankingRoutes(ctx: Ctx, options: BankingRouteOptions) {
-  const bctx = bankingCtx(ctx, { dataDir: options.dataDir, notify: options.notify });
+  const bctx = bankingCtx(ctx, {
+    dataDir: options.dataDir,
+    notify: options.notify,
+    onConnectionChanged: options.onConnectionChanged,
+  });
   return async (app: App) => {
     await accountRoutes(ctx)(app);
     await importRoutes(ctx)(app);

@@ -207,3 +207,14 @@ export async function deleteDocument(ex: Executor, s: Scope, id: string): Promis
     .execute();
   return versions.map((v) => v.blob_key);
 }
+
+/** Every blob key the client's document versions hold, trashed documents included. */
+export async function blobKeysOfClient(ex: Executor, s: Scope): Promise<string[]> {
+  const rows = await q(ex)
+    .selectFrom("document_versions")
+    .select("blob_key")
+    .where("firm_id", "=", s.firmId)
+    .where("client_id", "=", s.clientId)
+    .execute();
+  return rows.map((r) => r.blob_key);
+}

@@ -1,5 +1,6 @@
 // The standard folder tree every client gets: Bank statements (one folder per bank or card account,
-// and in it one per year), Payroll, Loans, AR payment details, AP (Other, Archived), Tax, Onboarding.
+// and in it one per year), Payroll, Loans, AR payment details, AP (Other, Archived), Receipts, Tax,
+// Onboarding.
 // Each standard folder has a stable key, so the tree is planned here and the service adds only what
 // is missing: making it again (a new bank account, a new year) never duplicates a folder.
 
@@ -20,6 +21,7 @@ export interface StatementAccount {
 }
 
 export const BANK_STATEMENTS = "bank-statements";
+export const RECEIPTS = "receipts";
 
 const TOP: ReadonlyArray<{
   key: string;
@@ -38,6 +40,8 @@ const TOP: ReadonlyArray<{
       { key: "ap-archived", name: "Archived" },
     ],
   },
+  // Receipts and bills: what is filed here is read and matched to bank transactions (receipts module).
+  { key: RECEIPTS, name: "Receipts" },
   { key: "tax", name: "Tax" },
   { key: "onboarding", name: "Onboarding" },
 ];

@@ -25,10 +25,14 @@ export {
   PURGE_TRASH_JOB,
 } from "./document-service.ts";
 export type { Download } from "./document-service.ts";
+export { clientBlobKeys, deleteBlobs } from "./client-files-service.ts";
 export type { DocumentView, VersionView } from "./document-view.ts";
 export { listMissingStatements } from "./missing-statements-service.ts";
+export { resolveTaskFolder, documentContent } from "./task-file-service.ts";
+export type { TaskFolder, DocumentContent } from "./task-file-service.ts";
 export type { MissingStatementsView } from "./missing-statements-service.ts";
 export type { StatementAccount } from "./folder-tree-model.ts";
+export { RECEIPTS as RECEIPTS_FOLDER } from "./folder-tree-model.ts";
 export { FILE_KINDS, KIND_NAMES, sniff } from "./content-type-model.ts";
 export { TRASH_DAYS } from "./trash-model.ts";
 export type { DocumentsTables } from "./tables.ts";

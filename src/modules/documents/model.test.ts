@@ -103,6 +103,7 @@ describe("the standard tree", () => {
       "Loans",
       "AR payment details",
       "AP",
+      "Receipts",
       "Tax",
       "Onboarding",
     ]);

@@ -43,6 +43,7 @@ export const meSchema = z.object({
       name: z.string(),
       logoUrl: z.string().nullable(),
       faviconUrl: z.string().nullable(),
+      color: z.string().nullable(),
     }),
   }),
   side: z.enum(["partner", "client"]),

@@ -14,6 +14,16 @@ import { assemble, sidesOf, stateOf, type ReconciliationState } from "./state.ts
 import { lockInProgress } from "./decision-service.ts";
 import { refuseLockedMonths } from "./start-service.ts";
 
+/** The job a completion queues (data: ReconciliationCompleted); app/ closes the period's task. */
+export const RECONCILIATION_COMPLETED = "reconcile.completed";
+export interface ReconciliationCompleted {
+  firmId: string;
+  clientId: string;
+  bankAccountId: string;
+  reconciliationId: string;
+  period: { from: string; to: string };
+}
+
 export async function completeReconciliation(
   ctx: Ctx,
   actor: Actor,
@@ -76,6 +86,15 @@ export async function completeReconciliation(
         outstanding: state.unmatched.ledger.length,
       },
     });
+    // Whatever waits on the period (the "reconcile" task, the next months of an auto account) hears it.
+    const completed: ReconciliationCompleted = {
+      firmId: ts.firmId,
+      clientId: ts.clientId,
+      bankAccountId: rec.bank_account_id,
+      reconciliationId: rec.id,
+      period: { from: rec.period_from, to: rec.period_to },
+    };
+    await ctx.jobs.send(RECONCILIATION_COMPLETED, completed, tx);
     return done;
   });
   return stateOf(ctx, actor, clientRef, s, row);

@@ -8,6 +8,7 @@ import { formatMinor, isoScale } from "../../platform/money.ts";
 import * as banking from "../banking/index.ts";
 import * as store from "./reconciliation-store.ts";
 import { clientScope } from "./scope.ts";
+import { settingsRows } from "./settings-service.ts";
 import { stateOf, type ReconciliationState } from "./state.ts";
 
 export async function getReconciliation(
@@ -28,6 +29,10 @@ export interface AccountReconciliation {
   lastReconciled: { id: string; to: string; closing: string; completedAt: string } | null;
   inProgress: { id: string; from: string; to: string; difference: string; startedBy: string } | null;
   reconciliations: Array<{ id: string; from: string; to: string; status: string; closing: string }>;
+  /** Closebook reconciles each arriving statement of the account by itself. */
+  auto: boolean;
+  /** Never reconciled by Closebook (investment, FX, merchant clearing accounts). */
+  excluded: boolean;
 }
 
 /** Every bank account of the client (or one) with where its reconciliations stand. */
@@ -42,6 +47,7 @@ export async function listReconciliations(
     ? [await banking.getBankAccount(ctx, actor, clientRef, filter.bankAccount)]
     : (await banking.bankOverview(ctx, actor, clientRef)).bankAccounts;
   const rows = await store.listOf(ctx.db, s);
+  const settings = new Map((await settingsRows(ctx.db, s)).map((r) => [r.bank_account_id, r]));
   const out: AccountReconciliation[] = [];
   for (const a of accounts) {
     const mine = rows.filter((r) => r.bank_account_id === a.id);
@@ -77,6 +83,8 @@ export async function listReconciliations(
         status: r.status,
         closing: formatMinor(r.closing, scale),
       })),
+      auto: settings.get(a.id)?.auto ?? false,
+      excluded: settings.get(a.id)?.excluded ?? false,
     });
   }
   return out;

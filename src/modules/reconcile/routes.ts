@@ -1,6 +1,6 @@
 // HTTP routes of the reconciliation, under /api/clients/{client}/reconciliations: the list per bank
 // account, one reconciliation with its matches and both sides, start/refresh, the decisions,
-// completion, unreconcile and the report (JSON, CSV or PDF).
+// completion, unreconcile and the report (JSON, CSV or PDF); then auto-reconcile's (auto-routes.ts).
 import { z } from "zod";
 import type { FastifyReply } from "fastify";
 import type { App } from "../../platform/http.ts";
@@ -32,6 +32,7 @@ import { completeReconciliation, unreconcile } from "./completion-service.ts";
 import { reconciliationJson } from "./view.ts";
 import { reconciliationCsv } from "./report-format.ts";
 import { reconciliationPdf } from "./report-pdf.ts";
+import { autoReconcileRoutes } from "./auto-routes.ts";
 
 const base = "/api/clients/:client/reconciliations";
 const tags = { tags: ["Reconciliation"] };
@@ -200,5 +201,6 @@ export function reconcileRoutes(ctx: Ctx) {
           .send(reconciliationCsv(r, account));
       },
     );
+    await autoReconcileRoutes(ctx)(app);
   };
 }

@@ -136,6 +136,8 @@ export const listOut = z.object({
           closing: z.string(),
         }),
       ),
+      auto: z.boolean().describe("Closebook reconciles each arriving statement by itself"),
+      excluded: z.boolean().describe("never reconciled by Closebook"),
     }),
   ),
 });

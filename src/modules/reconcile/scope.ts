@@ -12,6 +12,8 @@ export const RECONCILE_PERMISSIONS = {
   read: "ledger.read",
   reconcile: "ledger.post",
   unreconcile: "ledger.period.lock",
+  // A write-up batch imports statements into the account (what an import takes) before reconciling.
+  writeUp: "ledger.import",
 } as const satisfies Record<string, Permission>;
 
 export type ReconcileWork = keyof typeof RECONCILE_PERMISSIONS;

@@ -19,6 +19,7 @@ import * as store from "./reconciliation-store.ts";
 import type { MatchRow, NewMatch, ReconciliationRow, Scope } from "./reconciliation-store.ts";
 import { clientScope } from "./scope.ts";
 import { lookBackFor, stateOf, type ReconciliationState } from "./state.ts";
+import { refuseDuringWriteUp } from "./write-up-store.ts";
 import { ledgerLines, statementLines } from "./sides.ts";
 
 export interface StartInput {
@@ -120,7 +121,9 @@ export async function startReconciliation(
   const { row, refreshed } = await inTransaction(ctx.db, async (tx) => {
     const ts = await clientScope(tx, actor, clientRef, "reconcile");
     const current = await store.inProgressOf(tx, ts, account.id);
-    if (current && current.started_by !== actor.id)
+    if (actor.type !== "system") await refuseDuringWriteUp(tx, ts, account.id);
+    // What Closebook left open waits for a person: anyone who may reconcile takes it over.
+    if (current && current.started_by !== actor.id && current.started_by !== "system")
       throw conflict(
         "reconcile/in-progress",
         `${current.started_by_name} is reconciling ${account.name} (${current.period_from} – ${current.period_to}) since ${current.started_at.toISOString().slice(0, 16).replace("T", " ")} UTC; wait until it is completed`,

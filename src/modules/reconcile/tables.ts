@@ -1,5 +1,8 @@
-// Row types of the reconcile tables (migrations/0035_reconciliations.sql).
-import type { Generated } from "kysely";
+// Row types of the reconcile tables (migrations/0035_reconciliations.sql, 0038_auto_reconcile.sql).
+import type { ColumnType, Generated } from "kysely";
+
+/** jsonb: read as a value, written as JSON text (toJson). */
+type Json = ColumnType<unknown, string | undefined, string>;
 
 export type ReconciliationStatus = "in_progress" | "completed" | "unreconciled";
 export type MatchStatus = "proposed" | "accepted" | "rejected";
@@ -59,8 +62,60 @@ export interface ReconciledLinesTable {
   amount: bigint;
 }
 
+/** migrations/0038_auto_reconcile.sql: auto-reconcile and exclusion per bank account. */
+export interface ReconcileSettingsTable {
+  firm_id: string;
+  client_id: string;
+  bank_account_id: string;
+  auto: boolean;
+  excluded: boolean;
+  excluded_reason: string | null;
+  assignee_id: string | null;
+  updated_by: string;
+  updated_by_name: string;
+  updated_at: Generated<Date>;
+}
+
+export type WriteUpStatus = "queued" | "running" | "done" | "failed";
+export type StartDateChoice = "move-back" | "keep" | "not-needed";
+
+export interface WriteUpBatchesTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  bank_account_id: string;
+  status: WriteUpStatus;
+  start_date: StartDateChoice;
+  requested_by: string;
+  requested_by_name: string;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  files_total: number;
+  files_read: Generated<number>;
+  lines_imported: Generated<number>;
+  months_total: Generated<number>;
+  months_reconciled: Generated<number>;
+  months_needing_person: Generated<number>;
+  files: Json;
+  months: Json;
+  error: string | null;
+}
+
+export interface WriteUpFilesTable {
+  firm_id: string;
+  client_id: string;
+  batch_id: string;
+  position: number;
+  name: string;
+  bytes: Uint8Array | null;
+}
+
 export interface ReconcileTables {
   reconciliations: ReconciliationsTable;
   reconciliation_matches: ReconciliationMatchesTable;
   reconciled_lines: ReconciledLinesTable;
+  reconcile_settings: ReconcileSettingsTable;
+  write_up_batches: WriteUpBatchesTable;
+  write_up_files: WriteUpFilesTable;
 }

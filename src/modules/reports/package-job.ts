@@ -169,6 +169,7 @@ export async function runPackageJob(
       preparedAt: ctx.clock.now().toISOString(),
       preparedBy: row.requested_by_name,
       logo,
+      color: firm?.brand_color ?? null,
       statements: tables,
       rounding: settings.rounding,
       notes: settings.notes,

@@ -31,6 +31,8 @@ export interface PackageCover {
   lines: string[];
   /** The firm's logo (PNG or JPEG bytes) when it has one the PDF can draw. */
   logo: Uint8Array | null;
+  /** The firm's brand colour (#rrggbb), or null for the neutral look. */
+  color: string | null;
 }
 
 export type PackageSection =
@@ -54,6 +56,8 @@ export interface PackageInput {
   preparedAt: string;
   preparedBy: string;
   logo: Uint8Array | null;
+  /** The firm's brand colour (#rrggbb), or null. */
+  color?: string | null;
   /** The statements laid out, in the order of the settings. */
   statements: ExportTable[];
   rounding: boolean;
@@ -105,6 +109,7 @@ export function packageDocument(input: PackageInput): PackageDocument {
         input.rounding ? "Figures in whole units; rounding differences shown." : "Figures to the cent.",
       ],
       logo: input.logo,
+      color: input.color ?? null,
     },
     sections,
     rounded: input.rounding,

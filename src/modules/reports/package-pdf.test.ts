@@ -5,7 +5,7 @@
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { balanceSheetTable, cashFlowTable, profitLossTable } from "./export-table-model.ts";
 import { drawableLogo, packageDocument, type Unfinished } from "./package-model.ts";
 import { packagePdf } from "./package-pdf.ts";
@@ -187,5 +187,45 @@ describe("the cover's logo", () => {
     expect(withLogo.includes("/Subtype /Image")).toBe(true);
     expect(without.includes("/Subtype /Image")).toBe(false);
     expect((await pagesText(withLogo))[0]).toContain("Ledgerly Partners");
+  });
+});
+
+/** The fill and stroke colours a page sets (pdfjs turns them into #rrggbb). */
+async function pageColors(bytes: Buffer, page: number): Promise<string[]> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  const ops = await (await doc.getPage(page)).getOperatorList();
+  const out: string[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    if (fn === OPS.setFillRGBColor || fn === OPS.setStrokeRGBColor) out.push(String(ops.argsArray[i]![0]));
+  });
+  await doc.destroy();
+  return out;
+}
+
+describe("the firm's brand colour", () => {
+  it("colours the cover, the headings and the workbook's cover sheet; without one the neutral look stays", async () => {
+    const plain = fixturePackage(NONE);
+    const branded = { ...plain, cover: { ...plain.cover, color: "#c0392b" } };
+    const withColor = await packagePdf(branded);
+    const without = await packagePdf(plain);
+    expect(await pageColors(withColor, 1)).toContain("#c0392b");
+    expect(await pageColors(withColor, 2)).toContain("#c0392b"); // the contents' title and rule
+    expect(await pageColors(without, 1)).toContain("#1f3a5f");
+    expect([...(await pageColors(without, 1)), ...(await pageColors(without, 2))]).not.toContain("#c0392b");
+    // The cover reads the same either way.
+    expect((await pagesText(withColor))[0]).toContain("Ledgerly Partners");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await packageXlsx(branded)) as unknown as ArrayBuffer);
+    const a1 = wb.getWorksheet("Package")!.getCell("A1");
+    expect(a1.value).toBe("Ledgerly Partners");
+    expect(a1.font.color?.argb).toBe("FFC0392B");
+    const plainWb = new ExcelJS.Workbook();
+    await plainWb.xlsx.load((await packageXlsx(plain)) as unknown as ArrayBuffer);
+    expect(plainWb.getWorksheet("Package")!.getCell("A1").font.color).toBeUndefined();
   });
 });

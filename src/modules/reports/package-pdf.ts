@@ -7,13 +7,14 @@ import type { PackageDocument, PackageSection } from "./package-model.ts";
 import { newDocument, numberPages, TablePdf } from "../../platform/pdf-layout.ts";
 
 const MARGIN = 48;
-/** The band colour of the cover and headings: Firm branding keeps a logo but no colour yet. */
+/** The cover's band colour when the firm has set no brand colour (the neutral look). */
 const ACCENT = "#1f3a5f";
 export const CONTENTS_TITLE = "Contents";
 
 function coverPage(doc: PDFKit.PDFDocument, d: PackageDocument): void {
   const width = doc.page.width - 2 * MARGIN;
-  doc.rect(0, 0, doc.page.width, 12).fill(ACCENT);
+  const accent = d.cover.color ?? ACCENT;
+  doc.rect(0, 0, doc.page.width, 12).fill(accent);
   let y = 90;
   if (d.cover.logo) {
     try {
@@ -23,13 +24,18 @@ function coverPage(doc: PDFKit.PDFDocument, d: PackageDocument): void {
       // A logo pdfkit cannot read leaves the cover with the firm's name only.
     }
   }
-  doc.font("Helvetica-Bold").fontSize(16).fillColor(ACCENT).text(d.cover.firmName, MARGIN, y, { width });
+  doc.font("Helvetica-Bold").fontSize(16).fillColor(accent).text(d.cover.firmName, MARGIN, y, { width });
   y = 300;
   doc.font("Helvetica-Bold").fontSize(28).fillColor("black").text(d.cover.clientName, MARGIN, y, { width });
   y = doc.y + 12;
   doc.font("Helvetica").fontSize(18).text(d.cover.title, MARGIN, y, { width });
   y = doc.y + 6;
-  doc.fontSize(18).fillColor(ACCENT).text(d.cover.period, MARGIN, y, { width });
+  doc.fontSize(18).fillColor(accent).text(d.cover.period, MARGIN, y, { width });
+  if (d.cover.color) {
+    // A branded cover also underlines the period with the firm's colour.
+    y = doc.y + 10;
+    doc.rect(MARGIN, y, 120, 3).fill(accent);
+  }
   y = doc.page.height - MARGIN - 60;
   doc.font("Helvetica").fontSize(9).fillColor("#555555");
   for (const line of d.cover.lines) {
@@ -39,26 +45,46 @@ function coverPage(doc: PDFKit.PDFDocument, d: PackageDocument): void {
   doc.fillColor("black");
 }
 
-function pageTitle(doc: PDFKit.PDFDocument, title: string): void {
+/** A page's title: black, or in the brand colour with a thin rule under it when the firm has one. */
+function pageTitle(doc: PDFKit.PDFDocument, title: string, color: string | null): void {
+  const width = doc.page.width - 2 * MARGIN;
   doc
     .font("Helvetica-Bold")
     .fontSize(14)
-    .fillColor("black")
-    .text(title, MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN });
+    .fillColor(color ?? "black")
+    .text(title, MARGIN, MARGIN, { width });
+  if (color) {
+    const y = doc.y + 3;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width, y)
+      .lineWidth(1)
+      .strokeColor(color)
+      .stroke();
+    doc.strokeColor("black").fillColor("black");
+  }
   doc.moveDown(0.8);
 }
 
-function textPage(doc: PDFKit.PDFDocument, s: Extract<PackageSection, { kind: "attention" | "notes" }>) {
+function textPage(
+  doc: PDFKit.PDFDocument,
+  s: Extract<PackageSection, { kind: "attention" | "notes" }>,
+  color: string | null,
+) {
   doc.addPage({ size: "LETTER", layout: "portrait" });
-  pageTitle(doc, s.title);
+  pageTitle(doc, s.title, color);
   const width = doc.page.width - 2 * MARGIN;
   doc.font("Helvetica").fontSize(10).fillColor("black");
   const paragraphs = s.kind === "attention" ? s.lines.map((l) => `•  ${l}`) : s.text.split(/\r?\n/);
   for (const p of paragraphs) doc.text(p === "" ? " " : p, MARGIN, doc.y, { width, paragraphGap: 6 });
 }
 
-function contentsPage(doc: PDFKit.PDFDocument, entries: Array<{ title: string; page: number }>): void {
-  pageTitle(doc, CONTENTS_TITLE);
+function contentsPage(
+  doc: PDFKit.PDFDocument,
+  entries: Array<{ title: string; page: number }>,
+  color: string | null,
+): void {
+  pageTitle(doc, CONTENTS_TITLE, color);
   const width = doc.page.width - 2 * MARGIN;
   let y = doc.y + 6;
   doc.font("Helvetica").fontSize(11).fillColor("black");
@@ -91,12 +117,12 @@ export async function packagePdf(d: PackageDocument): Promise<Buffer> {
       entries.push({ title: s.title, page: pdf.firstPage + 1 });
       drawStatement(pdf, s.table);
     } else {
-      textPage(doc, s);
+      textPage(doc, s, d.cover.color);
       entries.push({ title: s.title, page: doc.bufferedPageRange().count });
     }
   }
   doc.switchToPage(contentsAt);
-  contentsPage(doc, entries);
+  contentsPage(doc, entries, d.cover.color);
   numberPages(doc, 8, 1);
   doc.end();
   return done;

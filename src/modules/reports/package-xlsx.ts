@@ -12,8 +12,10 @@ export async function packageXlsx(d: PackageDocument): Promise<Buffer> {
   workbook.creator = d.cover.firmName || "Closebook";
   const cover = workbook.addWorksheet(COVER_SHEET);
   cover.getColumn(1).width = 90;
+  // The brand colour (when set) colours the firm's name and a band across the top of the sheet.
+  const argb = d.cover.color ? `FF${d.cover.color.slice(1).toUpperCase()}` : null;
   const rows: Array<[string, Partial<ExcelJS.Font>?]> = [
-    [d.cover.firmName, { bold: true, size: 12 }],
+    [d.cover.firmName, { bold: true, size: 12, ...(argb ? { color: { argb } } : {}) }],
     [d.cover.clientName, { bold: true, size: 16 }],
     [`${d.cover.title}: ${d.cover.period}`, { size: 12 }],
     ...d.cover.lines.map((l): [string] => [l]),
@@ -34,6 +36,10 @@ export async function packageXlsx(d: PackageDocument): Promise<Buffer> {
     cell.alignment = { wrapText: true, vertical: "top" };
     if (font) cell.font = font;
   });
+  if (argb) {
+    const first = cover.getCell("A1");
+    first.border = { top: { style: "thick", color: { argb } } };
+  }
   for (const s of d.sections) if (s.kind === "statement") addStatementSheet(workbook, s.table);
   for (const s of d.sections)
     if (s.kind === "notes") {

@@ -55,5 +55,7 @@ export type {
   Decision,
 } from "./model.ts";
 export type { TransactionView } from "./view.ts";
+export { attachDocument, detachDocument, attachmentsOf } from "./attachments.ts";
+export type { AttachmentView, AttachmentSource } from "./attachments.ts";
 export type { TransactionTables } from "./tables.ts";
 export { transactionRoutes } from "./routes.ts";

@@ -16,6 +16,7 @@ import { countOf, statusCounts } from "./count-store.ts";
 import * as store from "./store.ts";
 import type { Tab } from "./store.ts";
 import { viewOf, type TransactionView } from "./view.ts";
+import { attachmentsOf } from "./attachments.ts";
 
 export interface TransactionQuery {
   tab?: Tab | undefined;
@@ -119,8 +120,13 @@ export async function listTransactions(
   const all = ["needs_review", "held", "processed", "excluded"] as const;
   const statuses = filter.tab === "all" ? all : store.TAB_STATUSES[filter.tab];
   const total = counted ?? countOf(counts, statuses, filter.bankAccountId);
+  const attached = await attachmentsOf(
+    ctx.db,
+    s,
+    rows.map((r) => r.id),
+  );
   return {
-    transactions: rows.map(viewOf),
+    transactions: rows.map((r) => ({ ...viewOf(r), attachments: attached.get(r.id) ?? [] })),
     total: Math.min(total, narrowed ? cap : total),
     totalExact: !narrowed || total <= cap,
     limit,
@@ -197,7 +203,7 @@ export async function getTransaction(
   const examples = (
     (row.reason as { memory?: { examples?: string[] } } | null)?.memory?.examples ?? []
   ).filter((x) => UUID.test(x));
-  const [similar, history] = await Promise.all([
+  const [similar, history, attached] = await Promise.all([
     store.transactionsByIds(ctx.db, s, examples),
     auditTrail(ctx.db, {
       firmId: s.firmId,
@@ -205,9 +211,11 @@ export async function getTransaction(
       subjectType: "transaction",
       subjectId: row.id,
     }),
+    attachmentsOf(ctx.db, s, [row.id]),
   ]);
   return {
     ...viewOf(row),
+    attachments: attached.get(row.id) ?? [],
     similar: similar.map((r) => ({
       id: r.id,
       date: r.date,

@@ -66,6 +66,18 @@ export const transaction = z.object({
   assigneeId: z.string().nullable(),
   edited: stamp,
   reviewed: stamp,
+  attachments: z
+    .array(
+      z.object({
+        documentId: z.string(),
+        source: z.string().describe("receipt: attached by receipt matching; person: attached by hand"),
+        attachedBy: z.string(),
+        attachedAt: z.string(),
+      }),
+    )
+    .optional()
+    .describe("documents attached to it (a receipt, a bill): in the list and on one transaction"),
+  hasAttachment: z.boolean().optional().describe("true when a document is attached (the paperclip)"),
 });
 
 function codingOut(c: Coding, scale: number): z.infer<typeof coding> {
@@ -113,6 +125,12 @@ export function transactionOut(t: TransactionView): z.infer<typeof transaction> 
     assigneeId: t.assigneeId,
     edited: stampOut(t.edited),
     reviewed: stampOut(t.reviewed),
+    ...(t.attachments
+      ? {
+          attachments: t.attachments.map((a) => ({ ...a, attachedAt: a.attachedAt.toISOString() })),
+          hasAttachment: t.attachments.length > 0,
+        }
+      : {}),
   };
 }
 

@@ -130,6 +130,8 @@ export interface TransactionView {
   assigneeId: string | null;
   edited: { by: string; name: string; at: Date } | null;
   reviewed: { by: string; name: string; at: Date } | null;
+  /** Documents attached (a receipt, a bill); read by the list and one transaction, absent elsewhere. */
+  attachments?: Array<{ documentId: string; source: string; attachedBy: string; attachedAt: Date }>;
 }
 
 export function viewOf(row: TransactionRow): TransactionView {

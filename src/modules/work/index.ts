@@ -27,7 +27,7 @@ export {
 export type { TemplateView } from "./template-service.ts";
 export { generatePeriod, generateDueWork, GENERATE_JOB } from "./generate-service.ts";
 export type { Generated } from "./generate-service.ts";
-export { createSystemTask, closeSystemTask } from "./system-task-service.ts";
+export { createSystemTask, closeSystemTask, openSystemTaskKeys } from "./system-task-service.ts";
 export type { SystemTaskInput } from "./system-task-service.ts";
 export {
   TASK_TYPES,

@@ -1,7 +1,7 @@
 // System tasks: work other modules ask for through work's index (the weekly "review transactions",
 // "reconnect the bank", "upload the statement"), each under a stable key per client so that asking
 // twice gives one task, and closed by the same key when the condition is gone.
-import { systemActor } from "../../platform/actor.ts";
+import { systemActor, type Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -23,6 +23,8 @@ export interface SystemTaskInput extends TaskRefs {
   dueDate?: string | null | undefined;
   priority?: Priority | undefined;
   assignee?: Assignee | undefined;
+  /** Who asked, when a person did (a firm user's "request it" button); the system otherwise. */
+  by?: Actor | undefined;
 }
 
 /** Creates the task unless one exists under the key for the client; says which. */
@@ -39,7 +41,7 @@ export async function createSystemTask(
     throw validationError("work/reference-for-another-type", `a ${input.type} task does not carry ${wrong}`, {
       field: wrong,
     });
-  const actor = systemActor(input.firmId);
+  const actor = input.by ?? systemActor(input.firmId);
   return inTransaction(ctx.db, async (tx) => {
     const s = { firmId: input.firmId, clientId: input.clientId };
     const task: store.NewTask = {
@@ -120,4 +122,13 @@ export async function closeSystemTask(
     }
     return open.length;
   });
+}
+
+/** The keys of a client's open system tasks that start with `prefix` (to close those no longer needed). */
+export async function openSystemTaskKeys(
+  ctx: Ctx,
+  input: { firmId: string; clientId: string; prefix: string },
+): Promise<string[]> {
+  const rows = await store.openSystemTasks(ctx.db, input, input.prefix);
+  return rows.flatMap((r) => (r.system_key ? [r.system_key] : []));
 }

@@ -51,7 +51,7 @@ const OPEN_ME: Me = {
     id: "",
     slug: "",
     name: "Closebook",
-    branding: { name: "Closebook", logoUrl: null, faviconUrl: null },
+    branding: { name: "Closebook", logoUrl: null, faviconUrl: null, color: null },
   },
   side: "partner",
   permissions: [],

@@ -35,3 +35,15 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * The server's sentence when `error` refuses `field` (its `field`, or one of its `errors`; "body.x"
+ * and "x" alike), for showing under that input; undefined otherwise.
+ */
+export function fieldMessage(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const names = (f: string | undefined) => f !== undefined && (f === field || f === `body.${field}`);
+  if (names(error.problem.field)) return messageOf(error);
+  const hit = error.problem.errors?.find((e) => names(e.field));
+  return hit ? hit.message.charAt(0).toUpperCase() + hit.message.slice(1) : undefined;
+}

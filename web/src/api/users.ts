@@ -41,6 +41,8 @@ export const firmApi = {
     form.append("file", file);
     return request<{ branding: Firm["branding"] }>("PUT", `/api/firm/branding/${kind}`, form);
   },
+  setBrandColor: (color: string | null) =>
+    api.patch<{ branding: Firm["branding"] }>("/api/firm/branding", { color }),
   removeBranding: (kind: "logo" | "favicon") =>
     api.del<{ branding: Firm["branding"] }>(`/api/firm/branding/${kind}`),
   outbox: (limit = 50) => api.get<{ enabled: boolean; messages: OutboxMessage[] }>("/api/outbox", { limit }),

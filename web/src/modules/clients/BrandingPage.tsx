@@ -1,13 +1,14 @@
 // Firm branding: the name, logo and favicon that the firm's clients see in the portal.
 // Partner Admins change them; others see them.
 import { useState } from "react";
-import { Button, FileButton, Group, Image, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Button, ColorInput, FileButton, Group, Image, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { firmApi } from "../../api/users.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useCan } from "../../app/session.tsx";
+import { fieldMessage } from "../../api/problem.ts";
 
 export function BrandingPage() {
   const can = useCan();
@@ -30,6 +31,14 @@ export function BrandingPage() {
     mutationFn: (kind: "logo" | "favicon") => firmApi.removeBranding(kind),
     onSuccess: refresh,
   });
+  const [color, setColor] = useState<string | null>(null);
+  const saveColor = useMutation({
+    mutationFn: (value: string | null) => firmApi.setBrandColor(value),
+    onSuccess: async () => {
+      setColor(null);
+      await refresh();
+    },
+  });
   const editable = can("firm.branding");
 
   return (
@@ -37,7 +46,7 @@ export function BrandingPage() {
       <PageHeader
         title="Firm branding"
         help="clients-and-users"
-        subtitle="What your clients see: your firm's name, logo and browser icon."
+        subtitle="What your clients see: your firm's name, logo, browser icon and colour."
       />
       <ProblemAlert
         error={rename.error ?? upload.error ?? remove.error}
@@ -73,6 +82,58 @@ export function BrandingPage() {
                     >
                       Save name
                     </Button>
+                  )}
+                </Group>
+              </form>
+            </Paper>
+            <Paper withBorder radius="md" p="md">
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  saveColor.mutate((color ?? f.branding.color ?? "").trim() || null);
+                }}
+              >
+                <Text fw={600} size="sm" mb={4}>
+                  Brand colour
+                </Text>
+                <Text size="xs" c="dimmed" mb="sm">
+                  Colours the cover, headings and rules of the monthly report package. Without one the package
+                  keeps its neutral dark blue.
+                </Text>
+                <Group align="flex-start">
+                  <ColorInput
+                    label="Colour (#rrggbb)"
+                    format="hex"
+                    placeholder="None"
+                    value={color ?? f.branding.color ?? ""}
+                    onChange={(v) => {
+                      setColor(v);
+                      saveColor.reset();
+                    }}
+                    error={fieldMessage(saveColor.error, "color")}
+                    disabled={!editable}
+                    w={220}
+                  />
+                  {editable && (
+                    <Group mt={25}>
+                      <Button
+                        type="submit"
+                        disabled={color === null || color === (f.branding.color ?? "")}
+                        loading={saveColor.isPending}
+                      >
+                        Save colour
+                      </Button>
+                      {f.branding.color && (
+                        <Button
+                          type="button"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => saveColor.mutate(null)}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </Group>
                   )}
                 </Group>
               </form>
