@@ -11,10 +11,8 @@ export type Reconciliation = z.infer<typeof reconciliationOut>;
 export type RecMatch = Reconciliation["matches"][number];
 export type StatementSide = Reconciliation["unmatched"]["statement"][number];
 export type LedgerSide = Reconciliation["unmatched"]["ledger"][number];
-/** An account of the list; `autoReconcile` is read when the server gives it (auto-reconcile). */
-export type AccountReconciliation = z.infer<typeof listOut>["accounts"][number] & {
-  autoReconcile?: boolean | { enabled: boolean } | null;
-};
+/** An account of the list, with its auto-reconcile setting (`auto`, `excluded`). */
+export type AccountReconciliation = z.infer<typeof listOut>["accounts"][number];
 export type StartInput = z.input<typeof startIn>;
 
 const base = (client: string) => `/api/clients/${encodeURIComponent(client)}/reconciliations`;

@@ -17,13 +17,6 @@ import { isZero } from "./screen-model.ts";
 import { StartModal } from "./StartModal.tsx";
 import { ReconcileTabs } from "./ReconcileTabs.tsx";
 
-/** The auto-reconcile setting when the server says it (an older server says nothing: no mark). */
-function autoOf(a: AccountReconciliation): boolean | null {
-  const v = a.autoReconcile;
-  if (v === undefined || v === null) return null;
-  return typeof v === "boolean" ? v : v.enabled;
-}
-
 export function ReconciliationsPage({ client }: { client: string }) {
   const list = useQuery({ queryKey: ["reconciliations", client], queryFn: () => reconcileApi.list(client) });
   const overview = useQuery({
@@ -73,7 +66,6 @@ export function ReconciliationsPage({ client }: { client: string }) {
               <Table.Tbody>
                 {accounts.map((a) => {
                   const connection = connectionOf(a.bankAccount.id);
-                  const auto = autoOf(a);
                   return (
                     <Table.Tr key={a.bankAccount.id} data-account={a.bankAccount.shortName}>
                       <Table.Td>{accountLabel(a.ledgerAccount.number, a.ledgerAccount.name)}</Table.Td>
@@ -117,13 +109,13 @@ export function ReconciliationsPage({ client }: { client: string }) {
                         <Amount value={a.lastReconciled?.closing} />
                       </Table.Td>
                       <Table.Td>
-                        {auto === null ? null : auto ? (
+                        {a.auto ? (
                           <Badge variant="light" color="blue" tt="none" title="Auto-reconcile is on">
                             Auto
                           </Badge>
                         ) : (
                           <Text size="xs" c="dimmed">
-                            Off
+                            {a.excluded ? "Excluded" : "Off"}
                           </Text>
                         )}
                       </Table.Td>
