@@ -1,8 +1,9 @@
 // Writes the demo firm into a database through the ordinary services (so the demo obeys every
 // rule a real firm does): its clients, charts and contacts, the opening balances and month-end
 // entries of two years of books, the bank and card history and fresh weeks (transactions.ts), and
-// the firm's work: tasks, a monthly close project from a template (work.ts), and the monthly report
-// package of the last closed month (package.ts).
+// the firm's work: tasks, a monthly close project from a template (work.ts), the bank
+// reconciliations (reconciliations.ts), and the monthly report package of the last closed month
+// (package.ts).
 // Running it again finds the firm and leaves it as it is.
 import { systemActor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -16,6 +17,7 @@ import { seedDemoDocuments } from "./documents.ts";
 import type { DocumentsCtx } from "../../modules/documents/index.ts";
 import { seedDemoPackage } from "./package.ts";
 import { seedDemoWork } from "./work.ts";
+import { seedDemoReconciliations } from "./reconciliations.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -80,6 +82,13 @@ function entryOf(l: DemoBankLine): DemoEntry {
   };
 }
 
+/** The demo's bank reconciliations, done by its Partner Admin (a person the portal can name). */
+async function reconcileAsAdmin(ctx: Ctx, firmId: string): Promise<void> {
+  const user = await identity.users.userByEmail(ctx.db, DEMO_USERS[0].email);
+  const actor = user ? await identity.actorForUser(ctx.db, user) : null;
+  await seedDemoReconciliations(ctx, actor ?? systemActor(firmId));
+}
+
 /** `documents`: where the demo's statement files go (none are made without it). */
 export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
@@ -91,6 +100,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     const users = await seedUsers(ctx, existing.id);
     await seedDemoWork(ctx, existing.id);
+    await reconcileAsAdmin(ctx, existing.id);
     return {
       created: false,
       firmId: existing.id,
@@ -143,6 +153,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
   await seedDemoWork(ctx, firm.id);
+  await reconcileAsAdmin(ctx, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;
