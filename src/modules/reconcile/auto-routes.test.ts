@@ -68,7 +68,9 @@ describe("auto-reconcile routes", () => {
     expect(both.statusCode).toBe(422);
     expect(both.json()).toMatchObject({ code: "reconcile/excluded-account" });
     const empty = await app.inject({ method: "PATCH", url: url("/settings/card"), payload: {} });
-    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ excluded: true, excludedReason: "FX account" });
+    const bad = await app.inject({ method: "PATCH", url: url("/settings/card"), payload: { auto: "yes" } });
+    expect(bad.statusCode).toBe(400);
     const list = await app.inject(url());
     expect(
       (

@@ -8,6 +8,7 @@ import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { workModule } from "./work/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
+import { reconcileModule } from "./reconcile/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -18,6 +19,7 @@ export const MODULES: PortalModule[] = [
   reportsModule,
   bankingModule,
   transactionsModule,
+  reconcileModule,
   workModule,
   documentsModule,
   helpModule,
