@@ -350,6 +350,23 @@ function multipartProbes(): Probe[] {
       },
     );
   }
+  // Write-up batches: a NUL in a file name or a field, an unknown start-date choice, no files.
+  const writeUps = `/api/clients/${books.slug}/reconciliations/write-ups`;
+  const filePart = (name: string) => part(`name="files"; filename="${name}"`, csv);
+  for (const [what, body] of [
+    ["filename: NUL", part(`name="bankAccount"`, "checking") + filePart("a\u0000.csv")],
+    ["bankAccount: NUL", part(`name="bankAccount"`, "chec\u0000king") + filePart("a.csv")],
+    [
+      "startDate: unknown",
+      part(`name="bankAccount"`, "checking") + part(`name="startDate"`, "sideways") + filePart("a.csv"),
+    ],
+    ["no files", part(`name="bankAccount"`, "checking")],
+    ["no bankAccount", filePart("a.csv")],
+  ])
+    out.push({
+      label: `${writeUps} ${what}`,
+      request: { method: "POST", url: writeUps, headers, payload: `${body}--${boundary}--\r\n` },
+    });
   // Documents: a file name with a NUL or a path in it is refused before anything is stored.
   for (const url of [
     `/api/clients/${books.slug}/documents?folder=${ids.folder}`,

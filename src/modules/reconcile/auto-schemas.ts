@@ -17,7 +17,7 @@ export const settingsIn = z
     excludedReason: z.string().trim().min(1).max(500).nullable().optional(),
     assigneeId: z.uuid().nullable().optional().describe("who gets the task when a period needs a person"),
   })
-  .refine((x) => Object.values(x).some((v) => v !== undefined), { message: "change at least one setting" });
+  .describe("what is given changes; an empty body changes nothing and answers the settings");
 
 export const settingsOut = z.object({
   bankAccountId: z.string(),

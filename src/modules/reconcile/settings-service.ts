@@ -71,6 +71,11 @@ export async function updateReconcileSettings(
   change: SettingsChange,
 ): Promise<ReconcileSettingsView> {
   const account = await banking.getBankAccount(ctx, actor, clientRef, bankAccountRef);
+  if (Object.values(change).every((v) => v === undefined)) {
+    // Nothing to change: the settings as they are (whoever may change them may ask).
+    await clientScope(ctx.db, actor, clientRef, "reconcile");
+    return getReconcileSettings(ctx, actor, clientRef, account.id);
+  }
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "reconcile");
     const [before] = await settingsRows(tx, s, account.id);

@@ -1,22 +1,38 @@
 // Reconciliation in the portal (client view): the accounts with where their reconciliations stand,
-// the reconcile screen of one period, and its report (with CSV and PDF).
-import { IconScale } from "@tabler/icons-react";
+// the reconcile screen of one period, its report (with CSV and PDF), Reconciled by Closebook (with
+// undo) and the write-up batch of a year of statements.
+import { IconChecks, IconFileStack, IconScale } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { ReconciliationsPage } from "./ReconciliationsPage.tsx";
 import { ReconcileScreenPage } from "./ReconcileScreenPage.tsx";
 import { ReconciliationReportPage } from "./ReconciliationReportPage.tsx";
+import { AutoReconciledPage } from "./AutoReconciledPage.tsx";
+import { WriteUpPage } from "./WriteUpPage.tsx";
 
 export const reconcileModule: PortalModule = {
   id: "reconcile",
   label: "Reconciliation",
   help: "reconciliation",
   nav: {
-    client: [{ label: "Reconciliation", href: (c) => `/c/${c}/reconcile`, icon: IconScale }],
+    client: [
+      { label: "Reconciliation", href: (c) => `/c/${c}/reconcile`, icon: IconScale },
+      { label: "Reconciled by Closebook", href: (c) => `/c/${c}/reconcile/auto`, icon: IconChecks },
+      { label: "Write-up", href: (c) => `/c/${c}/reconcile/write-up`, icon: IconFileStack },
+    ],
   },
   routes: [
     {
       path: "/c/:client/reconcile",
       render: (p) => <ReconciliationsPage key={p.client} client={p.client!} />,
+    },
+    // Before the :id routes, so "auto" and "write-up" are not read as a reconciliation's id.
+    {
+      path: "/c/:client/reconcile/auto",
+      render: (p) => <AutoReconciledPage key={p.client} client={p.client!} />,
+    },
+    {
+      path: "/c/:client/reconcile/write-up",
+      render: (p) => <WriteUpPage key={p.client} client={p.client!} />,
     },
     {
       path: "/c/:client/reconcile/:id",
