@@ -8,6 +8,7 @@ import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { workModule } from "./work/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
+import { receiptsModule } from "./receipts/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -20,6 +21,7 @@ export const MODULES: PortalModule[] = [
   transactionsModule,
   workModule,
   documentsModule,
+  receiptsModule,
   helpModule,
   settingsModule,
 ];
