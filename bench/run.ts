@@ -45,6 +45,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   cli: () => import("./cli.ts"),
   // Documents: a 200 MB file up and down, on local disk and a local S3 server, with peak memory.
   documents: () => import("./documents.ts"),
+  // Receipts: reading time per page (text PDF, OCR image) and field accuracy on the generated set.
+  receipts: () => import("./receipts.ts"),
 };
 
 async function main(): Promise<void> {

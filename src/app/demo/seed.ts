@@ -18,6 +18,7 @@ import type { DocumentsCtx } from "../../modules/documents/index.ts";
 import { seedDemoPackage } from "./package.ts";
 import { seedDemoWork } from "./work.ts";
 import { seedDemoReconciliations } from "./reconciliations.ts";
+import { seedDemoReceipt } from "./receipts.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -96,6 +97,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     await seedDemoTransactions(ctx, existing.id);
     // A demo made before documents existed gets its folders and statements now.
     if (documents) await seedDemoDocuments(documents, existing.id, demoClients(freshFrom(ctx.clock.today())));
+    if (documents) await seedDemoReceipt(documents, existing.id);
     await seedDemoPackage(ctx, existing.id);
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     const users = await seedUsers(ctx, existing.id);
@@ -152,6 +154,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   result.users = await seedUsers(ctx, firm.id);
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
+  if (documents) await seedDemoReceipt(documents, firm.id);
   await seedDemoWork(ctx, firm.id);
   await reconcileAsAdmin(ctx, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.

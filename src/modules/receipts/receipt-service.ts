@@ -195,6 +195,11 @@ export async function rereadReceipt(
   return getReceipt(ctx, actor, clientRef, documentId);
 }
 
+/** Refuses (403/404) an actor who may not file this client's receipts, before an upload's body is read. */
+export async function uploadAllowed(ctx: DocumentsCtx, actor: Actor, clientRef: string): Promise<void> {
+  await clientScope(ctx.db, actor, clientRef, "upload");
+}
+
 /** Files a receipt into the client's Receipts folder (a new version if the name is there) and queues its reading. */
 export async function uploadReceipt(
   ctx: DocumentsCtx,

@@ -14,6 +14,7 @@ import {
   listReceipts,
   receiptsFolderId,
   rereadReceipt,
+  uploadAllowed,
   uploadReceipt,
 } from "./receipt-service.ts";
 import {
@@ -126,6 +127,11 @@ export function receiptsRoutes(ctx: DocumentsCtx) {
         preservePath: true,
       });
       const typed = scope as unknown as App;
+      // Who may file the client's receipts is settled before the body is read, so another tenant
+      // gets 404/403 whatever it sends, never a remark about its upload.
+      typed.addHook("preHandler", async (req) => {
+        await uploadAllowed(ctx, req.actor, (req.params as { client: string }).client);
+      });
       typed.post(
         base,
         {

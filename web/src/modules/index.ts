@@ -9,6 +9,7 @@ import { transactionsModule } from "./transactions/index.tsx";
 import { reconcileModule } from "./reconcile/index.tsx";
 import { workModule } from "./work/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
+import { receiptsModule } from "./receipts/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -22,6 +23,7 @@ export const MODULES: PortalModule[] = [
   reconcileModule,
   workModule,
   documentsModule,
+  receiptsModule,
   helpModule,
   settingsModule,
 ];

@@ -13,7 +13,7 @@ import {
   TextInput,
   Tooltip,
 } from "@mantine/core";
-import { IconCheck, IconDots } from "@tabler/icons-react";
+import { IconCheck, IconDots, IconPaperclip } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { transactionsApi, type Edit, type Transaction } from "../../api/transactions.ts";
 import { Amount } from "../../components/Amount.tsx";
@@ -23,6 +23,7 @@ import { ExplanationPopover } from "./ExplanationPopover.tsx";
 import type { Option } from "./lookups.ts";
 import { RuleFromDialog } from "./RuleFromDialog.tsx";
 import { SplitDialog } from "./SplitDialog.tsx";
+import { DocumentDrawer } from "../documents/DocumentDrawer.tsx";
 
 export interface RowProps {
   client: string;
@@ -57,6 +58,9 @@ export function TransactionRow({
   const [payee, setPayee] = useState(t.coding.payee ?? "");
   const [splitOpen, setSplitOpen] = useState(false);
   const [ruleOpen, setRuleOpen] = useState(false);
+  // The attached document (a receipt) shown in the documents drawer.
+  const [attachmentOpen, setAttachmentOpen] = useState<string | null>(null);
+  const attachment = t.attachments?.[0]?.documentId ?? null;
   const edit = useMutation({
     mutationFn: (e: Edit) => transactionsApi.edit(client, t.id, e),
     onSuccess: onChanged,
@@ -80,9 +84,26 @@ export function TransactionRow({
       </Table.Td>
       <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(t.date)}</Table.Td>
       <Table.Td miw={240}>
-        <Text size="sm" lineClamp={2} title={t.description}>
-          {t.description}
-        </Text>
+        <Group gap={4} wrap="nowrap" align="flex-start">
+          <Text size="sm" lineClamp={2} title={t.description}>
+            {t.description}
+          </Text>
+          {t.hasAttachment && attachment && (
+            <Tooltip label="Open the attached receipt" withArrow>
+              <ActionIcon
+                size="sm"
+                variant="subtle"
+                aria-label={`Attachment of ${label}`}
+                onClick={() => setAttachmentOpen(attachment)}
+              >
+                <IconPaperclip size={14} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
+        {attachmentOpen && (
+          <DocumentDrawer client={client} id={attachmentOpen} onClose={() => setAttachmentOpen(null)} />
+        )}
         {t.material && (
           <Badge size="xs" variant="light" color="grape" tt="none">
             Material
