@@ -16,6 +16,7 @@ import { seedDemoDocuments } from "./documents.ts";
 import type { DocumentsCtx } from "../../modules/documents/index.ts";
 import { seedDemoPackage } from "./package.ts";
 import { seedDemoWork } from "./work.ts";
+import { seedDemoStatementRequests } from "./statement-requests.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -91,6 +92,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     const users = await seedUsers(ctx, existing.id);
     await seedDemoWork(ctx, existing.id);
+    if (documents) await seedDemoStatementRequests(ctx, documents, existing.id);
     return {
       created: false,
       firmId: existing.id,
@@ -143,6 +145,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
   await seedDemoWork(ctx, firm.id);
+  if (documents) await seedDemoStatementRequests(ctx, documents, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;
