@@ -88,6 +88,18 @@ export async function requestStatement(
 ): Promise<{ taskId: string; created: boolean }> {
   if (access.sideOf(actor.role) !== "partner")
     throw forbidden("work/firm-only", "only the firm's users may request statements");
+  return openStatementRequest(ctx, dctx, actor, clientRef, input, actor);
+}
+
+/** The request for one missing month, asked by `by` (the system when absent). */
+export async function openStatementRequest(
+  ctx: Ctx,
+  dctx: DocumentsCtx,
+  actor: Actor,
+  clientRef: string,
+  input: { bankAccountId: string; month: string },
+  by?: Actor,
+): Promise<{ taskId: string; created: boolean }> {
   const s = await access.clientScopeFor(ctx.db, actor, clientRef, "client.edit");
   const accounts = await documents.listMissingStatements(dctx, actor, clientRef);
   const account = accounts.find((a) => a.accountId === input.bankAccountId);
@@ -105,7 +117,7 @@ export async function requestStatement(
       `the ${monthName(input.month)} statement of ${account.accountName} is not missing`,
       { field: "month" },
     );
-  const r = await openRequest(ctx, s, account, input.month, actor);
+  const r = await openRequest(ctx, s, account, input.month, by);
   return { taskId: r.id, created: r.created };
 }
 

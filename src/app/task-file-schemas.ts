@@ -41,9 +41,11 @@ export const taskUploadOut = z.object({
 
 export const statementRequestIn = z.object({
   bankAccountId: z.uuid(),
+  // The plain shape only: a month that is not one of the missing (2026-13 included) is refused
+  // with the field by the service.
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .regex(/^\d{4}-\d{2}$/)
     .describe("the missing month, YYYY-MM"),
 });
 export const statementRequestOut = z.object({

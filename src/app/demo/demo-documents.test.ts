@@ -1,6 +1,7 @@
 // The demo's documents: every client has its standard folders, each bank and card account two
 // statements (made from the demo's own lines, sniffed as CSV and OFX) four months and one month
-// back, so missing statements finds the two months between missing; a second run adds nothing.
+// back, so missing statements finds the two months between missing; the later of the two is asked of
+// the client (an upload request); a second run adds nothing.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { systemActor } from "../../platform/actor.ts";
 import { LocalDiskStore } from "../../platform/storage/index.ts";
 import * as access from "../../modules/access/index.ts";
 import * as documents from "../../modules/documents/index.ts";
+import * as work from "../../modules/work/index.ts";
 import { documentsCtx } from "../services.ts";
 import { seedDemo, DEMO_FIRM } from "./seed.ts";
 
@@ -42,6 +44,35 @@ it("files two statements per bank account with two months missing between them, 
       expect(account.missing, account.accountName).toEqual(["2026-03", "2026-04"]);
   }
   const before = (await documents.listDocuments(dctx, actor, "bluebird-coffee", {})).length;
+  const requests = async () =>
+    (
+      await work.listTasks(t.ctx, actor, {
+        assignee: "any",
+        type: ["document_upload_request"],
+        pageSize: 200,
+      })
+    ).tasks.filter((x) => x.systemKey?.startsWith("documents.statement:"));
+  const asked = await requests();
   await seedDemo(t.ctx, dctx);
   expect((await documents.listDocuments(dctx, actor, "bluebird-coffee", {})).length).toBe(before);
+  expect((await requests()).length).toBe(asked.length);
+});
+
+it("asks each client for the latest missing month of every account, leaving the month before unasked", async () => {
+  const firm = (await access.firmBySlug(t.ctx.db, DEMO_FIRM.slug))!;
+  const actor = systemActor(firm.id);
+  const asked = (
+    await work.listTasks(t.ctx, actor, { assignee: "any", type: ["document_upload_request"], pageSize: 200 })
+  ).tasks.filter((x) => x.systemKey?.startsWith("documents.statement:"));
+  const keys = new Set(asked.map((x) => x.systemKey));
+  for (const slug of ["bluebird-coffee", "harbor-dental"])
+    for (const account of await documents.listMissingStatements(dctx, actor, slug)) {
+      expect(keys.has(`documents.statement:${account.accountId}:2026-04`), account.accountName).toBe(true);
+      expect(keys.has(`documents.statement:${account.accountId}:2026-03`), account.accountName).toBe(false);
+    }
+  for (const task of asked) {
+    expect(task.systemKey).toMatch(/:2026-04$/);
+    expect(task).toMatchObject({ status: "to_do", assignee: { kind: "client" } });
+    expect(task.title).toMatch(/^Upload the April 2026 statement of /);
+  }
 });

@@ -19,6 +19,7 @@ import { seedDemoPackage } from "./package.ts";
 import { seedDemoWork } from "./work.ts";
 import { seedDemoReconciliations } from "./reconciliations.ts";
 import { seedDemoReceipt } from "./receipts.ts";
+import { seedDemoStatementRequests } from "./statement-requests.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -103,6 +104,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     const users = await seedUsers(ctx, existing.id);
     await seedDemoWork(ctx, existing.id);
     await reconcileAsAdmin(ctx, existing.id);
+    if (documents) await seedDemoStatementRequests(ctx, documents, existing.id);
     return {
       created: false,
       firmId: existing.id,
@@ -157,6 +159,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   if (documents) await seedDemoReceipt(documents, firm.id);
   await seedDemoWork(ctx, firm.id);
   await reconcileAsAdmin(ctx, firm.id);
+  if (documents) await seedDemoStatementRequests(ctx, documents, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;

@@ -4,7 +4,6 @@
 import { useState, type DragEvent } from "react";
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -14,7 +13,6 @@ import {
   Paper,
   Progress,
   SegmentedControl,
-  Stack,
   Table,
   Text,
   TextInput,
@@ -36,6 +34,7 @@ import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { DocumentDrawer } from "./DocumentDrawer.tsx";
 import { FolderTree } from "./FolderTree.tsx";
+import { MissingStatements } from "./MissingStatements.tsx";
 import { formatBytes, formatWhen, monthLabel } from "./format.ts";
 
 export function DocumentsPage({ client }: { client: string }) {
@@ -53,10 +52,6 @@ export function DocumentsPage({ client }: { client: string }) {
     queryKey: ["documents", client, view, folderId],
     queryFn: () => documentsApi.documents(client, view === "trash" ? { trash: true } : { folder: folderId! }),
     enabled: view === "trash" || Boolean(folderId),
-  });
-  const missing = useQuery({
-    queryKey: ["missing-statements", client],
-    queryFn: () => documentsApi.missing(client),
   });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ["documents", client] });
@@ -93,7 +88,6 @@ export function DocumentsPage({ client }: { client: string }) {
     void uploadFiles([...e.dataTransfer.files]);
   };
   const current = folders.data?.find((f) => f.id === folderId);
-  const missingAccounts = (missing.data ?? []).filter((a) => a.missing.length > 0);
 
   return (
     <>
@@ -128,32 +122,13 @@ export function DocumentsPage({ client }: { client: string }) {
           </Group>
         }
       />
-      {missingAccounts.length > 0 && (
-        <Alert
-          color="yellow"
-          variant="light"
-          mb="md"
-          title="Missing bank statements"
-          data-testid="missing-statements"
-        >
-          <Stack gap={4}>
-            {missingAccounts.map((a) => (
-              <Text size="sm" key={a.accountId}>
-                <Anchor
-                  component="button"
-                  onClick={() => {
-                    setView("folder");
-                    setSelected(a.yearFolders[a.missing.at(-1)!.slice(0, 4)] ?? a.folderId);
-                  }}
-                >
-                  {a.accountName}
-                </Anchor>
-                : {a.missing.map(monthLabel).join(", ")}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      )}
+      <MissingStatements
+        client={client}
+        onAccount={(id) => {
+          setView("folder");
+          setSelected(id || null);
+        }}
+      />
       <ProblemAlert error={error} onClose={() => setError(null)} />
       {progress && (
         <Paper withBorder p="sm" mb="md" aria-live="polite">

@@ -1,5 +1,6 @@
-// The client view's home: who the client is and where its books stand (balances by account type
-// as of today), with the way to its ledger pages.
+// The client view's home: who the client is, the bank statements it still owes (each with its
+// upload request, or a button asking for it), where its books stand (balances by account type as
+// of today), and the way to its ledger pages.
 import { Anchor, Card, Group, SimpleGrid, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { clientsApi } from "../../api/clients.ts";
@@ -9,6 +10,7 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { Amount } from "../../components/Amount.tsx";
 import { Link } from "../../router/router.tsx";
 import { formatDate } from "../../lib/dates.ts";
+import { MissingStatements } from "../documents/MissingStatements.tsx";
 
 interface Rollup {
   asOf: string;
@@ -36,6 +38,7 @@ export function ClientHomePage({ client }: { client: string }) {
         help="portal#global-view-and-client-view"
         subtitle={rollup.data ? `Balances as of ${formatDate(rollup.data.asOf)}` : undefined}
       />
+      <MissingStatements client={client} />
       <QueryState query={rollup} isEmpty={(r) => r.rows.length === 0} empty="No posted activity yet.">
         {(r) => (
           <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md" mb="lg">

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import {
   Button,
+  Checkbox,
   Group,
   Pagination,
   Paper,
@@ -13,7 +14,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconPlus, IconSearch, IconTemplate } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   STATUS_LABELS,
@@ -32,6 +33,8 @@ import { TaskBoard } from "./TaskBoard.tsx";
 import { TaskDrawer } from "./TaskDrawer.tsx";
 import { NewTaskModal } from "./NewTaskModal.tsx";
 import { DueCell } from "./DueCell.tsx";
+import { ReassignBar } from "./ReassignBar.tsx";
+import { Link, useLocation } from "../../router/router.tsx";
 
 const STATUSES = Object.keys(STATUS_LABELS) as TaskStatus[];
 const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
@@ -46,7 +49,10 @@ export function MyWorkPage({ client }: { client?: string }) {
   const [type, setType] = useState<string | null>(null);
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
-  const [open, setOpen] = useState<string | null>(null);
+  // A link may name the task to open ("/c/acme/work?task=…", from a missing statement).
+  const location = useLocation();
+  const [open, setOpen] = useState<string | null>(location.search.get("task"));
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
   const qc = useQueryClient();
   const filter: TaskFilter = {
@@ -87,9 +93,19 @@ export function MyWorkPage({ client }: { client?: string }) {
         subtitle={client ? "This client's tasks" : "Your tasks across every client"}
         actions={
           firmSide && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              New task
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                component={Link}
+                href="/work/templates"
+                leftSection={<IconTemplate size={16} />}
+              >
+                Project templates
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                New task
+              </Button>
+            </Group>
           )
         }
       />
@@ -162,6 +178,13 @@ export function MyWorkPage({ client }: { client?: string }) {
         />
       </Group>
       {move.error && <ProblemAlert error={move.error} title="Could not move the task" />}
+      {firmSide && view === "list" && picked.size > 0 && (
+        <ReassignBar
+          ids={[...picked]}
+          people={people.data?.users ?? []}
+          onDone={() => setPicked(new Set())}
+        />
+      )}
       <QueryState query={tasks} isEmpty={(d) => d.tasks.length === 0} empty="No tasks match.">
         {(p) =>
           view === "board" ? (
@@ -177,6 +200,19 @@ export function MyWorkPage({ client }: { client?: string }) {
                 <Table aria-label="Tasks" highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
+                      {firmSide && (
+                        <Table.Th w={32}>
+                          <Checkbox
+                            aria-label="Select every task on this page"
+                            checked={p.tasks.length > 0 && p.tasks.every((t) => picked.has(t.id))}
+                            onChange={(e) =>
+                              setPicked(
+                                e.currentTarget.checked ? new Set(p.tasks.map((t) => t.id)) : new Set(),
+                              )
+                            }
+                          />
+                        </Table.Th>
+                      )}
                       <Table.Th>Task</Table.Th>
                       {!client && <Table.Th>Client</Table.Th>}
                       <Table.Th>Type</Table.Th>
@@ -189,6 +225,20 @@ export function MyWorkPage({ client }: { client?: string }) {
                   <Table.Tbody>
                     {p.tasks.map((t) => (
                       <Table.Tr key={t.id} data-task={t.id} aria-label={t.title}>
+                        {firmSide && (
+                          <Table.Td>
+                            <Checkbox
+                              aria-label={`Select ${t.title}`}
+                              checked={picked.has(t.id)}
+                              onChange={(e) => {
+                                const next = new Set(picked);
+                                if (e.currentTarget.checked) next.add(t.id);
+                                else next.delete(t.id);
+                                setPicked(next);
+                              }}
+                            />
+                          </Table.Td>
+                        )}
                         <Table.Td>
                           <Text
                             component="button"

@@ -1,5 +1,6 @@
-// A task in a drawer: what is asked, of whom and by when, its status, the checklist (ticked by
-// whoever sees the task; items added by the firm) and its history.
+// A task in a drawer: what is asked, of whom and by when, its status, its files (a document request
+// is answered by uploading through it), watchers, the checklist (ticked by whoever sees the task;
+// items added by the firm) and its history.
 import { useState } from "react";
 import {
   Badge,
@@ -28,6 +29,9 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { isClientSide, useSession } from "../../app/session.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { DueCell } from "./DueCell.tsx";
+import { TaskFiles } from "./TaskFiles.tsx";
+import { TaskWatchers } from "./TaskWatchers.tsx";
+import { usersApi } from "../../api/users.ts";
 
 const EVENT_TEXT: Record<string, (d: Record<string, unknown>) => string> = {
   created: () => "created the task",
@@ -40,6 +44,7 @@ const EVENT_TEXT: Record<string, (d: Record<string, unknown>) => string> = {
   checklist_done: (d) => `ticked "${String(d.text)}"`,
   checklist_undone: (d) => `unticked "${String(d.text)}"`,
   attached: () => "attached a document",
+  watchers: () => "changed the watchers",
   detached: () => "removed a document",
 };
 
@@ -57,6 +62,12 @@ export function TaskDrawer({
   const qc = useQueryClient();
   const task = useQuery({ queryKey: ["task", id], queryFn: () => workApi.get(id) });
   const history = useQuery({ queryKey: ["task", id, "history"], queryFn: () => workApi.history(id) });
+  const people = useQuery({
+    queryKey: ["users"],
+    queryFn: () => usersApi.list(),
+    enabled: firmSide,
+    staleTime: 60_000,
+  });
   const [item, setItem] = useState("");
   const saved = (t: TaskDetail) => {
     qc.setQueryData(["task", id], t);
@@ -122,6 +133,19 @@ export function TaskDrawer({
               />
             </Group>
             {error && <ProblemAlert error={error} title="Could not save" />}
+            <Divider label={`Files ${t.attachments.length}`} labelPosition="left" />
+            <TaskFiles task={t} firmSide={firmSide} onSaved={saved} />
+            {firmSide && (
+              <>
+                <Divider label="Watchers" labelPosition="left" />
+                <TaskWatchers
+                  task={t}
+                  people={people.data?.users ?? []}
+                  firmSide={firmSide}
+                  onSaved={saved}
+                />
+              </>
+            )}
             <Divider label={`Checklist ${t.checklist.done} of ${t.checklist.total}`} labelPosition="left" />
             <Stack gap={6} aria-label="Checklist">
               {t.items.map((i) => (

@@ -1,8 +1,9 @@
 // Work in the portal: My work (every client's tasks, list and board) in the global view, and the
-// same page narrowed to one client in the client view.
+// same page narrowed to one client in the client view; the firm's project templates.
 import { IconChecklist } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { MyWorkPage } from "./MyWorkPage.tsx";
+import { TemplatesPage } from "./TemplatesPage.tsx";
 
 export const workModule: PortalModule = {
   id: "work",
@@ -14,6 +15,7 @@ export const workModule: PortalModule = {
   },
   routes: [
     { path: "/work", render: () => <MyWorkPage /> },
+    { path: "/work/templates", render: () => <TemplatesPage /> },
     { path: "/c/:client/work", render: (p) => <MyWorkPage key={p.client} client={p.client!} /> },
   ],
 };
