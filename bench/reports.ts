@@ -5,6 +5,8 @@
 // BENCH_REPORTS_PGLITE=0 skips PGlite (its import of a million lines takes minutes). Also the XLSX
 // and PDF files of the 12-month profit and loss (rendering only, the statement computed once), and
 // the monthly report package of December made whole (statements, PDF, XLSX, stored version).
+// Three sales or expenses in four carry one of four classes, one in two one of three departments,
+// so the P&L by class and by department have real columns.
 import { onThrowawayPostgres } from "./throwaway-postgres.ts";
 import { inTransaction, openDatabase, type Database } from "../src/platform/db.ts";
 import { migrate } from "../src/platform/migrate.ts";
@@ -67,6 +69,12 @@ async function build(ctx: Ctx): Promise<{ actor: ReturnType<typeof systemActor>;
     "8100",
   ].map(by);
   const money = { bank: by("1010"), savings: by("1020"), ar: by("1100"), card: by("2100") };
+  const dims = async (kind: "class" | "department", names: string[]) =>
+    Promise.all(
+      names.map(async (name) => (await ledger.createDimension(ctx, actor, "bench", { kind, name })).id),
+    );
+  const classes = await dims("class", ["Retail", "Wholesale", "Online", "Services"]);
+  const departments = await dims("department", ["North", "South", "Head office"]);
   const rng = makeRng(12);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rng() * list.length)]!;
   const started = performance.now();
@@ -97,12 +105,16 @@ async function build(ctx: Ctx): Promise<{ actor: ReturnType<typeof systemActor>;
       const [debit, credit] = sale
         ? [rng() < 0.5 ? money.bank : money.ar, pick(income)]
         : [pick(expense), rng() < 0.7 ? money.bank : money.card];
+      const tags = {
+        classId: rng() < 0.75 ? pick(classes) : null,
+        departmentId: rng() < 0.5 ? pick(departments) : null,
+      };
       list.push({
         date,
         description: sale ? "Sale" : "Expense",
         lines: [
-          { accountId: debit, amount, currency: "USD" },
-          { accountId: credit, amount: -amount, currency: "USD" },
+          { accountId: debit, amount, currency: "USD", ...tags },
+          { accountId: credit, amount: -amount, currency: "USD", ...tags },
         ],
       });
     }
@@ -186,6 +198,12 @@ async function measure(database: Database): Promise<object> {
     ),
     profitLossByClass: await timed(() =>
       reports.profitAndLoss(ctx, actor, "bench", { from: "2026-01-01", to: "2026-12-31", by: "class" }),
+    ),
+    profitLossByDepartment: await timed(() =>
+      reports.profitAndLoss(ctx, actor, "bench", { from: "2026-01-01", to: "2026-12-31", by: "department" }),
+    ),
+    profitLossByClassMidMonthRange: await timed(() =>
+      reports.profitAndLoss(ctx, actor, "bench", { from: "2026-01-15", to: "2026-12-15", by: "class" }),
     ),
   };
 }

@@ -1,7 +1,8 @@
 // The Reports page in the browser: the demo client's profit and loss for last year by month with
 // its chart, a section folded and unfolded, a figure drilled into its general-ledger lines (whose
 // credits less debits make that figure), the CSV and PDF downloads (the PDF read back with pdfjs
-// for the net income shown on screen), and the report package page.
+// for the net income shown on screen), and the report package page: generating a version, and
+// changing the package's settings and notes so the next version carries them.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -267,6 +268,49 @@ describe.skipIf(!hasChromium)("reports page", () => {
     const whole = Math.round(Number(pl.netIncome[0]));
     const grouped = Math.abs(whole).toLocaleString("en-US");
     expect(text).toMatch(new RegExp(`(\\(${grouped}\\)|-${grouped}|${grouped})`));
+  });
+
+  it("changes the package's statements and notes; the next version generated carries them", async () => {
+    const { page } = portal.t;
+    await page.goto(`/c/${CLIENT}/reports/package`);
+    const form = page.getByRole("form", { name: "Package settings" });
+    const cashFlows = form.getByRole("checkbox", { name: /Statement of cash flows/ });
+    await cashFlows.waitFor();
+    // Unticking every statement is refused, and the refusal shows under the statements.
+    for (const name of [/Balance sheet/, /Profit and loss/, /Statement of cash flows/]) {
+      const box = form.getByRole("checkbox", { name });
+      if (await box.isChecked()) await box.uncheck();
+    }
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByText("A package holds at least one statement").waitFor();
+    await portal.t.shot("reports-11-package-settings-refused");
+    for (const name of [/Balance sheet/, /Profit and loss/])
+      await form.getByRole("checkbox", { name }).check();
+    const note = `Rent rose in the month: the landlord's new lease (${Date.now()}).`;
+    await form.getByRole("textbox", { name: "Notes" }).fill(note);
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await form.getByRole("status").getByText("Saved").waitFor();
+    // Stored: read back after a reload.
+    await page.reload();
+    await expect(form.getByRole("textbox", { name: "Notes" }).inputValue()).resolves.toBe(note);
+    await expect(form.getByRole("checkbox", { name: /Statement of cash flows/ }).isChecked()).resolves.toBe(
+      false,
+    );
+    await portal.t.shot("reports-12-package-settings-saved");
+
+    const month = await page.getByRole("combobox", { name: "Month" }).inputValue();
+    await page.getByRole("button", { name: "Generate package" }).click();
+    const ready = await page.getByText(/Version (\d+) of .* is ready\./).textContent({ timeout: 60_000 });
+    const version = /Version (\d+)/.exec(ready ?? "")![1];
+    const link = page
+      .getByRole("table", { name: "Package versions" })
+      .getByRole("link", { name: new RegExp(`^PDF of ${month} version ${version}\\b`) })
+      .first();
+    const pdf = await downloaded(Promise.all([page.waitForEvent("download"), link.click()]).then(([d]) => d));
+    const text = await pdfText(pdf.bytes);
+    expect(text).toContain(note);
+    expect(text).toContain("Balance sheet");
+    expect(text).not.toContain("Statement of cash flows");
   });
 });
 

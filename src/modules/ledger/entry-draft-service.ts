@@ -7,7 +7,7 @@ import { inTransaction } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { balanceDeltas, checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
+import { checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import * as entries from "./entry-store.ts";
 import { normalize } from "./entry-normalize.ts";
@@ -111,7 +111,7 @@ export async function postDraft(
     refuseAllZero(input);
     checkEntry(input, await postingContext(tx, s, [input]));
     const row = await entries.postDraft(tx, s, entryId, draft.date, lines);
-    await entries.addToBalances(tx, s, balanceDeltas([input]));
+    await entries.addToBuckets(tx, s, [input]);
     await recordAudit(tx, actor, {
       action: "ledger.entry.posted",
       clientId: s.clientId,

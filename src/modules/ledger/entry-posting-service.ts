@@ -6,7 +6,7 @@ import type { Ctx } from "../../platform/context.ts";
 import { inTransaction, type Executor } from "../../platform/db.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { newIds } from "../../platform/ids.ts";
-import { balanceDeltas, checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
+import { checkEntry, refuseAllZero, type EntryInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import * as entries from "./entry-store.ts";
 import type { Scope } from "./store.ts";
@@ -64,7 +64,7 @@ export async function postEntries(
     importKey: importKeys?.[i] ?? null,
   }));
   await entries.insertPosted(tx, s, rows);
-  await entries.addToBalances(tx, s, balanceDeltas(normalized));
+  await entries.addToBuckets(tx, s, normalized);
   if (rows.length === 1 && !audit.action) {
     await recordAudit(tx, actor, {
       action: "ledger.entry.posted",

@@ -7,7 +7,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { monthOf, parseIsoDate } from "../../platform/dates.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { balanceDeltas, checkOpenPeriod, reversalLines, type EntryInput } from "./model.ts";
+import { checkOpenPeriod, reversalLines, type EntryInput } from "./model.ts";
 import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
 import * as entries from "./entry-store.ts";
@@ -61,7 +61,7 @@ export async function reverseEntry(
       lines,
     };
     await entries.insertPosted(tx, s, [row]);
-    await entries.addToBalances(tx, s, balanceDeltas([input]));
+    await entries.addToBuckets(tx, s, [input]);
     await recordAudit(tx, actor, {
       action: "ledger.entry.reversed",
       clientId: s.clientId,

@@ -22,3 +22,4 @@ export {
   existingImportKeys,
 } from "./entry-write-store.ts";
 export { addToBalances } from "./balance-store.ts";
+export { addToBuckets } from "./bucket-store.ts";

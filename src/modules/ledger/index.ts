@@ -70,4 +70,6 @@ export type {
   ValuedSum,
 } from "./valued-service.ts";
 export { DIMENSION_COLUMNS } from "./valued-store.ts";
+// The by-dimension sums from the buckets and from every line (the oracle the demo test compares).
+export { valuedSumsByDimension, valuedSumsByDimensionScan } from "./valued-store.ts";
 export type { DimensionKind } from "./valued-store.ts";

@@ -109,6 +109,18 @@ export interface AccountBalancesTable {
   credit: bigint;
 }
 
+/** Monthly movement at cost per account and dimension value (0037_dimension_balances.sql). */
+export interface DimensionBalancesTable {
+  firm_id: string;
+  client_id: string;
+  kind: "class" | "department" | "location" | "project";
+  month: string;
+  dimension_id: string;
+  account_id: string;
+  currency: string;
+  amount: bigint;
+}
+
 export interface PeriodsTable {
   firm_id: string;
   client_id: string;
@@ -134,5 +146,6 @@ export interface LedgerTables {
   journal_entries: JournalEntriesTable;
   journal_lines: JournalLinesTable;
   account_balances: AccountBalancesTable;
+  dimension_balances: DimensionBalancesTable;
   periods: PeriodsTable;
 }

@@ -1,7 +1,8 @@
 // SQL behind the financial reports: what each account moved in a date range, each line counted at
 // its recorded cost and the generated conversion lines left out (as `hledger -B` reports). Whole
 // months come from the monthly buckets, corrected by the few lines that carry a cost or are
-// conversions (index journal_lines_valued); only the days of a partial month scan lines.
+// conversions (index journal_lines_valued); only the days of a partial month scan lines. Split by a
+// dimension, whole months come from the dimension buckets (migration 0037).
 import { sql } from "kysely";
 import type { Executor } from "../../platform/db.ts";
 import { addDays, endOfMonth, monthOf, nextMonth } from "../../platform/dates.ts";
@@ -63,9 +64,13 @@ export const DIMENSION_COLUMNS = {
 } as const;
 export type DimensionKind = keyof typeof DIMENSION_COLUMNS;
 
+type DimensionRow = ValuedRow & { dimension_id: string | null };
+
 /**
- * Like valuedSums, split by the value of one dimension of the lines (null: not set). The buckets
- * know no dimensions, so this reads the lines of the range.
+ * Like valuedSums, split by the value of one dimension of the lines (null: not set). Whole months
+ * come from the dimension buckets (migration 0037), and "not set" is each account's whole movement
+ * (valuedSums, itself from buckets) less its values' buckets; only the days of a partial month at
+ * either end read lines.
  */
 export async function valuedSumsByDimension(
   ex: Executor,
@@ -73,9 +78,51 @@ export async function valuedSumsByDimension(
   from: string,
   to: string,
   kind: DimensionKind,
-): Promise<Array<ValuedRow & { dimension_id: string | null }>> {
+): Promise<DimensionRow[]> {
+  const firstWhole = from === monthOf(from) ? from : nextMonth(from);
+  const lastWholeDay = to === endOfMonth(to) ? to : addDays(monthOf(to), -1);
+  if (firstWhole > lastWholeDay) return valuedSumsByDimensionScan(ex, s, from, to, kind);
+  const edges: Array<Promise<DimensionRow[]>> = [];
+  if (from < firstWhole) edges.push(valuedSumsByDimensionScan(ex, s, from, addDays(firstWhole, -1), kind));
+  if (to > lastWholeDay) edges.push(valuedSumsByDimensionScan(ex, s, addDays(lastWholeDay, 1), to, kind));
+  const [set, whole, ...edgeRows] = await Promise.all([
+    sql<DimensionRow>`
+      select dimension_id, account_id, currency, sum(amount)::int8 as amount
+      from dimension_balances
+      where client_id = ${s.clientId}::uuid and kind = ${kind}
+        and month >= ${firstWhole}::date and month <= ${monthOf(lastWholeDay)}::date
+      group by dimension_id, account_id, currency`
+      .execute(ex)
+      .then((r) => r.rows),
+    valuedSums(ex, s, firstWhole, lastWholeDay),
+    ...edges,
+  ]);
+  const sums = new Map<string, DimensionRow>();
+  const add = (r: DimensionRow, sign: bigint) => {
+    const key = `${r.account_id}\u0000${r.dimension_id ?? ""}\u0000${r.currency}`;
+    const known = sums.get(key);
+    if (known) known.amount += sign * BigInt(r.amount);
+    else sums.set(key, { ...r, amount: sign * BigInt(r.amount) });
+  };
+  for (const r of whole) add({ ...r, dimension_id: null }, 1n);
+  for (const r of set) {
+    add(r, 1n);
+    add({ ...r, dimension_id: null }, -1n);
+  }
+  for (const rows of edgeRows) for (const r of rows) add(r, 1n);
+  return [...sums.values()].filter((r) => r.amount !== 0n);
+}
+
+/** valuedSumsByDimension by reading every line of the range (for partial months, and as the oracle). */
+export async function valuedSumsByDimensionScan(
+  ex: Executor,
+  s: Scope,
+  from: string,
+  to: string,
+  kind: DimensionKind,
+): Promise<DimensionRow[]> {
   const column = sql.ref(DIMENSION_COLUMNS[kind]);
-  const result = await sql<ValuedRow & { dimension_id: string | null }>`
+  const result = await sql<DimensionRow>`
     select account_id, ${column} as dimension_id, coalesce(cost_currency, currency) as currency,
       sum(coalesce(cost_amount, amount))::int8 as amount
     from journal_lines

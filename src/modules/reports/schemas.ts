@@ -108,7 +108,8 @@ const statementName = z.enum(["profit-loss", "balance-sheet", "cash-flow"]);
 
 /** The package settings a client keeps, and the options a request may set over them. */
 export const packageSettingsIn = z.object({
-  statements: z.array(statementName).min(1).max(3).optional(),
+  // An empty list is refused by the service with its own sentence ("at least one statement").
+  statements: z.array(statementName).max(3).optional(),
   trailingTwelve: z.boolean().optional(),
   priorYear: z.boolean().optional(),
   rounding: z.boolean().optional(),

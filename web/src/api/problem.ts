@@ -43,7 +43,8 @@ export function messageOf(error: unknown): string {
 export function fieldMessage(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const names = (f: string | undefined) => f !== undefined && (f === field || f === `body.${field}`);
-  if (names(error.problem.field)) return messageOf(error);
+  // A schema refusal lists each field with its own message; a service refusal names one field.
   const hit = error.problem.errors?.find((e) => names(e.field));
-  return hit ? hit.message.charAt(0).toUpperCase() + hit.message.slice(1) : undefined;
+  if (hit) return hit.message.charAt(0).toUpperCase() + hit.message.slice(1);
+  return names(error.problem.field) ? messageOf(error) : undefined;
 }

@@ -5,6 +5,8 @@ import type { z } from "zod";
 import type {
   balanceSheetOut,
   cashFlowOut,
+  packageSettingsIn,
+  packageSettingsOut,
   profitLossOut,
   settingsOut,
 } from "../../../src/modules/reports/schemas.ts";
@@ -14,6 +16,9 @@ export type BalanceSheet = z.infer<typeof balanceSheetOut>;
 export type CashFlow = z.infer<typeof cashFlowOut>;
 export type ReportSettings = z.infer<typeof settingsOut>;
 export type ReportSection = ProfitLoss["sections"][number];
+export type PackageSettings = z.infer<typeof packageSettingsOut>;
+export type PackageSettingsPatch = z.infer<typeof packageSettingsIn>;
+export type PackageStatement = PackageSettings["statements"][number];
 
 export type ReportKind = "profit-loss" | "balance-sheet" | "cash-flow";
 export type ExportFormat = "csv" | "xlsx" | "pdf";
@@ -66,6 +71,9 @@ export const packagesApi = {
     api.get<ReportPackage>(`${base(client)}/report-packages/${encodeURIComponent(id)}`),
   generate: (client: string, month: string) =>
     api.post<{ id: string; status: string }>(`${base(client)}/report-packages`, { month }),
+  settings: (client: string) => api.get<PackageSettings>(`${base(client)}/report-package-settings`),
+  updateSettings: (client: string, patch: PackageSettingsPatch) =>
+    api.patch<PackageSettings>(`${base(client)}/report-package-settings`, patch),
   fileUrl: (client: string, id: string, format: "pdf" | "xlsx") =>
     `${base(client)}/report-packages/${encodeURIComponent(id)}/${format}`,
 };

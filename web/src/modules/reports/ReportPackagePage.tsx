@@ -1,5 +1,5 @@
 // The Standard Monthly Report Package of a client: pick a month, generate it (a job: the bar
-// follows its progress), and download any version made so far. A server without the package
+// follows its progress), download any version made so far, and set what the next one holds. A server without the package
 // routes says so instead of failing.
 import { useEffect, useState } from "react";
 import { Alert, Button, Group, Progress, Select, Text } from "@mantine/core";
@@ -14,6 +14,7 @@ import { isoDate } from "../../lib/dates.ts";
 import { useCan } from "../../app/session.tsx";
 import { ReportsTabs } from "./ReportsTabs.tsx";
 import { PackageVersionsTable } from "./PackageVersionsTable.tsx";
+import { PackageSettingsPanel } from "./PackageSettingsPanel.tsx";
 import { lastMonth, monthLabel, recentMonths } from "./period-model.ts";
 import { jobState, progressPercent } from "./package-model.ts";
 
@@ -126,6 +127,7 @@ export function ReportPackagePage({ client }: { client: string }) {
             </div>
           )}
           <PackageVersionsTable client={client} query={versions} />
+          {hasRoutes === true && <PackageSettingsPanel client={client} editable={mayGenerate} />}
         </>
       )}
     </>
