@@ -22,6 +22,7 @@ import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { workRoutes } from "../modules/work/index.ts";
 import { documentsRoutes } from "../modules/documents/index.ts";
 import { reconcileRoutes } from "../modules/reconcile/index.ts";
+import { checkMasterKey, vaultRoutes } from "../modules/vault/index.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -45,6 +46,8 @@ export interface ServerOptions extends ServiceOverrides {
 export async function createServer(runtime: Runtime, options: ServerOptions = {}): Promise<App> {
   const { ctx } = runtime;
   const services = appServices(runtime.config, ctx, options);
+  // A wrong vault master key stops the start here, naming the setting (a key check value).
+  await checkMasterKey(ctx, services.vault.master);
   const isPublic = (request: FastifyRequest) =>
     request.routeOptions.config?.public === true ||
     PUBLIC_PREFIXES.some(
@@ -84,6 +87,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       overviewRoutes(ctx),
       workRoutes(ctx),
       documentsRoutes(services.documents),
+      vaultRoutes(services.vault),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],
