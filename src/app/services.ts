@@ -75,10 +75,16 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
     },
   };
   const documents = documentsCtx(config, ctx, overrides.blobs);
-  const master =
-    overrides.vaultKey ??
-    vault.loadMasterKey({ vaultMasterKey: config.vaultMasterKey, dataDir: config.dataDir });
-  return { identity: ictx, notify: nctx, delivery, accessHooks, documents, vault: { ...ctx, master } };
+  const vctx = overrides.vaultKey ? { ...ctx, master: overrides.vaultKey } : vaultCtx(config, ctx);
+  return { identity: ictx, notify: nctx, delivery, accessHooks, documents, vault: vctx };
+}
+
+/** What the vault needs: the runtime and the master key of the configuration. */
+export function vaultCtx(config: Config, ctx: Ctx): VaultCtx {
+  return {
+    ...ctx,
+    master: vault.loadMasterKey({ vaultMasterKey: config.vaultMasterKey, dataDir: config.dataDir }),
+  };
 }
 
 /** What the documents module needs: the blob store of the configuration and the bank accounts. */

@@ -16,6 +16,8 @@ import { seedDemoDocuments } from "./documents.ts";
 import type { DocumentsCtx } from "../../modules/documents/index.ts";
 import { seedDemoPackage } from "./package.ts";
 import { seedDemoWork } from "./work.ts";
+import { seedDemoVault } from "./vault.ts";
+import type { VaultCtx } from "../../modules/vault/index.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -80,8 +82,11 @@ function entryOf(l: DemoBankLine): DemoEntry {
   };
 }
 
-/** `documents`: where the demo's statement files go (none are made without it). */
-export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<DemoResult> {
+/**
+ * `documents`: where the demo's statement files go (none are made without it); `vault`: the
+ * Password Manager with its master key (no logins are made without it).
+ */
+export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx, vault?: VaultCtx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
   if (existing) {
     await seedDemoTransactions(ctx, existing.id);
@@ -91,6 +96,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     const users = await seedUsers(ctx, existing.id);
     await seedDemoWork(ctx, existing.id);
+    if (vault) await seedDemoVault(vault, existing.id);
     return {
       created: false,
       firmId: existing.id,
@@ -143,6 +149,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
   await seedDemoWork(ctx, firm.id);
+  if (vault) await seedDemoVault(vault, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;
