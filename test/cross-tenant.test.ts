@@ -18,6 +18,8 @@ import { notify } from "../src/modules/notifications/index.ts";
 import * as work from "../src/modules/work/index.ts";
 import * as documents from "../src/modules/documents/index.ts";
 import { documentsCtx } from "../src/app/services.ts";
+import * as vault from "../src/modules/vault/index.ts";
+import { TEST_VAULT_KEY } from "./support/server.ts";
 import { LocalDiskStore } from "../src/platform/storage/index.ts";
 import { testConfig } from "./support/server.ts";
 import fs from "node:fs/promises";
@@ -154,6 +156,17 @@ beforeAll(async () => {
     ],
   });
   await work.addTemplateClient(t.ctx, victim.actor, template.id, { client: victim.slug });
+  // The vault: a login of the victim's (its client's users allowed in), and a credential request.
+  const vctx = { ...t.ctx, master: TEST_VAULT_KEY };
+  const vaultEntry = await vault.createEntry(vctx, victim.actor, victim.slug, {
+    site: "Victim Zebra Bank",
+    username: "zebra.login@victim.test",
+    password: "Victim Zebra Password",
+  });
+  await vault.updateSettings(vctx, victim.actor, victim.slug, { clientAccess: true });
+  const credentialRequest = await vault.requestCredentials(vctx, victim.actor, victim.slug, {
+    site: "Victim Zebra Payroll",
+  });
   const sessionRow = await sql<{
     id: string;
   }>`select id from sessions where user_id = ${victimAdmin.id}::uuid`.execute(t.ctx.db);
@@ -176,6 +189,8 @@ beforeAll(async () => {
     template: template.id,
     folder: folder.id,
     document: victimDoc.document.id,
+    vaultEntry: vaultEntry.id,
+    credentialRequest: credentialRequest.taskId,
   });
   clientMarkers.push(
     ids.client!,
@@ -194,6 +209,8 @@ beforeAll(async () => {
     ids.template!,
     ids.folder!,
     ids.document!,
+    ids.vaultEntry!,
+    ids.credentialRequest!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -242,6 +259,8 @@ function idFor(path: string, victimSide: boolean): string {
     "project-templates": ids.template!,
     folders: ids.folder!,
     documents: ids.document!,
+    vault: ids.vaultEntry!,
+    requests: ids.credentialRequest!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }

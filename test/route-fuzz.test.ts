@@ -15,6 +15,8 @@ import * as ledger from "../src/modules/ledger/index.ts";
 import * as work from "../src/modules/work/index.ts";
 import * as documents from "../src/modules/documents/index.ts";
 import { documentsCtx } from "../src/app/services.ts";
+import * as vault from "../src/modules/vault/index.ts";
+import { TEST_VAULT_KEY } from "./support/server.ts";
 import { testConfig } from "./support/server.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
 import {
@@ -79,6 +81,12 @@ beforeAll(async () => {
       },
     ],
   });
+  const vctx = { ...t.ctx, master: TEST_VAULT_KEY };
+  const vaultEntry = await vault.createEntry(vctx, books.actor, books.slug, {
+    site: "Fuzz site",
+    password: "p",
+  });
+  const credentialRequest = await vault.requestCredentials(vctx, books.actor, books.slug, { site: "Fuzz" });
   const folders = await documents.listFolders(documentsCtx(testConfig(), t.ctx), books.actor, books.slug);
   Object.assign(ids, {
     folder: folders.find((f) => f.name === "Tax")!.id,
@@ -90,6 +98,8 @@ beforeAll(async () => {
     contacts: contact.id,
     dimensions: dimension.id,
     users: admin.userId,
+    vault: vaultEntry.id,
+    requests: credentialRequest.taskId,
   });
   doc = await openApiDocument(app);
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import net from "node:net";
 import { sql } from "kysely";
 import { testDb, type TestDb } from "../../test/support/db.ts";
-import { testConfig, TEST_SECRETS } from "../../test/support/server.ts";
+import { testConfig, TEST_SECRETS, TEST_VAULT_KEY } from "../../test/support/server.ts";
 import * as banking from "../modules/banking/index.ts";
 import { csvOf } from "../../test/support/bank-fixtures.ts";
 import { bookkeepingClient, merchantLines, type BooksFixture } from "../../test/support/books.ts";
@@ -63,6 +63,7 @@ describe("starting with work queued", () => {
       { config: testConfig({ PORT: String(port) }), database: t.database, ctx: t.ctx, close: t.close },
       {
         secrets: TEST_SECRETS,
+        vaultKey: TEST_VAULT_KEY,
         say: (line) => said.push(line),
         warn: (line) => said.push(line),
         importPacing: {

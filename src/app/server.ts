@@ -24,6 +24,7 @@ import { documentsRoutes } from "../modules/documents/index.ts";
 import { reconcileRoutes } from "../modules/reconcile/index.ts";
 import { receiptsRoutes } from "../modules/receipts/index.ts";
 import { registerReceiptWork } from "./receipts.ts";
+import { checkMasterKey, vaultRoutes } from "../modules/vault/index.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
 import { syncReconnectTasks } from "./reconnect-tasks.ts";
@@ -50,6 +51,8 @@ export interface ServerOptions extends ServiceOverrides {
 export async function createServer(runtime: Runtime, options: ServerOptions = {}): Promise<App> {
   const { ctx } = runtime;
   const services = appServices(runtime.config, ctx, options);
+  // A wrong vault master key stops the start here, naming the setting (a key check value).
+  await checkMasterKey(ctx, services.vault.master);
   const isPublic = (request: FastifyRequest) =>
     request.routeOptions.config?.public === true ||
     PUBLIC_PREFIXES.some(
@@ -101,6 +104,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       documentsRoutes(services.documents),
       receiptsRoutes(services.documents),
       taskFileRoutes(ctx, services.documents),
+      vaultRoutes(services.vault),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],

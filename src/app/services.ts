@@ -14,6 +14,8 @@ import type { AccessRouteHooks } from "../modules/access/index.ts";
 import * as banking from "../modules/banking/index.ts";
 import type { DocumentsCtx } from "../modules/documents/index.ts";
 import { lazyBlobStore, type BlobStore } from "../platform/storage/index.ts";
+import * as vault from "../modules/vault/index.ts";
+import type { MasterKey, VaultCtx } from "../modules/vault/index.ts";
 
 export interface AppServices {
   identity: IdentityCtx;
@@ -21,6 +23,7 @@ export interface AppServices {
   delivery: Delivery;
   accessHooks: AccessRouteHooks;
   documents: DocumentsCtx;
+  vault: VaultCtx;
 }
 
 export interface ServiceOverrides {
@@ -28,6 +31,8 @@ export interface ServiceOverrides {
   delivery?: Delivery;
   /** Where documents' bytes go (tests pass a store in a temporary folder or on a local S3 server). */
   blobs?: BlobStore;
+  /** The vault's master key (tests pass a fixed one; else VAULT_MASTER_KEY or the data dir's file). */
+  vaultKey?: MasterKey;
 }
 
 export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverrides = {}): AppServices {
@@ -70,7 +75,16 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
     },
   };
   const documents = documentsCtx(config, ctx, overrides.blobs);
-  return { identity: ictx, notify: nctx, delivery, accessHooks, documents };
+  const vctx = overrides.vaultKey ? { ...ctx, master: overrides.vaultKey } : vaultCtx(config, ctx);
+  return { identity: ictx, notify: nctx, delivery, accessHooks, documents, vault: vctx };
+}
+
+/** What the vault needs: the runtime and the master key of the configuration. */
+export function vaultCtx(config: Config, ctx: Ctx): VaultCtx {
+  return {
+    ...ctx,
+    master: vault.loadMasterKey({ vaultMasterKey: config.vaultMasterKey, dataDir: config.dataDir }),
+  };
 }
 
 /** What the documents module needs: the blob store of the configuration and the bank accounts. */

@@ -68,6 +68,13 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import("./commands/report.ts"),
     whileServed: "remote",
   },
+  vault: {
+    summary:
+      "vault rotate-key --new-key-file FILE: re-wrap every client's vault key with a new master key (stop the server first)",
+    load: () => import("./commands/vault.ts"),
+    // The server keeps the master key in memory: it must not run while the key changes.
+    whileServed: "refuse",
+  },
   eval: {
     summary:
       "eval categorize --data FILE --text COL --label COL --amount COL --date COL [--client COL] --split-date DATE",

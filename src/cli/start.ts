@@ -5,13 +5,17 @@
 import { openRuntime } from "../app/runtime.ts";
 import { launch } from "../app/launch.ts";
 import { seedDemo } from "../app/demo/seed.ts";
-import { documentsCtx } from "../app/services.ts";
+import { documentsCtx, vaultCtx } from "../app/services.ts";
 import { loadConfig } from "../platform/config.ts";
 import { localCliRoutes } from "./local-server.ts";
 
 export async function start(): Promise<void> {
   const runtime = await openRuntime(loadConfig(), { command: "start" });
-  const demo = await seedDemo(runtime.ctx, documentsCtx(runtime.config, runtime.ctx));
+  const demo = await seedDemo(
+    runtime.ctx,
+    documentsCtx(runtime.config, runtime.ctx),
+    vaultCtx(runtime.config, runtime.ctx),
+  );
   // Listens first; queued work (and lost imports) is caught up on in the background.
   const served = await launch(runtime, { plugins: [localCliRoutes(runtime)] });
   const url = runtime.config.baseUrl;

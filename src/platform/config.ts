@@ -13,6 +13,8 @@ const schema = z.object({
   CLOSEBOOK_BASE_URL: z.string().url().optional(),
   // Secrets at rest (TOTP secrets, SSO client secrets) and code hashes: 32 bytes, base64.
   CLOSEBOOK_SECRET_KEY: z.string().optional(),
+  // The Password Manager's master key (wraps each client's data key): 32 bytes, base64.
+  VAULT_MASTER_KEY: z.string().optional(),
   CLOSEBOOK_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -65,6 +67,8 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   baseUrl: string;
   secretKey: string | undefined;
+  /** The vault's master key (base64); when absent, `vault.key` in the data dir. */
+  vaultMasterKey: string | undefined;
   session: { idleMinutes: number; maxHours: number };
   /** Whether cookies carry `Secure` (browsers accept it on https and on loopback http). */
   cookieSecure: boolean;
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     baseUrl,
     secretKey: e.CLOSEBOOK_SECRET_KEY,
+    vaultMasterKey: e.VAULT_MASTER_KEY,
     session: { idleMinutes: e.CLOSEBOOK_SESSION_IDLE_MINUTES, maxHours: e.CLOSEBOOK_SESSION_MAX_HOURS },
     cookieSecure:
       e.CLOSEBOOK_COOKIE_SECURE === "auto" ? secureByDefault(baseUrl) : e.CLOSEBOOK_COOKIE_SECURE === "true",

@@ -13,6 +13,8 @@ import type { App } from "../../src/platform/http.ts";
 import type { TestDb } from "./db.ts";
 
 export const TEST_SECRETS = createSecrets(Buffer.alloc(32, 7));
+/** The vault's master key in tests (the data dir of tests does not exist). */
+export const TEST_VAULT_KEY = { key: Buffer.alloc(32, 9), source: "VAULT_MASTER_KEY" };
 
 export function testConfig(env: Record<string, string> = {}): Config {
   const config = loadConfig({ CLOSEBOOK_DATA_DIR: "/nonexistent-closebook-test", ...env });
@@ -30,7 +32,7 @@ export async function testServer(t: TestDb, options: TestServerOptions = {}): Pr
   const config = testConfig(env);
   const app = await createServer(
     { config, database: t.database, ctx: t.ctx, close: t.close },
-    { secrets: TEST_SECRETS, ...rest },
+    { secrets: TEST_SECRETS, vaultKey: TEST_VAULT_KEY, ...rest },
   );
   if (anonymous) return app;
   const raw = app.inject.bind(app);

@@ -20,6 +20,8 @@ import { seedDemoWork } from "./work.ts";
 import { seedDemoReconciliations } from "./reconciliations.ts";
 import { seedDemoReceipt } from "./receipts.ts";
 import { seedDemoStatementRequests } from "./statement-requests.ts";
+import { seedDemoVault } from "./vault.ts";
+import type { VaultCtx } from "../../modules/vault/index.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -91,8 +93,11 @@ async function reconcileAsAdmin(ctx: Ctx, firmId: string): Promise<void> {
   await seedDemoReconciliations(ctx, actor ?? systemActor(firmId));
 }
 
-/** `documents`: where the demo's statement files go (none are made without it). */
-export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<DemoResult> {
+/**
+ * `documents`: where the demo's statement files go (none are made without it); `vault`: the
+ * Password Manager with its master key (no logins are made without it).
+ */
+export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx, vault?: VaultCtx): Promise<DemoResult> {
   const existing = await access.firmBySlug(ctx.db, DEMO_FIRM.slug);
   if (existing) {
     await seedDemoTransactions(ctx, existing.id);
@@ -105,6 +110,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
     await seedDemoWork(ctx, existing.id);
     await reconcileAsAdmin(ctx, existing.id);
     if (documents) await seedDemoStatementRequests(ctx, documents, existing.id);
+    if (vault) await seedDemoVault(vault, existing.id);
     return {
       created: false,
       firmId: existing.id,
@@ -160,6 +166,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   await seedDemoWork(ctx, firm.id);
   await reconcileAsAdmin(ctx, firm.id);
   if (documents) await seedDemoStatementRequests(ctx, documents, firm.id);
+  if (vault) await seedDemoVault(vault, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;

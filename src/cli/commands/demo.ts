@@ -1,14 +1,18 @@
 // `closebook demo`: creates the demo firm (two clients, a year of activity) unless it exists.
 import { processIo, type CommandIo } from "../io.ts";
 import { seedDemo } from "../../app/demo/seed.ts";
-import { documentsCtx } from "../../app/services.ts";
+import { documentsCtx, vaultCtx } from "../../app/services.ts";
 import { parse } from "../args.ts";
 
 export async function run(argv: string[], io: CommandIo = processIo()): Promise<number> {
   parse(argv, {}, "closebook demo");
   const runtime = await io.openRuntime("demo");
   try {
-    const result = await seedDemo(runtime.ctx, documentsCtx(runtime.config, runtime.ctx));
+    const result = await seedDemo(
+      runtime.ctx,
+      documentsCtx(runtime.config, runtime.ctx),
+      vaultCtx(runtime.config, runtime.ctx),
+    );
     io.stdout(
       result.created
         ? 'Created the demo firm "Northwind Bookkeeping" (slug demo):\n'

@@ -48,6 +48,12 @@ const EXPECTED: Record<Permission, string> = {
   "ledger.period.lock": "AOa",
   "ledger.import": "AOaos",
   "reports.package": "AO", // the firm prepares the monthly package; client users read it
+  // Client users use the vault only where the firm allows it (a per-client setting of the vault).
+  "vault.read": "AOaos",
+  "vault.reveal": "AOaos",
+  "vault.edit": "AOaos",
+  "vault.request": "AO", // the firm asks the client for logins
+  "vault.settings": "AO", // and decides whether the client's users see the vault
 };
 const LETTER: Record<Role, string> = {
   partner_admin: "A",

@@ -78,6 +78,15 @@ export const PERMISSIONS = {
   // The monthly report package is what the firm delivers: the firm prepares it (settings, notes,
   // generation); everyone who reads the books may read and download it.
   "reports.package": [PA, PO],
+  // The Password Manager: the firm keeps each client's logins. Client-side users read, reveal and
+  // keep their own client's logins only where the firm allows it (a per-client setting the vault
+  // checks); they always answer the credential requests sent to them. Only the firm asks for
+  // credentials and decides whether the client's users see the vault.
+  "vault.read": [PA, PO, CA, CO, CS],
+  "vault.reveal": [PA, PO, CA, CO, CS],
+  "vault.edit": [PA, PO, CA, CO, CS],
+  "vault.request": [PA, PO],
+  "vault.settings": [PA, PO],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -258,6 +258,7 @@ export async function verifyCurrent(
     if (challenge) await challenges.updateChallenge(tx, challenge.id, { consumed_at: ictx.clock.now() });
     const until = addMinutes(ictx.clock.now(), STEP_UP_MINUTES);
     await sessions.stepUp(tx, session.id, until);
+    await sessions.factorVerified(tx, session.id, ictx.clock.now());
     await securityEvent(tx, {
       action: "identity.2fa.verified_current",
       firmId: user.firm_id,

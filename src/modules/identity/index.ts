@@ -2,7 +2,13 @@
 // invitations, SSO — and the request authentication the server composes.
 import { activeUserIds, firmUser, insertUser, updateUser, userByEmail, userById } from "./store.ts";
 export type { IdentityCtx, IdentitySettings, RequestMeta } from "./identity-ctx.ts";
-export { authenticator, SESSION_COOKIE, CHALLENGE_COOKIE, CSRF_HEADER } from "./request-auth.ts";
+export {
+  authenticator,
+  secondFactorOf,
+  SESSION_COOKIE,
+  CHALLENGE_COOKIE,
+  CSRF_HEADER,
+} from "./request-auth.ts";
 export type { RequestAuth } from "./request-auth.ts";
 export { signIn, verifySignIn, resend, secondStep } from "./sign-in-service.ts";
 export { startEnrolment, confirmFirstEnrolment } from "./enrolment-service.ts";
@@ -14,7 +20,7 @@ export type { NewActiveUser } from "./user-service.ts";
 export { createToken, resolveToken } from "./token-service.ts";
 export { hashPassword } from "./passwords.ts";
 export { newTotpSecret, totpCode } from "./totp.ts";
-export { normalizeEmail } from "./model.ts";
+export { normalizeEmail, verifiedWithin } from "./model.ts";
 export { LIMITS, RESEND } from "./throttle-model.ts";
 /** The few user-store calls other modules need (and, for test set-ups, the raw insert and update). */
 export const users = { activeUserIds, firmUser, insertUser, updateUser, userByEmail, userById };

@@ -8,6 +8,7 @@ import {
   linkState,
   maskEmail,
   maskPhone,
+  verifiedWithin,
   newOneTimeCode,
   newRecoveryCodes,
   normalizeEmail,
@@ -66,6 +67,21 @@ describe("codes", () => {
     expect(parseEnteredCode("ABCD-EFGH")).toEqual({ kind: "recovery", code: "abcd-efgh" });
     expect(parseEnteredCode("abcdefgh")).toEqual({ kind: "recovery", code: "abcd-efgh" });
     expect(codeOf(() => parseEnteredCode("12345"))).toBe("identity/invalid-code-format");
+  });
+});
+
+describe("a second factor's freshness", () => {
+  it("counts a factor proven within the window, not before it, never without one", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const ago = (s: number) => new Date(now.getTime() - s * 1000);
+    expect(verifiedWithin(ago(0), now, 5)).toBe(true);
+    expect(verifiedWithin(ago(299), now, 5)).toBe(true);
+    expect(verifiedWithin(ago(300), now, 5)).toBe(true);
+    expect(verifiedWithin(ago(301), now, 5)).toBe(false);
+    expect(verifiedWithin(null, now, 5)).toBe(false);
+    // Clocks of two servers may differ a little; a time far ahead is not trusted.
+    expect(verifiedWithin(ago(-30), now, 5)).toBe(true);
+    expect(verifiedWithin(ago(-3600), now, 5)).toBe(false);
   });
 });
 

@@ -20,6 +20,13 @@ export const MAX_CODE_ATTEMPTS = 5;
 const MINUTE = 60_000;
 export const addMinutes = (at: Date, minutes: number) => new Date(at.getTime() + minutes * MINUTE);
 
+/** Whether a second factor proven at `at` is still fresh at `now` (within `minutes`, not in the future). */
+export function verifiedWithin(at: Date | null, now: Date, minutes: number): boolean {
+  if (!at) return false;
+  const age = now.getTime() - at.getTime();
+  return age >= -MINUTE && age <= minutes * MINUTE;
+}
+
 // ── e-mail, phone, names ────────────────────────────────────────────────────────────────────────
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;

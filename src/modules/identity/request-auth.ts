@@ -65,6 +65,24 @@ export function sessionOf(request: FastifyRequest): { session: Session; user: Us
   return request.auth;
 }
 
+/**
+ * How recently the request's person proved their second factor (for actions that need it fresh,
+ * such as revealing a vault password): when, and by which method they would prove it again. An API
+ * token has no second factor: it never counts as verified.
+ */
+export function secondFactorOf(request: FastifyRequest): {
+  verifiedAt: Date | null;
+  method: string | null;
+  session: boolean;
+} {
+  if (request.auth?.kind !== "session") return { verifiedAt: null, method: null, session: false };
+  return {
+    verifiedAt: request.auth.session.factor_verified_at,
+    method: request.auth.user.twofa_method,
+    session: true,
+  };
+}
+
 export function setSessionCookie(reply: FastifyReply, ictx: IdentityCtx, opened: OpenedSession): void {
   reply.setCookie(SESSION_COOKIE, opened.token, {
     path: "/",

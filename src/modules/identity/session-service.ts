@@ -61,6 +61,8 @@ export async function openSession(
     created_at: now,
     last_seen_at: now,
     expires_at: sessionExpiry(now, ictx.settings.session),
+    // "password+totp", "sso+sms"…: a second factor was proven just now ("sso" alone: the IdP's).
+    factor_verified_at: authMethod.includes("+") ? now : null,
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
     ip: meta.ip,
   });

@@ -9,11 +9,13 @@ export type Session = Selectable<SessionsTable>;
 
 export async function insertSession(
   ex: Executor,
-  s: Omit<Session, "stepped_up_until" | "revoked_at">,
+  s: Omit<Session, "stepped_up_until" | "revoked_at" | "factor_verified_at"> & {
+    factor_verified_at?: Date | null;
+  },
 ): Promise<Session> {
   return q(ex)
     .insertInto("sessions")
-    .values({ ...s, stepped_up_until: null, revoked_at: null })
+    .values({ factor_verified_at: null, ...s, stepped_up_until: null, revoked_at: null })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -37,6 +39,11 @@ export async function touchSession(ex: Executor, id: string, now: Date): Promise
 
 export async function stepUp(ex: Executor, id: string, until: Date | null): Promise<void> {
   await q(ex).updateTable("sessions").set({ stepped_up_until: until }).where("id", "=", id).execute();
+}
+
+/** Records that the session has just proven its second factor again. */
+export async function factorVerified(ex: Executor, id: string, at: Date): Promise<void> {
+  await q(ex).updateTable("sessions").set({ factor_verified_at: at }).where("id", "=", id).execute();
 }
 
 export async function revokeSession(ex: Executor, id: string, now: Date): Promise<void> {

@@ -43,6 +43,8 @@ export interface SessionsTable {
   last_seen_at: Date;
   expires_at: Date;
   stepped_up_until: Date | null;
+  /** When the session last proved its second factor (sign-in with one, or verify-current). */
+  factor_verified_at: Date | null;
   revoked_at: Date | null;
   user_agent: string | null;
   ip: string | null;
