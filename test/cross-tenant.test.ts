@@ -18,6 +18,8 @@ import { notify } from "../src/modules/notifications/index.ts";
 import * as work from "../src/modules/work/index.ts";
 import * as documents from "../src/modules/documents/index.ts";
 import { documentsCtx } from "../src/app/services.ts";
+import { commsCtx } from "../src/app/comms.ts";
+import * as comms from "../src/modules/comms/index.ts";
 import { LocalDiskStore } from "../src/platform/storage/index.ts";
 import { testConfig } from "./support/server.ts";
 import fs from "node:fs/promises";
@@ -154,6 +156,12 @@ beforeAll(async () => {
     ],
   });
   await work.addTemplateClient(t.ctx, victim.actor, template.id, { client: victim.slug });
+  // A comment the client may see (visibility "client"), so client-side refusals are real ones.
+  const comment = await comms.createComment(commsCtx(t.ctx), victim.actor, victim.slug, {
+    object: `journal_entry:${entry.id}`,
+    body: "Victim Zebra Comment",
+    visibility: "client",
+  });
   const sessionRow = await sql<{
     id: string;
   }>`select id from sessions where user_id = ${victimAdmin.id}::uuid`.execute(t.ctx.db);
@@ -176,6 +184,7 @@ beforeAll(async () => {
     template: template.id,
     folder: folder.id,
     document: victimDoc.document.id,
+    comment: comment.comment.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -194,6 +203,7 @@ beforeAll(async () => {
     ids.template!,
     ids.folder!,
     ids.document!,
+    ids.comment!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -242,6 +252,7 @@ function idFor(path: string, victimSide: boolean): string {
     "project-templates": ids.template!,
     folders: ids.folder!,
     documents: ids.document!,
+    comments: ids.comment!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }

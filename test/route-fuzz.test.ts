@@ -15,6 +15,8 @@ import * as ledger from "../src/modules/ledger/index.ts";
 import * as work from "../src/modules/work/index.ts";
 import * as documents from "../src/modules/documents/index.ts";
 import { documentsCtx } from "../src/app/services.ts";
+import { commsCtx } from "../src/app/comms.ts";
+import * as comms from "../src/modules/comms/index.ts";
 import { testConfig } from "./support/server.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
 import {
@@ -79,6 +81,11 @@ beforeAll(async () => {
       },
     ],
   });
+  const comment = await comms.createComment(commsCtx(t.ctx), books.actor, books.slug, {
+    object: `journal_entry:${entry.id}`,
+    body: "Fuzz comment",
+    visibility: "firm",
+  });
   const folders = await documents.listFolders(documentsCtx(testConfig(), t.ctx), books.actor, books.slug);
   Object.assign(ids, {
     folder: folders.find((f) => f.name === "Tax")!.id,
@@ -90,6 +97,7 @@ beforeAll(async () => {
     contacts: contact.id,
     dimensions: dimension.id,
     users: admin.userId,
+    comments: comment.comment.id,
   });
   doc = await openApiDocument(app);
 });

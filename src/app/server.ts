@@ -9,7 +9,7 @@ import { runAsTenant, runUnscoped } from "../platform/tenant-scope.ts";
 import { ledgerRoutes } from "../modules/ledger/index.ts";
 import { accessRoutes, firmRoutes } from "../modules/access/index.ts";
 import * as identity from "../modules/identity/index.ts";
-import { notificationRoutes } from "../modules/notifications/index.ts";
+import { notificationRoutes, unsubscribeRoutes } from "../modules/notifications/index.ts";
 import { bankingRoutes } from "../modules/banking/index.ts";
 import { categorizeRoutes } from "../modules/categorize/index.ts";
 import { transactionRoutes, trainingHistory } from "../modules/transactions/index.ts";
@@ -22,6 +22,8 @@ import { packageRoutes, reportRoutes } from "../modules/reports/index.ts";
 import { workRoutes } from "../modules/work/index.ts";
 import { documentsRoutes } from "../modules/documents/index.ts";
 import { reconcileRoutes } from "../modules/reconcile/index.ts";
+import { commsRoutes } from "../modules/comms/index.ts";
+import { commsCtx } from "./comms.ts";
 import { webRoutes } from "./web.ts";
 import type { Runtime } from "./runtime.ts";
 import { version } from "./version.ts";
@@ -84,6 +86,8 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       overviewRoutes(ctx),
       workRoutes(ctx),
       documentsRoutes(services.documents),
+      commsRoutes(commsCtx(ctx, services.notify)),
+      unsubscribeRoutes(services.notify),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],
