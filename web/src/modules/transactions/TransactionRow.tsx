@@ -13,7 +13,7 @@ import {
   TextInput,
   Tooltip,
 } from "@mantine/core";
-import { IconCheck, IconDots } from "@tabler/icons-react";
+import { IconCheck, IconDots, IconMessage } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { transactionsApi, type Edit, type Transaction } from "../../api/transactions.ts";
 import { Amount } from "../../components/Amount.tsx";
@@ -23,6 +23,7 @@ import { ExplanationPopover } from "./ExplanationPopover.tsx";
 import type { Option } from "./lookups.ts";
 import { RuleFromDialog } from "./RuleFromDialog.tsx";
 import { SplitDialog } from "./SplitDialog.tsx";
+import { CommentsDrawer } from "../comms/CommentsDrawer.tsx";
 
 export interface RowProps {
   client: string;
@@ -57,6 +58,7 @@ export function TransactionRow({
   const [payee, setPayee] = useState(t.coding.payee ?? "");
   const [splitOpen, setSplitOpen] = useState(false);
   const [ruleOpen, setRuleOpen] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
   const edit = useMutation({
     mutationFn: (e: Edit) => transactionsApi.edit(client, t.id, e),
     onSuccess: onChanged,
@@ -162,6 +164,16 @@ export function TransactionRow({
               </ActionIcon>
             </Tooltip>
           )}
+          <Tooltip label="Comments" withArrow>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Comments: ${label}`}
+              onClick={() => setCommentsOpen(true)}
+            >
+              <IconMessage size={16} />
+            </ActionIcon>
+          </Tooltip>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <ActionIcon variant="subtle" color="gray" aria-label={`More actions: ${label}`}>
@@ -176,6 +188,14 @@ export function TransactionRow({
             </Menu.Dropdown>
           </Menu>
         </Group>
+        {commentsOpen && (
+          <CommentsDrawer
+            client={client}
+            object={`transaction:${t.id}`}
+            title={`Comments: ${label}`}
+            onClose={() => setCommentsOpen(false)}
+          />
+        )}
         {splitOpen && (
           <SplitDialog
             client={client}

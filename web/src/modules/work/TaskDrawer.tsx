@@ -28,6 +28,7 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { isClientSide, useSession } from "../../app/session.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { DueCell } from "./DueCell.tsx";
+import { CommentThread } from "../comms/CommentThread.tsx";
 
 const EVENT_TEXT: Record<string, (d: Record<string, unknown>) => string> = {
   created: () => "created the task",
@@ -181,6 +182,7 @@ export function TaskDrawer({
                 </Timeline>
               )}
             </QueryState>
+            <CommentThread client={t.client.slug} object={`task:${t.id}`} />
           </Stack>
         )}
       </QueryState>
