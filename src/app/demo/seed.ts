@@ -16,6 +16,7 @@ import { seedDemoDocuments } from "./documents.ts";
 import type { DocumentsCtx } from "../../modules/documents/index.ts";
 import { seedDemoPackage } from "./package.ts";
 import { seedDemoWork } from "./work.ts";
+import { seedDemoComments } from "./comments.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -143,6 +144,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx): Promise<Demo
   await seedDemoTransactions(ctx, firm.id, books);
   if (documents) await seedDemoDocuments(documents, firm.id, books);
   await seedDemoWork(ctx, firm.id);
+  await seedDemoComments(ctx, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;
