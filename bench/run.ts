@@ -45,6 +45,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   cli: () => import("./cli.ts"),
   // Documents: a 200 MB file up and down, on local disk and a local S3 server, with peak memory.
   documents: () => import("./documents.ts"),
+  // Notifications: the weekly digest of 1,000 people built and sent to a local SMTP server.
+  digest: () => import("./digest.ts"),
 };
 
 async function main(): Promise<void> {

@@ -158,6 +158,8 @@ export async function saveSettings(
   return getSettings(ctx, actor);
 }
 
+const DIGEST_CONCURRENCY = 5;
+
 /** Sends the daily and weekly digests that are due (the hourly maintenance runs it, as the system). */
 export async function sendDueDigests(nctx: NotifyCtx): Promise<number> {
   const now = nctx.clock.now();
@@ -165,40 +167,53 @@ export async function sendDueDigests(nctx: NotifyCtx): Promise<number> {
   for (const kind of ["daily", "weekly"] as const) {
     const pending = await store.pendingDigest(nctx.db, kind, digestCutoff(kind, now));
     const byUser = new Map<string, Notification[]>();
-    for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
-    const clientNames = new Map<string, Map<string, string>>();
+    for (const n of pending) {
+      const list = byUser.get(n.user_id);
+      if (list) list.push(n);
+      else byUser.set(n.user_id, [n]);
+    }
+    // Per firm: its people's addresses and its clients' names in one query each.
+    const firms = new Map<string, string[]>();
     for (const [userId, items] of byUser) {
-      const firmId = items[0]!.firm_id;
-      const to = (await nctx.emailsOf(nctx.db, firmId, [userId])).get(userId);
-      if (to) {
-        if (!clientNames.has(firmId))
-          clientNames.set(
-            firmId,
-            new Map((await access.listClients(nctx.db, systemActor(firmId))).map((c) => [c.id, c.name])),
-          );
-        const names = clientNames.get(firmId)!;
-        const stop = unsubscribeUrl(nctx, { firmId, userId, target: `digest:${kind}`, choice: "off" });
-        const headers = unsubscribeHeaders(stop);
-        await nctx.delivery.sendEmail({
-          to,
-          firmId,
-          kind: `notification.digest.${kind}`,
-          subject: `Your ${kind} Closebook summary`,
-          text: digestText(
-            kind,
-            items.map((i) => ({ ...i, client: i.client_id ? (names.get(i.client_id) ?? null) : null })),
-            nctx.baseUrl,
-            stop,
-          ),
-          ...(headers ? { headers } : {}),
-        });
-        sent += 1;
-      }
-      await store.markDigested(
-        nctx.db,
-        items.map((i) => i.id),
-        now,
+      const firm = firms.get(items[0]!.firm_id);
+      if (firm) firm.push(userId);
+      else firms.set(items[0]!.firm_id, [userId]);
+    }
+    for (const [firmId, userIds] of firms) {
+      const emails = await nctx.emailsOf(nctx.db, firmId, userIds);
+      const names = new Map(
+        (await access.listClients(nctx.db, systemActor(firmId))).map((c) => [c.id, c.name]),
       );
+      const one = async (userId: string) => {
+        const items = byUser.get(userId)!;
+        const to = emails.get(userId);
+        if (to) {
+          const stop = unsubscribeUrl(nctx, { firmId, userId, target: `digest:${kind}`, choice: "off" });
+          const headers = unsubscribeHeaders(stop);
+          await nctx.delivery.sendEmail({
+            to,
+            firmId,
+            kind: `notification.digest.${kind}`,
+            subject: `Your ${kind} Closebook summary`,
+            text: digestText(
+              kind,
+              items.map((i) => ({ ...i, client: i.client_id ? (names.get(i.client_id) ?? null) : null })),
+              nctx.baseUrl,
+              stop,
+            ),
+            ...(headers ? { headers } : {}),
+          });
+          sent += 1;
+        }
+        await store.markDigested(
+          nctx.db,
+          items.map((i) => i.id),
+          now,
+        );
+      };
+      // A few at a time: the mail transport pools connections, and the waits overlap.
+      for (let i = 0; i < userIds.length; i += DIGEST_CONCURRENCY)
+        await Promise.all(userIds.slice(i, i + DIGEST_CONCURRENCY).map(one));
     }
   }
   return sent;
