@@ -47,6 +47,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   documents: () => import("./documents.ts"),
   // Receipts: reading time per page (text PDF, OCR image) and field accuracy on the generated set.
   receipts: () => import("./receipts.ts"),
+  // Notifications: the weekly digest of 1,000 people built and sent to a local SMTP server.
+  digest: () => import("./digest.ts"),
 };
 
 async function main(): Promise<void> {

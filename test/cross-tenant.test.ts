@@ -20,6 +20,8 @@ import * as documents from "../src/modules/documents/index.ts";
 import { documentsCtx } from "../src/app/services.ts";
 import * as vault from "../src/modules/vault/index.ts";
 import { TEST_VAULT_KEY } from "./support/server.ts";
+import { commsCtx } from "../src/app/comms.ts";
+import * as comms from "../src/modules/comms/index.ts";
 import { LocalDiskStore } from "../src/platform/storage/index.ts";
 import { testConfig } from "./support/server.ts";
 import fs from "node:fs/promises";
@@ -167,6 +169,12 @@ beforeAll(async () => {
   const credentialRequest = await vault.requestCredentials(vctx, victim.actor, victim.slug, {
     site: "Victim Zebra Payroll",
   });
+  // A comment the client may see (visibility "client"), so client-side refusals are real ones.
+  const comment = await comms.createComment(commsCtx(t.ctx), victim.actor, victim.slug, {
+    object: `journal_entry:${entry.id}`,
+    body: "Victim Zebra Comment",
+    visibility: "client",
+  });
   const sessionRow = await sql<{
     id: string;
   }>`select id from sessions where user_id = ${victimAdmin.id}::uuid`.execute(t.ctx.db);
@@ -191,6 +199,7 @@ beforeAll(async () => {
     document: victimDoc.document.id,
     vaultEntry: vaultEntry.id,
     credentialRequest: credentialRequest.taskId,
+    comment: comment.comment.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -211,6 +220,7 @@ beforeAll(async () => {
     ids.document!,
     ids.vaultEntry!,
     ids.credentialRequest!,
+    ids.comment!,
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -261,6 +271,7 @@ function idFor(path: string, victimSide: boolean): string {
     documents: ids.document!,
     vault: ids.vaultEntry!,
     requests: ids.credentialRequest!,
+    comments: ids.comment!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }

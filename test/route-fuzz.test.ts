@@ -17,6 +17,8 @@ import * as documents from "../src/modules/documents/index.ts";
 import { documentsCtx } from "../src/app/services.ts";
 import * as vault from "../src/modules/vault/index.ts";
 import { TEST_VAULT_KEY } from "./support/server.ts";
+import { commsCtx } from "../src/app/comms.ts";
+import * as comms from "../src/modules/comms/index.ts";
 import { testConfig } from "./support/server.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
 import {
@@ -87,6 +89,11 @@ beforeAll(async () => {
     password: "p",
   });
   const credentialRequest = await vault.requestCredentials(vctx, books.actor, books.slug, { site: "Fuzz" });
+  const comment = await comms.createComment(commsCtx(t.ctx), books.actor, books.slug, {
+    object: `journal_entry:${entry.id}`,
+    body: "Fuzz comment",
+    visibility: "firm",
+  });
   const folders = await documents.listFolders(documentsCtx(testConfig(), t.ctx), books.actor, books.slug);
   Object.assign(ids, {
     folder: folders.find((f) => f.name === "Tax")!.id,
@@ -100,6 +107,7 @@ beforeAll(async () => {
     users: admin.userId,
     vault: vaultEntry.id,
     requests: credentialRequest.taskId,
+    comments: comment.comment.id,
   });
   doc = await openApiDocument(app);
 });

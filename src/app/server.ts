@@ -9,7 +9,7 @@ import { runAsTenant, runUnscoped } from "../platform/tenant-scope.ts";
 import { ledgerRoutes } from "../modules/ledger/index.ts";
 import { accessRoutes, firmRoutes } from "../modules/access/index.ts";
 import * as identity from "../modules/identity/index.ts";
-import { notificationRoutes } from "../modules/notifications/index.ts";
+import { notificationRoutes, unsubscribeRoutes } from "../modules/notifications/index.ts";
 import { bankingRoutes } from "../modules/banking/index.ts";
 import { categorizeRoutes } from "../modules/categorize/index.ts";
 import { transactionRoutes, trainingHistory } from "../modules/transactions/index.ts";
@@ -25,6 +25,8 @@ import { reconcileRoutes } from "../modules/reconcile/index.ts";
 import { receiptsRoutes } from "../modules/receipts/index.ts";
 import { registerReceiptWork } from "./receipts.ts";
 import { checkMasterKey, vaultRoutes } from "../modules/vault/index.ts";
+import { commsRoutes } from "../modules/comms/index.ts";
+import { commsCtx } from "./comms.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
 import { syncReconnectTasks } from "./reconnect-tasks.ts";
@@ -105,6 +107,8 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       receiptsRoutes(services.documents),
       taskFileRoutes(ctx, services.documents),
       vaultRoutes(services.vault),
+      commsRoutes(commsCtx(ctx, services.notify)),
+      unsubscribeRoutes(services.notify),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
     ],

@@ -40,7 +40,13 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
     overrides.secrets ??
     createSecrets(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const delivery = overrides.delivery ?? createDelivery(config, ctx.db);
-  const nctx: NotifyCtx = { ...ctx, delivery, baseUrl: config.baseUrl, emailsOf: identity.emailsOf };
+  const nctx: NotifyCtx = {
+    ...ctx,
+    delivery,
+    baseUrl: config.baseUrl,
+    emailsOf: identity.emailsOf,
+    secrets,
+  };
   const ictx: IdentityCtx = {
     ...ctx,
     delivery,

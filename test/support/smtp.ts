@@ -9,6 +9,8 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   text: string;
+  /** Header values by lowercased name, as written (unfolded). */
+  headers: Record<string, string>;
 }
 
 export interface TestSmtp {
@@ -33,6 +35,15 @@ export async function startSmtp(): Promise<TestSmtp> {
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
+            headers: Object.fromEntries(
+              parsed.headerLines.map((h) => [
+                h.key.toLowerCase(),
+                h.line
+                  .slice(h.line.indexOf(":") + 1)
+                  .replace(/\r?\n(?=[ \t])/g, "")
+                  .trim(),
+              ]),
+            ),
           };
           received.push(mail);
           waiting.shift()?.(mail);

@@ -107,3 +107,19 @@ describe("the demo's work", () => {
     expect((await work.listTasks(t.ctx, actor, { assignee: "any", pageSize: 200 })).total).toBe(open.total);
   });
 });
+
+describe("the demo's comments", () => {
+  it("has a conversation with a mention on a transaction and a firm-only note on a task", async () => {
+    const rows = await sql<{ object_kind: string; visibility: string; body: string; mentions: string[] }>`
+      select object_kind, visibility, body, mentions from comments order by created_at, id`.execute(t.ctx.db);
+    expect(rows.rows.map((r) => [r.object_kind, r.visibility])).toEqual([
+      ["transaction", "client"],
+      ["transaction", "client"],
+      ["task", "firm"],
+    ]);
+    expect(rows.rows[0]!.body).toMatch(/^@owner /);
+    expect(rows.rows[0]!.mentions).toHaveLength(1);
+    // The client owner cannot see the firm-only note: mentioned there, not notified.
+    expect(rows.rows[2]!.mentions).toEqual([]);
+  });
+});

@@ -22,6 +22,7 @@ import { seedDemoReceipt } from "./receipts.ts";
 import { seedDemoStatementRequests } from "./statement-requests.ts";
 import { seedDemoVault } from "./vault.ts";
 import type { VaultCtx } from "../../modules/vault/index.ts";
+import { seedDemoComments } from "./comments.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -167,6 +168,7 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx, vault?: Vault
   await reconcileAsAdmin(ctx, firm.id);
   if (documents) await seedDemoStatementRequests(ctx, documents, firm.id);
   if (vault) await seedDemoVault(vault, firm.id);
+  await seedDemoComments(ctx, firm.id);
   // Last, once the month's transactions are in: the package of the last closed month.
   await seedDemoPackage(ctx, firm.id);
   return result;

@@ -25,6 +25,8 @@ export {
   PURGE_TRASH_JOB,
 } from "./document-service.ts";
 export type { Download } from "./document-service.ts";
+export { documentSummary } from "./document-summary.ts";
+export type { DocumentSummary } from "./document-summary.ts";
 export { clientBlobKeys, deleteBlobs } from "./client-files-service.ts";
 export type { DocumentView, VersionView } from "./document-view.ts";
 export { listMissingStatements } from "./missing-statements-service.ts";

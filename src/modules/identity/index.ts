@@ -1,6 +1,14 @@
 // The identity module's public face: who signs in and how, sessions and API tokens, users and
 // invitations, SSO — and the request authentication the server composes.
-import { activeUserIds, firmUser, insertUser, updateUser, userByEmail, userById } from "./store.ts";
+import {
+  activeUserIds,
+  firmUser,
+  firmUsers,
+  insertUser,
+  updateUser,
+  userByEmail,
+  userById,
+} from "./store.ts";
 export type { IdentityCtx, IdentitySettings, RequestMeta } from "./identity-ctx.ts";
 export {
   authenticator,
@@ -23,7 +31,7 @@ export { newTotpSecret, totpCode } from "./totp.ts";
 export { normalizeEmail, verifiedWithin } from "./model.ts";
 export { LIMITS, RESEND } from "./throttle-model.ts";
 /** The few user-store calls other modules need (and, for test set-ups, the raw insert and update). */
-export const users = { activeUserIds, firmUser, insertUser, updateUser, userByEmail, userById };
+export const users = { activeUserIds, firmUser, firmUsers, insertUser, updateUser, userByEmail, userById };
 export type { User } from "./store.ts";
 export type { IdentityTables } from "./tables.ts";
 export { authRoutes } from "./auth-routes.ts";
@@ -33,7 +41,6 @@ export { tokenRoutes } from "./token-routes.ts";
 export { ssoRoutes } from "./sso-routes.ts";
 
 import type { Executor } from "../../platform/db.ts";
-import { firmUsers } from "./store.ts";
 
 /** E-mail addresses of users of a firm (for notifications). */
 export async function emailsOf(

@@ -24,6 +24,16 @@ export const EVENTS = {
   "task.assigned": { label: "A task was assigned to you", inApp: true, email: "instant" },
   "task.due": { label: "A task of yours is due soon", inApp: true, email: "daily" },
   "comment.mention": { label: "Someone mentioned you", inApp: true, email: "instant" },
+  "comment.on_yours": {
+    label: "Someone commented on something of yours (assigned to you or that you created)",
+    inApp: true,
+    email: "daily",
+  },
+  "comment.on_watched": {
+    label: "Someone commented on something you watch or commented on",
+    inApp: true,
+    email: "off",
+  },
   "bank.connection.attention": { label: "A bank connection needs attention", inApp: true, email: "daily" },
   "review.waiting": { label: "Transactions are waiting for review", inApp: true, email: "weekly" },
   "bot.learned": { label: "The bot finished learning from imported history", inApp: true, email: "off" },
@@ -59,14 +69,35 @@ export function digestCutoff(kind: "daily" | "weekly", now: Date): Date {
   return new Date(day.getTime() - sinceMonday * 86_400_000);
 }
 
+export interface DigestItem {
+  title: string;
+  body: string;
+  link: string | null;
+  /** The client's name, or null for firm-wide news. */
+  client: string | null;
+}
+
+/** One e-mail for the period, grouped by client (alphabetically; firm-wide news last). */
 export function digestText(
   kind: "daily" | "weekly",
-  items: ReadonlyArray<{ title: string; body: string; link: string | null }>,
+  items: ReadonlyArray<DigestItem>,
   baseUrl: string,
+  unsubscribeUrl: string | null = null,
 ): string {
-  const lines = items.map(
-    (i) =>
-      `• ${i.title}${i.body ? ` — ${i.body}` : ""}${i.link ? `\n  ${baseUrl.replace(/\/+$/, "")}${i.link}` : ""}`,
+  const base = baseUrl.replace(/\/+$/, "");
+  const groups = new Map<string | null, DigestItem[]>();
+  for (const i of items) groups.set(i.client, [...(groups.get(i.client) ?? []), i]);
+  const order = [...groups.keys()].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : a.localeCompare(b, "en", { sensitivity: "base" }),
   );
-  return `Your ${kind} Closebook summary: ${items.length} notification${items.length === 1 ? "" : "s"}.\n\n${lines.join("\n")}\n\nChange what you receive in your notification settings.\n`;
+  const sections = order.map((client) => {
+    const lines = groups
+      .get(client)!
+      .map((i) => `• ${i.title}${i.body ? ` — ${i.body}` : ""}${i.link ? `\n  ${base}${i.link}` : ""}`);
+    return `${client ?? "Your firm"}\n${lines.join("\n")}`;
+  });
+  const footer = unsubscribeUrl
+    ? `Stop this ${kind} summary: ${unsubscribeUrl}\nChange what you receive in your notification settings.`
+    : "Change what you receive in your notification settings.";
+  return `Your ${kind} Closebook summary: ${items.length} notification${items.length === 1 ? "" : "s"}.\n\n${sections.join("\n\n")}\n\n${footer}\n`;
 }

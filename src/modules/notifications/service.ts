@@ -9,7 +9,10 @@ import { newId } from "../../platform/ids.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import type { Delivery, EmailMessage, OutboxMessage } from "../../platform/delivery/index.ts";
 import { firmOutbox } from "../../platform/delivery/index.ts";
+import { systemActor } from "../../platform/actor.ts";
+import type { Secrets } from "../../platform/secrets.ts";
 import * as access from "../access/index.ts";
+import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe-service.ts";
 import {
   EVENTS,
   checkEvent,
@@ -30,6 +33,8 @@ export interface NotifyCtx extends Ctx {
   baseUrl: string;
   /** The e-mail addresses of users (the identity module knows them). */
   emailsOf(ex: Executor, firmId: string, userIds: readonly string[]): Promise<Map<string, string>>;
+  /** Signs the unsubscribe links of e-mails (absent: e-mails carry none, as in scripts). */
+  secrets?: Secrets | undefined;
 }
 
 export interface NotifyInput {
@@ -78,13 +83,22 @@ export async function notify(nctx: NotifyCtx, input: NotifyInput): Promise<void>
   for (const userId of instant) {
     const to = emails.get(userId);
     if (!to) continue;
-    const link = input.link ? `\n\n${nctx.baseUrl.replace(/\/+$/, "")}${input.link}` : "";
+    const base = nctx.baseUrl.replace(/\/+$/, "");
+    const link = input.link ? `\n\n${base}${input.link}` : "";
+    const r = { firmId: input.firmId, userId, target: input.event };
+    const stop = unsubscribeUrl(nctx, { ...r, choice: "off" });
+    const daily = unsubscribeUrl(nctx, { ...r, choice: "daily" });
+    const footer = stop
+      ? `Stop these e-mails: ${stop}\nGet them in one daily summary instead: ${daily}\nChange what you receive in your notification settings.`
+      : "Change what you receive in your notification settings.";
+    const headers = unsubscribeHeaders(stop);
     const message: EmailMessage = {
       to,
       firmId: input.firmId,
       kind: `notification.${input.event}`,
       subject: input.title.slice(0, 200),
-      text: `${input.body ?? input.title}${link}\n\nChange what you receive in your notification settings.\n`,
+      text: `${input.body ?? input.title}${link}\n\n${footer}\n`,
+      ...(headers ? { headers } : {}),
     };
     // A notification is not worth failing the work that caused it.
     await nctx.delivery.sendEmail(message).catch(() => undefined);
@@ -144,6 +158,8 @@ export async function saveSettings(
   return getSettings(ctx, actor);
 }
 
+const DIGEST_CONCURRENCY = 5;
+
 /** Sends the daily and weekly digests that are due (the hourly maintenance runs it, as the system). */
 export async function sendDueDigests(nctx: NotifyCtx): Promise<number> {
   const now = nctx.clock.now();
@@ -151,25 +167,53 @@ export async function sendDueDigests(nctx: NotifyCtx): Promise<number> {
   for (const kind of ["daily", "weekly"] as const) {
     const pending = await store.pendingDigest(nctx.db, kind, digestCutoff(kind, now));
     const byUser = new Map<string, Notification[]>();
-    for (const n of pending) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
+    for (const n of pending) {
+      const list = byUser.get(n.user_id);
+      if (list) list.push(n);
+      else byUser.set(n.user_id, [n]);
+    }
+    // Per firm: its people's addresses and its clients' names in one query each.
+    const firms = new Map<string, string[]>();
     for (const [userId, items] of byUser) {
-      const firmId = items[0]!.firm_id;
-      const to = (await nctx.emailsOf(nctx.db, firmId, [userId])).get(userId);
-      if (to) {
-        await nctx.delivery.sendEmail({
-          to,
-          firmId,
-          kind: `notification.digest.${kind}`,
-          subject: `Your ${kind} Closebook summary`,
-          text: digestText(kind, items, nctx.baseUrl),
-        });
-        sent += 1;
-      }
-      await store.markDigested(
-        nctx.db,
-        items.map((i) => i.id),
-        now,
+      const firm = firms.get(items[0]!.firm_id);
+      if (firm) firm.push(userId);
+      else firms.set(items[0]!.firm_id, [userId]);
+    }
+    for (const [firmId, userIds] of firms) {
+      const emails = await nctx.emailsOf(nctx.db, firmId, userIds);
+      const names = new Map(
+        (await access.listClients(nctx.db, systemActor(firmId))).map((c) => [c.id, c.name]),
       );
+      const one = async (userId: string) => {
+        const items = byUser.get(userId)!;
+        const to = emails.get(userId);
+        if (to) {
+          const stop = unsubscribeUrl(nctx, { firmId, userId, target: `digest:${kind}`, choice: "off" });
+          const headers = unsubscribeHeaders(stop);
+          await nctx.delivery.sendEmail({
+            to,
+            firmId,
+            kind: `notification.digest.${kind}`,
+            subject: `Your ${kind} Closebook summary`,
+            text: digestText(
+              kind,
+              items.map((i) => ({ ...i, client: i.client_id ? (names.get(i.client_id) ?? null) : null })),
+              nctx.baseUrl,
+              stop,
+            ),
+            ...(headers ? { headers } : {}),
+          });
+          sent += 1;
+        }
+        await store.markDigested(
+          nctx.db,
+          items.map((i) => i.id),
+          now,
+        );
+      };
+      // A few at a time: the mail transport pools connections, and the waits overlap.
+      for (let i = 0; i < userIds.length; i += DIGEST_CONCURRENCY)
+        await Promise.all(userIds.slice(i, i + DIGEST_CONCURRENCY).map(one));
     }
   }
   return sent;

@@ -6,6 +6,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra header lines, e.g. List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
   /** The firm the message belongs to (the outbox shows it to that firm's Partner Admins). */
   firmId: string | null;
   /** What the message is, e.g. "identity.2fa-code"; shown in the outbox, never the secret it carries. */

@@ -13,7 +13,7 @@ import {
   TextInput,
   Tooltip,
 } from "@mantine/core";
-import { IconCheck, IconDots, IconPaperclip } from "@tabler/icons-react";
+import { IconCheck, IconDots, IconMessage, IconPaperclip } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { transactionsApi, type Edit, type Transaction } from "../../api/transactions.ts";
 import { Amount } from "../../components/Amount.tsx";
@@ -24,6 +24,7 @@ import type { Option } from "./lookups.ts";
 import { RuleFromDialog } from "./RuleFromDialog.tsx";
 import { SplitDialog } from "./SplitDialog.tsx";
 import { DocumentDrawer } from "../documents/DocumentDrawer.tsx";
+import { CommentsDrawer } from "../comms/CommentsDrawer.tsx";
 
 export interface RowProps {
   client: string;
@@ -61,6 +62,7 @@ export function TransactionRow({
   // The attached document (a receipt) shown in the documents drawer.
   const [attachmentOpen, setAttachmentOpen] = useState<string | null>(null);
   const attachment = t.attachments?.[0]?.documentId ?? null;
+  const [commentsOpen, setCommentsOpen] = useState(false);
   const edit = useMutation({
     mutationFn: (e: Edit) => transactionsApi.edit(client, t.id, e),
     onSuccess: onChanged,
@@ -183,6 +185,16 @@ export function TransactionRow({
               </ActionIcon>
             </Tooltip>
           )}
+          <Tooltip label="Comments" withArrow>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Comments: ${label}`}
+              onClick={() => setCommentsOpen(true)}
+            >
+              <IconMessage size={16} />
+            </ActionIcon>
+          </Tooltip>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <ActionIcon variant="subtle" color="gray" aria-label={`More actions: ${label}`}>
@@ -197,6 +209,14 @@ export function TransactionRow({
             </Menu.Dropdown>
           </Menu>
         </Group>
+        {commentsOpen && (
+          <CommentsDrawer
+            client={client}
+            object={`transaction:${t.id}`}
+            title={`Comments: ${label}`}
+            onClose={() => setCommentsOpen(false)}
+          />
+        )}
         {splitOpen && (
           <SplitDialog
             client={client}

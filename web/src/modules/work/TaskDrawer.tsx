@@ -32,6 +32,7 @@ import { DueCell } from "./DueCell.tsx";
 import { TaskFiles } from "./TaskFiles.tsx";
 import { TaskWatchers } from "./TaskWatchers.tsx";
 import { usersApi } from "../../api/users.ts";
+import { CommentThread } from "../comms/CommentThread.tsx";
 
 const EVENT_TEXT: Record<string, (d: Record<string, unknown>) => string> = {
   created: () => "created the task",
@@ -205,6 +206,7 @@ export function TaskDrawer({
                 </Timeline>
               )}
             </QueryState>
+            <CommentThread client={t.client.slug} object={`task:${t.id}`} />
           </Stack>
         )}
       </QueryState>
