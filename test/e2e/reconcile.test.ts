@@ -112,6 +112,8 @@ describe.skipIf(!hasChromium)("reconciliation", () => {
     await page.keyboard.press("r");
     await expect.poll(() => split.getAttribute("data-status")).toBe("rejected");
     await expect.poll(() => difference.innerText()).not.toBe(before);
+    // Keys wait while a decision is being saved: press once the row's buttons are enabled again.
+    await expect.poll(() => split.getByRole("button", { name: "Accept" }).isEnabled()).toBe(true);
     await page.keyboard.press("a");
     await expect.poll(() => split.getAttribute("data-status")).toBe("accepted");
 
