@@ -5,7 +5,7 @@
 import type { Readable } from "node:stream";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
-import { inTransaction } from "../../platform/db.ts";
+import { inTransaction, type Executor } from "../../platform/db.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { UUID } from "../../platform/ids.ts";
 import * as documents from "../documents/index.ts";
@@ -102,14 +102,8 @@ export async function chooseMatch(
       "the receipt is still being read: choose its transaction once it is read",
     );
   await inTransaction(ctx.db, async (tx) => {
-    if (before.transaction_id && before.transaction_id !== transactionId)
-      await transactions.detachDocument(
-        ctx,
-        actor,
-        s.clientId,
-        { transactionId: before.transaction_id, documentId },
-        tx,
-      );
+    if (before.transaction_id !== transactionId)
+      await detachCurrent(ctx, actor, s, documentId, before.transaction_id, tx);
     await transactions.attachDocument(
       ctx,
       actor,
@@ -148,14 +142,7 @@ export async function dismissReceipt(
   const s = await clientScope(ctx.db, actor, clientRef, "match");
   const before = await requireReading(ctx, s, documentId);
   await inTransaction(ctx.db, async (tx) => {
-    if (before.transaction_id)
-      await transactions.detachDocument(
-        ctx,
-        actor,
-        s.clientId,
-        { transactionId: before.transaction_id, documentId },
-        tx,
-      );
+    await detachCurrent(ctx, actor, s, documentId, before.transaction_id, tx);
     await store.updateReading(tx, s, documentId, {
       state: "dismissed",
       transaction_id: null,
@@ -182,14 +169,7 @@ export async function rereadReceipt(
   const s = await clientScope(ctx.db, actor, clientRef, "upload");
   const before = await requireReading(ctx, s, documentId);
   await inTransaction(ctx.db, async (tx) => {
-    if (before.transaction_id)
-      await transactions.detachDocument(
-        ctx,
-        actor,
-        s.clientId,
-        { transactionId: before.transaction_id, documentId },
-        tx,
-      );
+    await detachCurrent(ctx, actor, s, documentId, before.transaction_id, tx);
     await queueReading(ctx, actor, s, documentId, tx);
   });
   return getReceipt(ctx, actor, clientRef, documentId);
@@ -222,4 +202,17 @@ export async function uploadReceipt(
 export async function receiptsFolderId(ctx: DocumentsCtx, actor: Actor, clientRef: string): Promise<string> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
   return (await receiptsFolder(ctx, actor, s)).id;
+}
+
+/** Undoes the receipt's match to a transaction, if it has one, in the caller's transaction. */
+async function detachCurrent(
+  ctx: DocumentsCtx,
+  actor: Actor,
+  s: ClientScope,
+  documentId: string,
+  transactionId: string | null,
+  tx: Executor,
+): Promise<void> {
+  if (transactionId)
+    await transactions.detachDocument(ctx, actor, s.clientId, { transactionId, documentId }, tx);
 }
