@@ -7,7 +7,7 @@
 import type { Actor } from "../platform/actor.ts";
 import { systemActor } from "../platform/actor.ts";
 import type { Ctx } from "../platform/context.ts";
-import { addDays } from "../platform/dates.ts";
+import { addDays, monthInWords } from "../platform/dates.ts";
 import { forbidden, ruleViolation } from "../platform/errors.ts";
 import * as access from "../modules/access/index.ts";
 import * as documents from "../modules/documents/index.ts";
@@ -29,23 +29,6 @@ export function parseStatementKey(key: string | null): { accountId: string; mont
   return m ? { accountId: m[1]!, month: m[2]! } : null;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-export const monthName = (month: string) =>
-  `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
-
 /** Months before `month`: "2026-03" minus 2 is "2026-01". */
 function monthsBack(month: string, n: number): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n;
@@ -66,9 +49,9 @@ async function openRequest(
     clientId: s.clientId,
     key: statementKey(account.accountId, month),
     type: "document_upload_request",
-    title: `Upload the ${monthName(month)} statement of ${account.accountName}`.slice(0, 200),
+    title: `Upload the ${monthInWords(month)} statement of ${account.accountName}`.slice(0, 200),
     description:
-      `Upload the bank statement of ${account.accountName} for ${monthName(month)}: the PDF, or the ` +
+      `Upload the bank statement of ${account.accountName} for ${monthInWords(month)}: the PDF, or the ` +
       `bank's export (OFX, QFX, QIF, CSV, CAMT.053, MT940, BAI2). It is filed in Bank statements / ` +
       `${account.accountName} / ${year}, and this task closes when it arrives.`,
     folder,
@@ -114,7 +97,7 @@ export async function openStatementRequest(
   if (!account.missing.includes(input.month))
     throw ruleViolation(
       "documents/statement-not-missing",
-      `the ${monthName(input.month)} statement of ${account.accountName} is not missing`,
+      `the ${monthInWords(input.month)} statement of ${account.accountName} is not missing`,
       { field: "month" },
     );
   const r = await openRequest(ctx, s, account, input.month, by);

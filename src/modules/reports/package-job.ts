@@ -20,12 +20,8 @@ import {
   type Unfinished,
 } from "./package-model.ts";
 import { packagePdf } from "./package-pdf.ts";
-import {
-  monthInWords,
-  packageMonth,
-  type PackageMonth,
-  type PackageSettings,
-} from "./package-settings-model.ts";
+import { monthInWords } from "../../platform/dates.ts";
+import { packageMonth, type PackageMonth, type PackageSettings } from "./package-settings-model.ts";
 import type { PackageJob } from "./package-service.ts";
 import * as store from "./package-store.ts";
 import { packageXlsx } from "./package-xlsx.ts";

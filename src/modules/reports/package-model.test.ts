@@ -9,12 +9,8 @@ import {
   packageProfitLossColumns,
   trailingTwelveFrom,
 } from "./package-model.ts";
-import {
-  applyPackageSettings,
-  DEFAULT_PACKAGE_SETTINGS,
-  monthInWords,
-  packageMonth,
-} from "./package-settings-model.ts";
+import { applyPackageSettings, DEFAULT_PACKAGE_SETTINGS, packageMonth } from "./package-settings-model.ts";
+import { monthInWords } from "../../platform/dates.ts";
 
 describe("packageMonth", () => {
   it("takes YYYY-MM and gives the month's first and last day", () => {

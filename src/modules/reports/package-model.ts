@@ -5,7 +5,7 @@
 import type { ColumnSpec } from "./column-model.ts";
 import type { ExportTable } from "./export-table-model.ts";
 import type { PackageMonth } from "./package-settings-model.ts";
-import { monthInWords } from "./package-settings-model.ts";
+import { monthInWords } from "../../platform/dates.ts";
 import { fiscalYearStart, monthLabel, priorYear, type Range } from "./period-model.ts";
 import { roundTable } from "./rounding-model.ts";
 

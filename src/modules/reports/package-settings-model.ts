@@ -101,23 +101,3 @@ export function packageMonth(text: string): PackageMonth {
   const from = `${text}-01`;
   return { month: text, from, to: endOfMonth(from) };
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "March 2026" */
-export function monthInWords(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-}
