@@ -1,6 +1,6 @@
-// A real Closebook for browser tests: a fresh PGlite data dir, the demo firm with an invited
-// Partner Admin, a real SMTP server on 127.0.0.1 for its e-mail, and the HTTP server listening on
-// a free 127.0.0.1 port — the same composition `npm start` runs.
+// A real Closebook for browser tests: a fresh PGlite data dir holding the demo firm (a copy of the
+// run's seeded template) with an invited Partner Admin, a real SMTP server on 127.0.0.1 for its
+// e-mail, and the HTTP server listening on a free 127.0.0.1 port — what `npm start` runs.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { createServer } from "../../../src/app/server.ts";
 import { seedDemo } from "../../../src/app/demo/seed.ts";
 import { documentsCtx } from "../../../src/app/services.ts";
 import { invitePartnerAdmin } from "./bootstrap.ts";
+import { copyDemoTemplate } from "./demo-template.ts";
 import { startMailbox, type Mailbox } from "./mailbox.ts";
 
 export interface Person {
@@ -48,8 +49,10 @@ export async function startCloseBook(env: Record<string, string> = {}): Promise<
     SMTP_URL: mailbox.url,
     ...env,
   });
+  const copiedTemplate = copyDemoTemplate(dataDir);
   const runtime = await openRuntime(config);
-  await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx));
+  // The demo seeded once for the run (global set-up) is copied in; seeded here when there is none.
+  if (!copiedTemplate) await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx));
   await invitePartnerAdmin(runtime, DEMO_ADMIN);
   const app = await createServer(runtime);
   await runtime.ctx.jobs.start();
