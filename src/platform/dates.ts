@@ -80,6 +80,13 @@ const MONTH_NAMES = [
   "December",
 ] as const;
 
+/** 3 → "March"; its first three letters are the short name ("Mar"). */
+export function monthName(month: number): string {
+  const name = MONTH_NAMES[month - 1];
+  if (!name) throw new RangeError(`${month} is not a month number`);
+  return name;
+}
+
 /** "2026-03" → "March 2026" (what a person reads in a title, a cover or a task). */
 export function monthInWords(month: string): string {
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;

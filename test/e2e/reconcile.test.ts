@@ -6,7 +6,6 @@
 // bot's prediction, completion at zero, and the report with its CSV and PDF.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Download } from "playwright-core";
 import { hasChromium } from "./support/browser.ts";
 import { portalSession } from "./support/portal.ts";
@@ -16,24 +15,10 @@ import { formatMinor } from "../../src/platform/money.ts";
 import * as access from "../../src/modules/access/index.ts";
 import * as banking from "../../src/modules/banking/index.ts";
 import { LAST_MONTH_EXTRAS, monthStart } from "../../src/app/demo/reconciliations.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 const portal = portalSession();
 const CLIENT = "bluebird-coffee";
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages.join("\n");
-}
 
 async function downloaded(start: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
   const d = await start;

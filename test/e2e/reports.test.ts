@@ -5,10 +5,10 @@
 // changing the package's settings and notes so the next version carries them.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Download } from "playwright-core";
 import { hasChromium } from "./support/browser.ts";
 import { portalSession } from "./support/portal.ts";
+import { pdfText } from "../support/pdf-text.ts";
 
 const portal = portalSession();
 const CLIENT = "bluebird-coffee";
@@ -17,20 +17,6 @@ const CLIENT = "bluebird-coffee";
 const cents = (text: string) => Math.round(Number(text.replace(/,/g, "").trim()) * 100);
 
 /** The text of a PDF, its items joined by spaces. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages.join("\n");
-}
 
 async function downloaded(start: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
   const d = await start;

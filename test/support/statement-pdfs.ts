@@ -7,6 +7,7 @@
 // row. Plus a scanned-looking PDF (one image, no text), a password-protected one and a tampered one.
 import { deflateSync } from "node:zlib";
 import PDFDocument from "pdfkit";
+import { monthName } from "../../src/platform/dates.ts";
 
 export type PdfLayout = "signed" | "withdrawals-deposits" | "debit-credit";
 
@@ -63,22 +64,6 @@ export function balancesOf(spec: PdfStatementSpec): { balances: string[]; closin
   return { balances, closing: decimal(running) };
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 function parts(iso: string): [string, string, string] {
   return iso.split("-") as [string, string, string];
 }
@@ -92,11 +77,11 @@ const uk = (iso: string) => {
 };
 const short = (iso: string) => {
   const [, m, d] = parts(iso);
-  return `${MONTHS[Number(m) - 1]} ${d}`;
+  return `${monthName(Number(m)).slice(0, 3)} ${d}`;
 };
 const long = (iso: string) => {
   const [y, m, d] = parts(iso);
-  return `${LONG_MONTHS[Number(m) - 1]} ${Number(d)}, ${y}`;
+  return `${monthName(Number(m))} ${Number(d)}, ${y}`;
 };
 
 interface Page {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { pdfText } from "../../../test/support/pdf-text.ts";
 
 const ROOT = path.resolve(fileURLToPath(new URL(".", import.meta.url)), "../../..");
 let dataDir: string;
@@ -35,21 +35,6 @@ function closebook(...args: string[]) {
     env: { ...env, CLOSEBOOK_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function pdfText(file: string): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(fs.readFileSync(file)),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages.join("\n");
 }
 
 beforeAll(() => {
@@ -81,7 +66,7 @@ describe("closebook report package", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ client: "studio", month: "2026-02", version: 1, pdf, xlsx });
-    const text = await pdfText(pdf);
+    const text = await pdfText(fs.readFileSync(pdf));
     for (const s of [
       "Monthly report package",
       "February 2026",

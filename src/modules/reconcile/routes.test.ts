@@ -2,7 +2,6 @@
 // entry, complete, the report as CSV and PDF (its text read back with pdfjs), unreconcile (a role that may reconcile may not undo), bad
 // input (400), a second person (409) and another firm (404).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { bookkeepingClient, type BooksFixture } from "../../../test/support/books.ts";
 import { testServer } from "../../../test/support/server.ts";
@@ -13,24 +12,11 @@ import * as banking from "../banking/index.ts";
 import * as ledger from "../ledger/index.ts";
 import { MARCH, ofxStatement } from "../../../test/support/reconcile-statements.ts";
 import type { ReconciliationJson } from "./index.ts";
+import { pdfText } from "../../../test/support/pdf-text.ts";
 
 let t: TestDb;
 let b: BooksFixture;
 let app: App;
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages.join("\n");
-}
 
 const url = (path = "") => `/api/clients/${b.slug}/reconciliations${path}`;
 

@@ -4,7 +4,6 @@
 // the audit trail, roles (client users read only), and bad input that changes nothing.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { clientWithChart, type ClientFixture } from "../../../test/support/fixtures.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -13,6 +12,7 @@ import * as ledger from "../ledger/index.ts";
 import { runPackageJob, type ReviewBacklog } from "./package-job.ts";
 import { getPackage, listPackages, packageDownload, PACKAGE_JOB, requestPackage } from "./package-service.ts";
 import { getPackageSettings, updatePackageSettings } from "./package-settings-service.ts";
+import { pdfPages } from "../../../test/support/pdf-text.ts";
 
 let t: TestDb;
 let c: ClientFixture;
@@ -23,21 +23,6 @@ async function post(date: string, description: string, lines: Array<[string, big
     description,
     lines: lines.map(([n, amount]) => ({ accountId: c.account(n), amount, currency: "USD" })),
   });
-}
-
-async function pdfText(bytes: Buffer): Promise<string[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages;
 }
 
 const backlog: ReviewBacklog = async () => ({ waiting: 4, oldest: "2026-02-11" });
@@ -155,7 +140,7 @@ describe("report packages", () => {
     const pdf = await packageDownload(t.ctx, c.actor, c.slug, asked.id, "pdf");
     expect(pdf.contentType).toBe("application/pdf");
     expect(pdf.bytes.length).toBe(done.files.pdf!.size);
-    const pages = await pdfText(pdf.bytes);
+    const pages = await pdfPages(pdf.bytes);
     expect(pages[0]).toContain("Firm firm-pkg");
     expect(pages[0]).toContain("Client pkg-co");
     expect(pages[0]).toContain("February 2026");
@@ -205,7 +190,9 @@ describe("report packages", () => {
     expect(BigInt(list[0]!.ledgerVersion!)).toBeGreaterThan(BigInt(list[1]!.ledgerVersion!));
     // Without a review source the count is unknown, not zero.
     expect(list[0]!.unfinished?.bankLinesInReview).toBeNull();
-    const pages = await pdfText((await packageDownload(t.ctx, clientAdmin(), c.slug, again.id, "pdf")).bytes);
+    const pages = await pdfPages(
+      (await packageDownload(t.ctx, clientAdmin(), c.slug, again.id, "pdf")).bytes,
+    );
     // Rounding off: to the cent.
     expect(pages.join("\n")).toMatch(/Net income\s+1,800\.80/);
     await expect(requestPackage(t.ctx, clientAdmin(), c.slug, { month: "2026-02" })).rejects.toMatchObject({
