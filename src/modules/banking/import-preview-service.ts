@@ -8,7 +8,7 @@ import { csvGrid, type CsvGrid } from "./csv-preview.ts";
 import { detectFormat, StatementParseError, type CsvMapping, type FormatName } from "./formats/index.ts";
 import { prepareImport, selectStatements } from "./import-model.ts";
 import { requireAccount, savedMappingsOf, sha256, targetOf } from "./import-support.ts";
-import * as lines from "./line-store.ts";
+import * as statements from "./statement-store.ts";
 import { NO_SAVED_MAPPINGS, parseUpload } from "./parse-file.ts";
 import { clientScope } from "./scope.ts";
 
@@ -120,7 +120,7 @@ export async function previewStatementFile(
       });
     }
   });
-  const known = account ? await lines.fileByHash(ctx.db, s, account.id, digest) : undefined;
+  const known = account ? await statements.fileByHash(ctx.db, s, account.id, digest) : undefined;
   return {
     fileName: input.fileName,
     size: input.bytes.length,

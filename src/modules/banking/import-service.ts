@@ -15,6 +15,7 @@ import type { CsvMapping, FormatName } from "./formats/index.ts";
 import { prepareImport } from "./import-model.ts";
 import { requireAccount, savedMappingsOf, sha256, targetOf } from "./import-support.ts";
 import * as lines from "./line-store.ts";
+import * as statements from "./statement-store.ts";
 import { parseUpload } from "./parse-file.ts";
 import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
@@ -99,9 +100,9 @@ export async function importStatementFile(
         `"${account.name}" is inactive; activate it to import into it`,
       );
     const prepared = prepareImport(parsed.file, targetOf(account));
-    let file = await lines.fileByHash(tx, s, account.id, digest);
+    let file = await statements.fileByHash(tx, s, account.id, digest);
     const alreadyImported = file !== undefined;
-    file ??= await lines.insertFile(tx, s, {
+    file ??= await statements.insertFile(tx, s, {
       id: newId(),
       bankAccountId: account.id,
       sha256: digest,
@@ -112,7 +113,7 @@ export async function importStatementFile(
       uploadedBy: actor.id,
       source: input.source,
     });
-    const statementIds = await lines.ensureStatements(
+    const statementIds = await statements.ensureStatements(
       tx,
       s,
       { id: file.id, bankAccountId: account.id, currency: account.currency },
@@ -140,7 +141,7 @@ export async function importStatementFile(
     }
     progress({ phase: "writing", done: written, total: prepared.totalLines, unit: "lines" });
     const warnings = [...parsed.warnings, ...prepared.warnings];
-    await lines.insertImport(tx, s, {
+    await statements.insertImport(tx, s, {
       id: importId,
       bank_account_id: account.id,
       statement_file_id: file.id,

@@ -6,7 +6,9 @@ import { notFound, validationError } from "../../platform/errors.ts";
 import { isoScale, parseDecimal } from "../../platform/money.ts";
 import { requireAccount } from "./import-support.ts";
 import * as lines from "./line-store.ts";
-import type { BankImportRow, BankLineRow, LineFilter, StatementRow } from "./line-store.ts";
+import * as statements from "./statement-store.ts";
+import type { BankLineRow, LineFilter } from "./line-store.ts";
+import type { BankImportRow, StatementRow } from "./statement-store.ts";
 import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
 
@@ -79,7 +81,7 @@ export async function listStatements(
 ): Promise<Array<StatementRow & { file_name: string }>> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
   const account = await requireAccount(ctx.db, s, bankAccountRef);
-  return lines.listStatements(ctx.db, s, account.id);
+  return statements.listStatements(ctx.db, s, account.id);
 }
 
 export async function listImports(
@@ -90,7 +92,7 @@ export async function listImports(
 ): Promise<Array<BankImportRow & { file_name: string; format: string }>> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
   const account = filter.bankAccountRef ? await requireAccount(ctx.db, s, filter.bankAccountRef) : null;
-  return lines.listImports(ctx.db, s, { bankAccountId: account?.id, limit: filter.limit });
+  return statements.listImports(ctx.db, s, { bankAccountId: account?.id, limit: filter.limit });
 }
 
 /** The file exactly as it was received (the source every raw line points back to). */
@@ -101,7 +103,7 @@ export async function statementFile(
   fileId: string,
 ): Promise<{ name: string; format: string; bytes: Uint8Array }> {
   const s = await clientScope(ctx.db, actor, clientRef, "read");
-  const file = store.isUuid(fileId) ? await lines.fileWithBytes(ctx.db, s, fileId) : undefined;
+  const file = store.isUuid(fileId) ? await statements.fileWithBytes(ctx.db, s, fileId) : undefined;
   if (!file) throw notFound("banking/statement-file-not-found", `no statement file ${fileId}`);
   return { name: file.name, format: file.format, bytes: file.bytes };
 }
