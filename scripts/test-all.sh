@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: static checks, then every test on the embedded PGlite and again on a real
-# PostgreSQL server, then the browser tests (Chromium against a real server). Installs what the
-# suite needs on a fresh Debian machine (hledger and ledger as oracles, PostgreSQL when no server
+# PostgreSQL server (those that reach a database: scripts/lib/database-tests.mjs), then the browser
+# tests (Chromium against a real server). Installs what the suite needs on a fresh Debian machine (hledger and ledger as oracles, PostgreSQL when no server
 # answers on 127.0.0.1:5432, Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,8 +17,10 @@ mkdir -p test-results
 status=0
 echo "== tests on PGlite"
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/pglite.json || status=1
-echo "== tests on PostgreSQL ($TEST_DATABASE_URL)"
-DATABASE_URL="$TEST_DATABASE_URL" npx vitest run --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/postgres.json || status=1
+# Again on PostgreSQL, the files that can reach a database (pure-logic files have just run).
+mapfile -t database_tests < <(node scripts/lib/database-tests.mjs)
+echo "== tests on PostgreSQL ($TEST_DATABASE_URL): ${#database_tests[@]} files that reach a database"
+DATABASE_URL="$TEST_DATABASE_URL" npx vitest run "${database_tests[@]}" --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/postgres.json || status=1
 echo "== browser tests (Chromium; screenshots in test-results/screenshots)"
 env -u DATABASE_URL npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=./test/support/shared-data-reporter.ts --reporter=json --outputFile=test-results/browser.json || status=1
 
