@@ -22,9 +22,12 @@ import {
   unreconcile,
 } from "./index.ts";
 import { MARCH, ofxStatement } from "../../../test/support/reconcile-statements.ts";
+import { MINUTE, testClock } from "../../../test/support/clock.ts";
 
 let t: TestDb;
 let b: BooksFixture;
+// Early April: March's statement has arrived. Start and completion times come from this clock.
+const clock = testClock("2026-04-06T09:00:00Z");
 const entries: Record<string, string> = {};
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
@@ -63,7 +66,7 @@ async function post(
 }
 
 beforeAll(async () => {
-  t = await testDb();
+  t = await testDb({ clock });
   b = await bookkeepingClient(t.ctx);
   await banking.importStatementFile(t.ctx, b.actor, b.slug, "checking", {
     bytes: ofxStatement(MARCH),
@@ -95,6 +98,7 @@ describe("a month reconciled from an OFX statement", () => {
     // OFX states only the closing balance: the first opening is the closing less the lines.
     expect(started.openingSource).toBe("derived");
     expect(r).toMatchObject({ opening: "2356.99", closing: "3000.00", status: "in_progress" });
+    expect(r.startedAt).toBe(clock.now().toISOString());
     const byExternal = (fitid: string) =>
       r.matches.find((m) => m.statement.some((l) => l.externalId === fitid));
     expect(byExternal("F1")).toMatchObject({ class: "confident", kind: "bank-line", status: "accepted" });
@@ -131,8 +135,11 @@ describe("a month reconciled from an OFX statement", () => {
   });
 
   it("completes at zero, locks the cleared lines and refuses to change them", async () => {
+    clock.advance(90 * MINUTE);
     const done = reconciliationJson(await completeReconciliation(t.ctx, b.actor, b.slug, id));
     expect(done).toMatchObject({ status: "completed", difference: "0.00" });
+    // Both times on the same clock: an hour and a half apart, as the person spent them.
+    expect(Date.parse(done.completedAt!) - Date.parse(done.startedAt)).toBe(90 * MINUTE);
     expect(done.completedBy?.name).toBe(b.actor.displayName);
     expect(await count("reconciled_lines")).toBe(5);
     await expect(ledger.reverseEntry(t.ctx, b.actor, b.slug, entries.deposit!)).rejects.toThrow(

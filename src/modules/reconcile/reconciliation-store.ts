@@ -70,7 +70,6 @@ export async function insertReconciliation(
     | "client_id"
     | "outstanding"
     | "version"
-    | "started_at"
     | "updated_at"
     | "completed_by"
     | "completed_by_name"

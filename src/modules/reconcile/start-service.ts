@@ -157,6 +157,8 @@ export async function startReconciliation(
         status: "in_progress",
         started_by: actor.id,
         started_by_name: actor.displayName,
+        // The service's clock, like completed_at (the column's default is the database's clock).
+        started_at: ctx.clock.now(),
         ...fields,
       });
     }
