@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // Transformed modules kept on disk (under node_modules), so the suite's PostgreSQL phase and
+    // later runs do not transform the same sources again.
+    experimental: { fsModuleCache: true },
   },
 });
