@@ -59,7 +59,7 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId,
         title: `journal entry ${e.number} (${e.date} ${e.description})`,
-        link: `/c/${clientSlug}/ledger/entries/${e.id}`,
+        link: `/c/${clientSlug}/ledger/entries/${e.id}?comments=open`,
         owners: [e.createdBy],
         watchers: [],
       };
@@ -70,7 +70,8 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId: r.row.client_id,
         title: `the reconciliation of ${r.row.period_from} to ${r.row.period_to}`,
-        link: `/c/${clientSlug}/reconciliations?reconciliation=${r.row.id}`,
+        // The portal's reconcile screen (there is no /reconciliations page), its comments open.
+        link: `/c/${clientSlug}/reconcile/${r.row.id}?comments=open`,
         owners: [r.row.started_by],
         watchers: [],
       };

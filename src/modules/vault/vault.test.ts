@@ -202,6 +202,32 @@ describe("reveal", () => {
   });
 });
 
+describe("reveal without a second factor of one's own", () => {
+  // An SSO sign-in whose identity provider checks the second factor opens a session with no local
+  // factor proven ("sso", like this test's sessions); a user with no local method then has no
+  // code to prove it with. The Password Manager's help page says so.
+  it("stays refused: no code can be sent or accepted until the person sets up a method", async () => {
+    const user = await createUser(t, { firmId: a.firmId, role: "partner_admin", twoFactor: null });
+    const sso = await sessionFor(t, app, user);
+    const reveal = () => sso.inject({ method: "POST", url: url(a, `/${entryId}/reveal`), payload: {} });
+    const refused = await reveal();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({
+      code: "vault/step-up-required",
+      stepUp: { method: null, sendCode: null },
+    });
+    const send = await sso.inject({ method: "POST", url: "/api/me/2fa/send-code", payload: {} });
+    expect(send.statusCode).toBe(403);
+    const verify = await sso.inject({
+      method: "POST",
+      url: "/api/me/2fa/verify-current",
+      payload: { code: "123456" },
+    });
+    expect(verify.statusCode, verify.body).toBeGreaterThanOrEqual(400);
+    expect((await reveal()).statusCode).toBe(403);
+  });
+});
+
 describe("who may use a client's vault", () => {
   it("keeps client users out until the firm allows it, and always out of other clients", async () => {
     expect((await clientUser.inject(url(a))).json().code).toBe("vault/client-access-off");

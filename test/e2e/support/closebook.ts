@@ -9,7 +9,7 @@ import { loadConfig } from "../../../src/platform/config.ts";
 import { openRuntime, type Runtime } from "../../../src/app/runtime.ts";
 import { createServer } from "../../../src/app/server.ts";
 import { seedDemo } from "../../../src/app/demo/seed.ts";
-import { documentsCtx } from "../../../src/app/services.ts";
+import { documentsCtx, vaultCtx } from "../../../src/app/services.ts";
 import { invitePartnerAdmin } from "./bootstrap.ts";
 import { copyDemoTemplate } from "./demo-template.ts";
 import { startMailbox, type Mailbox } from "./mailbox.ts";
@@ -52,7 +52,8 @@ export async function startCloseBook(env: Record<string, string> = {}): Promise<
   const copiedTemplate = copyDemoTemplate(dataDir);
   const runtime = await openRuntime(config);
   // The demo seeded once for the run (global set-up) is copied in; seeded here when there is none.
-  if (!copiedTemplate) await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx));
+  if (!copiedTemplate)
+    await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx), vaultCtx(config, runtime.ctx));
   await invitePartnerAdmin(runtime, DEMO_ADMIN);
   const app = await createServer(runtime);
   await runtime.ctx.jobs.start();

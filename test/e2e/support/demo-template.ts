@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadConfig } from "../../../src/platform/config.ts";
 import { openRuntime } from "../../../src/app/runtime.ts";
 import { seedDemo } from "../../../src/app/demo/seed.ts";
-import { documentsCtx } from "../../../src/app/services.ts";
+import { documentsCtx, vaultCtx } from "../../../src/app/services.ts";
 import { LOCK_FILE } from "../../../src/platform/data-dir-lock.ts";
 
 export const DEMO_TEMPLATE = path.resolve("test-results/e2e-demo-template");
@@ -19,7 +19,7 @@ export async function seedDemoTemplate(): Promise<void> {
   const config = loadConfig({ CLOSEBOOK_DATA_DIR: DEMO_TEMPLATE, LOG_LEVEL: "silent" });
   const runtime = await openRuntime(config);
   try {
-    await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx));
+    await seedDemo(runtime.ctx, documentsCtx(config, runtime.ctx), vaultCtx(config, runtime.ctx));
   } finally {
     await runtime.close();
   }

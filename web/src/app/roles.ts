@@ -25,7 +25,12 @@ export type Action =
   | "firm.branding"
   | "firm.outbox"
   | "ledger.period.lock"
-  | "reports.package";
+  | "reports.package"
+  | "vault.read"
+  | "vault.reveal"
+  | "vault.edit"
+  | "vault.request"
+  | "vault.settings";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -40,6 +45,11 @@ const RULES: Record<Action, readonly string[]> = {
   "firm.outbox": ["partner_admin"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
   "reports.package": ["partner_admin", "partner_ops"],
+  "vault.read": [...PARTNER_ROLES, ...CLIENT_ROLES],
+  "vault.reveal": [...PARTNER_ROLES, ...CLIENT_ROLES],
+  "vault.edit": [...PARTNER_ROLES, ...CLIENT_ROLES],
+  "vault.request": [...PARTNER_ROLES],
+  "vault.settings": [...PARTNER_ROLES],
 };
 
 export function roleCan(role: string, action: Action): boolean {

@@ -20,11 +20,11 @@ export function useLocation(): { pathname: string; search: URLSearchParams; hash
   return { pathname: url.pathname, search: url.searchParams, hash: url.hash, href };
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   if (to === snapshot()) return;
   window.history[options.replace ? "replaceState" : "pushState"](null, "", to);
   notify();
-  if (!to.includes("#")) window.scrollTo(0, 0);
+  if (!to.includes("#") && !options.keepScroll) window.scrollTo(0, 0);
 }
 
 export type Params = Record<string, string>;

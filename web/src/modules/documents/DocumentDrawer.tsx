@@ -1,9 +1,10 @@
 // One document: its preview (PDFs and images, from the download route shown inline), its versions
-// to download, and its history (who uploaded, viewed, downloaded, changed it).
+// to download, its history (who uploaded, viewed, downloaded, changed it) and its comments.
 import { Anchor, Drawer, Image, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { contentUrl, documentsApi } from "../../api/documents.ts";
 import { QueryState } from "../../components/QueryState.tsx";
+import { CommentThread } from "../comms/CommentThread.tsx";
 import { formatBytes, formatWhen } from "./format.ts";
 
 export function DocumentDrawer({
@@ -92,6 +93,8 @@ export function DocumentDrawer({
                   </Stack>
                 )}
               </QueryState>
+              <Title order={5}>Comments</Title>
+              <CommentThread client={client} object={`document:${d.id}`} />
             </Stack>
           )}
         </QueryState>

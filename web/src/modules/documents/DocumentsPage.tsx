@@ -32,6 +32,7 @@ import { contentUrl, documentsApi, type DocumentItem, type Folder } from "../../
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
+import { useLinkedItem } from "../../router/linked-item.ts";
 import { DocumentDrawer } from "./DocumentDrawer.tsx";
 import { FolderTree } from "./FolderTree.tsx";
 import { MissingStatements } from "./MissingStatements.tsx";
@@ -41,7 +42,8 @@ export function DocumentsPage({ client }: { client: string }) {
   const qc = useQueryClient();
   const [selected, setSelected] = useState<string | null>(null);
   const [view, setView] = useState<"folder" | "trash">("folder");
-  const [open, setOpen] = useState<string | null>(null);
+  // A link may name the document to open ("?document=…", from a notification about its comments).
+  const [open, setOpen] = useLinkedItem("document");
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [newFolder, setNewFolder] = useState("");

@@ -13,6 +13,7 @@ import { Link, navigate } from "../../router/router.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { debitCredit, fromMinor, toMinor } from "../../lib/money.ts";
 import { ReverseEntryModal } from "./ReverseEntryModal.tsx";
+import { CommentsButton } from "../comms/CommentsButton.tsx";
 import { accountLabel } from "../../lib/accounts.ts";
 
 export function EntryPage({ client, id }: { client: string; id: string }) {
@@ -71,6 +72,11 @@ export function EntryPage({ client, id }: { client: string; id: string }) {
                     </Button>
                   </>
                 )}
+                <CommentsButton
+                  client={client}
+                  object={`journal_entry:${e.id}`}
+                  title={`Comments: ${e.status === "draft" ? "draft journal entry" : `journal entry ${e.number}`}`}
+                />
                 {e.status === "posted" && !e.reversesEntryId && (
                   <Button type="button" variant="default" onClick={() => setReversing(true)}>
                     Reverse

@@ -27,6 +27,7 @@ import {
   type ClassFilter,
 } from "./screen-model.ts";
 import { RowView, type Prediction } from "./ReconcileRow.tsx";
+import { CommentsButton } from "../comms/CommentsButton.tsx";
 import classes from "./Reconcile.module.css";
 
 export function ReconcileScreenPage({ client, id }: { client: string; id: string }) {
@@ -131,6 +132,11 @@ function Screen({ client, rec }: { client: string; rec: Reconciliation }) {
             <Button component={Link} href={`/c/${client}/reconcile`} variant="default" size="sm">
               All accounts
             </Button>
+            <CommentsButton
+              client={client}
+              object={`reconciliation:${rec.id}`}
+              title={`Comments: reconcile ${name}`}
+            />
             {!open && (
               <Button
                 component={Link}

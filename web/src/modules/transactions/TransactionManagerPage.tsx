@@ -17,6 +17,8 @@ import {
 } from "@mantine/core";
 import { IconCheck, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLinkedItem } from "../../router/linked-item.ts";
+import { LinkedTransaction } from "./LinkedTransaction.tsx";
 import { transactionsApi, type Band, type Tab, type TransactionFilter } from "../../api/transactions.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
@@ -68,6 +70,9 @@ export function TransactionManagerPage({ client }: { client: string }) {
   const [to, setTo] = useState(initial.to);
   const [untouched, setUntouched] = useState(initial.untouched);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // A notification's link names a transaction (?transaction=…): highlighted with its comments open,
+  // in the list when it is on this page, else shown on its own above the list.
+  const [linkedId, , forgetLink] = useLinkedItem("transaction");
   const [bulkAccount, setBulkAccount] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -135,6 +140,7 @@ export function TransactionManagerPage({ client }: { client: string }) {
 
   const counts = query.data?.counts;
   const rows = query.data?.transactions ?? [];
+  const linkedInList = rows.some((t) => t.id === linkedId);
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <>
@@ -305,6 +311,17 @@ export function TransactionManagerPage({ client }: { client: string }) {
           </Group>
         </Paper>
       )}
+      {linkedId && !linkedInList && query.isSuccess && (
+        <LinkedTransaction
+          client={client}
+          id={linkedId}
+          accounts={accounts}
+          onChanged={changed}
+          onError={setError}
+          onMessage={setMessage}
+          onDone={forgetLink}
+        />
+      )}
       <QueryState
         query={query}
         isEmpty={(d) => d.transactions.length === 0}
@@ -360,6 +377,8 @@ export function TransactionManagerPage({ client }: { client: string }) {
                       onChanged={changed}
                       onError={setError}
                       onMessage={setMessage}
+                      linked={t.id === linkedId}
+                      onLinkDone={forgetLink}
                     />
                   ))}
                 </Table.Tbody>

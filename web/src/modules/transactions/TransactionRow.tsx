@@ -1,6 +1,6 @@
 // One transaction in the Transaction Manager's table: inline edit of account and payee, the
 // confidence mark and explanation, and the row's actions (mark reviewed, split, create a rule).
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   ActionIcon,
   Badge,
@@ -36,6 +36,10 @@ export interface RowProps {
   onChanged: () => void;
   onError: (error: unknown) => void;
   onMessage: (text: string) => void;
+  /** The row a link names (?transaction=…): highlighted, scrolled to, its comments opened. */
+  linked?: boolean;
+  /** Called when the linked row's comments are closed. */
+  onLinkDone?: () => void;
 }
 
 const STATUS_LABEL: Record<Transaction["status"], { label: string; color: string }> = {
@@ -55,6 +59,8 @@ export function TransactionRow({
   onChanged,
   onError,
   onMessage,
+  linked = false,
+  onLinkDone,
 }: RowProps) {
   const [payee, setPayee] = useState(t.coding.payee ?? "");
   const [splitOpen, setSplitOpen] = useState(false);
@@ -62,7 +68,17 @@ export function TransactionRow({
   // The attached document (a receipt) shown in the documents drawer.
   const [attachmentOpen, setAttachmentOpen] = useState<string | null>(null);
   const attachment = t.attachments?.[0]?.documentId ?? null;
-  const [commentsOpen, setCommentsOpen] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(linked);
+  const [wasLinked, setWasLinked] = useState(linked);
+  // A link naming this row while it is already shown opens its comments too.
+  if (linked !== wasLinked) {
+    setWasLinked(linked);
+    if (linked) setCommentsOpen(true);
+  }
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (linked) rowRef.current?.scrollIntoView({ block: "center" });
+  }, [linked]);
   const edit = useMutation({
     mutationFn: (e: Edit) => transactionsApi.edit(client, t.id, e),
     onSuccess: onChanged,
@@ -76,7 +92,18 @@ export function TransactionRow({
   const status = STATUS_LABEL[t.status];
   const label = t.description;
   return (
-    <Table.Tr aria-label={label} bg={selected ? "var(--mantine-color-blue-light)" : undefined}>
+    <Table.Tr
+      ref={rowRef}
+      aria-label={label}
+      data-linked={linked || undefined}
+      bg={
+        linked
+          ? "var(--mantine-color-yellow-light)"
+          : selected
+            ? "var(--mantine-color-blue-light)"
+            : undefined
+      }
+    >
       <Table.Td>
         <Checkbox
           aria-label={`Select ${label}`}
@@ -214,7 +241,10 @@ export function TransactionRow({
             client={client}
             object={`transaction:${t.id}`}
             title={`Comments: ${label}`}
-            onClose={() => setCommentsOpen(false)}
+            onClose={() => {
+              setCommentsOpen(false);
+              if (linked) onLinkDone?.();
+            }}
           />
         )}
         {splitOpen && (

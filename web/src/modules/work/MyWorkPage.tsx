@@ -34,7 +34,8 @@ import { TaskDrawer } from "./TaskDrawer.tsx";
 import { NewTaskModal } from "./NewTaskModal.tsx";
 import { DueCell } from "./DueCell.tsx";
 import { ReassignBar } from "./ReassignBar.tsx";
-import { Link, useLocation } from "../../router/router.tsx";
+import { Link } from "../../router/router.tsx";
+import { useLinkedItem } from "../../router/linked-item.ts";
 
 const STATUSES = Object.keys(STATUS_LABELS) as TaskStatus[];
 const statusOptions = STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
@@ -49,9 +50,9 @@ export function MyWorkPage({ client }: { client?: string }) {
   const [type, setType] = useState<string | null>(null);
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
-  // A link may name the task to open ("/c/acme/work?task=…", from a missing statement).
-  const location = useLocation();
-  const [open, setOpen] = useState<string | null>(location.search.get("task"));
+  // A link may name the task to open ("/c/acme/work?task=…", from a notification or a missing
+  // statement), also while this page is already showing.
+  const [open, setOpen] = useLinkedItem("task");
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
   const qc = useQueryClient();

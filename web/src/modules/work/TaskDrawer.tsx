@@ -3,6 +3,7 @@
 // items added by the firm) and its history.
 import { useState } from "react";
 import {
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -33,6 +34,7 @@ import { TaskFiles } from "./TaskFiles.tsx";
 import { TaskWatchers } from "./TaskWatchers.tsx";
 import { usersApi } from "../../api/users.ts";
 import { CommentThread } from "../comms/CommentThread.tsx";
+import { Link } from "../../router/router.tsx";
 
 const EVENT_TEXT: Record<string, (d: Record<string, unknown>) => string> = {
   created: () => "created the task",
@@ -107,7 +109,13 @@ export function TaskDrawer({
             {t.credential && (
               <Text size="sm">
                 Login asked for: {t.credential.site}
-                {t.credential.url ? ` (${t.credential.url})` : ""}
+                {t.credential.url ? ` (${t.credential.url})` : ""} ·{" "}
+                {/* The answer is given on the Password Manager page, never in the task. */}
+                <Anchor component={Link} href={`/c/${t.client.slug}/vault`} size="sm">
+                  {firmSide || t.status === "done" || t.status === "rejected"
+                    ? "Open the Password Manager"
+                    : "Answer it in the Password Manager"}
+                </Anchor>
               </Text>
             )}
             <Group gap="xl">
