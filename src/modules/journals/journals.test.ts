@@ -45,7 +45,7 @@ describe("JE Automation", () => {
     const res = await post("/schedules", {
       kind: "prepaid",
       name: "Prepaid insurance",
-      total: "1000.00",
+      amount: "1000.00",
       startMonth: "2026-03",
       months: 3,
       accounts: { expense: b.account("6250"), prepaid: b.account("1300") },
@@ -65,7 +65,7 @@ describe("JE Automation", () => {
     const res = await post("/schedules", {
       kind: "prepaid",
       name: "Bad",
-      total: "300.00",
+      amount: "300.00",
       startMonth: "2026-03",
       months: 2,
       amounts: ["100.00", "150.00"],

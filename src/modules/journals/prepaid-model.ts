@@ -37,7 +37,7 @@ export function checkStartMonth(month: string, field: string): void {
 export function prepaidTable(terms: PrepaidTerms): PrepaidRow[] {
   if (terms.total <= 0n)
     throw validationError("journals/bad-amount", "the prepaid amount must be more than zero", {
-      field: "total",
+      field: "amount",
     });
   checkMonths(terms.months, "months");
   checkStartMonth(terms.startMonth, "startMonth");

@@ -33,7 +33,7 @@ describe("prepaid amortization", () => {
   });
   it("refuses nonsense terms naming the field", () => {
     expect(() => prepaidTable({ total: 0n, startMonth: "2026-01", months: 2 })).toThrow(
-      expect.objectContaining({ field: "total" }),
+      expect.objectContaining({ field: "amount" }),
     );
     expect(() => prepaidTable({ total: 10n, startMonth: "2026-13", months: 2 })).toThrow(
       expect.objectContaining({ field: "startMonth" }),

@@ -5,9 +5,13 @@ import { z } from "zod";
 import { clientParam, decimal, errors } from "../../platform/route-schemas.ts";
 import { CONVENTIONS, DEPRECIATION_METHODS } from "./depreciation-model.ts";
 import { FREQUENCIES } from "./recurring-model.ts";
+import { isMonth } from "./schedule-math.ts";
 
 export { clientParam, errors };
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month, YYYY-MM");
+export const month = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, "expected a month, YYYY-MM")
+  .refine(isMonth, "not a month of the calendar (expected YYYY-MM)");
 const accountId = z.string().min(1).max(100);
 const percent = z.string().max(20).describe('a percentage such as "5" or "33.5"');
 const memo = z.string().max(500).nullable().optional();
@@ -58,7 +62,7 @@ export const scheduleIn = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("prepaid"),
     ...scheduleCommon,
-    total: decimal,
+    amount: decimal.describe("the prepaid amount"),
     startMonth: month,
     months: z.number().int(),
     amounts: z

@@ -69,7 +69,7 @@ export function scheduleSpec(input: ScheduleIn, scale: number): SourceSpec {
     source = {
       kind: "prepaid",
       terms: {
-        total: money(input.total, "total"),
+        total: money(input.amount, "amount"),
         startMonth: input.startMonth,
         months: input.months,
         amounts: input.amounts ? input.amounts.map((a, i) => money(a, `amounts[${i}]`)) : null,
