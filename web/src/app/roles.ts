@@ -25,7 +25,9 @@ export type Action =
   | "firm.branding"
   | "firm.outbox"
   | "ledger.period.lock"
-  | "reports.package";
+  | "reports.package"
+  | "journals.view"
+  | "journals.approve";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -40,6 +42,8 @@ const RULES: Record<Action, readonly string[]> = {
   "firm.outbox": ["partner_admin"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
   "reports.package": ["partner_admin", "partner_ops"],
+  "journals.view": ["partner_admin", "partner_ops"],
+  "journals.approve": ["partner_admin"],
 };
 
 export function roleCan(role: string, action: Action): boolean {
