@@ -22,6 +22,7 @@ import * as vault from "../src/modules/vault/index.ts";
 import { TEST_VAULT_KEY } from "./support/server.ts";
 import { commsCtx } from "../src/app/comms.ts";
 import * as comms from "../src/modules/comms/index.ts";
+import * as journals from "../src/modules/journals/index.ts";
 import { LocalDiskStore } from "../src/platform/storage/index.ts";
 import { testConfig } from "./support/server.ts";
 import fs from "node:fs/promises";
@@ -175,6 +176,32 @@ beforeAll(async () => {
     body: "Victim Zebra Comment",
     visibility: "client",
   });
+  // JE Automation: a schedule and a recurring entry, and the month's generated entries.
+  const jeSchedule = await journals.createSource(t.ctx, victim.actor, victim.slug, {
+    type: "schedule",
+    body: {
+      kind: "prepaid",
+      name: "Victim Zebra Prepaid",
+      amount: "300.00",
+      startMonth: "2026-03",
+      months: 3,
+      accounts: { expense: victim.account("6250"), prepaid: victim.account("1300") },
+    },
+  });
+  const jeRecurring = await journals.createSource(t.ctx, victim.actor, victim.slug, {
+    type: "recurring",
+    body: {
+      name: "Victim Zebra Accrual",
+      frequency: "monthly",
+      day: "last",
+      startMonth: "2026-03",
+      lines: [
+        { kind: "fixed", accountId: victim.account("6800"), amount: "10.00" },
+        { kind: "balancing", accountId: victim.account("2000") },
+      ],
+    },
+  });
+  const jeRun = (await journals.generateMonth(t.ctx, victim.actor, victim.slug, "2026-03")).items[0]!.run!;
   const sessionRow = await sql<{
     id: string;
   }>`select id from sessions where user_id = ${victimAdmin.id}::uuid`.execute(t.ctx.db);
@@ -200,6 +227,9 @@ beforeAll(async () => {
     vaultEntry: vaultEntry.id,
     credentialRequest: credentialRequest.taskId,
     comment: comment.comment.id,
+    jeSchedule: jeSchedule.id,
+    jeRecurring: jeRecurring.id,
+    jeRun: jeRun.id,
   });
   clientMarkers.push(
     ids.client!,
@@ -221,6 +251,10 @@ beforeAll(async () => {
     ids.vaultEntry!,
     ids.credentialRequest!,
     ids.comment!,
+    ids.jeSchedule!,
+    ids.jeRecurring!,
+    ids.jeRun!,
+    "Victim Zebra Prepaid",
     "victim-books",
     "Victim Zebra",
     "zebra.admin@victim.test",
@@ -272,6 +306,8 @@ function idFor(path: string, victimSide: boolean): string {
     vault: ids.vaultEntry!,
     requests: ids.credentialRequest!,
     comments: ids.comment!,
+    schedules: ids.jeSchedule!,
+    recurring: ids.jeRecurring!,
   };
   return byCollection[before ?? ""] ?? (victimSide ? ids.entry! : ids.client!);
 }
@@ -293,6 +329,8 @@ function fill(path: string): string {
         return ids.document!;
       case "kind":
         return "logo";
+      case "run":
+        return ids.jeRun!;
       case "method":
         return "email";
       default:

@@ -19,6 +19,7 @@ import * as vault from "../src/modules/vault/index.ts";
 import { TEST_VAULT_KEY } from "./support/server.ts";
 import { commsCtx } from "../src/app/comms.ts";
 import * as comms from "../src/modules/comms/index.ts";
+import * as journals from "../src/modules/journals/index.ts";
 import { testConfig } from "./support/server.ts";
 import { TEXT_LIMITS } from "../src/platform/text-limits.ts";
 import {
@@ -94,6 +95,31 @@ beforeAll(async () => {
     body: "Fuzz comment",
     visibility: "firm",
   });
+  const schedule = await journals.createSource(t.ctx, books.actor, books.slug, {
+    type: "schedule",
+    body: {
+      kind: "prepaid",
+      name: "Fuzz prepaid",
+      amount: "300.00",
+      startMonth: "2026-03",
+      months: 3,
+      accounts: { expense: books.account("6250"), prepaid: books.account("1300") },
+    },
+  });
+  const recurring = await journals.createSource(t.ctx, books.actor, books.slug, {
+    type: "recurring",
+    body: {
+      name: "Fuzz accrual",
+      frequency: "monthly",
+      day: 1,
+      startMonth: "2026-03",
+      lines: [
+        { kind: "fixed", accountId: books.account("6800"), amount: "1.00" },
+        { kind: "balancing", accountId: books.account("2000") },
+      ],
+    },
+  });
+  const run = (await journals.generateMonth(t.ctx, books.actor, books.slug, "2026-03")).items[0]!.run!;
   const folders = await documents.listFolders(documentsCtx(testConfig(), t.ctx), books.actor, books.slug);
   Object.assign(ids, {
     folder: folders.find((f) => f.name === "Tax")!.id,
@@ -108,6 +134,9 @@ beforeAll(async () => {
     vault: vaultEntry.id,
     requests: credentialRequest.taskId,
     comments: comment.comment.id,
+    schedules: schedule.id,
+    recurring: recurring.id,
+    run: run.id,
   });
   doc = await openApiDocument(app);
 });
@@ -240,6 +269,8 @@ function pathValue(path: string, name: string): string {
       return ids.accounts!;
     case "month":
       return "2026-03";
+    case "run":
+      return ids.run!;
     case "kind":
       return "logo";
     case "method":

@@ -54,6 +54,9 @@ const EXPECTED: Record<Permission, string> = {
   "vault.edit": "AOaos",
   "vault.request": "AO", // the firm asks the client for logins
   "vault.settings": "AO", // and decides whether the client's users see the vault
+  "journals.view": "AO", // JE Automation is the firm's work
+  "journals.manage": "AO",
+  "journals.approve": "A", // the reviewer approves what the preparer generated
 };
 const LETTER: Record<Role, string> = {
   partner_admin: "A",

@@ -87,6 +87,12 @@ export const PERMISSIONS = {
   "vault.edit": [PA, PO, CA, CO, CS],
   "vault.request": [PA, PO],
   "vault.settings": [PA, PO],
+  // JE Automation: the firm's preparers set up recurring entries and schedules and generate the
+  // month's entries; approving them for posting is the reviewer's (Partner Admin's) step. Client
+  // users see the posted entries in the ledger only.
+  "journals.view": [PA, PO],
+  "journals.manage": [PA, PO],
+  "journals.approve": [PA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

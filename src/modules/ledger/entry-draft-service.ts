@@ -19,6 +19,8 @@ export async function createDraft(
   actor: Actor,
   clientRef: string,
   input: EntryInput,
+  // Who made it: "manual", or a module that generates drafts (JE Automation's "journals").
+  source = "manual",
 ): Promise<EntryView> {
   return inTransaction(ctx.db, async (tx) => {
     const s = await clientScope(tx, actor, clientRef, "ledger.post");
@@ -30,7 +32,7 @@ export async function createDraft(
       ...entry,
       reference: entry.reference ?? null,
       comment: entry.comment ?? null,
-      source: "manual",
+      source,
       reversesEntryId: null,
       createdBy: actor.id,
     });

@@ -30,7 +30,9 @@ export type Action =
   | "vault.reveal"
   | "vault.edit"
   | "vault.request"
-  | "vault.settings";
+  | "vault.settings"
+  | "journals.view"
+  | "journals.approve";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -50,6 +52,8 @@ const RULES: Record<Action, readonly string[]> = {
   "vault.edit": [...PARTNER_ROLES, ...CLIENT_ROLES],
   "vault.request": [...PARTNER_ROLES],
   "vault.settings": [...PARTNER_ROLES],
+  "journals.view": ["partner_admin", "partner_ops"],
+  "journals.approve": ["partner_admin"],
 };
 
 export function roleCan(role: string, action: Action): boolean {

@@ -11,6 +11,7 @@ import { workModule } from "./work/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
 import { receiptsModule } from "./receipts/index.tsx";
 import { vaultModule } from "./vault/index.tsx";
+import { journalsModule } from "./journals/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -26,6 +27,7 @@ export const MODULES: PortalModule[] = [
   documentsModule,
   receiptsModule,
   vaultModule,
+  journalsModule,
   helpModule,
   settingsModule,
 ];

@@ -1,0 +1,25 @@
+// The journals module's public face (JE Automation): recurring entries, schedules and the
+// month-end batch; monthEndState for the Close Tracker.
+import type { Ctx } from "../../platform/context.ts";
+import { monthEndState as stateOf } from "./batch-items.ts";
+
+export { journalsRoutes } from "./routes.ts";
+export { createSource, listSources, getSource } from "./source-service.ts";
+export type { SourceInput } from "./source-service.ts";
+export { generateMonth, approveMonth, postMonth, monthBatch } from "./batch-service.ts";
+export { prepaidTable } from "./prepaid-model.ts";
+export { depreciationTable } from "./depreciation-model.ts";
+export { loanTable, levelPayment } from "./loan-model.ts";
+
+/**
+ * A client's month as the close sees it: drafts not yet posted, and recurring entries or schedule
+ * entries due that month that were not generated (or are held). The scope is the client's, already
+ * checked by the caller.
+ */
+export function monthEndState(
+  ctx: Ctx,
+  scope: { firmId: string; clientId: string },
+  month: string,
+): Promise<{ drafts: number; schedulesNotRun: number }> {
+  return stateOf(ctx.db, scope, month);
+}

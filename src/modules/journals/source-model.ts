@@ -1,0 +1,105 @@
+// What a recurring entry or schedule gives a month: the entries due (a date, a description and
+// their lines, or for recurring entries the formula lines still to work out against the books),
+// from its stored terms. Schedules book on the month's last day.
+import { endOfMonth, monthInWords } from "../../platform/dates.ts";
+import { depreciationTable, type DepreciationTerms } from "./depreciation-model.ts";
+import { loanTable, type LoanTerms } from "./loan-model.ts";
+import { prepaidTable, type PrepaidTerms } from "./prepaid-model.ts";
+import { occurrenceIn, type RecurringTerms } from "./recurring-model.ts";
+import type { RecurringLine, ResolvedLine } from "./recurring-lines.ts";
+import type { RunPart, SourceKind } from "./tables.ts";
+
+export type SourceTerms =
+  | { kind: "recurring"; terms: RecurringTerms }
+  | { kind: "prepaid"; terms: PrepaidTerms }
+  | { kind: "depreciation"; terms: DepreciationTerms }
+  | { kind: "loan"; terms: LoanTerms };
+
+/** The ledger accounts each kind of schedule books to, by role. */
+export const SCHEDULE_ACCOUNTS: Record<Exclude<SourceKind, "recurring">, readonly string[]> = {
+  prepaid: ["expense", "prepaid"],
+  depreciation: ["expense", "accumulated"],
+  loan: ["interest", "liability", "payment"],
+};
+/** A disposal also needs the asset's cost account, where proceeds went and the gain/loss account. */
+export const DISPOSAL_ACCOUNTS = ["asset", "proceeds", "gainLoss"] as const;
+
+export interface DueEntry {
+  part: RunPart;
+  date: string;
+  description: string;
+  /** Schedules: the lines. Recurring entries: null, their `formula` is worked out at generation. */
+  lines: ResolvedLine[] | null;
+  formula: RecurringLine[] | null;
+}
+
+const line = (accountId: string | undefined, amount: bigint, memo: string | null = null): ResolvedLine => ({
+  accountId: accountId ?? "",
+  amount,
+  memo,
+});
+
+/** The entries a source gives `month` (YYYY-MM); empty when nothing is due. */
+export function dueIn(
+  name: string,
+  source: SourceTerms,
+  accounts: Record<string, string>,
+  month: string,
+): DueEntry[] {
+  const date = endOfMonth(`${month}-01`);
+  const description = `${name} — ${monthInWords(month)}`;
+  const entry = (lines: ResolvedLine[], part: RunPart = "main", text = description): DueEntry => ({
+    part,
+    date,
+    description: text,
+    lines: lines.filter((l) => l.amount !== 0n),
+    formula: null,
+  });
+  switch (source.kind) {
+    case "recurring": {
+      const on = occurrenceIn(source.terms, month);
+      return on ? [{ part: "main", date: on, description, lines: null, formula: source.terms.lines }] : [];
+    }
+    case "prepaid": {
+      const row = prepaidTable(source.terms).find((r) => r.month === month);
+      return row ? [entry([line(accounts.expense, row.amount), line(accounts.prepaid, -row.amount)])] : [];
+    }
+    case "loan": {
+      const row = loanTable(source.terms).find((r) => r.month === month);
+      if (!row) return [];
+      return [
+        entry([
+          line(accounts.interest, row.interest, "interest"),
+          line(accounts.liability, row.principal, "principal"),
+          line(accounts.payment, -row.payment, "payment"),
+        ]),
+      ];
+    }
+    case "depreciation": {
+      const table = depreciationTable(source.terms);
+      const out: DueEntry[] = [];
+      const row = table.rows.find((r) => r.month === month);
+      if (row && row.amount !== 0n)
+        out.push(entry([line(accounts.expense, row.amount), line(accounts.accumulated, -row.amount)]));
+      const d = table.disposal;
+      if (d && d.month === month)
+        out.push(
+          entry(
+            [
+              line(accounts.accumulated, d.accumulated, "accumulated depreciation"),
+              line(accounts.proceeds, d.proceeds, "proceeds"),
+              line(accounts.asset, -d.cost, "cost"),
+              line(
+                accounts.gainLoss,
+                -d.gainLoss,
+                d.gainLoss >= 0n ? "gain on disposal" : "loss on disposal",
+              ),
+            ],
+            "disposal",
+            `${name} — disposal, ${monthInWords(month)}`,
+          ),
+        );
+      return out;
+    }
+  }
+}

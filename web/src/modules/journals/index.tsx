@@ -1,0 +1,30 @@
+// JE Automation in the portal: the month-end batch, recurring entries and schedules, a schedule's table.
+import { IconRepeat } from "@tabler/icons-react";
+import type { PortalModule } from "../registry.ts";
+import { sessionCan } from "../../app/session.tsx";
+import { JournalsPage } from "./JournalsPage.tsx";
+import { ScheduleTablePage } from "./ScheduleTablePage.tsx";
+
+export const journalsModule: PortalModule = {
+  id: "journals",
+  label: "JE Automation",
+  help: "je-automation",
+  nav: {
+    client: [
+      {
+        label: "JE Automation",
+        href: (c) => `/c/${c}/journals`,
+        icon: IconRepeat,
+        // The firm's work: client users see the posted entries in the ledger only.
+        visible: (s) => sessionCan(s, "journals.view"),
+      },
+    ],
+  },
+  routes: [
+    { path: "/c/:client/journals", render: (p) => <JournalsPage key={p.client} client={p.client!} /> },
+    {
+      path: "/c/:client/journals/schedules/:id",
+      render: (p) => <ScheduleTablePage key={p.id} client={p.client!} id={p.id!} />,
+    },
+  ],
+};
