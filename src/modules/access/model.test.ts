@@ -54,6 +54,10 @@ const EXPECTED: Record<Permission, string> = {
   "vault.edit": "AOaos",
   "vault.request": "AO", // the firm asks the client for logins
   "vault.settings": "AO", // and decides whether the client's users see the vault
+  // The Close Tracker is the firm's; reopening a closed month is the Partner Admin's alone.
+  "close.view": "AO",
+  "close.manage": "AO",
+  "close.reopen": "A",
 };
 const LETTER: Record<Role, string> = {
   partner_admin: "A",

@@ -39,7 +39,7 @@ describe("planned due date", () => {
 describe("the worked example: August 2026, daily cadence, Labor Day a holiday", () => {
   const base = { month: "2026-08", setting: DAILY, holidays: LABOR_DAY };
   it("information is due 6 business days before the close (skipping the holiday)", () => {
-    const t = closeTiming({ ...base, informationReceivedOn: "2026-08-27", today: "2026-08-27" });
+    const t = closeTiming({ ...base, informationReceivedOn: "2026-08-27" });
     expect(t).toEqual({
       plannedDueDate: "2026-09-08",
       informationDueDate: "2026-08-28",
@@ -48,33 +48,34 @@ describe("the worked example: August 2026, daily cadence, Labor Day a holiday", 
     });
   });
   it("information on its due date is on time", () => {
-    const t = closeTiming({ ...base, informationReceivedOn: "2026-08-28", today: "2026-09-01" });
+    const t = closeTiming({ ...base, informationReceivedOn: "2026-08-28" });
     expect(t.dueDate).toBe("2026-09-08");
   });
   it("each business day late moves the due date one business day", () => {
     // Arrives Tuesday Sep 1: Monday Aug 31 and Tuesday Sep 1 late → 2 business days.
-    const t = closeTiming({ ...base, informationReceivedOn: "2026-09-01", today: "2026-09-02" });
+    const t = closeTiming({ ...base, informationReceivedOn: "2026-09-01" });
     expect(t.informationLateDays).toBe(2);
     expect(t.dueDate).toBe("2026-09-10");
   });
   it("a weekend of lateness counts nothing; the holiday neither", () => {
     // Arrives Saturday Aug 29: no business day late yet.
-    expect(closeTiming({ ...base, informationReceivedOn: "2026-08-29", today: "2026-09-01" }).dueDate).toBe(
-      "2026-09-08",
-    );
+    expect(closeTiming({ ...base, informationReceivedOn: "2026-08-29" }).dueDate).toBe("2026-09-08");
     // Arrives Tuesday Sep 8: Aug 31, Sep 1–4 and Sep 8 (not the 7th) → 6 late, due Sep 16.
-    const t = closeTiming({ ...base, informationReceivedOn: "2026-09-08", today: "2026-09-08" });
+    const t = closeTiming({ ...base, informationReceivedOn: "2026-09-08" });
     expect(t.informationLateDays).toBe(6);
     expect(t.dueDate).toBe("2026-09-16");
   });
-  it("information still missing moves the due date day by day until it comes", () => {
-    expect(closeTiming({ ...base, informationReceivedOn: null, today: "2026-08-28" }).dueDate).toBe(
+  it("information not recorded moves nothing unless it is tracked as awaited", () => {
+    expect(closeTiming({ ...base, informationReceivedOn: null }).dueDate).toBe("2026-09-08");
+  });
+  it("information awaited and still missing moves the due date day by day until it comes", () => {
+    expect(closeTiming({ ...base, informationReceivedOn: null, missingUntil: "2026-08-28" }).dueDate).toBe(
       "2026-09-08",
     );
-    expect(closeTiming({ ...base, informationReceivedOn: null, today: "2026-08-31" }).dueDate).toBe(
+    expect(closeTiming({ ...base, informationReceivedOn: null, missingUntil: "2026-08-31" }).dueDate).toBe(
       "2026-09-09",
     );
-    expect(closeTiming({ ...base, informationReceivedOn: null, today: "2026-09-03" }).dueDate).toBe(
+    expect(closeTiming({ ...base, informationReceivedOn: null, missingUntil: "2026-09-03" }).dueDate).toBe(
       "2026-09-14",
     );
   });
@@ -87,7 +88,6 @@ describe("weekly cadence information due date", () => {
       setting: WEEKLY_15,
       holidays: NO_HOLIDAYS,
       informationReceivedOn: null,
-      today: "2026-03-31",
     });
     expect(t.informationDueDate).toBe("2026-04-07");
     expect(t.dueDate).toBe("2026-04-15");

@@ -104,18 +104,20 @@ export function plannedDueDate(month: string, setting: CadenceSetting, holidays:
 
 /**
  * The month's timing. `informationReceivedOn` is the day the required information was complete
- * (null: not yet); `today` counts the lateness of information still missing.
+ * (null: not recorded). `missingUntil` (today), when given, counts information not yet received as
+ * late up to that day; without it, unrecorded information moves nothing (a firm that does not
+ * track arrivals keeps the planned due date).
  */
 export function closeTiming(input: {
   month: string;
   setting: CadenceSetting;
   holidays: Holidays;
   informationReceivedOn: string | null;
-  today: string;
+  missingUntil?: string | undefined;
 }): CloseTiming {
   const planned = plannedDueDate(input.month, input.setting, input.holidays);
   const informationDueDate = addBusinessDays(planned, -INFORMATION_LEAD_BUSINESS_DAYS, input.holidays);
-  const until = input.informationReceivedOn ?? input.today;
+  const until = input.informationReceivedOn ?? input.missingUntil ?? informationDueDate;
   // Late days: business days after the information's due date, up to the day it came (or today).
   const late =
     until > informationDueDate ? businessDaysIn(addDays(informationDueDate, 1), until, input.holidays) : 0;
