@@ -1,7 +1,19 @@
 // The close module's public face (the Close Tracker): the timing rules, each client's months and
 // their close and reopening, the board, holidays and settings, the blocker-source interface the app
 // wires, and the routes.
-export * from "./timing-model.ts";
+export {
+  CADENCES,
+  WEEKLY_DUE_DAYS,
+  DAILY_DUE_DAY,
+  INFORMATION_LEAD_BUSINESS_DAYS,
+  closeTiming,
+  plannedDueDate,
+  cadenceFor,
+  effectiveMonthOfChange,
+  isMonth,
+  monthsBetween,
+} from "./timing-model.ts";
+export type { Cadence, WeeklyDueDay, CadenceSetting, CadenceChange, CloseTiming } from "./timing-model.ts";
 export { BLOCKER_KINDS, NO_BLOCKER_SOURCES } from "./blockers.ts";
 export type { Blocker, BlockerKind, BlockerSource, BlockerCounts, BlockerSources } from "./blockers.ts";
 export type { CloseCtx } from "./close-ctx.ts";
