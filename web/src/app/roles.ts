@@ -25,7 +25,10 @@ export type Action =
   | "firm.branding"
   | "firm.outbox"
   | "ledger.period.lock"
-  | "reports.package";
+  | "reports.package"
+  | "close.view"
+  | "close.manage"
+  | "close.reopen";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -38,6 +41,9 @@ const RULES: Record<Action, readonly string[]> = {
   "firm.edit": ["partner_admin"],
   "firm.branding": ["partner_admin"],
   "firm.outbox": ["partner_admin"],
+  "close.view": ["partner_admin", "partner_ops"],
+  "close.manage": ["partner_admin", "partner_ops"],
+  "close.reopen": ["partner_admin"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
   "reports.package": ["partner_admin", "partner_ops"],
 };

@@ -8,6 +8,7 @@ import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { reconcileModule } from "./reconcile/index.tsx";
 import { workModule } from "./work/index.tsx";
+import { closeModule } from "./close/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
 import { receiptsModule } from "./receipts/index.tsx";
 import { helpModule } from "./help/index.tsx";
@@ -22,6 +23,7 @@ export const MODULES: PortalModule[] = [
   transactionsModule,
   reconcileModule,
   workModule,
+  closeModule,
   documentsModule,
   receiptsModule,
   helpModule,
