@@ -49,6 +49,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   receipts: () => import("./receipts.ts"),
   // Notifications: the weekly digest of 1,000 people built and sent to a local SMTP server.
   digest: () => import("./digest.ts"),
+  // The Close Tracker board: 500 clients × 12 months with live blockers (goal ≤ 300 ms on PostgreSQL).
+  close: () => import("./close.ts"),
 };
 
 async function main(): Promise<void> {

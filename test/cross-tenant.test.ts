@@ -23,6 +23,8 @@ import { TEST_VAULT_KEY } from "./support/server.ts";
 import { commsCtx } from "../src/app/comms.ts";
 import * as comms from "../src/modules/comms/index.ts";
 import * as journals from "../src/modules/journals/index.ts";
+import * as close from "../src/modules/close/index.ts";
+import { closeCtx } from "../src/app/close-blockers.ts";
 import { LocalDiskStore } from "../src/platform/storage/index.ts";
 import { testConfig } from "./support/server.ts";
 import fs from "node:fs/promises";
@@ -169,6 +171,12 @@ beforeAll(async () => {
   await vault.updateSettings(vctx, victim.actor, victim.slug, { clientAccess: true });
   const credentialRequest = await vault.requestCredentials(vctx, victim.actor, victim.slug, {
     site: "Victim Zebra Payroll",
+  });
+  // The Close Tracker: the firm's holidays and a month of the victim's in progress.
+  await close.replaceHolidays(t.ctx, victim.actor, [{ day: "2026-03-16", name: "Victim Zebra Holiday" }]);
+  await close.updateMonth(closeCtx(t.ctx), victim.actor, victim.slug, "2026-03", {
+    status: "in_progress",
+    informationReceivedOn: "2026-04-01",
   });
   // A comment the client may see (visibility "client"), so client-side refusals are real ones.
   const comment = await comms.createComment(commsCtx(t.ctx), victim.actor, victim.slug, {

@@ -28,6 +28,8 @@ import { checkMasterKey, vaultRoutes } from "../modules/vault/index.ts";
 import { commsRoutes } from "../modules/comms/index.ts";
 import { journalsRoutes } from "../modules/journals/index.ts";
 import { commsCtx } from "./comms.ts";
+import { closeRoutes } from "../modules/close/index.ts";
+import { closeCtx } from "./close-blockers.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
 import { syncReconnectTasks } from "./reconnect-tasks.ts";
@@ -110,6 +112,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       vaultRoutes(services.vault),
       commsRoutes(commsCtx(ctx, services.notify)),
       journalsRoutes(ctx),
+      closeRoutes(closeCtx(ctx, services.notify)),
       unsubscribeRoutes(services.notify),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),

@@ -68,6 +68,12 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import("./commands/report.ts"),
     whileServed: "remote",
   },
+  close: {
+    summary:
+      "close status --client SLUG --month YYYY-MM [--format json|text] | close --client SLUG --month YYYY-MM [--override REASON]: a month's close status and blockers; close it",
+    load: () => import("./commands/close.ts"),
+    whileServed: "remote",
+  },
   vault: {
     summary:
       "vault rotate-key --new-key-file FILE: re-wrap every client's vault key with a new master key (stop the server first)",

@@ -57,6 +57,10 @@ const EXPECTED: Record<Permission, string> = {
   "journals.view": "AO", // JE Automation is the firm's work
   "journals.manage": "AO",
   "journals.approve": "A", // the reviewer approves what the preparer generated
+  // The Close Tracker is the firm's; reopening a closed month is the Partner Admin's alone.
+  "close.view": "AO",
+  "close.manage": "AO",
+  "close.reopen": "A",
 };
 const LETTER: Record<Role, string> = {
   partner_admin: "A",

@@ -93,6 +93,11 @@ export const PERMISSIONS = {
   "journals.view": [PA, PO],
   "journals.manage": [PA, PO],
   "journals.approve": [PA],
+  // The Close Tracker is the firm's: it sees, plans and closes its clients' months; reopening a
+  // closed month (the period the client was told is final) is the Partner Admin's alone.
+  "close.view": [PA, PO],
+  "close.manage": [PA, PO],
+  "close.reopen": [PA],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

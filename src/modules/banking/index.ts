@@ -67,3 +67,4 @@ export type { BankAccountKind, CurrencyTotals } from "./model.ts";
 export type { BankingTables } from "./tables.ts";
 export { bankingRoutes } from "./routes.ts";
 export type { BankingRouteOptions } from "./routes.ts";
+export { activeBankAccounts } from "./close-figures.ts";

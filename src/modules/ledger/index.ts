@@ -73,3 +73,4 @@ export { DIMENSION_COLUMNS } from "./valued-store.ts";
 // The by-dimension sums from the buckets and from every line (the oracle the demo test compares).
 export { valuedSumsByDimension, valuedSumsByDimensionScan } from "./valued-store.ts";
 export type { DimensionKind } from "./valued-store.ts";
+export { draftEntriesByMonth } from "./close-figures.ts";

@@ -37,6 +37,7 @@ export const EVENTS = {
   "bank.connection.attention": { label: "A bank connection needs attention", inApp: true, email: "daily" },
   "review.waiting": { label: "Transactions are waiting for review", inApp: true, email: "weekly" },
   "bot.learned": { label: "The bot finished learning from imported history", inApp: true, email: "off" },
+  "close.reopened": { label: "A month you prepared was reopened", inApp: true, email: "instant" },
 } as const satisfies Record<string, EventInfo>;
 
 export type EventName = keyof typeof EVENTS;

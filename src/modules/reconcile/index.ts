@@ -54,3 +54,4 @@ export type { ReconcileTables } from "./tables.ts";
 export { reconciliationCsv } from "./report-format.ts";
 export { reconciliationPdf } from "./report-pdf.ts";
 export { reconcileRoutes } from "./routes.ts";
+export { reconciledThrough } from "./close-figures.ts";

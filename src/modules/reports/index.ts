@@ -27,3 +27,4 @@ export type { PackageSources, ReviewBacklog } from "./package-job.ts";
 export { getPackageSettings, updatePackageSettings } from "./package-settings-service.ts";
 export type { PackageSettingsView } from "./package-settings-service.ts";
 export { PACKAGE_STATEMENTS, packageMonth } from "./package-settings-model.ts";
+export { latestPackagesByMonth } from "./close-figures.ts";

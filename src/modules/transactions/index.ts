@@ -59,3 +59,4 @@ export { attachDocument, detachDocument, attachmentsOf } from "./attachments.ts"
 export type { AttachmentView, AttachmentSource } from "./attachments.ts";
 export type { TransactionTables } from "./tables.ts";
 export { transactionRoutes } from "./routes.ts";
+export { needsReviewByMonth } from "./close-figures.ts";

@@ -1,5 +1,5 @@
 // Business days and recurring periods, pure: the calendar that project templates count in. A
-// business day is Monday to Friday (no holiday calendar yet); periods are months ("2026-03"),
+// business day is Monday to Friday (work counts no holidays); periods are months ("2026-03"),
 // quarters ("2026-Q1") and years ("2026"), each closing on its last calendar day.
 import { addDays, endOfMonth, isCalendarDay } from "../../platform/dates.ts";
 
@@ -14,41 +14,13 @@ export interface Period {
   end: string;
 }
 
-/** 0 = Sunday … 6 = Saturday. */
-function weekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-export function isBusinessDay(date: string): boolean {
-  const d = weekday(date);
-  return d !== 0 && d !== 6;
-}
-
-/** Moves `days` business days from `date` (negative: back). 0 gives `date` itself, even on a weekend. */
-export function addBusinessDays(date: string, days: number): string {
-  let d = date;
-  let left = Math.abs(days);
-  const step = days < 0 ? -1 : 1;
-  while (left > 0) {
-    d = addDays(d, step);
-    if (isBusinessDay(d)) left--;
-  }
-  return d;
-}
-
-/** The last business day on or before `date`. */
-export function businessDayOnOrBefore(date: string): string {
-  let d = date;
-  while (!isBusinessDay(d)) d = addDays(d, -1);
-  return d;
-}
-
-/** Business days from `start` to `end`, both included. */
-export function businessDaysIn(start: string, end: string): number {
-  let n = 0;
-  for (let d = start; d <= end; d = addDays(d, 1)) if (isBusinessDay(d)) n++;
-  return n;
-}
+// The business-day helpers live in platform (the Close Tracker counts them too, with holidays).
+export {
+  isBusinessDay,
+  addBusinessDays,
+  businessDayOnOrBefore,
+  businessDaysIn,
+} from "../../platform/business-days.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -45,3 +45,4 @@ export { checkTemplate, dueDateFor, planPeriod, describeDue, DUE_KINDS } from ".
 export type { Blueprint, DueRule, TemplateInput } from "./template-model.ts";
 export type { WorkTables } from "./tables.ts";
 export { workRoutes } from "./routes.ts";
+export { openProjectTasksByMonth } from "./close-figures.ts";

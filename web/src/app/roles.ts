@@ -32,7 +32,10 @@ export type Action =
   | "vault.request"
   | "vault.settings"
   | "journals.view"
-  | "journals.approve";
+  | "journals.approve"
+  | "close.view"
+  | "close.manage"
+  | "close.reopen";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -45,6 +48,9 @@ const RULES: Record<Action, readonly string[]> = {
   "firm.edit": ["partner_admin"],
   "firm.branding": ["partner_admin"],
   "firm.outbox": ["partner_admin"],
+  "close.view": ["partner_admin", "partner_ops"],
+  "close.manage": ["partner_admin", "partner_ops"],
+  "close.reopen": ["partner_admin"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
   "reports.package": ["partner_admin", "partner_ops"],
   "vault.read": [...PARTNER_ROLES, ...CLIENT_ROLES],

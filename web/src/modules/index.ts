@@ -8,6 +8,7 @@ import { bankingModule } from "./banking/index.tsx";
 import { transactionsModule } from "./transactions/index.tsx";
 import { reconcileModule } from "./reconcile/index.tsx";
 import { workModule } from "./work/index.tsx";
+import { closeModule } from "./close/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
 import { receiptsModule } from "./receipts/index.tsx";
 import { vaultModule } from "./vault/index.tsx";
@@ -24,6 +25,7 @@ export const MODULES: PortalModule[] = [
   transactionsModule,
   reconcileModule,
   workModule,
+  closeModule,
   documentsModule,
   receiptsModule,
   vaultModule,
