@@ -1,15 +1,18 @@
 // The Close Tracker's blockers, wired here because the close module may not read other modules:
 // each source asks one module (through its index) about a client's months — lines still in Needs
 // Review, bank accounts not reconciled through the month's end, open tasks of the month's close
-// project, draft journal entries, the month's report package — and says where it is fixed. The
-// same questions, asked for every client and month at once, give the board its counts.
-// Not yet wired (their modules do not exist yet): schedules not run, required information missing.
+// project, draft journal entries, the month's report package, recurring entries and schedule
+// entries due that month and not generated — and says where it is fixed. The same questions, asked
+// for every client and month at once, give the board its counts (all but the package and the
+// schedules, which JE Automation answers one client's month at a time).
+// Not yet wired (the service catalogue does not exist yet): required information missing.
 import type { Actor } from "../platform/actor.ts";
 import type { Ctx } from "../platform/context.ts";
 import { endOfMonth } from "../platform/dates.ts";
 import * as banking from "../modules/banking/index.ts";
 import * as close from "../modules/close/index.ts";
-import type { Blocker, BlockerKind, BlockerSources } from "../modules/close/index.ts";
+import type { Blocker, BlockerKind, BlockerSource, BlockerSources } from "../modules/close/index.ts";
+import * as journals from "../modules/journals/index.ts";
 import * as ledger from "../modules/ledger/index.ts";
 import * as reconcile from "../modules/reconcile/index.ts";
 import * as reports from "../modules/reports/index.ts";
@@ -112,6 +115,13 @@ function blockerOf(kind: BlockerKind, slug: string, month: string, count: number
         detail: `${plural(count, "draft journal entry", "draft journal entries")} dated in ${month}`,
         link: `${c}/ledger/entries`,
       };
+    case "schedules_not_run":
+      return {
+        kind,
+        count,
+        detail: `${plural(count, "recurring or schedule entry", "recurring or schedule entries")} due in ${month} not generated (or held)`,
+        link: `${c}/journals`,
+      };
     case "report_package":
       return {
         kind,
@@ -124,18 +134,27 @@ function blockerOf(kind: BlockerKind, slug: string, month: string, count: number
   }
 }
 
+/** JE Automation's entries due in the month and not generated, or held (one client's month). */
+const schedulesNotRun: BlockerSource = async (ctx, _actor, scope, month) => {
+  const { schedulesNotRun: count } = await journals.monthEndState(ctx, scope, month);
+  return blockerOf("schedules_not_run", scope.clientSlug, month, count, []);
+};
+
 export const closeBlockerSources: BlockerSources = {
-  sources: WIRED.map((kind) => async (ctx, actor, scope, month) => {
-    const f = await figures(
-      ctx,
-      actor,
-      [{ id: scope.clientId, slug: scope.clientSlug }],
-      [month],
-      new Set([kind]),
-    );
-    const got = f.get(scope.clientId)?.get(month)?.get(kind) ?? { count: 0, names: [] };
-    return blockerOf(kind, scope.clientSlug, month, got.count, got.names);
-  }),
+  sources: [
+    ...WIRED.map((kind): BlockerSource => async (ctx, actor, scope, month) => {
+      const f = await figures(
+        ctx,
+        actor,
+        [{ id: scope.clientId, slug: scope.clientSlug }],
+        [month],
+        new Set([kind]),
+      );
+      const got = f.get(scope.clientId)?.get(month)?.get(kind) ?? { count: 0, names: [] };
+      return blockerOf(kind, scope.clientSlug, month, got.count, got.names);
+    }),
+    schedulesNotRun,
+  ],
   counts: async (ctx, actor, clients, months) => {
     const f = await figures(ctx, actor, clients, months, BOARD_KINDS);
     const out = new Map<string, Map<string, number>>();

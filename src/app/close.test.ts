@@ -271,3 +271,38 @@ describe("the board", () => {
     expect((await clientUser.inject(monthUrl(a, "2026-04"))).statusCode).toBe(403);
   });
 });
+
+describe("JE Automation's blocker", () => {
+  it("counts schedule entries due in the month and not generated, and hands them over to drafts once generated", async () => {
+    const journalsUrl = (rest: string) => `/api/clients/${b.slug}/journals${rest}`;
+    const created = await ops.inject({
+      method: "POST",
+      url: journalsUrl("/schedules"),
+      payload: {
+        kind: "prepaid",
+        name: "Prepaid insurance",
+        amount: "900.00",
+        startMonth: "2026-09",
+        months: 3,
+        accounts: { expense: b.account("6250"), prepaid: b.account("1300") },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const before = (await ops.inject(monthUrl(b, "2026-09"))).json().blockers;
+    expect(before).toContainEqual({
+      kind: "schedules_not_run",
+      count: 1,
+      detail: "1 recurring or schedule entry due in 2026-09 not generated (or held)",
+      link: "/c/close-b/journals",
+    });
+    const generated = await ops.inject({
+      method: "POST",
+      url: journalsUrl("/batch/generate"),
+      payload: { month: "2026-09" },
+    });
+    expect(generated.statusCode, generated.body).toBe(200);
+    const after = (await ops.inject(monthUrl(b, "2026-09"))).json().blockers;
+    expect(after.map((x: { kind: string }) => x.kind)).not.toContain("schedules_not_run");
+    expect(after).toContainEqual(expect.objectContaining({ kind: "draft_entries", count: 1 }));
+  });
+});
