@@ -26,6 +26,7 @@ import { receiptsRoutes } from "../modules/receipts/index.ts";
 import { registerReceiptWork } from "./receipts.ts";
 import { checkMasterKey, vaultRoutes } from "../modules/vault/index.ts";
 import { commsRoutes } from "../modules/comms/index.ts";
+import { activityRoutes } from "../modules/activity/index.ts";
 import { commsCtx } from "./comms.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
@@ -108,6 +109,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       taskFileRoutes(ctx, services.documents),
       vaultRoutes(services.vault),
       commsRoutes(commsCtx(ctx, services.notify)),
+      activityRoutes(ctx),
       unsubscribeRoutes(services.notify),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),
