@@ -10,6 +10,7 @@ import { reconcileModule } from "./reconcile/index.tsx";
 import { workModule } from "./work/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
 import { receiptsModule } from "./receipts/index.tsx";
+import { activityModule } from "./activity/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -24,6 +25,7 @@ export const MODULES: PortalModule[] = [
   workModule,
   documentsModule,
   receiptsModule,
+  activityModule,
   helpModule,
   settingsModule,
 ];
