@@ -4,16 +4,15 @@ import {
   ACTIVITY_KINDS,
   actionsOf,
   decodeCursor,
-  describe,
   encodeCursor,
   kindOf,
   kindsFor,
   sees,
   visibleActions,
   type FeedEvent,
-  type Names,
   type Viewer,
 } from "./activity-model.ts";
+import { describe, type Names } from "./sentence-model.ts";
 
 const ACME = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
@@ -132,7 +131,7 @@ group("sentences and links", () => {
         before: { title: "Upload", status: "to_do" },
         after: { title: "Upload", status: "done" },
       }).sentence,
-    ).toBe('Dana updated the task "Upload" to done for Acme');
+    ).toBe('Dana moved the task "Upload" to done for Acme');
     expect(s("documents.document.uploaded", { after: { name: "may.pdf" } }).sentence).toBe(
       'Dana uploaded "may.pdf" for Acme',
     );

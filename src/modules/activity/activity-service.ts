@@ -7,7 +7,6 @@ import * as access from "../access/index.ts";
 import * as identity from "../identity/index.ts";
 import {
   decodeCursor,
-  describe,
   encodeCursor,
   kindOf,
   sees,
@@ -16,6 +15,7 @@ import {
   type Viewer,
 } from "./activity-model.ts";
 import * as store from "./activity-store.ts";
+import { describe } from "./sentence-model.ts";
 
 export interface ActivityQuery {
   client?: string | undefined;
@@ -75,8 +75,12 @@ export async function listActivity(ctx: Ctx, actor: Actor, query: ActivityQuery)
   if (query.from && query.to && query.from > query.to)
     throw validationError("activity/bad-range", "from is after to", { field: "from" });
   const limit = query.limit ?? 50;
-  const seen = actor.type === "user" ? await store.seenMark(ctx.db, v.firmId, v.userId) : 0n;
-  const rows = await store.feedPage(ctx.db, v, {
+  // The read marker, the page and then the names it mentions: independent queries go side by
+  // side (on PostgreSQL each takes its own pooled connection), the marker first only when
+  // "unread" filters by it.
+  const seenQuery = actor.type === "user" ? store.seenMark(ctx.db, v.firmId, v.userId) : Promise.resolve(0n);
+  const seen = query.unread ? await seenQuery : 0n;
+  const rowsQuery = store.feedPage(ctx.db, v, {
     actions: visibleActions(v, query.kind ?? []),
     clientId: client?.clientId,
     actorId: query.person,
@@ -86,6 +90,7 @@ export async function listActivity(ctx: Ctx, actor: Actor, query: ActivityQuery)
     before,
     limit: limit + 1,
   });
+  const [mark, rows] = await Promise.all([seenQuery, rowsQuery]);
   const page = rows.slice(0, limit);
   const names = await namesFor(ctx, actor, page);
   const items = page
@@ -102,13 +107,13 @@ export async function listActivity(ctx: Ctx, actor: Actor, query: ActivityQuery)
         actor: { id: e.actorId, name: text.actorName },
         sentence: text.sentence,
         link: text.link,
-        unread: e.id > seen && e.actorId !== v.userId,
+        unread: e.id > mark && e.actorId !== v.userId,
       };
     });
   return {
     items,
     nextCursor: rows.length > limit ? encodeCursor(page.at(-1)!.id) : null,
-    seenUpTo: String(seen),
+    seenUpTo: String(mark),
   };
 }
 
@@ -120,19 +125,18 @@ async function namesFor(ctx: Ctx, actor: Actor, page: store.FeedRow[]) {
     if (e.subjectType === "user" && e.subjectId) ids.add(e.subjectId);
   }
   const uuid = /^[0-9a-f-]{36}$/i;
-  const people = await identity.users.firmUsers(
-    ctx.db,
-    actor.firmId,
-    [...ids].filter((i) => uuid.test(i)),
-  );
-  const person = new Map(people.map((u) => [u.id, u.name || u.email]));
   const clientIds = new Set(page.flatMap((e) => (e.clientId ? [e.clientId] : [])));
+  const [people, reachable] = await Promise.all([
+    identity.users.firmUsers(
+      ctx.db,
+      actor.firmId,
+      [...ids].filter((i) => uuid.test(i)),
+    ),
+    clientIds.size === 0 ? [] : access.listClients(ctx.db, actor),
+  ]);
+  const person = new Map(people.map((u) => [u.id, u.name || u.email]));
   const clients = new Map(
-    clientIds.size === 0
-      ? []
-      : (await access.listClients(ctx.db, actor))
-          .filter((c) => clientIds.has(c.id))
-          .map((c) => [c.id, { slug: c.slug, name: c.name }]),
+    reachable.filter((c) => clientIds.has(c.id)).map((c) => [c.id, { slug: c.slug, name: c.name }]),
   );
   return { person: (id: string) => person.get(id), client: (id: string) => clients.get(id) };
 }

@@ -2,11 +2,6 @@
 export { activityRoutes } from "./routes.ts";
 export { listActivity, markSeen, viewerOf } from "./activity-service.ts";
 export type { ActivityItem, ActivityPage, ActivityQuery } from "./activity-service.ts";
-export {
-  ACTIVITY_KINDS,
-  kindOf,
-  describe as describeActivity,
-  encodeCursor,
-  decodeCursor,
-} from "./activity-model.ts";
+export { ACTIVITY_KINDS, kindOf, encodeCursor, decodeCursor } from "./activity-model.ts";
 export type { ActivityKind } from "./activity-model.ts";
+export { describe as describeActivity } from "./sentence-model.ts";
