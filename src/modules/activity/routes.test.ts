@@ -9,6 +9,7 @@ import { testServer } from "../../../test/support/server.ts";
 import { signedIn, type Caller } from "../../../test/support/auth.ts";
 import { commsCtx } from "../../app/comms.ts";
 import { recordAudit, recordAuditFrom } from "../../platform/audit.ts";
+import { inTransaction, sql } from "../../platform/db.ts";
 import type { App } from "../../platform/http.ts";
 import * as comms from "../comms/index.ts";
 import * as ledger from "../ledger/index.ts";
@@ -214,5 +215,25 @@ describe("read markers", () => {
     const first = (await page(ops, "?limit=1")).items[0]!;
     await ops.inject({ method: "POST", url: "/api/activity/seen", payload: { upTo: first.id } });
     expect((await page(ops, "?unread=true")).items).toEqual([]);
+  });
+});
+
+describe("the database's own wall", () => {
+  it("shows a client's scope none of another client's audit events, and firm-level ones still", async () => {
+    const counts = await inTransaction(t.ctx.db, async (tx) => {
+      await sql`set local role closebook_app`.execute(tx);
+      await sql`select set_config('closebook.firm_id', ${a.firmId}, true), set_config('closebook.client_ids', ${b.clientId}, true)`.execute(
+        tx,
+      );
+      return (
+        await sql<{ other: bigint; own: bigint; firm: bigint }>`
+          select (select count(*) from audit_events where client_id = ${a.clientId}::uuid) as other,
+                 (select count(*) from audit_events where client_id = ${b.clientId}::uuid) as own,
+                 (select count(*) from audit_events where client_id is null) as firm`.execute(tx)
+      ).rows[0]!;
+    });
+    expect(counts.other).toBe(0n);
+    expect(counts.own).toBeGreaterThan(0n);
+    expect(counts.firm).toBeGreaterThan(0n);
   });
 });
