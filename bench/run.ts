@@ -51,6 +51,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   digest: () => import("./digest.ts"),
   // The Close Tracker board: 500 clients × 12 months with live blockers (goal ≤ 300 ms on PostgreSQL).
   close: () => import("./close.ts"),
+  // The Activity Hub: its first page and filtered pages over 5,000,000 audit events of 200 clients.
+  activity: () => import("./activity.ts"),
 };
 
 async function main(): Promise<void> {

@@ -483,4 +483,26 @@ describe("cross-tenant access over every route of the OpenAPI document", () => {
       expect(res.body).not.toContain("Victim Zebra");
     }
   });
+
+  it("keeps the victim's Activity Hub items (postings, comments, tasks, sign-ins) to the victim", async () => {
+    const admin = await sessionFor(t, app, (await identity.users.userById(t.ctx.db, ids.admin!))!);
+    const own = (await admin.inject("/api/activity?limit=100&kind=posting,comment,task")).json() as {
+      items: Array<{ client: unknown }>;
+    };
+    expect(JSON.stringify(own.items)).toContain("victim-books"); // the feed does show them to the firm
+    for (const [caller, url, markers] of [
+      [outsider, "/api/activity?limit=100", firmMarkers],
+      [outsider, `/api/activity?client=${ids.client}`, firmMarkers],
+      [neighbour, "/api/activity?limit=100", clientMarkers],
+      [neighbour, "/api/activity?client=victim-books", clientMarkers],
+      [neighbour, `/api/clients/${ids.client}/activity`, clientMarkers],
+    ] as const) {
+      const res = await (await sessionFor(t, app, caller)).inject(url);
+      if (url.includes("client")) expect([403, 404], url).toContain(res.statusCode);
+      else expect(res.statusCode, url).toBe(200);
+      const sent = url;
+      for (const marker of markers)
+        if (!sent.includes(marker)) expect(res.body, `${url} leaks ${marker}`).not.toContain(marker);
+    }
+  });
 });

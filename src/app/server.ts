@@ -27,6 +27,7 @@ import { registerReceiptWork } from "./receipts.ts";
 import { checkMasterKey, vaultRoutes } from "../modules/vault/index.ts";
 import { commsRoutes } from "../modules/comms/index.ts";
 import { journalsRoutes } from "../modules/journals/index.ts";
+import { activityRoutes } from "../modules/activity/index.ts";
 import { commsCtx } from "./comms.ts";
 import { closeRoutes } from "../modules/close/index.ts";
 import { closeCtx } from "./close-blockers.ts";
@@ -113,6 +114,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       commsRoutes(commsCtx(ctx, services.notify)),
       journalsRoutes(ctx),
       closeRoutes(closeCtx(ctx, services.notify)),
+      activityRoutes(ctx),
       unsubscribeRoutes(services.notify),
       // Last: the portal's catch-all GET route for its own pages.
       webRoutes(),

@@ -1,6 +1,7 @@
 // The audit trail: one event per change, written with the same executor (so in the same
 // transaction) as the change it describes. If the change rolls back, so does its event. Read back
-// per subject for the histories the modules show (modules do not query audit_events themselves).
+// per subject for the histories the modules show (modules do not query audit_events themselves,
+// except the Activity Hub, whose feed is the whole trail read newest first: activity-store.ts).
 import type { Actor, ActorType } from "./actor.ts";
 import type { Executor } from "./db.ts";
 import { toJson } from "./json.ts";

@@ -13,6 +13,7 @@ import { documentsModule } from "./documents/index.tsx";
 import { receiptsModule } from "./receipts/index.tsx";
 import { vaultModule } from "./vault/index.tsx";
 import { journalsModule } from "./journals/index.tsx";
+import { activityModule } from "./activity/index.tsx";
 import { helpModule } from "./help/index.tsx";
 import { settingsModule } from "../settings/index.tsx";
 
@@ -30,6 +31,7 @@ export const MODULES: PortalModule[] = [
   receiptsModule,
   vaultModule,
   journalsModule,
+  activityModule,
   helpModule,
   settingsModule,
 ];

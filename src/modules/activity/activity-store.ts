@@ -1,0 +1,132 @@
+// SQL of the Activity Hub: one page of the audit trail, newest first, as a viewer may see it, and
+// each person's read marker. The feed is the one reader of the whole trail (other modules read
+// their own subjects' histories through platform/audit.ts's auditTrail).
+import { sql } from "kysely";
+import type { Executor } from "../../platform/db.ts";
+import { withTables } from "../../platform/tables.ts";
+import type { ActivityTables } from "./tables.ts";
+import type { FeedEvent, Viewer } from "./activity-model.ts";
+
+const q = (ex: Executor) => withTables<ActivityTables>(ex);
+
+export interface PageFilter {
+  /** The audit actions shown (already narrowed to what the viewer may see and asked for). */
+  actions: readonly string[];
+  clientId?: string | undefined;
+  actorId?: string | undefined;
+  from?: Date | undefined;
+  /** Exclusive. */
+  to?: Date | undefined;
+  /** Only events after this id (the person's read marker) and not their own. */
+  unreadAfter?: bigint | undefined;
+  /** Only events older than this id (the cursor). */
+  before?: bigint | undefined;
+  limit: number;
+}
+
+export type FeedRow = FeedEvent;
+
+export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<FeedRow[]> {
+  if (f.actions.length === 0) return [];
+  let query = q(ex)
+    .selectFrom("audit_events")
+    .select([
+      "id",
+      "client_id",
+      "actor_type",
+      "actor_id",
+      "action",
+      "subject_type",
+      "subject_id",
+      "before",
+      "after",
+      "occurred_at",
+    ])
+    .where("firm_id", "=", v.firmId)
+    .where("action", "in", [...f.actions]);
+  if (f.clientId) query = query.where("client_id", "=", f.clientId);
+  else if (v.clients !== "all") {
+    if (v.clients.length === 0) return [];
+    query = query.where("client_id", "in", [...v.clients]);
+  }
+  if (v.side === "client") {
+    // Comments only when shared with the client; tasks only when given to the client or to them
+    // (created/updated rows carry the task, a reassignment its new assignee).
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb("action", "not like", "comms.%"), eb("action", "not like", "work.%")]),
+        eb.and([eb("action", "like", "comms.%"), sql<boolean>`"after"->>'visibility' = 'client'`]),
+        eb.and([
+          eb("action", "like", "work.%"),
+          sql<boolean>`(coalesce("after"->>'assignee_kind', "after"->'assignee'->>'kind') = 'client'
+            or coalesce("after"->>'assignee_user_id', "after"->'assignee'->>'userId') = ${v.userId})`,
+        ]),
+      ]),
+    );
+  }
+  if (f.actorId) query = query.where("actor_id", "=", f.actorId);
+  if (f.from) query = query.where("occurred_at", ">=", f.from);
+  if (f.to) query = query.where("occurred_at", "<", f.to);
+  if (f.unreadAfter !== undefined)
+    query = query
+      .where("id", ">", f.unreadAfter)
+      .where((eb) => eb.or([eb("actor_id", "is", null), eb("actor_id", "<>", v.userId)]));
+  if (f.before !== undefined) query = query.where("id", "<", f.before);
+  const rows = await query.orderBy("id", "desc").limit(f.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    before: r.before,
+    after: r.after,
+    occurredAt: r.occurred_at,
+  }));
+}
+
+/** The newest event id of the firm (what "mark all as seen" moves the marker to). */
+export async function newestId(ex: Executor, firmId: string): Promise<bigint> {
+  const row = await q(ex)
+    .selectFrom("audit_events")
+    .select("id")
+    .where("firm_id", "=", firmId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? 0n;
+}
+
+export async function seenMark(ex: Executor, firmId: string, userId: string): Promise<bigint> {
+  const row = await q(ex)
+    .selectFrom("activity_seen")
+    .select("seen_id")
+    .where("firm_id", "=", firmId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row ? BigInt(row.seen_id) : 0n;
+}
+
+/** Moves the marker forward to `upTo` (never back) and returns where it stands. */
+export async function moveSeenMark(
+  ex: Executor,
+  firmId: string,
+  userId: string,
+  upTo: bigint,
+  now: Date,
+): Promise<bigint> {
+  const row = await q(ex)
+    .insertInto("activity_seen")
+    .values({ firm_id: firmId, user_id: userId, seen_id: upTo, seen_at: now })
+    .onConflict((oc) =>
+      oc.columns(["firm_id", "user_id"]).doUpdateSet({
+        seen_id: sql`greatest(activity_seen.seen_id, excluded.seen_id)`,
+        seen_at: sql`excluded.seen_at`,
+      }),
+    )
+    .returning("seen_id")
+    .executeTakeFirstOrThrow();
+  return BigInt(row.seen_id);
+}

@@ -1,0 +1,18 @@
+// The Activity Hub in the portal: the firm's feed in the global view, one client's in the client view.
+import { IconActivity } from "@tabler/icons-react";
+import type { PortalModule } from "../registry.ts";
+import { ActivityPage } from "./ActivityPage.tsx";
+
+export const activityModule: PortalModule = {
+  id: "activity",
+  label: "Activity",
+  help: "activity-hub",
+  nav: {
+    global: [{ label: "Activity", href: () => "/activity", icon: IconActivity }],
+    client: [{ label: "Activity", href: (c) => `/c/${c}/activity`, icon: IconActivity }],
+  },
+  routes: [
+    { path: "/activity", render: () => <ActivityPage /> },
+    { path: "/c/:client/activity", render: (p) => <ActivityPage key={p.client} client={p.client!} /> },
+  ],
+};
