@@ -11,6 +11,11 @@ import { freshFrom } from "./transactions.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as work from "../../modules/work/index.ts";
+import * as close from "../../modules/close/index.ts";
+import * as journals from "../../modules/journals/index.ts";
+import { closeCtx } from "../close-blockers.ts";
+import { monthStart } from "./reconciliations.ts";
+import { DEMO_MONTH_END_CLIENT, DEMO_SCHEDULE } from "./month-end.ts";
 
 let t: TestDb;
 
@@ -121,5 +126,33 @@ describe("the demo's comments", () => {
     expect(rows.rows[0]!.mentions).toHaveLength(1);
     // The client owner cannot see the firm-only note: mentioned there, not notified.
     expect(rows.rows[2]!.mentions).toEqual([]);
+  });
+});
+
+describe("the demo's month end", () => {
+  it("depreciates the espresso bar through the month before last, leaving last month's entry to generate", async () => {
+    const firm = (await access.firmBySlug(t.ctx.db, "demo"))!;
+    const actor = systemActor(firm.id);
+    const [source] = await journals.listSources(t.ctx, actor, DEMO_MONTH_END_CLIENT);
+    expect(source).toMatchObject({ kind: "depreciation", name: DEMO_SCHEDULE });
+    const month = (back: number) => monthStart(t.ctx.clock.today(), back).slice(0, 7);
+    const before = await journals.monthBatch(t.ctx, actor, DEMO_MONTH_END_CLIENT, month(2));
+    expect(before.items.map((i) => i.run?.state ?? "due")).toEqual(["posted"]);
+    const last = await journals.monthBatch(t.ctx, actor, DEMO_MONTH_END_CLIENT, month(1));
+    expect(last.items.map((i) => i.run?.state ?? "due")).toEqual(["due"]);
+  });
+
+  it("has the month before last closed with its package, and last month in progress with blockers", async () => {
+    const firm = (await access.firmBySlug(t.ctx.db, "demo"))!;
+    const actor = systemActor(firm.id);
+    const month = (back: number) => monthStart(t.ctx.clock.today(), back).slice(0, 7);
+    const closed = await close.getMonth(closeCtx(t.ctx), actor, DEMO_MONTH_END_CLIENT, month(2));
+    expect(closed.status).toBe("closed");
+    expect(closed.blockers.map((b) => b.kind)).not.toContain("report_package");
+    const open = await close.getMonth(closeCtx(t.ctx), actor, DEMO_MONTH_END_CLIENT, month(1));
+    expect(open.status).toBe("in_progress");
+    expect(open.blockers.map((b) => b.kind)).toEqual(
+      expect.arrayContaining(["unreconciled_accounts", "schedules_not_run"]),
+    );
   });
 });

@@ -2,10 +2,11 @@
 // rule a real firm does): its clients, charts and contacts, the opening balances and month-end
 // entries of two years of books, the bank and card history and fresh weeks (transactions.ts), and
 // the firm's work: tasks, a monthly close project from a template (work.ts), the bank
-// reconciliations (reconciliations.ts), and the monthly report package of the last closed month
-// (package.ts).
+// reconciliations (reconciliations.ts), the monthly report package of the last closed month
+// (package.ts), and the month end: a depreciation schedule, a closed month and one in progress
+// (month-end.ts).
 // Running it again finds the firm and leaves it as it is.
-import { systemActor } from "../../platform/actor.ts";
+import { systemActor, type Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
 import * as access from "../../modules/access/index.ts";
@@ -23,6 +24,7 @@ import { seedDemoStatementRequests } from "./statement-requests.ts";
 import { seedDemoVault } from "./vault.ts";
 import type { VaultCtx } from "../../modules/vault/index.ts";
 import { seedDemoComments } from "./comments.ts";
+import { seedDemoClose, seedDemoSchedules } from "./month-end.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -87,11 +89,18 @@ function entryOf(l: DemoBankLine): DemoEntry {
   };
 }
 
-/** The demo's bank reconciliations, done by its Partner Admin (a person the portal can name). */
-async function reconcileAsAdmin(ctx: Ctx, firmId: string): Promise<void> {
+/** The demo's Partner Admin as an actor: the person the portal names for the firm's own work. */
+async function demoAdmin(ctx: Ctx, firmId: string): Promise<Actor> {
   const user = await identity.users.userByEmail(ctx.db, DEMO_USERS[0].email);
   const actor = user ? await identity.actorForUser(ctx.db, user) : null;
-  await seedDemoReconciliations(ctx, actor ?? systemActor(firmId));
+  return actor ?? systemActor(firmId);
+}
+
+/** Done by the Partner Admin: the bank reconciliations, then JE Automation's schedule. */
+async function monthEndWorkAsAdmin(ctx: Ctx, firmId: string): Promise<void> {
+  const admin = await demoAdmin(ctx, firmId);
+  await seedDemoReconciliations(ctx, admin);
+  await seedDemoSchedules(ctx, admin);
 }
 
 /**
@@ -109,9 +118,10 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx, vault?: Vault
     const clients = await access.listClients(ctx.db, systemActor(existing.id));
     const users = await seedUsers(ctx, existing.id);
     await seedDemoWork(ctx, existing.id);
-    await reconcileAsAdmin(ctx, existing.id);
+    await monthEndWorkAsAdmin(ctx, existing.id);
     if (documents) await seedDemoStatementRequests(ctx, documents, existing.id);
     if (vault) await seedDemoVault(vault, existing.id);
+    await seedDemoClose(ctx, await demoAdmin(ctx, existing.id));
     return {
       created: false,
       firmId: existing.id,
@@ -165,11 +175,13 @@ export async function seedDemo(ctx: Ctx, documents?: DocumentsCtx, vault?: Vault
   if (documents) await seedDemoDocuments(documents, firm.id, books);
   if (documents) await seedDemoReceipt(documents, firm.id);
   await seedDemoWork(ctx, firm.id);
-  await reconcileAsAdmin(ctx, firm.id);
+  await monthEndWorkAsAdmin(ctx, firm.id);
   if (documents) await seedDemoStatementRequests(ctx, documents, firm.id);
   if (vault) await seedDemoVault(vault, firm.id);
   await seedDemoComments(ctx, firm.id);
-  // Last, once the month's transactions are in: the package of the last closed month.
+  // Last, once the month's transactions are in: the package of the last closed month, then the
+  // Close Tracker's closed month (which makes that month's package) and the month in progress.
   await seedDemoPackage(ctx, firm.id);
+  await seedDemoClose(ctx, await demoAdmin(ctx, firm.id));
   return result;
 }
