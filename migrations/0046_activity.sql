@@ -13,8 +13,10 @@ create index audit_events_feed_client_action on audit_events (client_id, action,
 create index audit_events_feed_actor on audit_events (firm_id, actor_id, id desc);
 
 -- The audit trail's row-level security so far was the firm wall only; the feed shows the trail to
--- client users too, so it gets the client wall of every other client table: a row of a client is
--- seen only by those who may see that client (firm-level rows, client_id null, stay firm-wide).
+-- client users too, so reading it gets the client wall of every other client table: a row of a
+-- client is seen only by those who may see that client (firm-level rows, client_id null, stay
+-- firm-wide). Writing keeps the firm wall alone, like the clients table (0007): a partner user
+-- with a chosen list who adds a client records its creation before the list holds it.
 drop policy tenant_isolation on audit_events;
 create policy tenant_isolation on audit_events
   using (
@@ -22,11 +24,7 @@ create policy tenant_isolation on audit_events
     and (client_id is null or (select closebook_all_clients())
          or client_id = any ((select closebook_client_ids())::uuid[]))
   )
-  with check (
-    firm_id = (select closebook_firm())
-    and (client_id is null or (select closebook_all_clients())
-         or client_id = any ((select closebook_client_ids())::uuid[]))
-  );
+  with check (firm_id = (select closebook_firm()));
 
 -- What "unread" means: each person has one mark, the id of the newest event they have seen; an
 -- event after it (and not their own) is unread. One row per person, moved forward only.
