@@ -231,7 +231,9 @@ describe("blockers and closing", () => {
     const periods = await ledger.listPeriods(t.ctx, a.actor, a.slug);
     expect(periods.find((p) => String(p.month).startsWith("2026-04"))?.status ?? "open").toBe("open");
     const told = await notifications.listNotifications(t.ctx, ops.actor, { unread: true, limit: 10 });
-    expect(told.notifications.map((n) => n.title)).toContain("close-a: 2026-04 was reopened");
+    const notice = told.notifications.find((n) => n.title === "close-a: 2026-04 was reopened");
+    // The link opens the month's page in the portal.
+    expect(notice?.link).toBe("/c/close-a/close/2026-04");
   });
 });
 

@@ -90,6 +90,10 @@ group("who sees an event", () => {
     expect(sees(opsWithList, posted)).toBe(false);
     expect(sees(clientUser, posted)).toBe(false);
     expect(sees(clientUser, event("ledger.entry.posted"))).toBe(true);
+    // A client hears that its month closed, not that the firm reopened it to correct something.
+    expect(sees(clientUser, event("close.month.closed"))).toBe(true);
+    expect(sees(clientUser, event("close.month.reopened"))).toBe(false);
+    expect(sees(ops, event("close.month.reopened"))).toBe(true);
   });
 
   it("never shows a client user a firm-only comment, nor a task given to someone else", () => {
@@ -155,6 +159,12 @@ group("sentences and links", () => {
     expect(s("ledger.period.locked", { after: { month: "2026-05" } })).toMatchObject({
       sentence: "Dana closed May 2026 for Acme",
       link: "/c/acme/ledger/periods",
+    });
+    expect(
+      s("close.month.closed_with_override", { subjectType: "close_period", subjectId: `${ACME}:2026-05` }),
+    ).toMatchObject({
+      sentence: "Dana closed the books of May 2026 for Acme",
+      link: "/c/acme/close/2026-05",
     });
     expect(s("identity.signed_in", { clientId: null })).toMatchObject({
       sentence: "Dana signed in",

@@ -43,6 +43,10 @@ const ACTIONS: Record<string, { kind: ActivityKind; verb: string }> = {
   "ledger.period.locked": { kind: "close", verb: "closed" },
   "ledger.period.unlocked": { kind: "close", verb: "reopened" },
   "reports.package.generated": { kind: "close", verb: "generated" },
+  "close.month.closed": { kind: "close", verb: "closed" },
+  // Said the same way: whether blockers were overridden is on the month's timeline, not in the feed.
+  "close.month.closed_with_override": { kind: "close", verb: "closed" },
+  "close.month.reopened": { kind: "close", verb: "reopened" },
   "identity.signed_in": { kind: "sign_in", verb: "signed in" },
   "identity.sign_in.failed": { kind: "security", verb: "failed to sign in" },
   "identity.sign_in.locked_out": { kind: "security", verb: "was locked out after failed sign-ins" },
@@ -105,8 +109,16 @@ const CLIENT_KINDS: readonly ActivityKind[] = [
   "reconciliation",
   "close",
 ];
-/** Comment deletions carry no visibility in the trail, so a client never sees them. */
-const CLIENT_HIDDEN_ACTIONS = new Set(["comms.comment.deleted", "work.task.deleted", "work.task.closed"]);
+/**
+ * Comment deletions carry no visibility in the trail, so a client never sees them; reopening a
+ * closed month is the firm's own correction, told to the client when it is closed again.
+ */
+const CLIENT_HIDDEN_ACTIONS = new Set([
+  "comms.comment.deleted",
+  "work.task.deleted",
+  "work.task.closed",
+  "close.month.reopened",
+]);
 
 export function kindsFor(v: Viewer): ActivityKind[] {
   if (v.side === "client") return [...CLIENT_KINDS];

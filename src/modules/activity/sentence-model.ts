@@ -120,6 +120,13 @@ function objectOf(e: FeedEvent, names: Names): { phrase: string; path: string | 
     case "ledger.period.locked":
     case "ledger.period.unlocked":
       return { phrase: inWords(text(a, "month") ?? id.split(":").at(-1) ?? null), path: "ledger/periods" };
+    case "close.month.closed":
+    case "close.month.closed_with_override":
+    case "close.month.reopened": {
+      // The subject is "<client id>:<YYYY-MM>".
+      const month = id.split(":").at(-1) ?? null;
+      return { phrase: `the books of ${inWords(month)}`, path: month ? `close/${month}` : null };
+    }
     case "reports.package.generated":
       return { phrase: `the report package for ${inWords(text(a, "month"))}`, path: "reports/package" };
     case "user.2fa.reset":

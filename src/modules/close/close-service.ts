@@ -178,7 +178,7 @@ export async function reopenMonth(
       event: "close.reopened",
       title: `${done.s.clientSlug}: ${month} was reopened`,
       body: `${actor.displayName} reopened the month: ${reason}`,
-      link: `/clients/${done.s.clientSlug}/close/${month}`,
+      link: `/c/${done.s.clientSlug}/close/${month}`,
       clientId: done.s.clientId,
     });
   return done.view;
