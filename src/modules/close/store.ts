@@ -195,32 +195,25 @@ export async function eventsOf(ex: Executor, s: Scope, month: string): Promise<E
     .execute();
 }
 
-/** The latest closed month of a client before `month` (first days), if any. */
-export async function latestClosedBefore(ex: Executor, s: Scope, month: string): Promise<string | undefined> {
+/** The latest closed month of a client before (or after) `month` (first days), if any. */
+async function latestClosed(
+  ex: Executor,
+  s: Scope,
+  side: "<" | ">",
+  month: string,
+): Promise<string | undefined> {
   const r = await q(ex)
     .selectFrom("close_periods")
     .select("month")
     .where("firm_id", "=", s.firmId)
     .where("client_id", "=", s.clientId)
     .where("status", "=", "closed")
-    .where("month", "<", month)
+    .where("month", side, month)
     .orderBy("month", "desc")
     .limit(1)
     .executeTakeFirst();
   return r?.month;
 }
 
-/** The latest closed month of a client after `month`, if any. */
-export async function latestClosedAfter(ex: Executor, s: Scope, month: string): Promise<string | undefined> {
-  const r = await q(ex)
-    .selectFrom("close_periods")
-    .select("month")
-    .where("firm_id", "=", s.firmId)
-    .where("client_id", "=", s.clientId)
-    .where("status", "=", "closed")
-    .where("month", ">", month)
-    .orderBy("month", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return r?.month;
-}
+export const latestClosedBefore = (ex: Executor, s: Scope, month: string) => latestClosed(ex, s, "<", month);
+export const latestClosedAfter = (ex: Executor, s: Scope, month: string) => latestClosed(ex, s, ">", month);
