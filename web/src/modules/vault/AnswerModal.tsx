@@ -2,11 +2,12 @@
 // address, a nickname and notes) go straight into the firm's Password Manager, and the request
 // is done. Nothing typed here is shown back afterwards.
 import { useState } from "react";
-import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { vaultApi, type CredentialRequest } from "../../api/vault.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { refusalOf, unplaced } from "./EntryForm.tsx";
+import { AddressInput, SecretInput, UsernameInput } from "./LoginInputs.tsx";
 
 export function AnswerModal({
   client,
@@ -53,29 +54,9 @@ export function AnswerModal({
             here, and it is not put in the task, a comment or an e-mail.
           </Text>
           <ProblemAlert error={unplaced(answer.error, ["username", "password", "url", "notes"])} />
-          <TextInput
-            label="Username"
-            required
-            autoComplete="off"
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            error={err("username")}
-          />
-          <PasswordInput
-            label="Password"
-            required
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={err("password")}
-          />
-          <TextInput
-            label="Address"
-            placeholder="https://"
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={err("url")}
-          />
+          <UsernameInput value={username} onChange={setUsername} error={err("username")} required />
+          <SecretInput value={password} onChange={setPassword} error={err("password")} required />
+          <AddressInput value={url} onChange={setUrl} error={err("url")} />
           <Textarea
             label="Notes for your firm"
             autosize

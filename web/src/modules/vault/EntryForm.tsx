@@ -2,11 +2,12 @@
 // changing, an empty password or notes box keeps what is stored (the form never holds them
 // unless typed anew). Each refusal from the server shows under its own field.
 import { useState } from "react";
-import { Button, Group, Modal, PasswordInput, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, TextInput, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { vaultApi, type VaultEntry, type VaultEntryInput } from "../../api/vault.ts";
 import { ApiError, fieldMessage } from "../../api/problem.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
+import { AddressInput, SecretInput, SiteInput, UsernameInput } from "./LoginInputs.tsx";
 
 const FIELDS = ["site", "url", "username", "password", "nickname", "notes", "tags"];
 
@@ -79,34 +80,14 @@ export function EntryForm({
       >
         <Stack gap="sm">
           <ProblemAlert error={unplaced(save.error, FIELDS)} />
-          <TextInput
-            label="Site"
-            required
-            value={site}
-            onChange={(e) => setSite(e.currentTarget.value)}
-            error={err("site")}
-          />
-          <TextInput
-            label="Address"
-            placeholder="https://"
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={err("url")}
-          />
-          <TextInput
-            label="Username"
-            autoComplete="off"
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            error={err("username")}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="new-password"
-            description={entry ? "Leave empty to keep the stored password." : undefined}
+          <SiteInput value={site} onChange={setSite} error={err("site")} />
+          <AddressInput value={url} onChange={setUrl} error={err("url")} />
+          <UsernameInput value={username} onChange={setUsername} error={err("username")} />
+          <SecretInput
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={setPassword}
             error={err("password")}
+            description={entry ? "Leave empty to keep the stored password." : undefined}
           />
           <TextInput
             label="Nickname"

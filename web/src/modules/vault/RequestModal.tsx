@@ -7,6 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { vaultApi, type CredentialRequest } from "../../api/vault.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { refusalOf, unplaced } from "./EntryForm.tsx";
+import { AddressInput, SiteInput } from "./LoginInputs.tsx";
 
 export function RequestModal({
   client,
@@ -46,20 +47,8 @@ export function RequestModal({
             is never shown in the task, a comment or an e-mail.
           </Text>
           <ProblemAlert error={unplaced(send.error, ["site", "url", "note", "dueDate"])} />
-          <TextInput
-            label="Site"
-            required
-            value={site}
-            onChange={(e) => setSite(e.currentTarget.value)}
-            error={err("site")}
-          />
-          <TextInput
-            label="Address"
-            placeholder="https://"
-            value={url}
-            onChange={(e) => setUrl(e.currentTarget.value)}
-            error={err("url")}
-          />
+          <SiteInput value={site} onChange={setSite} error={err("site")} />
+          <AddressInput value={url} onChange={setUrl} error={err("url")} />
           <Textarea
             label="Note to the client"
             placeholder="Read-only access is enough"
