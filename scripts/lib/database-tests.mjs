@@ -1,5 +1,6 @@
 // Prints the test files that can reach a database, one per line, for the suite's PostgreSQL phase.
-// A file reaches one when it names DATABASE_URL (it starts servers or the CLI with it) or when its
+// A file reaches one when it names DATABASE_URL (it starts servers or the CLI with it; a CLI test
+// that only strips it from the child's environment runs the CLI on PGlite either way) or when its
 // relative imports, followed transitively, reach the database layer (src/platform/db.ts or
 // test/support/db.ts). The rest are pure logic: the PGlite phase has already run them, and a second
 // run on PostgreSQL would test nothing new. Over-inclusion is harmless (a file runs twice, as
@@ -36,6 +37,11 @@ function reachesDatabase(file) {
   return found;
 }
 
+/** Uses DATABASE_URL (to pass it on), not only strips it from a child's environment (CLI tests). */
+function namesDatabaseUrl(text) {
+  return text.replace(/DATABASE_URL: _\w*/g, "").includes("DATABASE_URL");
+}
+
 function testFiles(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -49,6 +55,6 @@ function testFiles(dir) {
 
 const files = [...testFiles(path.join(root, "src")), ...testFiles(path.join(root, "test"))].sort();
 for (const file of files) {
-  if (fs.readFileSync(file, "utf8").includes("DATABASE_URL") || reachesDatabase(file))
+  if (namesDatabaseUrl(fs.readFileSync(file, "utf8")) || reachesDatabase(file))
     console.log(path.relative(root, file));
 }
