@@ -31,7 +31,11 @@ type AccountKey = (typeof ACCOUNTS)[number]["key"];
 /** A client with its accounts, a depreciation schedule and a monthly accrual (not timed). */
 async function setUpClient(ctx: Ctx, admin: Actor, i: number): Promise<string> {
   const slug = `client-${i}`;
-  await access.createClient(ctx.db, admin, { slug, name: `Client ${String(i).padStart(4, "0")}` });
+  const client = await access.createClient(ctx.db, admin, {
+    slug,
+    name: `Client ${String(i).padStart(4, "0")}`,
+  });
+  await ledger.ensureCurrencies(ctx.db, { firmId: admin.firmId, clientId: client.id }, ["USD"]);
   const id = {} as Record<AccountKey, string>;
   for (const a of ACCOUNTS) id[a.key] = (await ledger.createAccount(ctx, admin, slug, a)).id;
   await journals.createSource(ctx, admin, slug, {
@@ -86,19 +90,24 @@ async function measure(database: Database): Promise<object> {
   const setUpSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
   let posted = 0;
+  let reversals = 0;
   for (const slug of slugs)
     await asTenant(async () => {
       await journals.generateMonth(ctx, admin, slug, MONTH);
       await journals.approveMonth(ctx, admin, slug, MONTH);
       const batch = await journals.postMonth(ctx, admin, slug, MONTH);
       posted += batch.items.filter((item) => item.run?.state === "posted").length;
+      reversals += batch.items.filter((item) => item.run?.reversal_entry_id).length;
     });
   const batchSeconds = (performance.now() - t1) / 1000;
-  if (posted !== 2 * CLIENTS) throw new Error(`posted ${posted} entries, expected ${2 * CLIENTS}`);
+  if (posted !== 2 * CLIENTS || reversals !== CLIENTS)
+    throw new Error(
+      `posted ${posted} entries and ${reversals} reversals, expected ${2 * CLIENTS} and ${CLIENTS}`,
+    );
   return {
     clients: CLIENTS,
     entriesPosted: posted,
-    reversalsPosted: CLIENTS,
+    reversalsPosted: reversals,
     setUpSeconds: Number(setUpSeconds.toFixed(1)),
     batchSeconds: Number(batchSeconds.toFixed(1)),
     perClientMs: Number(((batchSeconds * 1000) / CLIENTS).toFixed(1)),
