@@ -211,7 +211,11 @@ export async function sendCurrentCode(
   let outgoing: Outgoing | undefined;
   const view = await inTransaction(ictx.db, async (tx) => {
     const user = await users.firmUser(tx, session.firm_id, session.user_id);
-    if (!user?.twofa_method || user.twofa_method === "totp")
+    // Two different situations, two different answers: no method yet means there is nothing to
+    // prove; an authenticator app shows its own codes.
+    if (!user?.twofa_method)
+      throw forbidden("identity/nothing-to-send", "you have no two-step method yet: choose one to set it up");
+    if (user.twofa_method === "totp")
       throw forbidden(
         "identity/nothing-to-send",
         "your method is an authenticator app: enter the code it shows",

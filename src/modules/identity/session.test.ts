@@ -193,6 +193,28 @@ describe("switching two-factor method", () => {
     expect((await me.inject({ method: "POST", url: "/api/me/2fa/enrol/totp" })).statusCode).toBe(403);
     expect((await me.inject({ method: "POST", url: "/api/me/2fa/recovery-codes" })).statusCode).toBe(403);
   });
+
+  it("has no code to send to an authenticator app, nor to a user with no method yet, and says which", async () => {
+    const app_ = await signedIn(t, app, {
+      firmId,
+      role: "partner_ops",
+      email: "app-user@session.test",
+      twoFactor: { method: "totp", secret: newTotpSecret() },
+    });
+    const none = await signedIn(t, app, {
+      firmId,
+      role: "partner_ops",
+      email: "no-method@session.test",
+      twoFactor: null,
+    });
+    const fromApp = await app_.inject({ method: "POST", url: "/api/me/2fa/send-code" });
+    const fromNone = await none.inject({ method: "POST", url: "/api/me/2fa/send-code" });
+    expect([fromApp.statusCode, fromNone.statusCode]).toEqual([403, 403]);
+    expect(fromApp.json()).toMatchObject({ code: "identity/nothing-to-send" });
+    expect(fromApp.json().detail).toMatch(/authenticator app/);
+    expect(fromNone.json()).toMatchObject({ code: "identity/nothing-to-send" });
+    expect(fromNone.json().detail).toMatch(/no two-step method yet/);
+  });
 });
 
 describe("your own profile", () => {
