@@ -23,6 +23,8 @@ export function webRoutes(dist: string = WEB_DIST) {
         wildcard: false,
         index: false,
         schemaHide: true,
+        // The build writes .br and .gz copies (web/precompress.ts): send the one the browser accepts.
+        preCompressed: true,
         setHeaders(reply, file) {
           // Vite names assets by content hash, so they never change; index.html always may.
           reply.header(
