@@ -26,6 +26,7 @@ export function webIsStale() {
     newest(path.join(web, "public")),
     newest(path.join(web, "index.html")),
     newest(path.join(web, "vite.config.ts")),
+    newest(path.join(web, "precompress.ts")),
     newest(path.join(root, "package-lock.json")),
   );
   return sources > built;
