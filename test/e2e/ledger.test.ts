@@ -17,9 +17,11 @@ describe.skipIf(!hasChromium)("ledger pages", () => {
     await page.getByRole("combobox", { name: "Client" }).fill("blue");
     await page.getByRole("option", { name: "Bluebird Coffee Roasters" }).click();
     await page.waitForURL("**/c/bluebird-coffee");
-    await expect(page.getByLabel("View").textContent()).resolves.toContain(
-      "Client view: Bluebird Coffee Roasters",
-    );
+    // The client's overview loads on first use: wait for the shell to say which view it shows.
+    await page
+      .getByLabel("View", { exact: true })
+      .filter({ hasText: "Client view: Bluebird Coffee Roasters" })
+      .waitFor();
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const item of ["Chart of accounts", "Journal entries", "Trial balance", "General ledger"]) {
       await expect(nav.getByRole("link", { name: item }).count()).resolves.toBe(1);

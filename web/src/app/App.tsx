@@ -1,22 +1,33 @@
 // The app's top: the public sign-in pages, or — once the session is known — the portal. A
 // signed-out person is sent to sign-in and comes back where they were going.
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { Center, Loader } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchSession } from "../api/identity.ts";
 import { setUnauthenticatedHandler } from "../api/client.ts";
 import { ProblemAlert } from "../components/ProblemAlert.tsx";
 import { navigate, useLocation } from "../router/router.tsx";
-import { MODULES } from "../modules/index.ts";
 import { SessionProvider } from "./session.tsx";
-import { PortalRoutes } from "./Routes.tsx";
 import { SignInPage } from "../auth/SignInPage.tsx";
-import { TwoFactorPage } from "../auth/TwoFactorPage.tsx";
-import { EnrolPage } from "../auth/EnrolPage.tsx";
-import { RecoveryCodesPage } from "../auth/RecoveryCodesPage.tsx";
-import { AcceptInvitationPage } from "../auth/AcceptInvitationPage.tsx";
-import { ForgotPasswordPage } from "../auth/ForgotPasswordPage.tsx";
-import { ResetPasswordPage } from "../auth/ResetPasswordPage.tsx";
+import { lazyPage } from "../lib/lazy-page.ts";
+
+// Sign-in is the first page most people see: it comes with the app; the rest load when shown.
+const TwoFactorPage = lazyPage(() => import("../auth/TwoFactorPage.tsx"), "TwoFactorPage");
+const EnrolPage = lazyPage(() => import("../auth/EnrolPage.tsx"), "EnrolPage");
+const RecoveryCodesPage = lazyPage(() => import("../auth/RecoveryCodesPage.tsx"), "RecoveryCodesPage");
+const AcceptInvitationPage = lazyPage(
+  () => import("../auth/AcceptInvitationPage.tsx"),
+  "AcceptInvitationPage",
+);
+const ForgotPasswordPage = lazyPage(() => import("../auth/ForgotPasswordPage.tsx"), "ForgotPasswordPage");
+const ResetPasswordPage = lazyPage(() => import("../auth/ResetPasswordPage.tsx"), "ResetPasswordPage");
+const Portal = lazyPage(() => import("./Portal.tsx"), "Portal");
+
+const loading = (
+  <Center h="100vh">
+    <Loader aria-label="Loading" />
+  </Center>
+);
 
 const PUBLIC: Record<string, () => React.ReactNode> = {
   "/sign-in": () => <SignInPage />,
@@ -60,18 +71,14 @@ export function App() {
       navigate(`/c/${onlyClient}`, { replace: true });
   }, [onlyClient, pathname]);
 
-  if (isPublic) return <>{PUBLIC[pathname]!()}</>;
+  if (isPublic) return <Suspense fallback={loading}>{PUBLIC[pathname]!()}</Suspense>;
   if (session.isError) return <ProblemAlert error={session.error} title="Closebook cannot be reached" />;
-  if (!session.data) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  }
+  if (!session.data) return loading;
   return (
     <SessionProvider session={session.data}>
-      <PortalRoutes modules={MODULES} />
+      <Suspense fallback={loading}>
+        <Portal />
+      </Suspense>
     </SessionProvider>
   );
 }

@@ -1,6 +1,7 @@
 // Picks the page for the current address: the sign-in pages for everyone, the portal's module
 // pages inside the shell for a signed-in person (client view under /c/:client).
-import { Alert, Anchor } from "@mantine/core";
+import { Suspense } from "react";
+import { Alert, Anchor, Center, Loader } from "@mantine/core";
 import { matchPath, Link, useLocation, type Params } from "../router/router.tsx";
 import type { PortalModule } from "../modules/registry.ts";
 import { Layout } from "../shell/Layout.tsx";
@@ -26,7 +27,16 @@ export function PortalRoutes({ modules }: { modules: PortalModule[] }) {
   return (
     <Layout modules={modules} client={client}>
       {route ? (
-        route.render(route.params)
+        // Pages load on first use (lib/lazy-page.ts): the shell stays while one arrives.
+        <Suspense
+          fallback={
+            <Center mih={200}>
+              <Loader aria-label="Loading the page" />
+            </Center>
+          }
+        >
+          {route.render(route.params)}
+        </Suspense>
       ) : (
         <>
           <PageHeader title="Page not found" />

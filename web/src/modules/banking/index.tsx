@@ -2,9 +2,11 @@
 // wizard and each bank account's raw lines, in the client view.
 import { IconFileImport, IconPlugConnected } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { SmartConnectPage } from "./SmartConnectPage.tsx";
-import { ImportWizard } from "./ImportWizard.tsx";
-import { BankLinesPage } from "./BankLinesPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const SmartConnectPage = lazyPage(() => import("./SmartConnectPage.tsx"), "SmartConnectPage");
+const ImportWizard = lazyPage(() => import("./ImportWizard.tsx"), "ImportWizard");
+const BankLinesPage = lazyPage(() => import("./BankLinesPage.tsx"), "BankLinesPage");
 
 export const bankingModule: PortalModule = {
   id: "banking",

@@ -10,12 +10,14 @@ import {
 } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { sessionCan, isClientSide } from "../../app/session.tsx";
-import { ClientsPage } from "./ClientsPage.tsx";
-import { AddClientWizard } from "./AddClientWizard.tsx";
-import { ClientDetailsPage } from "./ClientDetailsPage.tsx";
-import { UsersPage } from "./UsersPage.tsx";
-import { BrandingPage } from "./BrandingPage.tsx";
-import { OutboxPage } from "./OutboxPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const ClientsPage = lazyPage(() => import("./ClientsPage.tsx"), "ClientsPage");
+const AddClientWizard = lazyPage(() => import("./AddClientWizard.tsx"), "AddClientWizard");
+const ClientDetailsPage = lazyPage(() => import("./ClientDetailsPage.tsx"), "ClientDetailsPage");
+const UsersPage = lazyPage(() => import("./UsersPage.tsx"), "UsersPage");
+const BrandingPage = lazyPage(() => import("./BrandingPage.tsx"), "BrandingPage");
+const OutboxPage = lazyPage(() => import("./OutboxPage.tsx"), "OutboxPage");
 
 export const clientsModule: PortalModule = {
   id: "clients",

@@ -1,7 +1,9 @@
 // Documents in the portal: each client's folders and files, in the client view.
 import { IconFolders } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { DocumentsPage } from "./DocumentsPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const DocumentsPage = lazyPage(() => import("./DocumentsPage.tsx"), "DocumentsPage");
 
 export const documentsModule: PortalModule = {
   id: "documents",

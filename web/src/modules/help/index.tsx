@@ -1,9 +1,11 @@
 // The help center's place in the portal: its pages under /help, in both views' navigation.
 import { IconHelp, IconSparkles } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { HelpIndexPage } from "./HelpIndexPage.tsx";
-import { HelpArticlePage } from "./HelpArticlePage.tsx";
-import { HelpSearchPage } from "./HelpSearchPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const HelpIndexPage = lazyPage(() => import("./HelpIndexPage.tsx"), "HelpIndexPage");
+const HelpArticlePage = lazyPage(() => import("./HelpArticlePage.tsx"), "HelpArticlePage");
+const HelpSearchPage = lazyPage(() => import("./HelpSearchPage.tsx"), "HelpSearchPage");
 
 const items = [
   { label: "Help center", href: () => "/help", icon: IconHelp },

@@ -1,8 +1,10 @@
 // The home pages: the global overview ("/") and a client's overview ("/c/:client").
 import { IconHome, IconLayoutDashboard } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { GlobalHomePage } from "./GlobalHomePage.tsx";
-import { ClientHomePage } from "./ClientHomePage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const GlobalHomePage = lazyPage(() => import("./GlobalHomePage.tsx"), "GlobalHomePage");
+const ClientHomePage = lazyPage(() => import("./ClientHomePage.tsx"), "ClientHomePage");
 
 export const homeModule: PortalModule = {
   id: "home",

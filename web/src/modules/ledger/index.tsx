@@ -1,14 +1,16 @@
 // The ledger's place in the portal: its pages under /c/:client/ledger and its navigation items.
 import { IconBook2, IconListDetails, IconLock, IconReportMoney, IconScale } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { AccountsPage } from "./AccountsPage.tsx";
-import { EntriesPage } from "./EntriesPage.tsx";
-import { EntryPage } from "./EntryPage.tsx";
-import { NewEntryPage } from "./NewEntryPage.tsx";
-import { EditDraftPage } from "./EditDraftPage.tsx";
-import { TrialBalancePage } from "./TrialBalancePage.tsx";
-import { GeneralLedgerPage } from "./GeneralLedgerPage.tsx";
-import { PeriodsPage } from "./PeriodsPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const AccountsPage = lazyPage(() => import("./AccountsPage.tsx"), "AccountsPage");
+const EntriesPage = lazyPage(() => import("./EntriesPage.tsx"), "EntriesPage");
+const EntryPage = lazyPage(() => import("./EntryPage.tsx"), "EntryPage");
+const NewEntryPage = lazyPage(() => import("./NewEntryPage.tsx"), "NewEntryPage");
+const EditDraftPage = lazyPage(() => import("./EditDraftPage.tsx"), "EditDraftPage");
+const TrialBalancePage = lazyPage(() => import("./TrialBalancePage.tsx"), "TrialBalancePage");
+const GeneralLedgerPage = lazyPage(() => import("./GeneralLedgerPage.tsx"), "GeneralLedgerPage");
+const PeriodsPage = lazyPage(() => import("./PeriodsPage.tsx"), "PeriodsPage");
 
 const at = (path: string) => (client: string | null) => `/c/${client}/ledger/${path}`;
 

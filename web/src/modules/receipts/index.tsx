@@ -1,7 +1,9 @@
 // Receipts in the portal: Receipts to match (read fields, suggested transactions, upload), in the client view.
 import { IconReceipt } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { ReceiptsPage } from "./ReceiptsPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const ReceiptsPage = lazyPage(() => import("./ReceiptsPage.tsx"), "ReceiptsPage");
 
 export const receiptsModule: PortalModule = {
   id: "receipts",

@@ -3,11 +3,16 @@
 // undo) and the write-up batch of a year of statements.
 import { IconChecks, IconFileStack, IconScale } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { ReconciliationsPage } from "./ReconciliationsPage.tsx";
-import { ReconcileScreenPage } from "./ReconcileScreenPage.tsx";
-import { ReconciliationReportPage } from "./ReconciliationReportPage.tsx";
-import { AutoReconciledPage } from "./AutoReconciledPage.tsx";
-import { WriteUpPage } from "./WriteUpPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const ReconciliationsPage = lazyPage(() => import("./ReconciliationsPage.tsx"), "ReconciliationsPage");
+const ReconcileScreenPage = lazyPage(() => import("./ReconcileScreenPage.tsx"), "ReconcileScreenPage");
+const ReconciliationReportPage = lazyPage(
+  () => import("./ReconciliationReportPage.tsx"),
+  "ReconciliationReportPage",
+);
+const AutoReconciledPage = lazyPage(() => import("./AutoReconciledPage.tsx"), "AutoReconciledPage");
+const WriteUpPage = lazyPage(() => import("./WriteUpPage.tsx"), "WriteUpPage");
 
 export const reconcileModule: PortalModule = {
   id: "reconcile",

@@ -1,8 +1,10 @@
 // Reports in the portal: the statements page and the monthly report package, in the client view.
 import { IconChartBar, IconPackage } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { ReportsPage } from "./ReportsPage.tsx";
-import { ReportPackagePage } from "./ReportPackagePage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const ReportsPage = lazyPage(() => import("./ReportsPage.tsx"), "ReportsPage");
+const ReportPackagePage = lazyPage(() => import("./ReportPackagePage.tsx"), "ReportPackagePage");
 
 export const reportsModule: PortalModule = {
   id: "reports",

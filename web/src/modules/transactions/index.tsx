@@ -2,9 +2,14 @@
 // manager itself, rules and AI settings) in the client view only, as PRODUCT.md's navigation says.
 import { IconAdjustmentsAlt, IconListCheck, IconWand } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { TransactionManagerPage } from "./TransactionManagerPage.tsx";
-import { RulesPage } from "./RulesPage.tsx";
-import { AiSettingsPage } from "./AiSettingsPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const TransactionManagerPage = lazyPage(
+  () => import("./TransactionManagerPage.tsx"),
+  "TransactionManagerPage",
+);
+const RulesPage = lazyPage(() => import("./RulesPage.tsx"), "RulesPage");
+const AiSettingsPage = lazyPage(() => import("./AiSettingsPage.tsx"), "AiSettingsPage");
 
 const at = (path: string) => (client: string | null) => `/c/${client}/transactions${path}`;
 

@@ -2,8 +2,10 @@
 // same page narrowed to one client in the client view; the firm's project templates.
 import { IconChecklist } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { MyWorkPage } from "./MyWorkPage.tsx";
-import { TemplatesPage } from "./TemplatesPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const MyWorkPage = lazyPage(() => import("./MyWorkPage.tsx"), "MyWorkPage");
+const TemplatesPage = lazyPage(() => import("./TemplatesPage.tsx"), "TemplatesPage");
 
 export const workModule: PortalModule = {
   id: "work",
