@@ -55,6 +55,8 @@ const benches: Record<string, () => Promise<Bench>> = {
   activity: () => import("./activity.ts"),
   // JE Automation's month-end batch for 500 clients, generated, approved and posted (goal ≤ 30 s).
   "month-end": () => import("./month-end.ts"),
+  // The portal over a network: compressed script fetched by the sign-in page and by each page after.
+  portal: () => import("./portal-size.ts"),
 };
 
 async function main(): Promise<void> {

@@ -14,6 +14,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: true,
+    // The chunk graph, read by the portal-size benchmark (bench/portal-size.ts).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   server: {
