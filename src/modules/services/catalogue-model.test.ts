@@ -76,6 +76,11 @@ describe("planMonth", () => {
     });
     expect(plan.cutOffDay).toBe(3);
   });
+  it("keeps checklist keys apart when two texts slug alike", () => {
+    const svc = { ...byCode("month_end_close"), checklist: ["Tie out A-B", "Tie out A B"] };
+    const keys = planMonth([svc], []).checklist.map((c) => c.key);
+    expect(new Set(keys).size).toBe(2);
+  });
   it("asks other kinds once by name, and nothing for services that need nothing", () => {
     const plan = planMonth([byCode("payroll_journal_entries"), byCode("month_end_close")], []);
     expect(plan.requiredInfo).toEqual([

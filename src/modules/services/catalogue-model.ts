@@ -185,8 +185,12 @@ export function planMonth(
   const info = new Map<string, PlannedInfoItem>();
   let cutOffDay: number | null = null;
   for (const s of services) {
-    for (const t of s.checklist)
-      checklist.push({ key: `${s.code}:${slugOfText(t)}`, service: s.code, serviceName: s.name, text: t });
+    for (const t of s.checklist) {
+      // Two texts may read alike once slugged ("A-b", "A b"): the second gets its position.
+      let key = `${s.code}:${slugOfText(t)}`;
+      if (checklist.some((c) => c.key === key)) key = `${key}-${checklist.length}`;
+      checklist.push({ key, service: s.code, serviceName: s.name, text: t });
+    }
     for (const r of s.requiredInfo) {
       const accountKind = PER_ACCOUNT[r.kind];
       const wanted = accountKind
