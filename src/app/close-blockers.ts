@@ -2,10 +2,11 @@
 // each source asks one module (through its index) about a client's months — lines still in Needs
 // Review, bank accounts not reconciled through the month's end, open tasks of the month's close
 // project, draft journal entries, the month's report package, recurring entries and schedule
-// entries due that month and not generated — and says where it is fixed. The same questions, asked
-// for every client and month at once, give the board its counts (all but the package and the
-// schedules, which JE Automation answers one client's month at a time).
-// Not yet wired (the service catalogue does not exist yet): required information missing.
+// entries due that month and not generated, the required information of the client's services still
+// missing, the close checklist's items not signed off — and says where it is fixed. The same
+// questions, asked for every client and month at once, give the board its counts (all but the
+// package, the schedules, which JE Automation answers one client's month at a time, and the
+// checklist, which the month page shows).
 import type { Actor } from "../platform/actor.ts";
 import type { Ctx } from "../platform/context.ts";
 import { endOfMonth } from "../platform/dates.ts";
@@ -16,6 +17,7 @@ import * as journals from "../modules/journals/index.ts";
 import * as ledger from "../modules/ledger/index.ts";
 import * as reconcile from "../modules/reconcile/index.ts";
 import * as reports from "../modules/reports/index.ts";
+import * as services from "../modules/services/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
 import * as work from "../modules/work/index.ts";
 
@@ -129,6 +131,20 @@ function blockerOf(kind: BlockerKind, slug: string, month: string, count: number
         detail: `the ${month} report package is not generated`,
         link: `${c}/reports/package`,
       };
+    case "information_missing":
+      return {
+        kind,
+        count,
+        detail: `${plural(count, "required information item")} of ${month} not received: ${names.join(", ")}`,
+        link: `${c}/close/${month}`,
+      };
+    case "checklist_unsigned":
+      return {
+        kind,
+        count,
+        detail: `${plural(count, "close checklist item")} of ${month} not signed off by ${names.join(" and ")}`,
+        link: `${c}/close/${month}`,
+      };
     default:
       return { kind, count, detail: kind, link: c };
   }
@@ -138,6 +154,22 @@ function blockerOf(kind: BlockerKind, slug: string, month: string, count: number
 const schedulesNotRun: BlockerSource = async (ctx, _actor, scope, month) => {
   const { schedulesNotRun: count } = await journals.monthEndState(ctx, scope, month);
   return blockerOf("schedules_not_run", scope.clientSlug, month, count, []);
+};
+
+/** The required information of the client's services not received for the month. */
+const informationMissing: BlockerSource = async (ctx, actor, scope, month) => {
+  const missing = (await services.missingByClientMonth(ctx.db, actor, [scope.clientId], [month]))
+    .get(scope.clientId)
+    ?.get(month);
+  return blockerOf("information_missing", scope.clientSlug, month, missing?.length ?? 0, missing ?? []);
+};
+
+/** The close checklist's items without the preparer's or the reviewer's sign-off. */
+const checklistUnsigned: BlockerSource = async (ctx, actor, scope, month) => {
+  const view = await services.getMonthChecklist(ctx, actor, scope.clientSlug, month);
+  const { prepared, reviewed, total } = view.signed;
+  const who = [...(prepared < total ? ["the preparer"] : []), ...(reviewed < total ? ["the reviewer"] : [])];
+  return blockerOf("checklist_unsigned", scope.clientSlug, month, total - reviewed, who);
 };
 
 export const closeBlockerSources: BlockerSources = {
@@ -154,9 +186,21 @@ export const closeBlockerSources: BlockerSources = {
       return blockerOf(kind, scope.clientSlug, month, got.count, got.names);
     }),
     schedulesNotRun,
+    informationMissing,
+    checklistUnsigned,
   ],
   counts: async (ctx, actor, clients, months) => {
-    const f = await figures(ctx, actor, clients, months, BOARD_KINDS);
+    const [f, missing] = await Promise.all([
+      figures(ctx, actor, clients, months, BOARD_KINDS),
+      services.missingByClientMonth(
+        ctx.db,
+        actor,
+        clients.map((c) => c.id),
+        months,
+      ),
+    ]);
+    for (const [clientId, byMonth] of missing)
+      for (const [m, names] of byMonth) put(f, clientId, m, "information_missing", names.length);
     const out = new Map<string, Map<string, number>>();
     for (const [clientId, byMonth] of f) {
       const row = new Map<string, number>();

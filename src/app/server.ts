@@ -30,6 +30,7 @@ import { journalsRoutes } from "../modules/journals/index.ts";
 import { activityRoutes } from "../modules/activity/index.ts";
 import { commsCtx } from "./comms.ts";
 import { closeRoutes } from "../modules/close/index.ts";
+import { servicesRoutes } from "../modules/services/index.ts";
 import { closeCtx } from "./close-blockers.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
@@ -114,6 +115,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       commsRoutes(commsCtx(ctx, services.notify)),
       journalsRoutes(ctx),
       closeRoutes(closeCtx(ctx, services.notify)),
+      servicesRoutes(ctx),
       activityRoutes(ctx),
       unsubscribeRoutes(services.notify),
       // Last: the portal's catch-all GET route for its own pages.

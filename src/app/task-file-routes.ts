@@ -11,6 +11,7 @@ import { assertSafeText } from "../platform/safe-text.ts";
 import * as documents from "../modules/documents/index.ts";
 import type { DocumentsCtx, TaskFolder } from "../modules/documents/index.ts";
 import * as work from "../modules/work/index.ts";
+import { taskFileArrived } from "./required-info.ts";
 import { importDocument, importOffer } from "./statement-import.ts";
 import { parseStatementKey, requestStatement } from "./statement-tasks.ts";
 import {
@@ -94,6 +95,8 @@ export function taskFileRoutes(ctx: Ctx, dctx: DocumentsCtx) {
           const after = await work.updateTask(ctx, req.actor, task.id, {
             status: req.query.keepOpen ? "in_progress" : "done",
           });
+          // A required item's request: its arrival ticks the month's required information.
+          await taskFileArrived(ctx, req.actor, task, doc.id);
           return reply.code(201).send({
             taskId: task.id,
             status: after.status,

@@ -10,6 +10,7 @@ import * as notifications from "../modules/notifications/index.ts";
 import * as transactions from "../modules/transactions/index.ts";
 import * as reports from "../modules/reports/index.ts";
 import { packageSources } from "./report-package.ts";
+import { statementImported } from "./required-info.ts";
 import { syncReviewTasks } from "./review-tasks.ts";
 import * as reconcile from "../modules/reconcile/index.ts";
 import { afterCompletion, syncReconcileTasks } from "./reconcile-tasks.ts";
@@ -30,6 +31,8 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
       const job = data as BankLinesImported;
       // In batches; when the runner stops, between two of them (the rest is done after the restart).
       const result = await transactions.processImport(ctx, job, { ...options.importPacing, signal });
+      // The statement's months: the account's required statement items are in (a failure leaves them to tick).
+      await statementImported(ctx, job).catch(() => undefined);
       const notice = transactions.reviewWaitingNotice(job.firmId, result);
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);

@@ -11,6 +11,7 @@ import { freshFrom } from "./transactions.ts";
 import { systemActor } from "../../platform/actor.ts";
 import * as access from "../../modules/access/index.ts";
 import * as work from "../../modules/work/index.ts";
+import * as services from "../../modules/services/index.ts";
 import * as close from "../../modules/close/index.ts";
 import * as journals from "../../modules/journals/index.ts";
 import { closeCtx } from "../close-blockers.ts";
@@ -152,7 +153,17 @@ describe("the demo's month end", () => {
     const open = await close.getMonth(closeCtx(t.ctx), actor, DEMO_MONTH_END_CLIENT, month(1));
     expect(open.status).toBe("in_progress");
     expect(open.blockers.map((b) => b.kind)).toEqual(
-      expect.arrayContaining(["unreconciled_accounts", "schedules_not_run"]),
+      expect.arrayContaining(["unreconciled_accounts", "schedules_not_run", "information_missing"]),
     );
+    // The services: the closed month signed off and complete, the open one still owing information.
+    const signed = await services.getMonthChecklist(t.ctx, actor, DEMO_MONTH_END_CLIENT, month(2));
+    expect(signed.services).toHaveLength(7);
+    expect(signed.signed.reviewed).toBe(signed.signed.total);
+    expect(signed.signed.total).toBeGreaterThan(0);
+    expect(signed.missingInfo).toBe(0);
+    expect(closed.informationReceivedOn).toBe(signed.informationCompleteOn);
+    const owing = await services.getMonthChecklist(t.ctx, actor, DEMO_MONTH_END_CLIENT, month(1));
+    expect(owing.requiredInfo.some((r) => r.received)).toBe(true);
+    expect(owing.missingInfo).toBeGreaterThan(0);
   });
 });

@@ -2,8 +2,9 @@
 // would: JE Automation depreciates the espresso bar (a straight-line schedule whose entries up to
 // the month before last are generated, approved and posted; last month's is left to generate, so
 // the open month shows it), and the Close Tracker has the month before last closed — hard close,
-// with its report package — and last month in progress with its live blockers. Runs once: a client
-// that has any schedule keeps its month end as it is.
+// with its report package, its services' checklist signed and information in (services.ts) — and
+// last month in progress with its live blockers (some required information missing). Runs once: a
+// client that has any schedule keeps its month end as it is.
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import * as close from "../../modules/close/index.ts";
@@ -13,6 +14,7 @@ import * as reports from "../../modules/reports/index.ts";
 import { closeCtx } from "../close-blockers.ts";
 import { packageSources } from "../report-package.ts";
 import { monthStart } from "./reconciliations.ts";
+import { seedDemoServices } from "./services.ts";
 
 export const DEMO_MONTH_END_CLIENT = "bluebird-coffee";
 export const DEMO_SCHEDULE = "Espresso bar (La Marzocco and grinders)";
@@ -60,8 +62,9 @@ export async function seedDemoClose(ctx: Ctx, actor: Actor): Promise<void> {
   const seen = await close.getMonth(cctx, actor, slug, closed).catch(() => null);
   if (!seen || seen.status !== "not_started") return;
   const people = { preparerId: actor.id, reviewerId: actor.id };
+  await seedDemoServices(ctx, actor, slug, { closed, open });
   await close.updateMonth(cctx, actor, slug, closed, { ...people, status: "ready_for_review" });
-  const blockers = seen.blockers.map((b) => b.detail).join("; ");
+  const blockers = (await close.getMonth(cctx, actor, slug, closed)).blockers.map((b) => b.detail).join("; ");
   const done = await close.closeMonth(
     cctx,
     actor,

@@ -61,6 +61,8 @@ const EXPECTED: Record<Permission, string> = {
   "close.view": "AO",
   "close.manage": "AO",
   "close.reopen": "A",
+  "services.view": "AOaos", // client users read their client's services
+  "services.manage": "AO", // the firm sets the catalogue and the scope
 };
 const LETTER: Record<Role, string> = {
   partner_admin: "A",

@@ -98,6 +98,10 @@ export const PERMISSIONS = {
   "close.view": [PA, PO],
   "close.manage": [PA, PO],
   "close.reopen": [PA],
+  // Service procedures: the firm's catalogue and each client's scope are the firm's to set; every
+  // user reads them (client users see what their client has bought).
+  "services.view": [PA, PO, CA, CO, CS],
+  "services.manage": [PA, PO],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

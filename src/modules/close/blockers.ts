@@ -13,6 +13,7 @@ export const BLOCKER_KINDS = [
   "report_package",
   "schedules_not_run",
   "information_missing",
+  "checklist_unsigned",
 ] as const;
 export type BlockerKind = (typeof BLOCKER_KINDS)[number];
 

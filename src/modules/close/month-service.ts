@@ -2,6 +2,7 @@
 // timeline) and the preparer's changes to it (who prepares and reviews, in progress or ready for
 // review, the day the required information was complete). Each change is audited and on the timeline.
 import type { Actor } from "../../platform/actor.ts";
+import type { Ctx } from "../../platform/context.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { inTransaction, type Executor } from "../../platform/db.ts";
 import { isCalendarDay } from "../../platform/dates.ts";
@@ -68,7 +69,7 @@ export function monthKey(month: string): string {
 /** The month's row, made (not started, the client's default people) when it has none yet. */
 export async function ensurePeriod(
   tx: Executor,
-  cctx: CloseCtx,
+  cctx: Pick<CloseCtx, "clock">,
   s: ClientScope,
   month: string,
 ): Promise<store.PeriodRow> {
@@ -171,6 +172,52 @@ export async function monthViewIn(
       at: e.at.toISOString(),
     })),
   };
+}
+
+/** Whether a client's month ("YYYY-MM") is closed (other modules refuse changes to a closed month). */
+export async function isMonthClosed(ex: Executor, s: ClientScope, month: string): Promise<boolean> {
+  return (await store.periodOf(ex, s, monthKey(month)))?.status === "closed";
+}
+
+/**
+ * The day the month's required information was complete, as the service catalogue's tracking
+ * finds it (null: something is missing again). Audited and on the timeline like the preparer's
+ * own record of it; a closed month, or one already saying so, is left as it is. Says whether it
+ * changed the month.
+ */
+export async function setInformationReceived(
+  ctx: Ctx,
+  actor: Actor,
+  s: ClientScope,
+  month: string,
+  day: string | null,
+): Promise<boolean> {
+  if (day !== null && !isCalendarDay(day))
+    throw validationError("close/invalid-date", `"${day}" is not a date (YYYY-MM-DD)`, {
+      field: "informationReceivedOn",
+    });
+  return inTransaction(ctx.db, async (tx) => {
+    const row = await ensurePeriod(tx, ctx, s, month);
+    if (row.status === "closed" || row.information_received_on === day) return false;
+    const now = ctx.clock.now();
+    const after = await store.updatePeriod(tx, s, row.month, {
+      information_received_on: day,
+      updated_at: now,
+    });
+    await addEvent(tx, actor, s, month, now, {
+      action: "information",
+      detail: { receivedOn: day, source: "required information" },
+    });
+    await recordAudit(tx, actor, {
+      action: "close.month.information",
+      clientId: s.clientId,
+      subjectType: "close_period",
+      subjectId: `${s.clientId}:${month}`,
+      before: row,
+      after,
+    });
+    return true;
+  });
 }
 
 export async function getMonth(

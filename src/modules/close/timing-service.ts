@@ -42,8 +42,8 @@ export async function timingBook(
         month,
         setting: cadenceFor(month, changes.get(clientId) ?? [], settingsOf(clientId)),
         holidays,
-        // Arrivals are recorded by the preparer (the required-information list is not tracked
-        // yet): an unrecorded arrival moves nothing.
+        // Recorded by the preparer, or set when the month's required information (the service
+        // catalogue's list) is all in: an unrecorded arrival moves nothing.
         informationReceivedOn,
       }),
   };

@@ -35,7 +35,9 @@ export type Action =
   | "journals.approve"
   | "close.view"
   | "close.manage"
-  | "close.reopen";
+  | "close.reopen"
+  | "services.view"
+  | "services.manage";
 
 const RULES: Record<Action, readonly string[]> = {
   "client.create": ["partner_admin", "partner_ops"],
@@ -51,6 +53,8 @@ const RULES: Record<Action, readonly string[]> = {
   "close.view": ["partner_admin", "partner_ops"],
   "close.manage": ["partner_admin", "partner_ops"],
   "close.reopen": ["partner_admin"],
+  "services.view": [...PARTNER_ROLES, ...CLIENT_ROLES],
+  "services.manage": ["partner_admin", "partner_ops"],
   "ledger.period.lock": ["partner_admin", "partner_ops", "client_admin"],
   "reports.package": ["partner_admin", "partner_ops"],
   "vault.read": [...PARTNER_ROLES, ...CLIENT_ROLES],

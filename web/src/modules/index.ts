@@ -9,6 +9,7 @@ import { transactionsModule } from "./transactions/index.tsx";
 import { reconcileModule } from "./reconcile/index.tsx";
 import { workModule } from "./work/index.tsx";
 import { closeModule } from "./close/index.tsx";
+import { servicesModule } from "./services/index.tsx";
 import { documentsModule } from "./documents/index.tsx";
 import { receiptsModule } from "./receipts/index.tsx";
 import { vaultModule } from "./vault/index.tsx";
@@ -27,6 +28,7 @@ export const MODULES: PortalModule[] = [
   reconcileModule,
   workModule,
   closeModule,
+  servicesModule,
   documentsModule,
   receiptsModule,
   vaultModule,

@@ -11,6 +11,7 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { Link } from "../../router/router.tsx";
 import { useCan } from "../../app/session.tsx";
 import { STATUS } from "./CloseBoardPage.tsx";
+import { MonthChecklist } from "./MonthChecklist.tsx";
 
 export function CloseMonthPage({ client, month }: { client: string; month: string }) {
   const qc = useQueryClient();
@@ -64,6 +65,7 @@ export function CloseMonthPage({ client, month }: { client: string; month: strin
             </List>
           )}
         </Stack>
+        <MonthChecklist client={client} month={month} />
         <ProblemAlert error={error} onClose={() => setError(null)} />
         {!closed && can("close.manage") && (
           <Stack gap="xs">

@@ -1,0 +1,96 @@
+// A client's month as its services plan it: the services on that month (from the scope and the
+// catalogue, archived ones left out), the client's active bank and card accounts (a statement is
+// asked per account), and the checklist and required information they give. Also for many clients
+// at once (the Close Tracker board's count of missing information: a few set queries).
+import type { Actor } from "../../platform/actor.ts";
+import type { Executor } from "../../platform/db.ts";
+import * as banking from "../banking/index.ts";
+import {
+  coversMonth,
+  planMonth,
+  type AccountRef,
+  type MonthPlan,
+  type ServiceDefinition,
+} from "./catalogue-model.ts";
+import { definitionOf } from "./service-row.ts";
+import * as store from "./store.ts";
+
+/** "2026-03" → "2026-02". */
+export function monthBefore(month: string): string {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 2;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+}
+
+function servicesOn(
+  catalogue: readonly store.ServiceRow[],
+  scope: readonly store.ClientServiceRow[],
+  month: string,
+): ServiceDefinition[] {
+  const on = new Map(scope.map((r) => [r.service_id, r]));
+  return catalogue
+    .filter((c) => {
+      const r = on.get(c.id);
+      return !c.archived_at && r && coversMonth({ from: r.from_month, until: r.until_month }, month);
+    })
+    .map(definitionOf);
+}
+
+const accountRefs = (rows: Awaited<ReturnType<typeof banking.activeBankAccounts>>): AccountRef[] =>
+  rows.map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
+
+export interface ClientMonthPlan extends MonthPlan {
+  services: ServiceDefinition[];
+}
+
+/** One client's month. The actor reads the bank accounts (a firm user, or the firm's system actor). */
+export async function planOf(
+  ex: Executor,
+  actor: Actor,
+  s: { firmId: string; clientId: string },
+  month: string,
+): Promise<ClientMonthPlan> {
+  const [catalogue, scope] = await Promise.all([store.catalogue(ex, s.firmId), store.scopeOf(ex, s)]);
+  const services = servicesOn(catalogue, scope, month);
+  // No service asks a statement: the accounts need not be read.
+  const accounts = services.some((d) => d.requiredInfo.some((r) => r.kind.endsWith("_statement")))
+    ? accountRefs(await banking.activeBankAccounts(ex, actor, [s.clientId]))
+    : [];
+  return { services, ...planMonth(services, accounts) };
+}
+
+/** Per client id and month: the names of the required items still missing. */
+export async function missingByClientMonth(
+  ex: Executor,
+  actor: Actor,
+  clientIds: readonly string[],
+  months: readonly string[],
+): Promise<Map<string, Map<string, string[]>>> {
+  const out = new Map<string, Map<string, string[]>>();
+  const [catalogue, scope] = await Promise.all([
+    store.catalogue(ex, actor.firmId),
+    store.scopeOfClients(ex, actor.firmId, clientIds),
+  ]);
+  if (!scope.length) return out;
+  const withScope = [...new Set(scope.map((r) => r.client_id))];
+  const [accounts, rows] = await Promise.all([
+    banking.activeBankAccounts(ex, actor, withScope),
+    store.infoOfClients(ex, actor.firmId, withScope, months),
+  ]);
+  const received = new Set(
+    rows.filter((r) => r.received_on).map((r) => `${r.client_id}:${r.month}:${r.item_key}`),
+  );
+  for (const clientId of withScope) {
+    const mine = scope.filter((r) => r.client_id === clientId);
+    const refs = accountRefs(accounts.filter((a) => a.clientId === clientId));
+    const byMonth = new Map<string, string[]>();
+    for (const month of months) {
+      const plan = planMonth(servicesOn(catalogue, mine, month), refs);
+      const missing = plan.requiredInfo
+        .filter((p) => !received.has(`${clientId}:${month}:${p.key}`))
+        .map((p) => p.name);
+      if (missing.length) byMonth.set(month, missing);
+    }
+    out.set(clientId, byMonth);
+  }
+  return out;
+}
