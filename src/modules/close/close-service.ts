@@ -1,7 +1,7 @@
 // Closing and reopening a client's month. Closing refuses a month whose previous month is still
 // open, and a month with blockers unless the closer overrides them with a reason (both recorded);
 // a hard close locks the ledger period, a soft close leaves it open and says so on the timeline.
-// Closing asks for the month's report package. Reopening is the Partner Admin's, needs a reason,
+// Closing asks for the month's report package, e-mailed to the client's contacts once it is made. Reopening is the Partner Admin's, needs a reason,
 // unlocks the period and tells the preparer.
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -91,6 +91,12 @@ export async function closeMonth(
       closed_by: actor.id,
       closed_by_name: actor.displayName,
       override_reason: blockers.length ? override : null,
+      // Sent to the client's contacts once the package job has made it (delivery-service.ts).
+      package_id: pkg.id,
+      package_status: "pending",
+      package_error: null,
+      package_sent_at: null,
+      package_recipients: JSON.stringify([]),
       updated_at: now,
     });
     const detail = {
@@ -103,7 +109,7 @@ export async function closeMonth(
       overridden: blockers.length ? blockers.map(({ kind, count, detail }) => ({ kind, count, detail })) : [],
       packageId: pkg.id,
       packageVersion: pkg.version,
-      // The reports module has no path to e-mail a package to the client's contacts yet.
+      // Sent once made: a "package_sent" event follows with who got it (delivery-service.ts).
       packageSent: false,
     };
     await addEvent(tx, actor, s, month, now, {
