@@ -16,3 +16,15 @@ alter table close_period_events drop constraint close_period_events_action_check
 alter table close_period_events add constraint close_period_events_action_check
   check (action in ('assigned', 'status', 'information', 'closed', 'reopened', 'package_sent',
                     'package_failed'));
+
+-- Soft close (ledger periods): a soft-closed month stays open, but an item dated in it is posted on
+-- the first day of the next open month with a note (src/modules/ledger/late-items.ts). The months
+-- already soft-closed in the Close Tracker become soft-closed periods.
+alter table periods drop constraint periods_status_check;
+alter table periods add constraint periods_status_check
+  check (status in ('open', 'locked', 'soft_closed'));
+insert into periods (firm_id, client_id, month, status, changed_by)
+select firm_id, client_id, month, 'soft_closed', coalesce(closed_by, 'system')
+from close_periods
+where status = 'closed' and close_mode = 'soft'
+on conflict (client_id, month) do nothing;
