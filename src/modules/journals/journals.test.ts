@@ -1,7 +1,8 @@
 // JE Automation over HTTP: a prepaid schedule and an accrual generate the month's ledger drafts
 // (twice gives one set), approval is the reviewer's, posting posts the accrual's reversal on the
-// 1st, a posted entry is corrected by reversal only, refusals change nothing, and a recurring entry
-// whose account was deactivated is held with the reason.
+// 1st, one entry at a time goes draft → approved → posted, a posted entry is corrected by reversal
+// only, refusals change nothing, and a recurring entry whose account was deactivated is held with
+// the reason.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { bookkeepingClient, type BooksFixture } from "../../../test/support/books.ts";
@@ -154,6 +155,37 @@ describe("JE Automation", () => {
     );
   });
 
+  it("approves and posts one entry at a time: draft, then approved, then posted, never twice", async () => {
+    await post("/batch/generate", { month: "2026-04" });
+    const prepaid = (await items("2026-04")).find((i) => i.sourceName === "Prepaid insurance")!;
+    const early = await post(`/runs/${prepaid.runId}/post`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe("journals/not-approved");
+    const ops = await signedIn(t, app, { firmId: b.firmId, role: "partner_ops" });
+    const byOps = await post(
+      `/runs/${prepaid.runId}/approve`,
+      {},
+      { cookie: ops.cookie, "x-csrf-token": ops.csrfToken },
+    );
+    expect(byOps.statusCode).toBe(403);
+    const approved = await post(`/runs/${prepaid.runId}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ id: prepaid.runId, state: "approved", entryId: prepaid.entryId });
+    expect((await post(`/runs/${prepaid.runId}/approve`, {})).json().code).toBe("journals/not-draft");
+    const posted = await post(`/runs/${prepaid.runId}/post`, {});
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(posted.json()).toMatchObject({ state: "posted", reversalEntryId: null });
+    expect((await ledger.getEntry(t.ctx, b.actor, b.slug, prepaid.entryId!)).status).toBe("posted");
+    const twice = await post(`/runs/${prepaid.runId}/post`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe("journals/already-posted");
+    // The month's other entry is untouched; the posted one is corrected by reversal only.
+    const states = Object.fromEntries((await items("2026-04")).map((i) => [i.sourceName, i.state]));
+    expect(states).toEqual({ "Prepaid insurance": "posted", "Accrued utilities": "draft" });
+    expect((await post(`/runs/${prepaid.runId}/reverse`, {})).json()).toMatchObject({ state: "reversed" });
+    expect((await post(`/runs/${crypto.randomUUID()}/approve`, {})).statusCode).toBe(404);
+  });
+
   it("holds a recurring entry whose account was deactivated, saying which, and generates it once fixed", async () => {
     const rent = await post("/recurring", {
       name: "Storage rent",
@@ -172,6 +204,9 @@ describe("JE Automation", () => {
     )!;
     expect(held).toMatchObject({ state: "draft", entryId: null });
     expect(held.heldReason).toContain("Repairs and Maintenance");
+    const approveHeld = await post(`/runs/${held.runId}/approve`, {});
+    expect(approveHeld.statusCode).toBe(409);
+    expect(approveHeld.json().code).toBe("journals/held");
     expect(await monthEndState(t.ctx, b, "2026-05")).toMatchObject({ schedulesNotRun: 1 });
     const approved = ((await post("/batch/approve", { month: "2026-05" })).json().items as Item[]).find(
       (i) => i.sourceName === "Storage rent",
