@@ -31,6 +31,7 @@ import { activityRoutes } from "../modules/activity/index.ts";
 import { commsCtx } from "./comms.ts";
 import { closeRoutes } from "../modules/close/index.ts";
 import { closeCtx } from "./close-blockers.ts";
+import { journalsHooks } from "./journal-notices.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
 import { syncReconnectTasks } from "./reconnect-tasks.ts";
@@ -112,7 +113,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       taskFileRoutes(ctx, services.documents),
       vaultRoutes(services.vault),
       commsRoutes(commsCtx(ctx, services.notify)),
-      journalsRoutes(ctx),
+      journalsRoutes(ctx, journalsHooks(ctx, services.notify)),
       closeRoutes(closeCtx(ctx, services.notify)),
       activityRoutes(ctx),
       unsubscribeRoutes(services.notify),

@@ -2,12 +2,13 @@
 // (twice gives one set), approval is the reviewer's, posting posts the accrual's reversal on the
 // 1st, one entry at a time goes draft → approved → posted, a posted entry is corrected by reversal
 // only, refusals change nothing, and a recurring entry whose account was deactivated is held with
-// the reason.
+// the reason and its preparer (else the firm's Partner Ops) is told, with a link to it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { bookkeepingClient, type BooksFixture } from "../../../test/support/books.ts";
 import { testServer } from "../../../test/support/server.ts";
-import { signedIn } from "../../../test/support/auth.ts";
+import { signedIn, type Caller } from "../../../test/support/auth.ts";
+import * as notifications from "../notifications/index.ts";
 import type { App } from "../../platform/http.ts";
 import * as ledger from "../ledger/index.ts";
 import { monthEndState } from "./index.ts";
@@ -15,6 +16,7 @@ import { monthEndState } from "./index.ts";
 let t: TestDb;
 let b: BooksFixture;
 let app: App;
+let opsCaller: Caller | undefined;
 const url = (path: string) => `/api/clients/${b.slug}/journals${path}`;
 const post = (path: string, payload: object, headers?: Record<string, string>) =>
   app.inject({ method: "POST", url: url(path), payload, ...(headers ? { headers } : {}) });
@@ -121,6 +123,7 @@ describe("JE Automation", () => {
 
   it("lets the reviewer, not the preparer, approve; posting also reverses the accrual on the 1st", async () => {
     const ops = await signedIn(t, app, { firmId: b.firmId, role: "partner_ops", email: "ops@je.test" });
+    opsCaller = ops;
     const refused = await post(
       "/batch/approve",
       { month: "2026-03" },
@@ -204,6 +207,14 @@ describe("JE Automation", () => {
     )!;
     expect(held).toMatchObject({ state: "draft", entryId: null });
     expect(held.heldReason).toContain("Repairs and Maintenance");
+    // The firm's Partner Ops (no preparer is set) hear of it, with a link to the entry.
+    const told = await notifications.listNotifications(t.ctx, opsCaller!.actor, { unread: true, limit: 20 });
+    const notice = told.notifications.find((n) => n.event === "journals.held");
+    expect(notice).toMatchObject({
+      title: 'je-co: "Storage rent" for 2026-05 is held',
+      link: `/c/je-co/journals?month=2026-05&run=${held.runId}`,
+    });
+    expect(notice!.body).toContain("Repairs and Maintenance");
     const approveHeld = await post(`/runs/${held.runId}/approve`, {});
     expect(approveHeld.statusCode).toBe(409);
     expect(approveHeld.json().code).toBe("journals/held");
@@ -217,6 +228,41 @@ describe("JE Automation", () => {
       (i) => i.sourceName === "Storage rent",
     )!;
     expect(retried).toMatchObject({ state: "draft", heldReason: null, amount: "90.00" });
+  });
+
+  it("tells the client's preparer, when one is set, of a held entry (and nobody else)", async () => {
+    const preparer = await signedIn(t, app, { firmId: b.firmId, role: "partner_ops" });
+    const set = await app.inject({
+      method: "PATCH",
+      url: `/api/clients/${b.slug}/close-settings`,
+      payload: { preparerId: preparer.userId },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const created = await post("/recurring", {
+      name: "Parking",
+      frequency: "monthly",
+      day: 1,
+      startMonth: "2026-07",
+      lines: [
+        { kind: "fixed", accountId: b.account("6550"), amount: "40.00" },
+        { kind: "balancing", accountId: b.account("1010") },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await ledger.updateAccount(t.ctx, b.actor, b.slug, b.account("6550"), { isActive: false });
+    await post("/batch/generate", { month: "2026-07" });
+    const mine = await notifications.listNotifications(t.ctx, preparer.actor, { unread: true, limit: 20 });
+    expect(mine.notifications.map((n) => n.title)).toContain('je-co: "Parking" for 2026-07 is held');
+    const others = await notifications.listNotifications(t.ctx, opsCaller!.actor, {
+      unread: true,
+      limit: 50,
+    });
+    expect(others.notifications.map((n) => n.title)).not.toContain('je-co: "Parking" for 2026-07 is held');
+    // Generating again while still held tells nobody twice.
+    await post("/batch/generate", { month: "2026-07" });
+    const again = await notifications.listNotifications(t.ctx, preparer.actor, { unread: true, limit: 20 });
+    expect(again.notifications.filter((n) => n.event === "journals.held")).toHaveLength(1);
+    await ledger.updateAccount(t.ctx, b.actor, b.slug, b.account("6550"), { isActive: true });
   });
 
   it("refuses bad input naming the field", async () => {

@@ -6,7 +6,14 @@ import { z } from "zod";
 import type { Ctx } from "../../platform/context.ts";
 import type { App } from "../../platform/http.ts";
 import { date } from "../../platform/route-schemas.ts";
-import { approveMonth, generateMonth, monthBatch, postMonth, reverseMonthEntry } from "./batch-service.ts";
+import {
+  approveMonth,
+  generateMonth,
+  monthBatch,
+  postMonth,
+  reverseMonthEntry,
+  type JournalsHooks,
+} from "./batch-service.ts";
 import { approveRun, postOneRun } from "./run-service.ts";
 import {
   createSource,
@@ -35,7 +42,7 @@ import { batchOut, detailOut, sourceOut } from "./views.ts";
 
 const tags = ["JE Automation"];
 
-export function journalsRoutes(ctx: Ctx) {
+export function journalsRoutes(ctx: Ctx, hooks: JournalsHooks = {}) {
   return async (app: App) => {
     const base = "/api/clients/:client/journals";
     const kinds = [
@@ -170,8 +177,8 @@ export function journalsRoutes(ctx: Ctx) {
       );
     batchPost(
       "generate",
-      "Create the month's entries as ledger drafts (idempotent; held entries are tried again)",
-      generateMonth,
+      "Create the month's entries as ledger drafts (idempotent; held entries are tried again, newly held ones are notified to the preparer)",
+      (c, actor, client, month) => generateMonth(c, actor, client, month, hooks),
     );
     batchPost(
       "approve",

@@ -7,6 +7,8 @@ import { journalsApi } from "../../api/journals.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { EntryActions } from "./EntryActions.tsx";
+import { useLinkedItem } from "../../router/linked-item.ts";
+import { useLocation } from "../../router/router.tsx";
 
 const COLORS: Record<string, string> = {
   due: "gray",
@@ -25,7 +27,10 @@ const lastMonth = () => {
 
 export function BatchSection({ client }: { client: string }) {
   const qc = useQueryClient();
-  const [month, setMonth] = useState(lastMonth);
+  // A notification's link names the month and the entry (?month=2026-05&run=…): shown, highlighted.
+  const [linkedRun] = useLinkedItem("run");
+  const linkedMonth = useLocation().search.get("month");
+  const [month, setMonth] = useState(() => linkedMonth ?? lastMonth());
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const key = ["journals", client, "batch", month];
   const batch = useQuery({ queryKey: key, queryFn: () => journalsApi.batch(client, month), enabled: valid });
@@ -89,7 +94,10 @@ export function BatchSection({ client }: { client: string }) {
             </Table.Thead>
             <Table.Tbody>
               {b.items.map((i) => (
-                <Table.Tr key={`${i.sourceId}/${i.part}`}>
+                <Table.Tr
+                  key={`${i.sourceId}/${i.part}`}
+                  bg={i.runId && i.runId === linkedRun ? "var(--mantine-color-yellow-light)" : undefined}
+                >
                   <Table.Td>
                     {i.sourceName}
                     {i.part === "disposal" ? " (disposal)" : ""}
