@@ -5,7 +5,7 @@
 // the reason and its preparer (else the firm's Partner Ops) is told, with a link to it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
-import { bookkeepingClient, type BooksFixture } from "../../../test/support/books.ts";
+import { bookkeepingClient, importLines, type BooksFixture } from "../../../test/support/books.ts";
 import { testServer } from "../../../test/support/server.ts";
 import { signedIn, type Caller } from "../../../test/support/auth.ts";
 import * as notifications from "../notifications/index.ts";
@@ -263,6 +263,35 @@ describe("JE Automation", () => {
     const again = await notifications.listNotifications(t.ctx, preparer.actor, { unread: true, limit: 20 });
     expect(again.notifications.filter((n) => n.event === "journals.held")).toHaveLength(1);
     await ledger.updateAccount(t.ctx, b.actor, b.slug, b.account("6550"), { isActive: true });
+  });
+
+  it("shows which bank line paid each period of a loan schedule", async () => {
+    const created = await post("/schedules", {
+      kind: "loan",
+      name: "Van loan",
+      principal: "12000.00",
+      annualRate: "0",
+      termMonths: 3,
+      firstPaymentMonth: "2026-02",
+      accounts: { interest: b.account("6900"), liability: b.account("2000"), payment: b.account("1010") },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await importLines(b, [
+      { date: "2026-02-27", amount: "-4000.00", description: "AUTO LOAN PMT" },
+      { date: "2026-03-02", amount: "-4000.00", description: "AUTO LOAN PMT" }, // March's, early
+      { date: "2026-03-10", amount: "-3999.00", description: "NOT THE LOAN" },
+    ]);
+    const detail = (await app.inject({ url: url(`/schedules/${created.json().id}`) })).json();
+    expect(detail.table.rows.map((r: { payment: string }) => r.payment)).toEqual([
+      "4000.00",
+      "4000.00",
+      "4000.00",
+    ]);
+    expect(detail.payments.map((p: { month: string; date: string }) => [p.month, p.date])).toEqual([
+      ["2026-02", "2026-02-27"],
+      ["2026-03", "2026-03-02"],
+    ]);
+    expect(detail.payments[0]).toMatchObject({ bankAccount: b.checking.name, description: "AUTO LOAN PMT" });
   });
 
   it("refuses bad input naming the field", async () => {
