@@ -1,8 +1,9 @@
 // The Close Tracker end to end over HTTP on a test database: due dates from the cadence and the
 // firm's holidays, a cadence change waiting for the next month, live blockers with their links,
-// closing in order, the override with its reason, hard close locking the ledger period and soft
-// close leaving it open, the report package asked for, reopening (Partner Admin only) unlocking the
-// period and telling the preparer, the board and its filters, and who may do what.
+// closing in order, the override with its reason, hard close locking the ledger period (refusing
+// late items) and soft close leaving it open (late items post in the next open month, with a
+// note), the report package asked for, reopening (Partner Admin only) unlocking the period and
+// telling the preparer, the board and its filters, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../test/support/db.ts";
 import { testClock } from "../../test/support/clock.ts";
@@ -182,6 +183,17 @@ describe("blockers and closing", () => {
     ]);
     const periods = await ledger.listPeriods(t.ctx, a.actor, a.slug);
     expect(periods.find((p) => String(p.month).startsWith("2026-04"))?.status).toBe("locked");
+    // Hard close: the ledger refuses an item dated in the month (it is not moved).
+    await expect(
+      ledger.postEntry(t.ctx, a.actor, a.slug, {
+        date: "2026-04-20",
+        description: "Too late",
+        lines: [
+          { accountId: a.account("6000"), amount: 100n, currency: "USD" },
+          { accountId: a.account("2000"), amount: -100n, currency: "USD" },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "ledger/period-locked" });
     const audit = await auditTrail(t.ctx.db, {
       firmId: a.firmId,
       clientId: a.clientId,
@@ -206,6 +218,44 @@ describe("blockers and closing", () => {
     expect(ev.detail).toMatchObject({ periodLocked: false });
     expect(ev.detail.note).toContain("soft close");
     expect((await ledger.listPeriods(t.ctx, b.actor, b.slug)).some((p) => p.status === "locked")).toBe(false);
+    const periods = await ledger.listPeriods(t.ctx, b.actor, b.slug);
+    expect(periods.find((p) => String(p.month).startsWith("2026-03"))?.status).toBe("soft_closed");
+  });
+
+  it("posts a late item of a soft-closed month on the first day of the next open month, with a note", async () => {
+    const lines = [
+      { accountId: b.account("6000"), amount: 4200n, currency: "USD" },
+      { accountId: b.account("2000"), amount: -4200n, currency: "USD" },
+    ];
+    const posted = await ledger.postEntry(t.ctx, b.actor, b.slug, {
+      date: "2026-03-20",
+      description: "Late bill from the landlord",
+      comment: "arrived in April",
+      lines,
+    });
+    expect(posted.date).toBe("2026-04-01");
+    expect(posted.comment).toBe(
+      "arrived in April (late item for 2026-03, posted to 2026-04 because 2026-03 is soft-closed)",
+    );
+    expect((await ledger.getEntry(t.ctx, b.actor, b.slug, posted.id)).date).toBe("2026-04-01");
+    // A draft dated in the month moves when it is posted; a reversal asked for in it moves too.
+    const draft = await ledger.createDraft(t.ctx, b.actor, b.slug, {
+      date: "2026-03-31",
+      description: "Accrual found late",
+      lines,
+    });
+    const fromDraft = await ledger.postDraft(t.ctx, b.actor, b.slug, draft.id);
+    expect(fromDraft.date).toBe("2026-04-01");
+    expect(fromDraft.comment).toContain("late item for 2026-03");
+    const reversal = await ledger.reverseEntry(t.ctx, b.actor, b.slug, fromDraft.id, { date: "2026-03-31" });
+    expect(reversal.date).toBe("2026-04-01");
+    // Items of open months are left alone.
+    const april = await ledger.postEntry(t.ctx, b.actor, b.slug, {
+      date: "2026-04-02",
+      description: "On time",
+      lines,
+    });
+    expect(april).toMatchObject({ date: "2026-04-02", comment: null });
   });
 
   it("lets only a Partner Admin reopen, with a reason; unlocks the period and tells the preparer", async () => {
@@ -306,5 +356,27 @@ describe("JE Automation's blocker", () => {
     const after = (await ops.inject(monthUrl(b, "2026-09"))).json().blockers;
     expect(after.map((x: { kind: string }) => x.kind)).not.toContain("schedules_not_run");
     expect(after).toContainEqual(expect.objectContaining({ kind: "draft_entries", count: 1 }));
+  });
+});
+
+describe("reopening a soft-closed month", () => {
+  it("opens its ledger period again: items dated in it stay in it", async () => {
+    const res = await admin.inject({
+      method: "POST",
+      url: monthUrl(b, "2026-03", "/reopen"),
+      payload: { reason: "The owner found more March bills" },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const periods = await ledger.listPeriods(t.ctx, b.actor, b.slug);
+    expect(periods.find((p) => String(p.month).startsWith("2026-03"))?.status).toBe("open");
+    const posted = await ledger.postEntry(t.ctx, b.actor, b.slug, {
+      date: "2026-03-25",
+      description: "March bill",
+      lines: [
+        { accountId: b.account("6000"), amount: 700n, currency: "USD" },
+        { accountId: b.account("2000"), amount: -700n, currency: "USD" },
+      ],
+    });
+    expect(posted).toMatchObject({ date: "2026-03-25", comment: null });
   });
 });

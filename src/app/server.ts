@@ -32,6 +32,7 @@ import { commsCtx } from "./comms.ts";
 import { closeRoutes } from "../modules/close/index.ts";
 import { servicesRoutes } from "../modules/services/index.ts";
 import { closeCtx } from "./close-blockers.ts";
+import { journalsHooks } from "./journal-notices.ts";
 import { webRoutes } from "./web.ts";
 import { taskFileRoutes } from "./task-file-routes.ts";
 import { syncReconnectTasks } from "./reconnect-tasks.ts";
@@ -113,7 +114,7 @@ export async function createServer(runtime: Runtime, options: ServerOptions = {}
       taskFileRoutes(ctx, services.documents),
       vaultRoutes(services.vault),
       commsRoutes(commsCtx(ctx, services.notify)),
-      journalsRoutes(ctx),
+      journalsRoutes(ctx, journalsHooks(ctx, services.notify)),
       closeRoutes(closeCtx(ctx, services.notify)),
       servicesRoutes(ctx),
       activityRoutes(ctx),

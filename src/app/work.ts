@@ -11,6 +11,8 @@ import * as transactions from "../modules/transactions/index.ts";
 import * as reports from "../modules/reports/index.ts";
 import { packageSources } from "./report-package.ts";
 import { statementImported } from "./required-info.ts";
+import * as close from "../modules/close/index.ts";
+import { closeCtx } from "./close-blockers.ts";
 import { syncReviewTasks } from "./review-tasks.ts";
 import * as reconcile from "../modules/reconcile/index.ts";
 import { afterCompletion, syncReconcileTasks } from "./reconcile-tasks.ts";
@@ -94,8 +96,14 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
     ),
   );
   // A monthly report package: its progress and outcome are recorded on its row, never thrown.
+  // Once made, a package a closed month waits for goes to the client's contacts (a failure is
+  // recorded on the month, where the closer sends it again; it never fails the job).
   await ctx.jobs.work(reports.PACKAGE_JOB, (data) =>
-    runUnscoped(() => reports.runPackageJob(ctx, data as reports.PackageJob, packageSources)),
+    runUnscoped(async () => {
+      const job = data as reports.PackageJob;
+      await reports.runPackageJob(ctx, job, packageSources);
+      await close.deliverClosePackage(closeCtx(ctx, options.notify), job).catch(() => undefined);
+    }),
   );
   for (const name of [categorize.TRAIN_CLIENT_JOB, categorize.TRAIN_FIRM_JOB]) {
     await ctx.jobs.work(name, (data) =>

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   text: string;
   /** Header values by lowercased name, as written (unfolded). */
   headers: Record<string, string>;
+  /** The files it carries, with their bytes. */
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 export interface TestSmtp {
@@ -44,6 +46,11 @@ export async function startSmtp(): Promise<TestSmtp> {
                   .trim(),
               ]),
             ),
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? "",
+              contentType: a.contentType,
+              content: a.content,
+            })),
           };
           received.push(mail);
           waiting.shift()?.(mail);

@@ -1,13 +1,14 @@
 // Closing and reopening a client's month. Closing refuses a month whose previous month is still
 // open, and a month with blockers unless the closer overrides them with a reason (both recorded);
-// a hard close locks the ledger period, a soft close leaves it open and says so on the timeline.
-// Closing asks for the month's report package. Reopening is the Partner Admin's, needs a reason,
+// a hard close locks the ledger period, a soft close leaves it open (items dated in it then post in
+// the next open month, with a note) and says so on the timeline.
+// Closing asks for the month's report package, e-mailed to the client's contacts once it is made. Reopening is the Partner Admin's, needs a reason,
 // unlocks the period and tells the preparer.
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { inTransaction } from "../../platform/db.ts";
 import { AppError, ruleViolation, validationError } from "../../platform/errors.ts";
-import { setPeriodLock } from "../ledger/index.ts";
+import { setPeriodLock, setPeriodSoftClose } from "../ledger/index.ts";
 import { notify } from "../notifications/index.ts";
 import { PACKAGE_JOB, requestPackage, type PackageJob } from "../reports/index.ts";
 import type { CloseCtx } from "./close-ctx.ts";
@@ -81,7 +82,10 @@ export async function closeMonth(
       );
     const settings = await store.settingsOf(tx, s);
     const mode = settings?.close_mode ?? "hard";
+    // Hard: the ledger refuses the month. Soft: it stays open, but what is dated in it from now on
+    // posts on the first day of the next open month, with a note (the ledger's late items).
     if (mode === "hard") await setPeriodLock(tctx, actor, s.clientSlug, month, true);
+    else await setPeriodSoftClose(tctx, actor, s.clientSlug, month, true);
     const pkg = await requestPackage(tctx, actor, s.clientSlug, { month }, { queue: false });
     const now = cctx.clock.now();
     const after = await store.updatePeriod(tx, s, key, {
@@ -91,19 +95,26 @@ export async function closeMonth(
       closed_by: actor.id,
       closed_by_name: actor.displayName,
       override_reason: blockers.length ? override : null,
+      // Sent to the client's contacts once the package job has made it (delivery-service.ts).
+      package_id: pkg.id,
+      package_status: "pending",
+      package_error: null,
+      package_sent_at: null,
+      package_recipients: JSON.stringify([]),
       updated_at: now,
     });
     const detail = {
       closeMode: mode,
       periodLocked: mode === "hard",
+      periodSoftClosed: mode === "soft",
       note:
         mode === "soft"
-          ? "soft close: the ledger period stays open; late items go to the next open month"
+          ? "soft close: the ledger period stays open; late items dated in it post on the first day of the next open month"
           : null,
       overridden: blockers.length ? blockers.map(({ kind, count, detail }) => ({ kind, count, detail })) : [],
       packageId: pkg.id,
       packageVersion: pkg.version,
-      // The reports module has no path to e-mail a package to the client's contacts yet.
+      // Sent once made: a "package_sent" event follows with who got it (delivery-service.ts).
       packageSent: false,
     };
     await addEvent(tx, actor, s, month, now, {
@@ -153,6 +164,7 @@ export async function reopenMonth(
         { field: "month" },
       );
     if (row.close_mode === "hard") await setPeriodLock(tctx, actor, s.clientSlug, month, false);
+    else await setPeriodSoftClose(tctx, actor, s.clientSlug, month, false);
     const now = cctx.clock.now();
     const after = await store.updatePeriod(tx, s, key, { status: "reopened", updated_at: now });
     await addEvent(tx, actor, s, month, now, {

@@ -20,7 +20,9 @@ export type { CloseCtx } from "./close-ctx.ts";
 export { closeBoard, MAX_BOARD_MONTHS } from "./board-service.ts";
 export type { Board, BoardCell, BoardRow, BoardQuery } from "./board-service.ts";
 export { getMonth, updateMonth, isMonthClosed, setInformationReceived } from "./month-service.ts";
-export type { MonthView, MonthChange, TimelineEvent } from "./month-service.ts";
+export type { MonthView, MonthChange, TimelineEvent, PackageDelivery } from "./month-service.ts";
+export { deliverClosePackage, resendClosePackage } from "./delivery-service.ts";
+export type { DeliveryOutcome } from "./delivery-service.ts";
 export { closeMonth, reopenMonth } from "./close-service.ts";
 export type { CloseInput, Closed } from "./close-service.ts";
 export {
@@ -31,6 +33,6 @@ export {
   DEFAULT_SETTINGS,
 } from "./settings-service.ts";
 export type { Holiday, CloseSettingsView, CloseSettingsPatch } from "./settings-service.ts";
-export type { CloseTables, CloseStatus, CloseMode } from "./tables.ts";
+export type { CloseTables, CloseStatus, CloseMode, PackageRecipient } from "./tables.ts";
 export { CLOSE_PERMISSIONS } from "./scope.ts";
 export { closeRoutes } from "./routes.ts";

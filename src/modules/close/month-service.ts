@@ -15,7 +15,7 @@ import type { CloseCtx } from "./close-ctx.ts";
 import { closeScope } from "./scope.ts";
 import { checkAssignee } from "./settings-service.ts";
 import * as store from "./store.ts";
-import type { CloseMode, CloseStatus } from "./tables.ts";
+import type { CloseMode, CloseStatus, PackageDeliveryStatus, PackageRecipient } from "./tables.ts";
 import { timingBook } from "./timing-service.ts";
 import { isMonth, isOverdue } from "./timing-model.ts";
 
@@ -45,7 +45,17 @@ export interface MonthView {
   closedBy: string | null;
   overrideReason: string | null;
   blockers: Blocker[];
+  /** The report package closing sends to the client's contacts: where that stands. */
+  packageDelivery: PackageDelivery | null;
   timeline: TimelineEvent[];
+}
+
+export interface PackageDelivery {
+  packageId: string;
+  status: PackageDeliveryStatus;
+  error: string | null;
+  sentAt: string | null;
+  recipients: PackageRecipient[];
 }
 
 export interface MonthChange {
@@ -163,6 +173,16 @@ export async function monthViewIn(
     overrideReason: row?.override_reason ?? null,
     // Inside the caller's transaction, if any: the embedded database has one session.
     blockers: await liveBlockers({ ...cctx, db: ex }, actor, s, month, status),
+    packageDelivery:
+      row?.package_id && row.package_status
+        ? {
+            packageId: row.package_id,
+            status: row.package_status,
+            error: row.package_error,
+            sentAt: row.package_sent_at?.toISOString() ?? null,
+            recipients: row.package_recipients,
+          }
+        : null,
     timeline: events.map((e) => ({
       action: e.action,
       status: e.status,
@@ -257,7 +277,7 @@ export async function updateMonth(
         field: "month",
       });
     const now = cctx.clock.now();
-    const patch: Partial<store.PeriodRow> = { updated_at: now };
+    const patch: Partial<Omit<store.PeriodRow, "package_recipients">> = { updated_at: now };
     if (change.preparerId !== undefined) patch.preparer_id = change.preparerId;
     if (change.reviewerId !== undefined) patch.reviewer_id = change.reviewerId;
     if (change.status !== undefined) patch.status = change.status;

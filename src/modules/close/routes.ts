@@ -4,6 +4,7 @@ import type { App } from "../../platform/http.ts";
 import { closeBoard } from "./board-service.ts";
 import type { CloseCtx } from "./close-ctx.ts";
 import { closeMonth, reopenMonth } from "./close-service.ts";
+import { resendClosePackage } from "./delivery-service.ts";
 import { getMonth, updateMonth } from "./month-service.ts";
 import {
   boardOut,
@@ -81,6 +82,19 @@ export function closeRoutes(cctx: CloseCtx) {
         const done = await closeMonth(cctx, req.actor, req.params.client, req.params.month, req.body);
         return { ...done.month, packageId: done.package?.packageId ?? null };
       },
+    );
+    app.post(
+      `${month}/send-package`,
+      {
+        schema: {
+          ...tags,
+          summary:
+            "Send the closed month's report package again to the client's contacts not yet sent it (after a failure)",
+          params: monthParam,
+          response: { 200: monthOut, ...errors },
+        },
+      },
+      async (req) => resendClosePackage(cctx, req.actor, req.params.client, req.params.month),
     );
     app.post(
       `${month}/reopen`,

@@ -77,6 +77,20 @@ export const monthOut = z.object({
   closedBy: z.string().nullable(),
   overrideReason: z.string().nullable(),
   blockers: z.array(blocker),
+  packageDelivery: z
+    .object({
+      packageId: z.string(),
+      status: z.enum(["pending", "sent", "failed"]),
+      error: z.string().nullable(),
+      sentAt: z.string().nullable(),
+      recipients: z.array(
+        z.object({ userId: z.string(), email: z.string(), messageId: z.string(), sentAt: z.string() }),
+      ),
+    })
+    .nullable()
+    .describe(
+      "the report package closing e-mails to the client's contacts: pending, sent (to whom) or failed (why)",
+    ),
   timeline: z.array(
     z.object({
       action: z.string(),

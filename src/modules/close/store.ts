@@ -140,6 +140,21 @@ export async function periodOf(
   return query.executeTakeFirst();
 }
 
+/** The month whose close waits for this report package, if any. */
+export async function periodOfPackage(
+  ex: Executor,
+  s: Scope,
+  packageId: string,
+): Promise<PeriodRow | undefined> {
+  return q(ex)
+    .selectFrom("close_periods")
+    .selectAll()
+    .where("firm_id", "=", s.firmId)
+    .where("client_id", "=", s.clientId)
+    .where("package_id", "=", packageId)
+    .executeTakeFirst();
+}
+
 /** The months of these clients from `from` to `to` (first days) that have a row. */
 export async function periodsOf(
   ex: Executor,

@@ -1,4 +1,4 @@
-// Row types of the close module's tables (migrations/0045_close.sql).
+// Row types of the close module's tables (migrations/0045_close.sql, 0049_close_delivery.sql).
 import type { ColumnType } from "kysely";
 import type { Cadence } from "./timing-model.ts";
 
@@ -47,7 +47,22 @@ export interface ClosePeriodsTable {
   closed_by: string | null;
   closed_by_name: string | null;
   override_reason: string | null;
+  /** The report package closing e-mails to the client's contacts, and where that stands. */
+  package_id: string | null;
+  package_status: PackageDeliveryStatus | null;
+  package_error: string | null;
+  package_sent_at: Date | null;
+  package_recipients: ColumnType<PackageRecipient[], string | undefined, string>;
   updated_at: Date;
+}
+
+export type PackageDeliveryStatus = "pending" | "sent" | "failed";
+
+export interface PackageRecipient {
+  userId: string;
+  email: string;
+  messageId: string;
+  sentAt: string;
 }
 
 export interface ClosePeriodEventsTable {
@@ -55,7 +70,7 @@ export interface ClosePeriodEventsTable {
   firm_id: string;
   client_id: string;
   month: string;
-  action: "assigned" | "status" | "information" | "closed" | "reopened";
+  action: "assigned" | "status" | "information" | "closed" | "reopened" | "package_sent" | "package_failed";
   status: CloseStatus | null;
   reason: string | null;
   detail: ColumnType<unknown, string, never>;

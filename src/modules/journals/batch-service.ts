@@ -100,7 +100,7 @@ async function generateOne(
   // Another generation of the same month got there first: its run stands, this draft goes.
   if (!run) {
     if (entryId) await ledger.deleteDraft({ ...ctx, db: tx }, actor, s.clientId, entryId);
-    return;
+    return null;
   }
   await recordAudit(tx, actor, {
     action: resolved.ok ? "journals.run.generated" : "journals.run.held",
@@ -110,6 +110,35 @@ async function generateOne(
     after: run,
   });
   if (resolved.ok && item.source.auto_post) await postRun(ctx, tx, actor, s, run, item.source);
+  // Newly held (not a held entry tried again and still held): the app tells the preparer.
+  return !resolved.ok && !item.run
+    ? {
+        firmId: s.firmId,
+        clientId: s.clientId,
+        clientSlug: s.clientSlug,
+        runId: run.id,
+        sourceName: item.source.name,
+        month,
+        reason: resolved.reason,
+      }
+    : null;
+}
+
+/** A generated entry that was held (no longer balances, inactive account): who should hear of it. */
+export interface HeldEntry {
+  firmId: string;
+  clientId: string;
+  clientSlug: string;
+  runId: string;
+  sourceName: string;
+  /** YYYY-MM */
+  month: string;
+  reason: string;
+}
+
+/** What the app wires in: tells the client's preparer of held entries (after the commit). */
+export interface JournalsHooks {
+  onHeld?: ((actor: Actor, held: readonly HeldEntry[]) => Promise<void>) | undefined;
 }
 
 export async function generateMonth(
@@ -117,8 +146,10 @@ export async function generateMonth(
   actor: Actor,
   clientRef: string,
   month: string,
+  hooks: JournalsHooks = {},
 ): Promise<Batch> {
-  return inTransaction(ctx.db, async (tx) => {
+  const held: HeldEntry[] = [];
+  const batch = await inTransaction(ctx.db, async (tx) => {
     const s = await journalsScope(tx, actor, clientRef, "manage");
     const c: Ctx = { ...ctx, db: tx };
     const todo = (await monthItems(tx, s, month)).filter(
@@ -132,10 +163,16 @@ export async function generateMonth(
         month,
         todo.some((i) => i.due!.formula !== null),
       );
-      for (const item of todo) await generateOne(ctx, tx, actor, s, month, item, facts);
+      for (const item of todo) {
+        const h = await generateOne(ctx, tx, actor, s, month, item, facts);
+        if (h) held.push(h);
+      }
     }
     return batchOf(c, actor, s, month);
   });
+  // A notification that cannot be written must not undo the generated month.
+  if (held.length && hooks.onHeld) await hooks.onHeld(actor, held).catch(() => undefined);
+  return batch;
 }
 
 export async function approveMonth(ctx: Ctx, actor: Actor, clientRef: string, month: string): Promise<Batch> {

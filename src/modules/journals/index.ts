@@ -7,6 +7,8 @@ export { journalsRoutes } from "./routes.ts";
 export { createSource, listSources, getSource } from "./source-service.ts";
 export type { SourceInput } from "./source-service.ts";
 export { generateMonth, approveMonth, postMonth, monthBatch } from "./batch-service.ts";
+export type { HeldEntry, JournalsHooks } from "./batch-service.ts";
+export { approveRun, postOneRun } from "./run-service.ts";
 export { prepaidTable } from "./prepaid-model.ts";
 export { depreciationTable } from "./depreciation-model.ts";
 export { loanTable, levelPayment } from "./loan-model.ts";

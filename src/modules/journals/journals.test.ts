@@ -1,12 +1,14 @@
 // JE Automation over HTTP: a prepaid schedule and an accrual generate the month's ledger drafts
 // (twice gives one set), approval is the reviewer's, posting posts the accrual's reversal on the
-// 1st, a posted entry is corrected by reversal only, refusals change nothing, and a recurring entry
-// whose account was deactivated is held with the reason.
+// 1st, one entry at a time goes draft → approved → posted, a posted entry is corrected by reversal
+// only, refusals change nothing, and a recurring entry whose account was deactivated is held with
+// the reason and its preparer (else the firm's Partner Ops) is told, with a link to it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
-import { bookkeepingClient, type BooksFixture } from "../../../test/support/books.ts";
+import { bookkeepingClient, importLines, type BooksFixture } from "../../../test/support/books.ts";
 import { testServer } from "../../../test/support/server.ts";
-import { signedIn } from "../../../test/support/auth.ts";
+import { signedIn, type Caller } from "../../../test/support/auth.ts";
+import * as notifications from "../notifications/index.ts";
 import type { App } from "../../platform/http.ts";
 import * as ledger from "../ledger/index.ts";
 import { monthEndState } from "./index.ts";
@@ -14,6 +16,7 @@ import { monthEndState } from "./index.ts";
 let t: TestDb;
 let b: BooksFixture;
 let app: App;
+let opsCaller: Caller | undefined;
 const url = (path: string) => `/api/clients/${b.slug}/journals${path}`;
 const post = (path: string, payload: object, headers?: Record<string, string>) =>
   app.inject({ method: "POST", url: url(path), payload, ...(headers ? { headers } : {}) });
@@ -120,6 +123,7 @@ describe("JE Automation", () => {
 
   it("lets the reviewer, not the preparer, approve; posting also reverses the accrual on the 1st", async () => {
     const ops = await signedIn(t, app, { firmId: b.firmId, role: "partner_ops", email: "ops@je.test" });
+    opsCaller = ops;
     const refused = await post(
       "/batch/approve",
       { month: "2026-03" },
@@ -154,6 +158,37 @@ describe("JE Automation", () => {
     );
   });
 
+  it("approves and posts one entry at a time: draft, then approved, then posted, never twice", async () => {
+    await post("/batch/generate", { month: "2026-04" });
+    const prepaid = (await items("2026-04")).find((i) => i.sourceName === "Prepaid insurance")!;
+    const early = await post(`/runs/${prepaid.runId}/post`, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe("journals/not-approved");
+    const ops = await signedIn(t, app, { firmId: b.firmId, role: "partner_ops" });
+    const byOps = await post(
+      `/runs/${prepaid.runId}/approve`,
+      {},
+      { cookie: ops.cookie, "x-csrf-token": ops.csrfToken },
+    );
+    expect(byOps.statusCode).toBe(403);
+    const approved = await post(`/runs/${prepaid.runId}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({ id: prepaid.runId, state: "approved", entryId: prepaid.entryId });
+    expect((await post(`/runs/${prepaid.runId}/approve`, {})).json().code).toBe("journals/not-draft");
+    const posted = await post(`/runs/${prepaid.runId}/post`, {});
+    expect(posted.statusCode, posted.body).toBe(200);
+    expect(posted.json()).toMatchObject({ state: "posted", reversalEntryId: null });
+    expect((await ledger.getEntry(t.ctx, b.actor, b.slug, prepaid.entryId!)).status).toBe("posted");
+    const twice = await post(`/runs/${prepaid.runId}/post`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe("journals/already-posted");
+    // The month's other entry is untouched; the posted one is corrected by reversal only.
+    const states = Object.fromEntries((await items("2026-04")).map((i) => [i.sourceName, i.state]));
+    expect(states).toEqual({ "Prepaid insurance": "posted", "Accrued utilities": "draft" });
+    expect((await post(`/runs/${prepaid.runId}/reverse`, {})).json()).toMatchObject({ state: "reversed" });
+    expect((await post(`/runs/${crypto.randomUUID()}/approve`, {})).statusCode).toBe(404);
+  });
+
   it("holds a recurring entry whose account was deactivated, saying which, and generates it once fixed", async () => {
     const rent = await post("/recurring", {
       name: "Storage rent",
@@ -172,6 +207,17 @@ describe("JE Automation", () => {
     )!;
     expect(held).toMatchObject({ state: "draft", entryId: null });
     expect(held.heldReason).toContain("Repairs and Maintenance");
+    // The firm's Partner Ops (no preparer is set) hear of it, with a link to the entry.
+    const told = await notifications.listNotifications(t.ctx, opsCaller!.actor, { unread: true, limit: 20 });
+    const notice = told.notifications.find((n) => n.event === "journals.held");
+    expect(notice).toMatchObject({
+      title: 'je-co: "Storage rent" for 2026-05 is held',
+      link: `/c/je-co/journals?month=2026-05&run=${held.runId}`,
+    });
+    expect(notice!.body).toContain("Repairs and Maintenance");
+    const approveHeld = await post(`/runs/${held.runId}/approve`, {});
+    expect(approveHeld.statusCode).toBe(409);
+    expect(approveHeld.json().code).toBe("journals/held");
     expect(await monthEndState(t.ctx, b, "2026-05")).toMatchObject({ schedulesNotRun: 1 });
     const approved = ((await post("/batch/approve", { month: "2026-05" })).json().items as Item[]).find(
       (i) => i.sourceName === "Storage rent",
@@ -182,6 +228,70 @@ describe("JE Automation", () => {
       (i) => i.sourceName === "Storage rent",
     )!;
     expect(retried).toMatchObject({ state: "draft", heldReason: null, amount: "90.00" });
+  });
+
+  it("tells the client's preparer, when one is set, of a held entry (and nobody else)", async () => {
+    const preparer = await signedIn(t, app, { firmId: b.firmId, role: "partner_ops" });
+    const set = await app.inject({
+      method: "PATCH",
+      url: `/api/clients/${b.slug}/close-settings`,
+      payload: { preparerId: preparer.userId },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const created = await post("/recurring", {
+      name: "Parking",
+      frequency: "monthly",
+      day: 1,
+      startMonth: "2026-07",
+      lines: [
+        { kind: "fixed", accountId: b.account("6550"), amount: "40.00" },
+        { kind: "balancing", accountId: b.account("1010") },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await ledger.updateAccount(t.ctx, b.actor, b.slug, b.account("6550"), { isActive: false });
+    await post("/batch/generate", { month: "2026-07" });
+    const mine = await notifications.listNotifications(t.ctx, preparer.actor, { unread: true, limit: 20 });
+    expect(mine.notifications.map((n) => n.title)).toContain('je-co: "Parking" for 2026-07 is held');
+    const others = await notifications.listNotifications(t.ctx, opsCaller!.actor, {
+      unread: true,
+      limit: 50,
+    });
+    expect(others.notifications.map((n) => n.title)).not.toContain('je-co: "Parking" for 2026-07 is held');
+    // Generating again while still held tells nobody twice.
+    await post("/batch/generate", { month: "2026-07" });
+    const again = await notifications.listNotifications(t.ctx, preparer.actor, { unread: true, limit: 20 });
+    expect(again.notifications.filter((n) => n.event === "journals.held")).toHaveLength(1);
+    await ledger.updateAccount(t.ctx, b.actor, b.slug, b.account("6550"), { isActive: true });
+  });
+
+  it("shows which bank line paid each period of a loan schedule", async () => {
+    const created = await post("/schedules", {
+      kind: "loan",
+      name: "Van loan",
+      principal: "12000.00",
+      annualRate: "0",
+      termMonths: 3,
+      firstPaymentMonth: "2026-02",
+      accounts: { interest: b.account("6900"), liability: b.account("2000"), payment: b.account("1010") },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await importLines(b, [
+      { date: "2026-02-27", amount: "-4000.00", description: "AUTO LOAN PMT" },
+      { date: "2026-03-02", amount: "-4000.00", description: "AUTO LOAN PMT" }, // March's, early
+      { date: "2026-03-10", amount: "-3999.00", description: "NOT THE LOAN" },
+    ]);
+    const detail = (await app.inject({ url: url(`/schedules/${created.json().id}`) })).json();
+    expect(detail.table.rows.map((r: { payment: string }) => r.payment)).toEqual([
+      "4000.00",
+      "4000.00",
+      "4000.00",
+    ]);
+    expect(detail.payments.map((p: { month: string; date: string }) => [p.month, p.date])).toEqual([
+      ["2026-02", "2026-02-27"],
+      ["2026-03", "2026-03-02"],
+    ]);
+    expect(detail.payments[0]).toMatchObject({ bankAccount: b.checking.name, description: "AUTO LOAN PMT" });
   });
 
   it("refuses bad input naming the field", async () => {

@@ -1,11 +1,20 @@
 // HTTP routes of JE Automation under /api/clients/{client}/journals: recurring entries and
 // schedules (create, list, read with the full table, replace, switch on/off, delete), and the
-// month-end batch (list, generate, approve all, post all approved) and reversing one entry.
+// month-end batch (list, generate, approve all, post all approved), and one generated entry at a
+// time (approve, post, reverse).
 import { z } from "zod";
 import type { Ctx } from "../../platform/context.ts";
 import type { App } from "../../platform/http.ts";
 import { date } from "../../platform/route-schemas.ts";
-import { approveMonth, generateMonth, monthBatch, postMonth, reverseMonthEntry } from "./batch-service.ts";
+import {
+  approveMonth,
+  generateMonth,
+  monthBatch,
+  postMonth,
+  reverseMonthEntry,
+  type JournalsHooks,
+} from "./batch-service.ts";
+import { approveRun, postOneRun } from "./run-service.ts";
 import {
   createSource,
   deleteSource,
@@ -33,7 +42,7 @@ import { batchOut, detailOut, sourceOut } from "./views.ts";
 
 const tags = ["JE Automation"];
 
-export function journalsRoutes(ctx: Ctx) {
+export function journalsRoutes(ctx: Ctx, hooks: JournalsHooks = {}) {
   return async (app: App) => {
     const base = "/api/clients/:client/journals";
     const kinds = [
@@ -168,8 +177,8 @@ export function journalsRoutes(ctx: Ctx) {
       );
     batchPost(
       "generate",
-      "Create the month's entries as ledger drafts (idempotent; held entries are tried again)",
-      generateMonth,
+      "Create the month's entries as ledger drafts (idempotent; held entries are tried again, newly held ones are notified to the preparer)",
+      (c, actor, client, month) => generateMonth(c, actor, client, month, hooks),
     );
     batchPost(
       "approve",
@@ -181,6 +190,47 @@ export function journalsRoutes(ctx: Ctx) {
       "Post every approved entry of the month (accruals also post their reversal on the 1st)",
       postMonth,
     );
+    const runOut = z.object({
+      id: z.string(),
+      state: z.string(),
+      entryId: z.string().nullable(),
+      reversalEntryId: z.string().nullable(),
+    });
+    const out = (run: {
+      id: string;
+      state: string;
+      entry_id: string | null;
+      reversal_entry_id: string | null;
+    }) => ({
+      id: run.id,
+      state: run.state,
+      entryId: run.entry_id,
+      reversalEntryId: run.reversal_entry_id,
+    });
+    app.post(
+      `${base}/runs/:run/approve`,
+      {
+        schema: {
+          tags,
+          summary: "Approve one generated draft (a held draft waits for the preparer)",
+          params: runParam,
+          response: { 200: runOut, ...errors },
+        },
+      },
+      async (req) => out(await approveRun(ctx, req.actor, req.params.client, req.params.run)),
+    );
+    app.post(
+      `${base}/runs/:run/post`,
+      {
+        schema: {
+          tags,
+          summary: "Post one approved entry (accruals also post their reversal on the 1st)",
+          params: runParam,
+          response: { 200: runOut, ...errors },
+        },
+      },
+      async (req) => out(await postOneRun(ctx, req.actor, req.params.client, req.params.run)),
+    );
     app.post(
       `${base}/runs/:run/reverse`,
       {
@@ -189,16 +239,11 @@ export function journalsRoutes(ctx: Ctx) {
           summary: "Reverse a posted entry (a correction: posted entries are never edited)",
           params: runParam,
           body: z.object({ date: date.optional() }),
-          response: {
-            200: z.object({ id: z.string(), state: z.string(), reversalEntryId: z.string().nullable() }),
-            ...errors,
-          },
+          response: { 200: runOut, ...errors },
         },
       },
-      async (req) => {
-        const run = await reverseMonthEntry(ctx, req.actor, req.params.client, req.params.run, req.body.date);
-        return { id: run.id, state: run.state, reversalEntryId: run.reversal_entry_id };
-      },
+      async (req) =>
+        out(await reverseMonthEntry(ctx, req.actor, req.params.client, req.params.run, req.body.date)),
     );
   };
 }

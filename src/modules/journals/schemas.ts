@@ -125,6 +125,19 @@ export const sourceDetail = z.object({
       disposal: z.record(z.string(), z.string()).nullable(),
     })
     .nullable(),
+  payments: z
+    .array(
+      z.object({
+        month: z.string(),
+        bankLineId: z.string(),
+        bankAccount: z.string(),
+        date: z.string(),
+        description: z.string(),
+      }),
+    )
+    .describe(
+      "a loan's periods and the bank line that paid each (same amount out, within a week of its month)",
+    ),
   runs: z.array(
     z.object({
       id: z.string(),

@@ -12,6 +12,7 @@ import * as ledger from "../ledger/index.ts";
 import type { ClientScope } from "../access/index.ts";
 import { journalsScope } from "./scope.ts";
 import * as store from "./store.ts";
+import { loanPayments, type LoanPayment } from "./loan-payments.ts";
 import {
   recurringSpec,
   scheduleSpec,
@@ -29,6 +30,8 @@ export interface SourceDetail {
   table: ScheduleTable | null;
   runs: store.RunRow[];
   scale: number;
+  /** A loan's periods and the bank lines that paid them (empty for other kinds). */
+  payments: LoanPayment[];
 }
 
 const scaleOf = (s: ClientScope) => isoScale(s.homeCurrency);
@@ -201,5 +204,13 @@ export async function getSource(
   const s = await journalsScope(ctx.db, actor, clientRef, "view");
   const source = await existing(ctx.db, s, id);
   const table = scheduleTable(termsFromJson(source.kind, source.terms));
-  return { source, table, runs: await store.runsOf(ctx.db, s, { sourceId: id }), scale: scaleOf(s) };
+  const payments =
+    table?.kind === "loan" ? await loanPayments(ctx, actor, s, source.accounts.payment, table.rows) : [];
+  return {
+    source,
+    table,
+    runs: await store.runsOf(ctx.db, s, { sourceId: id }),
+    scale: scaleOf(s),
+    payments,
+  };
 }

@@ -35,6 +35,7 @@ export function detailOut(d: SourceDetail) {
           disposal: t.kind === "depreciation" && t.disposal ? decimals(t.disposal, d.scale) : null,
         }
       : null,
+    payments: d.payments,
     runs: d.runs.map((r) => ({
       id: r.id,
       month: r.month.slice(0, 7),

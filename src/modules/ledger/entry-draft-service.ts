@@ -12,6 +12,7 @@ import { clientScope } from "./scope.ts";
 import * as entries from "./entry-store.ts";
 import { normalize } from "./entry-normalize.ts";
 import { postingContext } from "./posting-context.ts";
+import { placeLateItems } from "./late-items.ts";
 import { linesFromJson, viewOf, type EntryView } from "./entry-view.ts";
 
 export async function createDraft(
@@ -109,11 +110,14 @@ export async function postDraft(
     if (!draft) throw notFound("ledger/entry-not-found", `no journal entry ${entryId}`);
     if (draft.status !== "draft") throw conflict("ledger/entry-posted", "this entry is already posted");
     const lines = linesFromJson(draft.draft_lines);
-    const input: EntryInput = { date: draft.date, description: draft.description, lines };
-    refuseAllZero(input);
-    checkEntry(input, await postingContext(tx, s, [input]));
-    const row = await entries.postDraft(tx, s, entryId, draft.date, lines);
-    await entries.addToBuckets(tx, s, [input]);
+    refuseAllZero({ date: draft.date, description: draft.description, lines });
+    // A draft dated in a soft-closed month is posted in the next open month (late-items.ts).
+    const [input] = await placeLateItems(tx, s, [
+      { date: draft.date, description: draft.description, comment: draft.comment, lines },
+    ]);
+    checkEntry(input!, await postingContext(tx, s, [input!]));
+    const row = await entries.postDraft(tx, s, entryId, input!.date, lines, input!.comment ?? null);
+    await entries.addToBuckets(tx, s, [input!]);
     await recordAudit(tx, actor, {
       action: "ledger.entry.posted",
       clientId: s.clientId,

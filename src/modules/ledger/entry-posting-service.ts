@@ -12,6 +12,7 @@ import * as entries from "./entry-store.ts";
 import type { Scope } from "./store.ts";
 import { normalize } from "./entry-normalize.ts";
 import { postingContext } from "./posting-context.ts";
+import { placeLateItems } from "./late-items.ts";
 import type { EntryView } from "./entry-view.ts";
 
 /** Creates and posts an entry in one step. */
@@ -45,7 +46,12 @@ export async function postEntries(
   /** Per entry, the journal import's fingerprint (kept so the same journal is not imported twice). */
   importKeys?: readonly (string | null)[],
 ): Promise<EntryView[]> {
-  const normalized = list.map((e, i) => withIndex(i, list.length, () => normalize(e)));
+  // Items dated in a soft-closed month go to the next open month (late-items.ts).
+  const normalized = await placeLateItems(
+    tx,
+    s,
+    list.map((e, i) => withIndex(i, list.length, () => normalize(e))),
+  );
   const ctx = await postingContext(tx, s, normalized);
   normalized.forEach((e, i) => withIndex(i, list.length, () => checkEntry(e, ctx)));
   const first = await entries.reserveEntryNumbers(tx, s, normalized.length);

@@ -12,6 +12,7 @@ import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
 import * as entries from "./entry-store.ts";
 import { rowsToLines, viewOf, type EntryView } from "./entry-view.ts";
+import { placeLateItems } from "./late-items.ts";
 
 /** Reverses a posted entry with a new entry on `date` (default: the original date). */
 export async function reverseEntry(
@@ -37,31 +38,36 @@ export async function reverseEntry(
       );
     if (await entries.reversalOf(tx, s, entryId))
       throw conflict("ledger/already-reversed", "this entry has already been reversed");
-    const date = options.date ? parseIsoDate(options.date) : original.date;
+    const asked = options.date ? parseIsoDate(options.date) : original.date;
+    const lines = reversalLines(rowsToLines(await entries.linesOf(tx, s, [entryId])));
+    // A reversal dated in a soft-closed month is posted in the next open month (late-items.ts).
+    const [input] = await placeLateItems(tx, s, [
+      {
+        date: asked,
+        description: options.description ?? `Reversal of entry ${original.number}: ${original.description}`,
+        comment: null,
+        lines,
+      } satisfies EntryInput,
+    ]);
+    const date = input!.date;
     const lockedMonths = await store.lockedMonths(tx, s, [monthOf(date)]);
     checkOpenPeriod(date, { lockedMonths });
-    const lines = reversalLines(rowsToLines(await entries.linesOf(tx, s, [entryId])));
-    const input: EntryInput = {
-      date,
-      description: options.description ?? `Reversal of entry ${original.number}: ${original.description}`,
-      lines,
-    };
     // Accounts that became inactive may still be reversed: the reversal only undoes what was posted.
     const [number] = [await entries.reserveEntryNumbers(tx, s, 1)];
     const row: entries.NewEntry = {
       id: newId(),
       number: number!,
       date,
-      description: input.description,
+      description: input!.description,
       reference: original.reference,
-      comment: null,
+      comment: input!.comment ?? null,
       source: "reversal",
       reversesEntryId: entryId,
       createdBy: actor.id,
       lines,
     };
     await entries.insertPosted(tx, s, [row]);
-    await entries.addToBuckets(tx, s, [input]);
+    await entries.addToBuckets(tx, s, [input!]);
     await recordAudit(tx, actor, {
       action: "ledger.entry.reversed",
       clientId: s.clientId,
@@ -75,7 +81,8 @@ export async function reverseEntry(
         id: row.id,
         number: row.number,
         date,
-        description: input.description,
+        description: input!.description,
+        comment: input!.comment ?? null,
         source: "reversal",
         reverses_entry_id: entryId,
         status: "posted",

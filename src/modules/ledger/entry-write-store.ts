@@ -107,10 +107,18 @@ export async function postDraft(
   id: string,
   date: string,
   lines: LineInput[],
+  /** The draft's comment as posted (a late item's note added: late-items.ts). */
+  comment?: string | null,
 ): Promise<EntryRow> {
   const row = await q(ex)
     .updateTable("journal_entries")
-    .set({ status: "posted", draft_lines: null, posted_at: new Date() })
+    .set({
+      status: "posted",
+      draft_lines: null,
+      posted_at: new Date(),
+      date,
+      ...(comment !== undefined ? { comment } : {}),
+    })
     .where("client_id", "=", s.clientId)
     .where("id", "=", id)
     .where("status", "=", "draft")

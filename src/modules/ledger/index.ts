@@ -31,7 +31,9 @@ export {
   updateDraft,
 } from "./entry-service.ts";
 export type { EntryView } from "./entry-service.ts";
-export { listPeriods, parseMonth, setPeriodLock } from "./period-service.ts";
+export { listPeriods, parseMonth, setPeriodLock, setPeriodSoftClose } from "./period-service.ts";
+export { lateItemShift } from "./soft-close-model.ts";
+export type { LateItem } from "./soft-close-model.ts";
 export type { PeriodRow } from "./period-service.ts";
 export { accountRegister, generalLedger, rollupByType, trialBalance } from "./report-service.ts";
 export type {

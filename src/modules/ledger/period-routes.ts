@@ -8,7 +8,11 @@ import { base, clientParam, errors, tags } from "./route-schemas.ts";
 
 export const period = z.object({
   month: z.string(),
-  status: z.enum(["open", "locked"]),
+  status: z
+    .enum(["open", "locked", "soft_closed"])
+    .describe(
+      "soft_closed: closed softly in the Close Tracker; items dated in it post to the next open month",
+    ),
   changedBy: z.string(),
   changedAt: z.string(),
 });

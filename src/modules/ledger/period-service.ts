@@ -1,4 +1,5 @@
-// Use cases for monthly periods: lock and unlock (both audited), and the list of locked months.
+// Use cases for monthly periods: lock and unlock, soft-close and open again (all audited), and the
+// list of months that are not plainly open.
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { inTransaction } from "../../platform/db.ts";
@@ -36,6 +37,36 @@ export async function setPeriodLock(
     const after = await store.setPeriodStatus(tx, s, month, locked ? "locked" : "open", actor.id);
     await recordAudit(tx, actor, {
       action: locked ? "ledger.period.locked" : "ledger.period.unlocked",
+      clientId: s.clientId,
+      subjectType: "period",
+      subjectId: `${s.clientId}:${month}`,
+      before: before ?? { month, status: "open" },
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * Soft-closes a month (the Close Tracker's soft close) or opens it again: a soft-closed month takes
+ * no item dated in it; they post on the first day of the next open month, with a note. A locked
+ * month is left locked (soft closing never unlocks).
+ */
+export async function setPeriodSoftClose(
+  ctx: Ctx,
+  actor: Actor,
+  clientRef: string,
+  monthText: string,
+  softClosed: boolean,
+): Promise<PeriodRow> {
+  const month = parseMonth(monthText);
+  return inTransaction(ctx.db, async (tx) => {
+    const s = await clientScope(tx, actor, clientRef, "ledger.period.lock");
+    const before = await store.periodOf(tx, s, month);
+    if (before?.status === "locked") return before;
+    const after = await store.setPeriodStatus(tx, s, month, softClosed ? "soft_closed" : "open", actor.id);
+    await recordAudit(tx, actor, {
+      action: softClosed ? "ledger.period.soft_closed" : "ledger.period.unlocked",
       clientId: s.clientId,
       subjectType: "period",
       subjectId: `${s.clientId}:${month}`,

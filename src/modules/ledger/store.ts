@@ -292,6 +292,22 @@ export async function lockedMonths(ex: Executor, s: Scope, months?: readonly str
   return new Set((await query.execute()).map((r) => r.month));
 }
 
+/** The locked and soft-closed months of the client from `from` (a first day) on. */
+export async function closedMonthsFrom(
+  ex: Executor,
+  s: Scope,
+  from: string,
+): Promise<Map<string, "locked" | "soft_closed">> {
+  const rows = await q(ex)
+    .selectFrom("periods")
+    .select(["month", "status"])
+    .where("client_id", "=", s.clientId)
+    .where("month", ">=", from)
+    .where("status", "in", ["locked", "soft_closed"])
+    .execute();
+  return new Map(rows.map((r) => [r.month, r.status as "locked" | "soft_closed"]));
+}
+
 export async function listPeriods(ex: Executor, s: Scope): Promise<PeriodRow[]> {
   return q(ex)
     .selectFrom("periods")
@@ -314,7 +330,7 @@ export async function setPeriodStatus(
   ex: Executor,
   s: Scope,
   month: string,
-  status: "open" | "locked",
+  status: "open" | "locked" | "soft_closed",
   by: string,
 ): Promise<PeriodRow> {
   return q(ex)

@@ -125,7 +125,8 @@ export interface PeriodsTable {
   firm_id: string;
   client_id: string;
   month: string;
-  status: "open" | "locked";
+  /** soft_closed: the Close Tracker closed it softly; items dated in it post to the next open month. */
+  status: "open" | "locked" | "soft_closed";
   changed_by: string;
   changed_at: Generated<Date>;
 }

@@ -38,6 +38,11 @@ export const EVENTS = {
   "review.waiting": { label: "Transactions are waiting for review", inApp: true, email: "weekly" },
   "bot.learned": { label: "The bot finished learning from imported history", inApp: true, email: "off" },
   "close.reopened": { label: "A month you prepared was reopened", inApp: true, email: "instant" },
+  "journals.held": {
+    label: "A recurring or schedule entry of a client you prepare was held",
+    inApp: true,
+    email: "instant",
+  },
 } as const satisfies Record<string, EventInfo>;
 
 export type EventName = keyof typeof EVENTS;

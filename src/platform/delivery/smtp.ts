@@ -28,6 +28,8 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
         ...(message.headers ? { headers: message.headers } : {}),
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+        ...(message.attachments ? { attachments: [...message.attachments] } : {}),
       });
     },
     async close() {

@@ -12,6 +12,10 @@ export interface EmailMessage {
   firmId: string | null;
   /** What the message is, e.g. "identity.2fa-code"; shown in the outbox, never the secret it carries. */
   kind: string;
+  /** The Message-ID to send it with (e.g. "<uuid@closebook>"), when the sender records it. */
+  messageId?: string;
+  /** Files sent with it (a report package's PDF); the outbox keeps only the text. */
+  attachments?: ReadonlyArray<{ filename: string; content: Buffer; contentType: string }>;
 }
 
 export interface SmsMessage {

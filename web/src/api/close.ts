@@ -1,5 +1,5 @@
 // Typed calls to the Close Tracker API (src/modules/close/routes.ts): the board, a client's month
-// (view, change, close, reopen).
+// (view, change, close, reopen, send its package again).
 import { api } from "./client.ts";
 import type { z } from "zod";
 import type { boardOut, monthOut, closeOut } from "../../../src/modules/close/schemas.ts";
@@ -19,4 +19,5 @@ export const closeApi = {
     api.post<Closed>(`${month(client, m)}/close`, override ? { override } : {}),
   reopen: (client: string, m: string, reason: string) =>
     api.post<CloseMonth>(`${month(client, m)}/reopen`, { reason }),
+  sendPackage: (client: string, m: string) => api.post<CloseMonth>(`${month(client, m)}/send-package`),
 };

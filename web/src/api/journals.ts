@@ -1,5 +1,5 @@
 // Typed calls to the JE Automation API (src/modules/journals/routes.ts): recurring entries,
-// schedules with their table, the month-end batch.
+// schedules with their table, the month-end batch and one generated entry at a time.
 import { api } from "./client.ts";
 import type { z } from "zod";
 import type {
@@ -34,4 +34,14 @@ export const journalsApi = {
   approve: (client: string, month: string) =>
     api.post<MonthBatch>(`${base(client)}/batch/approve`, { month }),
   post: (client: string, month: string) => api.post<MonthBatch>(`${base(client)}/batch/post`, { month }),
+  /** One generated entry: approve the draft, post it once approved, reverse it once posted. */
+  runAction: (client: string, runId: string, action: "approve" | "post" | "reverse") =>
+    api.post<RunState>(`${base(client)}/runs/${runId}/${action}`),
 };
+
+export interface RunState {
+  id: string;
+  state: string;
+  entryId: string | null;
+  reversalEntryId: string | null;
+}

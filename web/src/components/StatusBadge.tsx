@@ -12,6 +12,7 @@ const COLORS: Record<string, string> = {
   terminating: "orange",
   deactivated: "gray",
   locked: "red",
+  soft_closed: "yellow",
   open: "teal",
   sent: "teal",
   queued: "blue",

@@ -1,6 +1,7 @@
 // A client's month in the Close Tracker: status and due dates, the live blockers (each a link to
 // where it is fixed), the timeline, and the actions: in progress / ready for review, close (with an
-// override reason when something still blocks), reopen (Partner Admins, with a reason).
+// override reason when something still blocks), reopen (Partner Admins, with a reason), and the
+// report package's delivery to the client's contacts (with "Send again" after a failure).
 import { useState } from "react";
 import { Anchor, Badge, Button, Group, List, Stack, Text, Textarea, Timeline } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -12,6 +13,13 @@ import { Link } from "../../router/router.tsx";
 import { useCan } from "../../app/session.tsx";
 import { STATUS } from "./CloseBoardPage.tsx";
 import { MonthChecklist } from "./MonthChecklist.tsx";
+import { PackageDelivery } from "./PackageDelivery.tsx";
+
+/** "to a@x.test (<id@closebook>), …" of a package_sent event's detail. */
+function sentTo(detail: unknown): string {
+  const list = (detail as { recipients?: Array<{ email: string; messageId: string }> }).recipients ?? [];
+  return `to ${list.map((r) => `${r.email} (${r.messageId})`).join(", ")}`;
+}
 
 export function CloseMonthPage({ client, month }: { client: string; month: string }) {
   const qc = useQueryClient();
@@ -67,6 +75,13 @@ export function CloseMonthPage({ client, month }: { client: string; month: strin
         </Stack>
         <MonthChecklist client={client} month={month} />
         <ProblemAlert error={error} onClose={() => setError(null)} />
+        <PackageDelivery
+          client={client}
+          view={m}
+          canSend={can("close.manage")}
+          sending={act.isPending}
+          onSend={() => act.mutate(() => closeApi.sendPackage(client, month))}
+        />
         {!closed && can("close.manage") && (
           <Stack gap="xs">
             <Group>
@@ -139,6 +154,7 @@ export function CloseMonthPage({ client, month }: { client: string; month: strin
                   {e.by} · {new Date(e.at).toLocaleString()}
                 </Text>
                 {e.reason && <Text size="sm">{e.reason}</Text>}
+                {e.action === "package_sent" && <Text size="sm">{sentTo(e.detail)}</Text>}
               </Timeline.Item>
             ))}
           </Timeline>

@@ -8,6 +8,18 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { BatchSection } from "./BatchSection.tsx";
 import { NewPrepaidForm, NewRecurringForm } from "./NewEntryForms.tsx";
+import { NewDepreciationForm } from "./NewDepreciationForm.tsx";
+import { NewFormulaRecurringForm } from "./NewFormulaRecurringForm.tsx";
+import { NewLoanForm } from "./NewLoanForm.tsx";
+
+type FormKind = "recurring" | "formula" | "prepaid" | "depreciation" | "loan";
+const TITLES: Record<FormKind, string> = {
+  recurring: "New recurring entry",
+  formula: "New recurring entry with formula lines",
+  prepaid: "New prepaid schedule",
+  depreciation: "New depreciation schedule",
+  loan: "New loan schedule",
+};
 
 function SourceTable({ client, items, label }: { client: string; items: JournalSource[]; label: string }) {
   return (
@@ -47,7 +59,7 @@ function SourceTable({ client, items, label }: { client: string; items: JournalS
 }
 
 export function JournalsPage({ client }: { client: string }) {
-  const [form, setForm] = useState<"prepaid" | "recurring" | null>(null);
+  const [form, setForm] = useState<FormKind | null>(null);
   const recurring = useQuery({
     queryKey: ["journals", client, "recurring"],
     queryFn: () => journalsApi.recurring(client),
@@ -66,8 +78,17 @@ export function JournalsPage({ client }: { client: string }) {
             <Button variant="light" onClick={() => setForm("recurring")}>
               New recurring entry
             </Button>
+            <Button variant="light" onClick={() => setForm("formula")}>
+              New formula entry
+            </Button>
             <Button variant="light" onClick={() => setForm("prepaid")}>
               New prepaid schedule
+            </Button>
+            <Button variant="light" onClick={() => setForm("depreciation")}>
+              New depreciation schedule
+            </Button>
+            <Button variant="light" onClick={() => setForm("loan")}>
+              New loan schedule
             </Button>
           </Group>
         }
@@ -88,10 +109,14 @@ export function JournalsPage({ client }: { client: string }) {
       <Modal
         opened={form !== null}
         onClose={() => setForm(null)}
-        title={form === "prepaid" ? "New prepaid schedule" : "New recurring entry"}
+        title={form ? TITLES[form] : ""}
+        size={form === "formula" ? "xl" : "md"}
       >
         {form === "prepaid" && <NewPrepaidForm client={client} onDone={() => setForm(null)} />}
         {form === "recurring" && <NewRecurringForm client={client} onDone={() => setForm(null)} />}
+        {form === "formula" && <NewFormulaRecurringForm client={client} onDone={() => setForm(null)} />}
+        {form === "depreciation" && <NewDepreciationForm client={client} onDone={() => setForm(null)} />}
+        {form === "loan" && <NewLoanForm client={client} onDone={() => setForm(null)} />}
       </Modal>
     </Stack>
   );

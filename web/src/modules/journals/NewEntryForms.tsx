@@ -1,6 +1,6 @@
 // Create forms: a prepaid expense schedule and a fixed recurring entry (debit one account, credit
-// another). The server's refusals show under the field they name. Depreciation and loan schedules
-// and formula lines are created through the API for now (see the help page).
+// another), and the hooks the other create forms share (NewDepreciationForm, NewLoanForm,
+// NewFormulaRecurringForm). The server's refusals show under the field they name.
 import { useState } from "react";
 import { Button, Checkbox, Group, NumberInput, Select, Stack, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -8,12 +8,12 @@ import { journalsApi } from "../../api/journals.ts";
 import { ledgerApi } from "../../api/ledger.ts";
 import { fieldMessage, messageOf } from "../../api/problem.ts";
 
-function useAccounts(client: string) {
+export function useAccounts(client: string) {
   const q = useQuery({ queryKey: ["accounts", client], queryFn: () => ledgerApi.accounts(client) });
   return (q.data ?? []).map((a) => ({ value: a.id, label: a.fullName }));
 }
 
-function useCreate(client: string, onDone: () => void) {
+export function useCreate(client: string, onDone: () => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),

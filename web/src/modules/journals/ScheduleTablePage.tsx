@@ -1,5 +1,5 @@
-// One schedule's full table: every month's amounts (and a disposal's figures), and which months
-// were generated and where they stand.
+// One schedule's full table: every month's amounts (and a disposal's figures), which months were
+// generated and where they stand, and for a loan the bank line that paid each period.
 import { Badge, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { journalsApi } from "../../api/journals.ts";
@@ -29,6 +29,9 @@ export function ScheduleTablePage({ client, id }: { client: string; id: string }
         const rows = d.table?.rows ?? [];
         const columns = rows[0] ? Object.keys(rows[0]) : [];
         const stateOf = new Map(d.runs.filter((r) => r.part === "main").map((r) => [r.month, r.state]));
+        // A loan's periods and the bank line that paid each (same amount out, near its month).
+        const paidBy = new Map(d.payments.map((p) => [p.month, p]));
+        const isLoan = d.kind === "loan";
         return (
           <Stack>
             <PageHeader title={d.name} help="je-automation#schedules" subtitle={`${d.kind} schedule`} />
@@ -39,6 +42,7 @@ export function ScheduleTablePage({ client, id }: { client: string; id: string }
                     <Table.Th key={c}>{LABELS[c] ?? c}</Table.Th>
                   ))}
                   <Table.Th>Entry</Table.Th>
+                  {isLoan && <Table.Th>Paid at the bank</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -52,6 +56,20 @@ export function ScheduleTablePage({ client, id }: { client: string; id: string }
                     <Table.Td>
                       {stateOf.get(r.month!) ? <Badge variant="light">{stateOf.get(r.month!)}</Badge> : "—"}
                     </Table.Td>
+                    {isLoan && (
+                      <Table.Td>
+                        {paidBy.get(r.month!) ? (
+                          <Text size="sm">
+                            {paidBy.get(r.month!)!.date} · {paidBy.get(r.month!)!.bankAccount} ·{" "}
+                            {paidBy.get(r.month!)!.description}
+                          </Text>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            not seen yet
+                          </Text>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -62,7 +62,7 @@ export function PeriodsPage({ client }: { client: string }) {
                       <Table.Tr key={m}>
                         <Table.Td>{label}</Table.Td>
                         <Table.Td>
-                          <StatusBadge status={locked ? "locked" : "open"} />
+                          <StatusBadge status={p?.status ?? "open"} />
                         </Table.Td>
                         <Table.Td>
                           <Text size="xs" c="dimmed">

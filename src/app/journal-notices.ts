@@ -1,0 +1,43 @@
+// JE Automation's held entries, told to the people who fix them: the client's preparer in the
+// Close Tracker's settings, else the firm's Partner Ops who work on the client. Wired here because
+// the journals module may not read the close settings or the firm's people.
+import { systemActor } from "../platform/actor.ts";
+import type { Ctx } from "../platform/context.ts";
+import * as access from "../modules/access/index.ts";
+import * as close from "../modules/close/index.ts";
+import * as identity from "../modules/identity/index.ts";
+import type { HeldEntry, JournalsHooks } from "../modules/journals/index.ts";
+import * as notifications from "../modules/notifications/index.ts";
+
+/** Who hears of a client's held entries: its preparer, else the Partner Ops who see the client. */
+async function preparersOf(ctx: Ctx, firmId: string, clientId: string): Promise<string[]> {
+  const settings = await close.getCloseSettings(ctx, systemActor(firmId), clientId);
+  if (settings.preparerId) return [settings.preparerId];
+  const active = await identity.users.activeUserIds(ctx.db, firmId);
+  return [...(await access.membershipViews(ctx.db, firmId, active)).values()]
+    .filter((m) => m.role === "partner_ops" && (m.mode === "all" || m.clientIds.includes(clientId)))
+    .map((m) => m.userId);
+}
+
+/** The notification of one held entry: what is held and why, linking to it in the month's batch. */
+export function heldNotice(h: HeldEntry): Omit<notifications.NotifyInput, "userIds" | "firmId"> {
+  return {
+    event: "journals.held",
+    title: `${h.clientSlug}: "${h.sourceName}" for ${h.month} is held`,
+    body: `It was not generated: ${h.reason}. Fix it, then generate ${h.month} again.`,
+    link: `/c/${h.clientSlug}/journals?month=${h.month}&run=${h.runId}`,
+    clientId: h.clientId,
+  };
+}
+
+export function journalsHooks(ctx: Ctx, nctx?: notifications.NotifyCtx): JournalsHooks {
+  if (!nctx) return {};
+  return {
+    async onHeld(actor, held) {
+      for (const h of held) {
+        const userIds = (await preparersOf(ctx, h.firmId, h.clientId)).filter((id) => id !== actor.id);
+        await notifications.notify(nctx, { firmId: h.firmId, userIds, ...heldNotice(h) });
+      }
+    },
+  };
+}
