@@ -1,7 +1,12 @@
 // Personal pages (profile and security, notification settings), reached from the profile menu.
 import type { PortalModule } from "../modules/registry.ts";
-import { ProfilePage } from "./ProfilePage.tsx";
-import { NotificationSettingsPage } from "./NotificationSettingsPage.tsx";
+import { lazyPage } from "../lib/lazy-page.ts";
+
+const ProfilePage = lazyPage(() => import("./ProfilePage.tsx"), "ProfilePage");
+const NotificationSettingsPage = lazyPage(
+  () => import("./NotificationSettingsPage.tsx"),
+  "NotificationSettingsPage",
+);
 
 export const settingsModule: PortalModule = {
   id: "settings",

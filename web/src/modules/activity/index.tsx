@@ -1,7 +1,9 @@
 // The Activity Hub in the portal: the firm's feed in the global view, one client's in the client view.
 import { IconActivity } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
-import { ActivityPage } from "./ActivityPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const ActivityPage = lazyPage(() => import("./ActivityPage.tsx"), "ActivityPage");
 
 export const activityModule: PortalModule = {
   id: "activity",

@@ -3,8 +3,10 @@
 import { IconCalendarCheck } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { sessionCan } from "../../app/session.tsx";
-import { CloseBoardPage } from "./CloseBoardPage.tsx";
-import { CloseMonthPage } from "./CloseMonthPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const CloseBoardPage = lazyPage(() => import("./CloseBoardPage.tsx"), "CloseBoardPage");
+const CloseMonthPage = lazyPage(() => import("./CloseMonthPage.tsx"), "CloseMonthPage");
 
 export const closeModule: PortalModule = {
   id: "close",

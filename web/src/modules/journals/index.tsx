@@ -2,8 +2,10 @@
 import { IconRepeat } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { sessionCan } from "../../app/session.tsx";
-import { JournalsPage } from "./JournalsPage.tsx";
-import { ScheduleTablePage } from "./ScheduleTablePage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const JournalsPage = lazyPage(() => import("./JournalsPage.tsx"), "JournalsPage");
+const ScheduleTablePage = lazyPage(() => import("./ScheduleTablePage.tsx"), "ScheduleTablePage");
 
 export const journalsModule: PortalModule = {
   id: "journals",

@@ -4,8 +4,10 @@
 import { IconListCheck } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { isClientSide, sessionCan } from "../../app/session.tsx";
-import { ServiceCataloguePage } from "./ServiceCataloguePage.tsx";
-import { ClientServicesPage } from "./ClientServicesPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const ServiceCataloguePage = lazyPage(() => import("./ServiceCataloguePage.tsx"), "ServiceCataloguePage");
+const ClientServicesPage = lazyPage(() => import("./ClientServicesPage.tsx"), "ClientServicesPage");
 
 export const servicesModule: PortalModule = {
   id: "services",

@@ -2,7 +2,9 @@
 import { IconLock } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { sessionCan } from "../../app/session.tsx";
-import { VaultPage } from "./VaultPage.tsx";
+import { lazyPage } from "../../lib/lazy-page.ts";
+
+const VaultPage = lazyPage(() => import("./VaultPage.tsx"), "VaultPage");
 
 export const vaultModule: PortalModule = {
   id: "vault",
