@@ -13,6 +13,7 @@ import { packageSources } from "./report-package.ts";
 import { syncReviewTasks } from "./review-tasks.ts";
 import * as reconcile from "../modules/reconcile/index.ts";
 import { afterCompletion, syncReconcileTasks } from "./reconcile-tasks.ts";
+import { payrollEntryMatcher } from "./payroll-match.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
@@ -29,7 +30,12 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
     runUnscoped(async () => {
       const job = data as BankLinesImported;
       // In batches; when the runner stops, between two of them (the rest is done after the restart).
-      const result = await transactions.processImport(ctx, job, { ...options.importPacing, signal });
+      const result = await transactions.processImport(
+        ctx,
+        job,
+        { ...options.importPacing, signal },
+        payrollEntryMatcher,
+      );
       const notice = transactions.reviewWaitingNotice(job.firmId, result);
       // The transactions are in; a notification that cannot be written must not make the job retry.
       if (notice && options.notify) await notifications.notify(options.notify, notice).catch(() => undefined);

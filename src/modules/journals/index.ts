@@ -10,6 +10,7 @@ export { generateMonth, approveMonth, postMonth, monthBatch } from "./batch-serv
 export { prepaidTable } from "./prepaid-model.ts";
 export { depreciationTable } from "./depreciation-model.ts";
 export { loanTable, levelPayment } from "./loan-model.ts";
+export { matchPayrollNetPay } from "./payroll-match.ts";
 
 /**
  * A client's month as the close sees it: drafts not yet posted, and recurring entries or schedule

@@ -13,6 +13,7 @@ import * as ledger from "../ledger/index.ts";
 import type { ClientScope } from "../access/index.ts";
 import { planPayroll, type PlannedEntry } from "./payroll-model.ts";
 import { checkAccounts, existingMapping, mappingOf } from "./payroll-mapping-service.ts";
+import { linkImportedLine, unlinkLine } from "./payroll-match.ts";
 import { csvGrid, looksLikeXlsx, xlsxGrid, type Grid } from "./payroll-read.ts";
 import * as store from "./payroll-store.ts";
 import { journalsScope } from "./scope.ts";
@@ -220,11 +221,12 @@ async function postStep(c: Ctx, actor: Actor, s: ClientScope, row: store.Payroll
   await ledger.postDraft(c, actor, s.clientId, row.entry_id);
   const after = await store.updateEntry(c.db, s, row.id, { state: "posted", updated_at: c.clock.now() });
   await audit(c.db, actor, s, "posted", after, row);
-  return after;
+  return linkImportedLine(c, actor, s, after);
 }
 
 async function reverseStep(c: Ctx, actor: Actor, s: ClientScope, row: store.PayrollEntryRow, date?: string) {
   if (row.state !== "posted") throw refuse(row, "only a posted entry is reversed (a draft is discarded)");
+  await unlinkLine(c, actor, s, row);
   const reversal = await ledger.reverseEntry(c, actor, s.clientId, row.entry_id, { date });
   const after = await store.updateEntry(c.db, s, row.id, {
     state: "reversed",
@@ -249,5 +251,10 @@ async function discardStep(c: Ctx, actor: Actor, s: ClientScope, row: store.Payr
 export const approvePayroll = change("approve", approveStep);
 export const postPayroll = change("manage", postStep);
 export const discardPayroll = change("manage", discardStep);
+/** "Match payroll": links the bank line of a posted entry imported before it (posting tries it too). */
+export const matchPayroll = change("manage", (c, actor, s, row) => {
+  if (row.state !== "posted") throw refuse(row, "only a posted entry is matched to its bank line");
+  return linkImportedLine(c, actor, s, row);
+});
 export const reversePayroll = (ctx: Ctx, actor: Actor, clientRef: string, id: string, date?: string) =>
   change("approve", (c, a, s, row) => reverseStep(c, a, s, row, date))(ctx, actor, clientRef, id);

@@ -10,6 +10,7 @@ import {
   discardPayroll,
   importPayroll,
   listPayrollEntries,
+  matchPayroll,
   postPayroll,
   previewPayroll,
   reversePayroll,
@@ -163,6 +164,11 @@ export function payrollRoutes(ctx: Ctx, app: App) {
       "post",
       "Post an approved payroll entry to the ledger (its net pay is then matched to the bank line)",
       postPayroll,
+    ],
+    [
+      "match",
+      'Match a posted entry\'s net pay to its bank line imported before it (shown as "payroll entry")',
+      matchPayroll,
     ],
   ] as const;
   for (const [path, summary, run] of steps)
