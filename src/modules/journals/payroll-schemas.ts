@@ -55,14 +55,17 @@ export const presetOut = z.object({
   accountNumbers: z.record(z.string(), z.string()),
 });
 
-export const registerIn = z
-  .object({
-    provider,
-    fileName: z.string().trim().min(1).max(300),
-    text: z.string().max(5_000_000).optional().describe("a CSV register as text"),
-    base64: z.string().max(7_000_000).optional().describe("the file's bytes (XLSX or CSV) in base64"),
-  })
-  .refine((f) => (f.text === undefined) !== (f.base64 === undefined), "send the file as text or as base64");
+// One of text or base64 (the service refuses neither, journals/payroll-no-file, after the access check).
+export const registerIn = z.object({
+  provider,
+  fileName: z.string().trim().min(1).max(300),
+  text: z.string().max(5_000_000).optional().describe("a CSV register as text"),
+  base64: z
+    .string()
+    .max(7_000_000)
+    .optional()
+    .describe("the file's bytes (XLSX or CSV) in base64; wins over text"),
+});
 
 const amounts = z.object({
   gross: z.string(),

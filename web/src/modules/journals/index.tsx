@@ -1,8 +1,10 @@
-// JE Automation in the portal: the month-end batch, recurring entries and schedules, a schedule's table.
+// JE Automation in the portal: the month-end batch, recurring entries and schedules, a schedule's
+// table, and payroll journal entries (PayrollPage).
 import { IconRepeat } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { sessionCan } from "../../app/session.tsx";
 import { JournalsPage } from "./JournalsPage.tsx";
+import { PayrollPage } from "./PayrollPage.tsx";
 import { ScheduleTablePage } from "./ScheduleTablePage.tsx";
 
 export const journalsModule: PortalModule = {
@@ -22,6 +24,10 @@ export const journalsModule: PortalModule = {
   },
   routes: [
     { path: "/c/:client/journals", render: (p) => <JournalsPage key={p.client} client={p.client!} /> },
+    {
+      path: "/c/:client/journals/payroll",
+      render: (p) => <PayrollPage key={p.client} client={p.client!} />,
+    },
     {
       path: "/c/:client/journals/schedules/:id",
       render: (p) => <ScheduleTablePage key={p.id} client={p.client!} id={p.id!} />,
