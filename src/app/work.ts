@@ -16,6 +16,7 @@ import { closeCtx } from "./close-blockers.ts";
 import { syncReviewTasks } from "./review-tasks.ts";
 import * as reconcile from "../modules/reconcile/index.ts";
 import { afterCompletion, syncReconcileTasks } from "./reconcile-tasks.ts";
+import { payrollEntryMatcher } from "./payroll-match.ts";
 
 export interface WorkOptions {
   /** Tells people what the work left for them (the server's; absent in scripts and some tests). */
@@ -32,7 +33,12 @@ export async function registerWork(ctx: Ctx, options: WorkOptions = {}): Promise
     runUnscoped(async () => {
       const job = data as BankLinesImported;
       // In batches; when the runner stops, between two of them (the rest is done after the restart).
-      const result = await transactions.processImport(ctx, job, { ...options.importPacing, signal });
+      const result = await transactions.processImport(
+        ctx,
+        job,
+        { ...options.importPacing, signal },
+        payrollEntryMatcher,
+      );
       // The statement's months: the account's required statement items are in (a failure leaves them to tick).
       await statementImported(ctx, job).catch(() => undefined);
       const notice = transactions.reviewWaitingNotice(job.firmId, result);

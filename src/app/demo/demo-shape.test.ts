@@ -14,6 +14,7 @@ import * as work from "../../modules/work/index.ts";
 import * as services from "../../modules/services/index.ts";
 import * as close from "../../modules/close/index.ts";
 import * as journals from "../../modules/journals/index.ts";
+import * as ledger from "../../modules/ledger/index.ts";
 import { closeCtx } from "../close-blockers.ts";
 import { monthStart } from "./reconciliations.ts";
 import { DEMO_MONTH_END_CLIENT, DEMO_SCHEDULE } from "./month-end.ts";
@@ -141,6 +142,19 @@ describe("the demo's month end", () => {
     expect(before.items.map((i) => i.run?.state ?? "due")).toEqual(["posted"]);
     const last = await journals.monthBatch(t.ctx, actor, DEMO_MONTH_END_CLIENT, month(1));
     expect(last.items.map((i) => i.run?.state ?? "due")).toEqual(["due"]);
+  });
+
+  it("has last month's mid-month payroll posted from a Gusto register, balanced", async () => {
+    const firm = (await access.firmBySlug(t.ctx.db, "demo"))!;
+    const actor = systemActor(firm.id);
+    const { rows } = await journals.listPayrollEntries(t.ctx, actor, DEMO_MONTH_END_CLIENT);
+    const lastMonth = monthStart(t.ctx.clock.today(), 1).slice(0, 7);
+    expect(rows.map((r) => [r.provider, r.pay_date, r.state, r.net_pay])).toEqual([
+      ["gusto", `${lastMonth}-15`, "posted", 500_909n],
+    ]);
+    const entry = await ledger.getEntry(t.ctx, actor, DEMO_MONTH_END_CLIENT, rows[0]!.entry_id);
+    expect(entry.status).toBe("posted");
+    expect(entry.lines.reduce((sum, l) => sum + l.amount, 0n)).toBe(0n);
   });
 
   it("has the month before last closed with its package, and last month in progress with blockers", async () => {

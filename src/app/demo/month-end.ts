@@ -4,7 +4,8 @@
 // the open month shows it), and the Close Tracker has the month before last closed — hard close,
 // with its report package, its services' checklist signed and information in (services.ts) — and
 // last month in progress with its live blockers (some required information missing). Runs once: a
-// client that has any schedule keeps its month end as it is.
+// client that has any schedule keeps its month end as it is. Payroll: the shop's Gusto register of
+// last month's mid-month pay date, mapped with the Gusto preset, imported, approved and posted.
 import type { Actor } from "../../platform/actor.ts";
 import type { Ctx } from "../../platform/context.ts";
 import * as close from "../../modules/close/index.ts";
@@ -49,6 +50,44 @@ export async function seedDemoSchedules(ctx: Ctx, actor: Actor): Promise<void> {
     await journals.generateMonth(ctx, actor, slug, month);
     await journals.approveMonth(ctx, actor, slug, month);
     await journals.postMonth(ctx, actor, slug, month);
+  }
+}
+
+/** Last month's mid-month payroll (three baristas), as a Gusto payroll journal export. */
+function demoGustoRegister(payDate: string): string {
+  const rows = [
+    ["Alvarez", "2400.00", "372.60", "60.00", "0.00", "1967.40", "183.60", "150.00"],
+    ["Brooks", "1950.00", "289.15", "0.00", "32.50", "1693.35", "149.18", "0.00"],
+    ["Chen", "1620.00", "231.66", "40.00", "0.00", "1348.34", "123.93", "150.00"],
+  ];
+  const header =
+    "Check Date,Employee Last Name,Gross Earnings,Employee Taxes,Employee Deductions,Reimbursements,Net Pay,Employer Taxes,Employer Contributions";
+  return [header, ...rows.map((r) => [payDate, ...r].join(","))].join("\n");
+}
+
+/** A posted payroll entry of last month (its net pay leaves checking). Runs once per client. */
+export async function seedDemoPayroll(ctx: Ctx, actor: Actor): Promise<void> {
+  const slug = DEMO_MONTH_END_CLIENT;
+  const saved = await journals.listPayrollMappings(ctx, actor, slug).catch(() => null);
+  if (!saved || saved.length > 0) return;
+  const byNumber = new Map((await ledger.listAccounts(ctx, actor, slug)).map((a) => [a.number, a.id]));
+  const preset = journals.PAYROLL_PRESETS.find((p) => p.provider === "gusto")!;
+  const accounts = Object.fromEntries(
+    Object.entries(preset.accountNumbers).map(([role, number]) => [role, byNumber.get(number)!]),
+  );
+  await journals.savePayrollMapping(ctx, actor, slug, "gusto", {
+    columns: preset.columns,
+    accounts: { ...accounts, reimbursements: byNumber.get("6750")! },
+  });
+  const payDate = `${monthOf(monthStart(ctx.clock.today(), 1))}-15`;
+  const { rows } = await journals.importPayroll(ctx, actor, slug, {
+    provider: "gusto",
+    fileName: `gusto-payroll-journal-${payDate}.csv`,
+    text: demoGustoRegister(payDate),
+  });
+  for (const row of rows) {
+    await journals.approvePayroll(ctx, actor, slug, row.id);
+    await journals.postPayroll(ctx, actor, slug, row.id);
   }
 }
 

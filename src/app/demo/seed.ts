@@ -24,7 +24,7 @@ import { seedDemoStatementRequests } from "./statement-requests.ts";
 import { seedDemoVault } from "./vault.ts";
 import type { VaultCtx } from "../../modules/vault/index.ts";
 import { seedDemoComments } from "./comments.ts";
-import { seedDemoClose, seedDemoSchedules } from "./month-end.ts";
+import { seedDemoClose, seedDemoPayroll, seedDemoSchedules } from "./month-end.ts";
 
 export const DEMO_FIRM = { slug: "demo", name: "Northwind Bookkeeping" };
 
@@ -96,11 +96,12 @@ async function demoAdmin(ctx: Ctx, firmId: string): Promise<Actor> {
   return actor ?? systemActor(firmId);
 }
 
-/** Done by the Partner Admin: the bank reconciliations, then JE Automation's schedule. */
+/** Done by the Partner Admin: the bank reconciliations, then JE Automation's schedule and payroll. */
 async function monthEndWorkAsAdmin(ctx: Ctx, firmId: string): Promise<void> {
   const admin = await demoAdmin(ctx, firmId);
   await seedDemoReconciliations(ctx, admin);
   await seedDemoSchedules(ctx, admin);
+  await seedDemoPayroll(ctx, admin);
 }
 
 /**

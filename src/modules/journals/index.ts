@@ -1,5 +1,5 @@
 // The journals module's public face (JE Automation): recurring entries, schedules and the
-// month-end batch; monthEndState for the Close Tracker.
+// month-end batch; monthEndState for the Close Tracker; payroll entries and their net pay matcher.
 import type { Ctx } from "../../platform/context.ts";
 import { monthEndState as stateOf } from "./batch-items.ts";
 
@@ -12,6 +12,19 @@ export { approveRun, postOneRun } from "./run-service.ts";
 export { prepaidTable } from "./prepaid-model.ts";
 export { depreciationTable } from "./depreciation-model.ts";
 export { loanTable, levelPayment } from "./loan-model.ts";
+export { matchPayrollNetPay } from "./payroll-match.ts";
+export { PAYROLL_PRESETS } from "./payroll-presets.ts";
+export {
+  listMappings as listPayrollMappings,
+  saveMapping as savePayrollMapping,
+} from "./payroll-mapping-service.ts";
+export {
+  approvePayroll,
+  importPayroll,
+  listPayrollEntries,
+  postPayroll,
+  reversePayroll,
+} from "./payroll-entry-service.ts";
 
 /**
  * A client's month as the close sees it: drafts not yet posted, and recurring entries or schedule

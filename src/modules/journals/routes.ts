@@ -1,7 +1,7 @@
 // HTTP routes of JE Automation under /api/clients/{client}/journals: recurring entries and
 // schedules (create, list, read with the full table, replace, switch on/off, delete), and the
 // month-end batch (list, generate, approve all, post all approved), and one generated entry at a
-// time (approve, post, reverse).
+// time (approve, post, reverse); payroll journal entries (payroll-routes.ts).
 import { z } from "zod";
 import type { Ctx } from "../../platform/context.ts";
 import type { App } from "../../platform/http.ts";
@@ -38,6 +38,7 @@ import {
   sourceOut as sourceSchema,
   sourceParam,
 } from "./schemas.ts";
+import { payrollRoutes } from "./payroll-routes.ts";
 import { batchOut, detailOut, sourceOut } from "./views.ts";
 
 const tags = ["JE Automation"];
@@ -45,6 +46,7 @@ const tags = ["JE Automation"];
 export function journalsRoutes(ctx: Ctx, hooks: JournalsHooks = {}) {
   return async (app: App) => {
     const base = "/api/clients/:client/journals";
+    payrollRoutes(ctx, app);
     const kinds = [
       {
         path: "recurring",

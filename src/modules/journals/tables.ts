@@ -1,4 +1,4 @@
-// Row types of the journals module's tables (migrations/0044_journals.sql).
+// Row types of the journals module's tables (migrations/0044_journals.sql, 0047_payroll.sql).
 import type { ColumnType } from "kysely";
 
 type Json<T> = ColumnType<T, string, string>;
@@ -41,7 +41,44 @@ export interface JournalRunsTable {
   updated_at: Date;
 }
 
+export interface PayrollMappingsTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  provider: string;
+  columns: Json<Record<string, string>>;
+  accounts: Json<Record<string, string>>;
+  department_accounts: Json<Record<string, string>>;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PayrollEntriesTable {
+  id: string;
+  firm_id: string;
+  client_id: string;
+  provider: string;
+  pay_date: ColumnType<string, string, string>;
+  state: RunState;
+  entry_id: string;
+  reversal_entry_id: string | null;
+  bank_account_id: string;
+  net_pay: ColumnType<bigint, bigint, bigint>;
+  gross_wages: ColumnType<bigint, bigint, bigint>;
+  employees: number;
+  file_name: string;
+  matched_transaction_id: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface JournalsTables {
   journal_sources: JournalSourcesTable;
   journal_runs: JournalRunsTable;
+  payroll_mappings: PayrollMappingsTable;
+  payroll_entries: PayrollEntriesTable;
 }

@@ -2,6 +2,13 @@
 // (edit, split, mark reviewed, bulk, rules from corrections), AutoPush / Manual Push per bank
 // account, the training history it gives the categorizer, and its HTTP routes.
 export { ingestBankLines, processImport, INGEST_BATCH } from "./ingest-service.ts";
+export { linkToEntry, unlinkEntry, LINKED_REASON } from "./entry-link.ts";
+export type {
+  ExistingEntryMatcher,
+  ExistingEntryMatch,
+  MatchCandidate,
+  LinkedEntryKind,
+} from "./entry-link.ts";
 export type { IngestResult, IncomingLine } from "./ingest-service.ts";
 export { orphanedImports } from "./recovery.ts";
 export type { OrphanedImport } from "./recovery.ts";

@@ -23,6 +23,7 @@ import {
   type DefaultPayee,
   type Planned,
 } from "./automation.ts";
+import { LINKED_REASON, type ExistingEntryMatcher } from "./entry-link.ts";
 import { postCodings, resolveContacts } from "./posting.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
@@ -66,6 +67,48 @@ export async function defaultPayeeOf(
   return contact ? { id: contact.id, name: contact.name } : null;
 }
 
+/** A transaction with no prediction or coding of its own (its entry was made elsewhere). */
+function unpredicted(
+  id: string,
+  line: IncomingLine,
+  account: { id: string; ledgerAccount: { id: string } },
+  amount: bigint,
+  scale: number,
+) {
+  return {
+    id,
+    bankAccountId: account.id,
+    bankLineId: line.id,
+    bankLedgerAccountId: account.ledgerAccount.id,
+    date: line.date,
+    amount,
+    currency: line.currency,
+    scale,
+    description: line.description,
+    bankPayee: line.payee,
+    method: null,
+    modelVersion: null,
+    confidence: null,
+    band: null,
+    explanation: null,
+    reason: null,
+    ruleId: null,
+    predictedAccountId: null,
+    predictedPayee: null,
+    predictedContactId: null,
+    predictedClassId: null,
+    predictedSplit: null,
+    accountId: null,
+    payee: null,
+    contactId: null,
+    classId: null,
+    memo: null,
+    split: null,
+    material: false,
+    assigneeId: null,
+  };
+}
+
 /** Creates the transactions of new bank lines of one bank account; lines that already have one are skipped. */
 export async function ingestBankLines(
   ctx: Ctx,
@@ -73,7 +116,11 @@ export async function ingestBankLines(
   clientRef: string,
   bankAccountRef: string,
   incoming: readonly IncomingLine[],
-  meta: { importId?: string | undefined } = {},
+  meta: {
+    importId?: string | undefined;
+    /** Lines paid by an entry made elsewhere (a payroll entry's net pay) are linked, not posted. */
+    matchExisting?: ExistingEntryMatcher | undefined;
+  } = {},
 ): Promise<IngestResult> {
   const s = await clientScope(ctx.db, actor, clientRef, "review");
   const account = await banking.getBankAccount(ctx, actor, s.clientId, bankAccountRef);
@@ -144,9 +191,25 @@ export async function ingestBankLines(
       s,
       fresh.map((l) => l.id),
     );
-    const todo = fresh.map((line, i) => ({ line, plan: plans[i]! })).filter((x) => !again.has(x.line.id));
+    const todo = fresh
+      .map((line, i) => ({ line, plan: plans[i]!, id: newId() }))
+      .filter((x) => !again.has(x.line.id));
     result.skipped += fresh.length - todo.length;
-    const toPost = todo.filter((x) => x.plan.decision.post);
+    const linked = meta.matchExisting
+      ? await meta.matchExisting(
+          c,
+          actor,
+          s,
+          todo.map((x) => ({
+            transactionId: x.id,
+            date: x.line.date,
+            amount: kept(x.line),
+            currency: x.line.currency,
+            bankLedgerAccountId: account.ledgerAccount.id,
+          })),
+        )
+      : new Map<string, never>();
+    const toPost = todo.filter((x) => x.plan.decision.post && !linked.has(x.id));
     await resolveContacts(
       c,
       actor,
@@ -178,10 +241,19 @@ export async function ingestBankLines(
     await store.insertTransactions(
       tx,
       s,
-      todo.map(({ line, plan }) => {
+      todo.map(({ line, plan, id }) => {
         const { prediction: p, decision: d, coding } = plan;
+        const link = linked.get(id);
+        if (link)
+          return {
+            ...unpredicted(id, line, account, kept(line), scale),
+            status: "processed" as const,
+            statusReason: LINKED_REASON[link.kind],
+            entryId: link.entryId,
+            linkedEntryKind: link.kind,
+          };
         return {
-          id: newId(),
+          id,
           bankAccountId: account.id,
           bankLineId: line.id,
           bankLedgerAccountId: account.ledgerAccount.id,
@@ -217,8 +289,12 @@ export async function ingestBankLines(
         };
       }),
     );
-    for (const { plan } of todo) {
+    for (const { plan, id } of todo) {
       result.created++;
+      if (linked.has(id)) {
+        result.processed++;
+        continue;
+      }
       if (plan.decision.post) result.posted++;
       if (plan.decision.status === "processed") result.processed++;
       else if (plan.decision.status === "needs_review") result.needsReview++;
@@ -256,6 +332,7 @@ export async function processImport(
   ctx: Ctx,
   job: BankLinesImported,
   pacing: Pacing = {},
+  matchExisting?: ExistingEntryMatcher,
 ): Promise<IngestResult> {
   const actor = systemActor(job.firmId);
   const visible = await banking.importLineCount(ctx, actor, job.clientId, job.importId);
@@ -292,7 +369,7 @@ export async function processImport(
         description: l.description,
         payee: l.payee,
       })),
-      { importId: job.importId },
+      { importId: job.importId, matchExisting },
     );
     total = total ? addResults(total, result) : result;
     done += lines.length;

@@ -8,6 +8,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { validationError } from "../../platform/errors.ts";
 import type { LearnItem } from "../categorize/index.ts";
 import { repostPlan, sameCoding, splitOf, type Coding, type SplitInput } from "./model.ts";
+import { refuseLinked } from "./entry-link.ts";
 import { postCodings, resolveContacts, reverseEntry } from "./posting.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
@@ -67,6 +68,7 @@ async function editRows(
     const before = codingOf(row);
     const coding = editedCoding(f, before, input);
     const changed = !sameCoding(before, coding);
+    if (changed) refuseLinked(row);
     const entryId = changed ? await repost(c, actor, s, row, coding, false) : row.entry_id;
     const patch: TransactionPatch = {
       ...codingColumns(coding),
@@ -141,6 +143,7 @@ export async function splitTransaction(
     const c: Ctx = { ...ctx, db: tx };
     const s = await clientScope(tx, actor, clientRef, "review");
     const [row] = await lockRows(c, s, [id]);
+    refuseLinked(row!);
     const f = await factsFor(c, actor, s);
     input.parts.forEach((p, i) => {
       checkAccount(f, p.accountId, `parts[${i}].accountId`);

@@ -61,6 +61,10 @@ export const transaction = z.object({
   coding,
   posted: z.boolean(),
   entryId: z.string().nullable(),
+  linkedEntry: z
+    .enum(["payroll"])
+    .nullable()
+    .describe("payroll: the bank line is paid by a payroll entry of JE Automation (entryId), not coded here"),
   postedAt: z.string().nullable(),
   material: z.boolean(),
   assigneeId: z.string().nullable(),
@@ -120,6 +124,7 @@ export function transactionOut(t: TransactionView): z.infer<typeof transaction> 
     coding: codingOut(t.coding, t.scale),
     posted: t.posted,
     entryId: t.entryId,
+    linkedEntry: t.linkedEntry,
     postedAt: iso(t.postedAt),
     material: t.material,
     assigneeId: t.assigneeId,

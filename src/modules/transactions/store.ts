@@ -110,6 +110,8 @@ export interface NewTransaction {
   entryId: string | null;
   material: boolean;
   assigneeId: string | null;
+  /** Paid by an entry made elsewhere (entryId is that entry): see entry-link.ts. */
+  linkedEntryKind?: "payroll" | null | undefined;
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : toJson(v));
@@ -126,12 +128,12 @@ export async function insertTransactions(
       insert into transactions (id, firm_id, client_id, bank_account_id, bank_line_id, bank_ledger_account_id, date, amount,
         currency, scale, description, bank_payee, status, status_reason, method, model_version, confidence, band, explanation, reason,
         rule_id, predicted_account_id, predicted_payee, predicted_contact_id, predicted_class_id, predicted_split, account_id,
-        payee, contact_id, class_id, memo, split, entry_id, posted_at, material, assignee_id)
+        payee, contact_id, class_id, memo, split, entry_id, posted_at, material, assignee_id, linked_entry_kind)
       select u.id, ${s.firmId}::uuid, ${s.clientId}::uuid, u.bank_account_id, u.bank_line_id, u.ledger_account_id, u.date,
         u.amount, u.currency, u.scale, u.description, u.bank_payee, u.status, u.status_reason, u.method, u.model_version, u.confidence,
         u.band, u.explanation, u.reason, u.rule_id, u.p_account, u.p_payee, u.p_contact, u.p_class, u.p_split, u.account_id,
         u.payee, u.contact_id, u.class_id, u.memo, u.split, u.entry_id, case when u.entry_id is null then null else now() end,
-        u.material, u.assignee_id
+        u.material, u.assignee_id, u.linked
       from unnest(
         ${col((r) => r.id)}::uuid[], ${col((r) => r.bankAccountId)}::uuid[], ${col((r) => r.bankLineId)}::uuid[],
         ${col((r) => r.bankLedgerAccountId)}::uuid[], ${col((r) => r.date)}::date[], ${col((r) => r.amount.toString())}::int8[],
@@ -144,10 +146,10 @@ export async function insertTransactions(
         ${col((r) => json(r.predictedSplit))}::jsonb[], ${col((r) => r.accountId)}::uuid[], ${col((r) => r.payee)}::text[],
         ${col((r) => r.contactId)}::uuid[], ${col((r) => r.classId)}::uuid[], ${col((r) => r.memo)}::text[],
         ${col((r) => json(r.split))}::jsonb[], ${col((r) => r.entryId)}::uuid[], ${col((r) => r.material)}::bool[],
-        ${col((r) => r.assigneeId)}::text[]
+        ${col((r) => r.assigneeId)}::text[], ${col((r) => r.linkedEntryKind ?? null)}::text[]
       ) as u(id, bank_account_id, bank_line_id, ledger_account_id, date, amount, currency, scale, description, bank_payee, status,
         status_reason, method, model_version, confidence, band, explanation, reason, rule_id, p_account, p_payee, p_contact,
-        p_class, p_split, account_id, payee, contact_id, class_id, memo, split, entry_id, material, assignee_id)`.execute(
+        p_class, p_split, account_id, payee, contact_id, class_id, memo, split, entry_id, material, assignee_id, linked)`.execute(
       ex,
     );
   }
@@ -377,4 +379,27 @@ export async function pendingOfBankAccount(
     .orderBy("id")
     .forUpdate()
     .execute();
+}
+
+/** The oldest transaction of this ledger account, amount and dates not linked to an entry made elsewhere, locked. */
+export async function linkCandidate(
+  ex: Executor,
+  s: Scope,
+  f: { bankLedgerAccountId: string; amount: bigint; from: string; to: string },
+): Promise<TransactionRow | undefined> {
+  return q(ex)
+    .selectFrom("transactions")
+    .selectAll()
+    .where("client_id", "=", s.clientId)
+    .where("bank_ledger_account_id", "=", f.bankLedgerAccountId)
+    .where("amount", "=", f.amount)
+    .where("date", ">=", f.from)
+    .where("date", "<=", f.to)
+    .where("linked_entry_kind", "is", null)
+    .where("status", "<>", "excluded")
+    .orderBy("date")
+    .orderBy("id")
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirst();
 }

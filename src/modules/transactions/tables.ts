@@ -53,6 +53,8 @@ export interface TransactionsTable {
   split: JsonOrNull;
   entry_id: string | null;
   posted_at: Date | null;
+  /** The entry it points at was made elsewhere (a payroll entry's net pay, migrations/0047). */
+  linked_entry_kind: Generated<"payroll" | null>;
   material: Generated<boolean>;
   assignee_id: string | null;
   edited_by: string | null;

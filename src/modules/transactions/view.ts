@@ -125,6 +125,8 @@ export interface TransactionView {
   coding: Coding;
   posted: boolean;
   entryId: string | null;
+  /** "payroll": the bank line is paid by a payroll entry (entryId), not coded here. */
+  linkedEntry: "payroll" | null;
   postedAt: Date | null;
   material: boolean;
   assigneeId: string | null;
@@ -160,6 +162,7 @@ export function viewOf(row: TransactionRow): TransactionView {
     coding: codingOf(row),
     posted: row.entry_id !== null,
     entryId: row.entry_id,
+    linkedEntry: row.linked_entry_kind,
     postedAt: row.posted_at,
     material: row.material,
     assigneeId: row.assignee_id,

@@ -75,6 +75,9 @@ export function JournalsPage({ client }: { client: string }) {
         help="je-automation"
         actions={
           <Group>
+            <Button component="a" variant="default" href={`/c/${client}/journals/payroll`}>
+              Payroll
+            </Button>
             <Button variant="light" onClick={() => setForm("recurring")}>
               New recurring entry
             </Button>

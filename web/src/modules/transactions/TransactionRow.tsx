@@ -155,7 +155,12 @@ export function TransactionRow({
         />
       </Table.Td>
       <Table.Td miw={220}>
-        {t.coding.split ? (
+        {t.linkedEntry === "payroll" ? (
+          // Booked by the payroll entry of JE Automation: nothing to code here.
+          <Text size="sm" c="dimmed">
+            Payroll entry (JE Automation)
+          </Text>
+        ) : t.coding.split ? (
           <Tooltip
             label={t.coding.split.map((p) => `${accountName(p.accountId)}: ${p.amount}`).join(" · ")}
             withArrow
@@ -192,7 +197,7 @@ export function TransactionRow({
       <Table.Td miw={130}>
         <Tooltip label={t.statusReason} withArrow>
           <Badge size="sm" variant="light" color={status.color} tt="none">
-            {status.label}
+            {t.linkedEntry === "payroll" ? "payroll entry" : status.label}
             {t.posted ? "" : " · not posted"}
           </Badge>
         </Tooltip>
