@@ -73,7 +73,7 @@ create table required_info_items (
   account_id uuid,
   request_task_id uuid,
   received_on date,
-  received_via text check (received_via in ('document', 'statement_import', 'manual')),
+  received_via text check (received_via in ('document', 'statement_import', 'payroll_import', 'manual')),
   document_id uuid,
   import_id uuid,
   received_by text,

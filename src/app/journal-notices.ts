@@ -7,6 +7,7 @@ import * as access from "../modules/access/index.ts";
 import * as close from "../modules/close/index.ts";
 import * as identity from "../modules/identity/index.ts";
 import type { HeldEntry, JournalsHooks } from "../modules/journals/index.ts";
+import { payrollImported } from "./required-info.ts";
 import * as notifications from "../modules/notifications/index.ts";
 
 /** Who hears of a client's held entries: its preparer, else the Partner Ops who see the client. */
@@ -31,13 +32,17 @@ export function heldNotice(h: HeldEntry): Omit<notifications.NotifyInput, "userI
 }
 
 export function journalsHooks(ctx: Ctx, nctx?: notifications.NotifyCtx): JournalsHooks {
-  if (!nctx) return {};
   return {
-    async onHeld(actor, held) {
-      for (const h of held) {
-        const userIds = (await preparersOf(ctx, h.firmId, h.clientId)).filter((id) => id !== actor.id);
-        await notifications.notify(nctx, { firmId: h.firmId, userIds, ...heldNotice(h) });
-      }
-    },
+    // A payroll register imported is the month's payroll register received (services).
+    onPayrollImported: (actor, { clientId, payDates }) =>
+      payrollImported(ctx, { firmId: actor.firmId, clientId, payDates }).then(() => undefined),
+    onHeld: nctx
+      ? async (actor, held) => {
+          for (const h of held) {
+            const userIds = (await preparersOf(ctx, h.firmId, h.clientId)).filter((id) => id !== actor.id);
+            await notifications.notify(nctx, { firmId: h.firmId, userIds, ...heldNotice(h) });
+          }
+        }
+      : undefined,
   };
 }

@@ -1,6 +1,7 @@
-// Required information's arrivals, wired here because banking and documents may not call the
-// services module: a statement import ticks its account's statement item of each month the
-// statement covers, and a file uploaded through a required item's request task ticks that item.
+// Required information's arrivals, wired here because banking, documents and journals may not call
+// the services module: a statement import ticks its account's statement item of each month the
+// statement covers, a payroll register imported in JE Automation ticks the payroll register item of
+// its pay dates' months, and a file uploaded through a required item's request task ticks that item.
 // A failure here never fails the import or the upload (the item stays for a person to tick).
 import type { Actor } from "../platform/actor.ts";
 import { systemActor } from "../platform/actor.ts";
@@ -56,6 +57,18 @@ export async function statementImported(ctx: Ctx, job: BankLinesImported): Promi
     bankAccountId: job.bankAccountId,
     importId: job.importId,
     months,
+  });
+}
+
+/** After a payroll register's entries are in: tick the payroll register item of their months. */
+export async function payrollImported(
+  ctx: Ctx,
+  input: { firmId: string; clientId: string; payDates: readonly string[] },
+): Promise<string[]> {
+  return services.payrollRegisterArrived(ctx, {
+    firmId: input.firmId,
+    clientId: input.clientId,
+    months: input.payDates.map((d) => d.slice(0, 7)),
   });
 }
 

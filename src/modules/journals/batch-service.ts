@@ -139,6 +139,9 @@ export interface HeldEntry {
 /** What the app wires in: tells the client's preparer of held entries (after the commit). */
 export interface JournalsHooks {
   onHeld?: ((actor: Actor, held: readonly HeldEntry[]) => Promise<void>) | undefined;
+  /** A payroll register's entries are in (their pay dates), e.g. to tick the month's register. */
+  onPayrollImported?:
+    ((actor: Actor, imported: { clientId: string; payDates: string[] }) => Promise<void>) | undefined;
 }
 
 export async function generateMonth(

@@ -31,11 +31,12 @@ import {
   reverseIn,
 } from "./payroll-schemas.ts";
 import { mappingOut, payrollEntryOut, previewOut } from "./payroll-views.ts";
+import type { JournalsHooks } from "./batch-service.ts";
 import { journalsScope } from "./scope.ts";
 
 const tags = ["JE Automation"];
 
-export function payrollRoutes(ctx: Ctx, app: App) {
+export function payrollRoutes(ctx: Ctx, app: App, hooks: JournalsHooks = {}) {
   const base = "/api/clients/:client/journals/payroll";
   app.get(
     `${base}/presets`,
@@ -138,6 +139,14 @@ export function payrollRoutes(ctx: Ctx, app: App) {
     },
     async (req, reply) => {
       const { rows, scale } = await importPayroll(ctx, req.actor, req.params.client, req.body);
+      // What follows from the import (the month's register ticked) never undoes it.
+      if (rows[0])
+        await hooks
+          .onPayrollImported?.(req.actor, {
+            clientId: rows[0].client_id,
+            payDates: rows.map((r) => r.pay_date),
+          })
+          .catch(() => undefined);
       reply.code(201);
       return { items: rows.map((r) => payrollEntryOut(r, scale)) };
     },

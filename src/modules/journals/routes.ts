@@ -46,7 +46,7 @@ const tags = ["JE Automation"];
 export function journalsRoutes(ctx: Ctx, hooks: JournalsHooks = {}) {
   return async (app: App) => {
     const base = "/api/clients/:client/journals";
-    payrollRoutes(ctx, app);
+    payrollRoutes(ctx, app, hooks);
     const kinds = [
       {
         path: "recurring",

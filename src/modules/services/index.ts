@@ -29,6 +29,7 @@ export {
   untickInfo,
   requestMissing,
   statementArrived,
+  payrollRegisterArrived,
   documentArrived,
   INFO_TASK_KEY,
 } from "./info-service.ts";

@@ -253,6 +253,31 @@ export async function statementArrived(
   return ticked;
 }
 
+/**
+ * A payroll register imported in JE Automation: ticks the payroll register item of each month a
+ * pay date of it falls in (months whose item is planned and not yet in). Returns the months ticked.
+ */
+export async function payrollRegisterArrived(
+  ctx: Ctx,
+  input: { firmId: string; clientId: string; months: readonly string[] },
+): Promise<string[]> {
+  const { actor, s } = await systemScope(ctx, input.firmId, input.clientId);
+  const ticked: string[] = [];
+  for (const month of [...new Set(input.months)].sort()) {
+    if (await close.isMonthClosed(ctx.db, s, month)) continue;
+    const rows = await store.infoOf(ctx.db, s, month);
+    for (const item of (await planOf(ctx.db, actor, s, month)).requiredInfo) {
+      if (item.kind !== "payroll_register") continue;
+      if (rows.some((r) => r.item_key === item.key && r.received_on)) continue;
+      await inTransaction(ctx.db, (tx) =>
+        record({ ...ctx, db: tx }, actor, s, month, item, { via: "payroll_import", on: ctx.clock.today() }),
+      );
+      ticked.push(month);
+    }
+  }
+  return ticked;
+}
+
 /** A document answering a required item's request task ticks that item. Says whether it did. */
 export async function documentArrived(
   ctx: Ctx,

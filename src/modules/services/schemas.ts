@@ -102,7 +102,7 @@ export const checklistOut = z.object({
       services: z.array(z.string()),
       received: z.boolean(),
       receivedOn: z.string().nullable(),
-      receivedVia: z.enum(["document", "statement_import", "manual"]).nullable(),
+      receivedVia: z.enum(["document", "statement_import", "payroll_import", "manual"]).nullable(),
       documentId: z.string().nullable(),
       importId: z.string().nullable(),
       receivedBy: z.string().nullable(),

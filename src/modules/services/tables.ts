@@ -41,7 +41,7 @@ export interface CloseChecklistSignoffsTable {
   reviewed_at: Date | null;
 }
 
-export type ReceivedVia = "document" | "statement_import" | "manual";
+export type ReceivedVia = "document" | "statement_import" | "payroll_import" | "manual";
 
 export interface RequiredInfoItemsTable {
   firm_id: string;

@@ -8,7 +8,12 @@ import { servicesApi, type MonthChecklist as View, type SignRole } from "../../a
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { useCan } from "../../app/session.tsx";
 
-const VIA = { document: "document", statement_import: "statement import", manual: "ticked" } as const;
+const VIA = {
+  document: "document",
+  statement_import: "statement import",
+  payroll_import: "payroll import",
+  manual: "ticked",
+} as const;
 
 export function MonthChecklist({ client, month }: { client: string; month: string }) {
   const qc = useQueryClient();
