@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Anchor, Badge, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { closeApi, type Board } from "../../api/close.ts";
+import { usersApi } from "../../api/users.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { Link } from "../../router/router.tsx";
@@ -28,15 +29,17 @@ export function CloseBoardPage() {
   const now = new Date();
   const [from, setFrom] = useState(monthBack(now, 3));
   const [to, setTo] = useState(monthBack(now, 1));
-  const [mine, setMine] = useState(false);
+  // "me", a firm person's id, or null for everyone.
+  const [assignee, setAssignee] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
   const [cadence, setCadence] = useState<string | null>(null);
   const query: Record<string, string> = { from, to };
-  if (mine) query.assignee = session.me.user.id;
+  if (assignee) query.assignee = assignee === "me" ? session.me.user.id : assignee;
   if (status) query.status = status;
   if (overdue) query.overdue = "true";
   if (cadence) query.cadence = cadence;
+  const people = useQuery({ queryKey: ["users"], queryFn: () => usersApi.list(), staleTime: 60_000 });
   const board = useQuery({ queryKey: ["close-board", query], queryFn: () => closeApi.board(query) });
   const valid = /^\d{4}-\d{2}$/;
   return (
@@ -74,7 +77,23 @@ export function CloseBoardPage() {
             { value: "weekly", label: "Weekly" },
           ]}
         />
-        <Checkbox label="Mine" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+        <Select
+          label="Assignee"
+          placeholder="Everyone"
+          clearable
+          searchable
+          w={190}
+          value={assignee}
+          onChange={setAssignee}
+          data={[
+            { value: "me", label: "Mine" },
+            ...(people.data?.users ?? [])
+              .filter(
+                (u) => u.id !== session.me.user.id && u.status === "active" && !u.role.startsWith("client"),
+              )
+              .map((u) => ({ value: u.id, label: u.name ?? u.email })),
+          ]}
+        />
         <Checkbox label="Overdue" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
       </Group>
       <QueryState query={board} empty="No client months match." isEmpty={(b: Board) => b.rows.length === 0}>
