@@ -58,6 +58,17 @@ export async function planOf(
   return { services, ...planMonth(services, accounts) };
 }
 
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
 /** Per client id and month: the names of the required items still missing. */
 export async function missingByClientMonth(
   ex: Executor,
@@ -79,12 +90,33 @@ export async function missingByClientMonth(
   const received = new Set(
     rows.filter((r) => r.received_on).map((r) => `${r.client_id}:${r.month}:${r.item_key}`),
   );
+  // Hundreds of clients × months: each service's definition read once, each client's scope and
+  // accounts found by key, and a client's plan made once per distinct set of services on (months
+  // with the same services plan alike).
+  const live = catalogue.filter((c) => !c.archived_at);
+  const definitions = new Map(live.map((c) => [c.id, definitionOf(c)]));
+  const scopeBy = groupBy(scope, (r) => r.client_id);
+  const accountsBy = groupBy(accounts, (a) => a.clientId);
   for (const clientId of withScope) {
-    const mine = scope.filter((r) => r.client_id === clientId);
-    const refs = accountRefs(accounts.filter((a) => a.clientId === clientId));
+    const on = new Map((scopeBy.get(clientId) ?? []).map((r) => [r.service_id, r]));
+    const refs = accountRefs(accountsBy.get(clientId) ?? []);
+    const plans = new Map<string, MonthPlan>();
     const byMonth = new Map<string, string[]>();
     for (const month of months) {
-      const plan = planMonth(servicesOn(catalogue, mine, month), refs);
+      const services = live.filter((c) => {
+        const r = on.get(c.id);
+        return r !== undefined && coversMonth({ from: r.from_month, until: r.until_month }, month);
+      });
+      const signature = services.map((c) => c.id).join(",");
+      let plan = plans.get(signature);
+      if (!plan)
+        plans.set(
+          signature,
+          (plan = planMonth(
+            services.map((c) => definitions.get(c.id)!),
+            refs,
+          )),
+        );
       const missing = plan.requiredInfo
         .filter((p) => !received.has(`${clientId}:${month}:${p.key}`))
         .map((p) => p.name);
