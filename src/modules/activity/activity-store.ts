@@ -26,6 +26,10 @@ export interface PageFilter {
 
 export type FeedRow = FeedEvent;
 
+/** How far beyond a date range its id bounds are taken (see feedPage): longer than any transaction. */
+const ID_SLACK_MS = 86_400_000;
+const MAX_ID = sql.raw("9223372036854775807::bigint");
+
 export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<FeedRow[]> {
   if (f.actions.length === 0) return [];
   let query = q(ex)
@@ -65,8 +69,31 @@ export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<
     );
   }
   if (f.actorId) query = query.where("actor_id", "=", f.actorId);
-  if (f.from) query = query.where("occurred_at", ">=", f.from);
-  if (f.to) query = query.where("occurred_at", "<", f.to);
+  // A date range is also turned into a range of ids, so the newest-first walk by id starts at the
+  // range's end and stops at its start instead of walking back from the newest event (the trail's
+  // time index finds each bound in one step). The times stay the exact filter; the ids only narrow
+  // the walk, and must never cut off an event of the range. They do not: occurred_at is the
+  // writing transaction's start and the id is drawn at its insert, later, so ids follow times up
+  // to the length of a transaction. Bounds taken ID_SLACK beyond the range hold for any
+  // transaction shorter than that (any real one).
+  if (f.from) {
+    const edge = new Date(f.from.getTime() - ID_SLACK_MS);
+    query = query.where("occurred_at", ">=", f.from).where(
+      "id",
+      ">",
+      sql<bigint>`coalesce((select e.id from audit_events e where e.firm_id = ${v.firmId}
+        and e.occurred_at < ${edge} order by e.occurred_at desc limit 1), 0)`,
+    );
+  }
+  if (f.to) {
+    const edge = new Date(f.to.getTime() + ID_SLACK_MS);
+    query = query.where("occurred_at", "<", f.to).where(
+      "id",
+      "<",
+      sql<bigint>`coalesce((select e.id from audit_events e where e.firm_id = ${v.firmId}
+        and e.occurred_at >= ${edge} order by e.occurred_at limit 1), ${MAX_ID})`,
+    );
+  }
   if (f.unreadAfter !== undefined)
     query = query
       .where("id", ">", f.unreadAfter)

@@ -159,6 +159,41 @@ describe("filters and pages", () => {
     expect((await page(admin, "?from=2020-01-01&to=2020-01-31")).items).toEqual([]);
   });
 
+  it("finds exactly a range's days even when ids and times cross at its edges", async () => {
+    // occurred_at is a transaction's start and the id is drawn at its insert, so a slow writer's
+    // event can carry a time before an event with a smaller id. The range's id bounds (feedPage)
+    // must not cut such events off: the late writers at both edges are the test.
+    const c = await clientWithChart(t.ctx, "act-dates", "firm-act-dates");
+    const boss = await signedIn(t, app, { firmId: c.firmId, role: "partner_admin", name: "Ria" });
+    const rows: [string, string][] = [
+      ["apr-1", "2026-04-01T12:00:00Z"],
+      ["apr-30", "2026-04-30T23:00:00Z"],
+      ["may-1", "2026-05-01T00:30:00Z"],
+      ["apr-30-late-writer", "2026-04-30T23:40:00Z"],
+      ["may-15", "2026-05-15T09:00:00Z"],
+      ["jun-1", "2026-06-01T00:10:00Z"],
+      ["may-31-late-writer", "2026-05-31T23:50:00Z"],
+      ["jun-3", "2026-06-03T08:00:00Z"],
+    ];
+    for (const [name, at] of rows)
+      await sql`insert into audit_events (firm_id, client_id, actor_type, actor_id, action, subject_type,
+          subject_id, after, occurred_at)
+        values (${c.firmId}::uuid, ${c.clientId}::uuid, 'user', ${boss.userId},
+          'documents.document.uploaded', 'document', ${crypto.randomUUID()},
+          ${JSON.stringify({ name })}::jsonb, ${at}::timestamptz)`.execute(t.ctx.db);
+    const names = async (q: string) => (await page(boss, q)).items.map((i) => /"(.*)"/.exec(i.sentence)![1]);
+    expect(await names("?from=2026-05-01&to=2026-05-31")).toEqual(["may-31-late-writer", "may-15", "may-1"]);
+    expect(await names("?from=2026-05-01")).toEqual([
+      "jun-3",
+      "may-31-late-writer",
+      "jun-1",
+      "may-15",
+      "may-1",
+    ]);
+    expect(await names("?to=2026-04-30")).toEqual(["apr-30-late-writer", "apr-30", "apr-1"]);
+    expect(await names("?from=2026-05-01&to=2026-05-31&limit=2")).toEqual(["may-31-late-writer", "may-15"]);
+  });
+
   it("pages by cursor without duplicates or gaps while new events arrive", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
