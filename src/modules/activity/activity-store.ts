@@ -30,27 +30,19 @@ export type FeedRow = FeedEvent;
 const ID_SLACK_MS = 86_400_000;
 const MAX_ID = sql.raw("9223372036854775807::bigint");
 
-export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<FeedRow[]> {
-  if (f.actions.length === 0) return [];
+/**
+ * The events a viewer sees under a filter, unordered and unlimited; null when it can see none.
+ * The page and the unread count both read through it, so they cannot disagree on who sees what.
+ */
+function feedEvents(ex: Executor, v: Viewer, f: Omit<PageFilter, "limit">) {
+  if (f.actions.length === 0) return null;
   let query = q(ex)
     .selectFrom("audit_events")
-    .select([
-      "id",
-      "client_id",
-      "actor_type",
-      "actor_id",
-      "action",
-      "subject_type",
-      "subject_id",
-      "before",
-      "after",
-      "occurred_at",
-    ])
     .where("firm_id", "=", v.firmId)
     .where("action", "in", [...f.actions]);
   if (f.clientId) query = query.where("client_id", "=", f.clientId);
   else if (v.clients !== "all") {
-    if (v.clients.length === 0) return [];
+    if (v.clients.length === 0) return null;
     query = query.where("client_id", "in", [...v.clients]);
   }
   if (v.side === "client") {
@@ -103,7 +95,28 @@ export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<
       .where("id", ">", f.unreadAfter)
       .where((eb) => eb.or([eb("actor_id", "is", null), eb("actor_id", "<>", v.userId)]));
   if (f.before !== undefined) query = query.where("id", "<", f.before);
-  const rows = await query.orderBy("id", "desc").limit(f.limit).execute();
+  return query;
+}
+
+export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<FeedRow[]> {
+  const events = feedEvents(ex, v, f);
+  if (!events) return [];
+  const rows = await events
+    .select([
+      "id",
+      "client_id",
+      "actor_type",
+      "actor_id",
+      "action",
+      "subject_type",
+      "subject_id",
+      "before",
+      "after",
+      "occurred_at",
+    ])
+    .orderBy("id", "desc")
+    .limit(f.limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     clientId: r.client_id,
@@ -116,6 +129,25 @@ export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<
     after: r.after,
     occurredAt: r.occurred_at,
   }));
+}
+
+/**
+ * How many events the filter finds, counting no further than `cap` (newest first, so the walk
+ * stops after `cap` of them however far back the filter reaches).
+ */
+export async function countFeed(
+  ex: Executor,
+  v: Viewer,
+  f: Omit<PageFilter, "limit">,
+  cap: number,
+): Promise<number> {
+  const events = feedEvents(ex, v, f);
+  if (!events) return 0;
+  const row = await q(ex)
+    .selectFrom(events.select("id").orderBy("id", "desc").limit(cap).as("e"))
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The newest event id of the firm (what "mark all as seen" moves the marker to). */
