@@ -81,7 +81,10 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
     },
   };
   const documents = documentsCtx(config, ctx, overrides.blobs);
-  const vctx = overrides.vaultKey ? { ...ctx, master: overrides.vaultKey } : vaultCtx(config, ctx);
+  const vctx: VaultCtx = {
+    ...(overrides.vaultKey ? { ...ctx, master: overrides.vaultKey } : vaultCtx(config, ctx)),
+    notify: (input) => notifications.notify(nctx, input),
+  };
   return { identity: ictx, notify: nctx, delivery, accessHooks, documents, vault: vctx };
 }
 
