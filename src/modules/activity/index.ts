@@ -2,6 +2,6 @@
 export { activityRoutes } from "./routes.ts";
 export { listActivity, markSeen, unreadCount, viewerOf, UNREAD_CAP } from "./activity-service.ts";
 export type { ActivityItem, ActivityPage, ActivityQuery, UnreadCount } from "./activity-service.ts";
-export { ACTIVITY_KINDS, kindOf, encodeCursor, decodeCursor } from "./activity-model.ts";
+export { ACTIVITY_KINDS, actionsOf, kindOf, encodeCursor, decodeCursor } from "./activity-model.ts";
 export type { ActivityKind } from "./activity-model.ts";
 export { describe as describeActivity } from "./sentence-model.ts";

@@ -21,7 +21,7 @@ export { closeBoard, MAX_BOARD_MONTHS } from "./board-service.ts";
 export type { Board, BoardCell, BoardRow, BoardQuery } from "./board-service.ts";
 export { getMonth, updateMonth } from "./month-service.ts";
 export type { MonthView, MonthChange, TimelineEvent } from "./month-service.ts";
-export { closeMonth, reopenMonth } from "./close-service.ts";
+export { closeMonth, reopenMonth, closeMonthLink } from "./close-service.ts";
 export type { CloseInput, Closed } from "./close-service.ts";
 export {
   listHolidays,

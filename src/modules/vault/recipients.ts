@@ -52,6 +52,9 @@ export async function recipientsOf(ex: Executor, s: ClientScope, assignee: Assig
   return [assignee.userId];
 }
 
+/** The portal page of a client's Password Manager (where a request is answered). */
+export const vaultLink = (clientSlug: string) => `/c/${clientSlug}/vault`;
+
 /** Tells the recipients; a notice that cannot be written must not undo the request. */
 export async function tellRecipients(
   vctx: VaultCtx,
@@ -67,7 +70,7 @@ export async function tellRecipients(
       event: "task.assigned",
       title: `${request.by} asks you to share the login for ${request.site}`,
       body: `${request.by} asks you to share the login for ${request.site}. Open the Password Manager to answer: what you enter goes straight into it and is never shown in a task, a comment or an e-mail.`,
-      link: `/c/${s.clientSlug}/vault`,
+      link: vaultLink(s.clientSlug),
       clientId: s.clientId,
     })
     .catch(() => undefined);
