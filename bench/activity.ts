@@ -3,8 +3,9 @@
 // people, made in bulk SQL (set-based, in batches of a million): a mix of feed actions and actions
 // the feed leaves out (views, downloads), spread over three years, a tenth of them firm-level
 // (sign-ins and security events). Timed under row-level security as a Partner Admin (first page,
-// a client and kind, a person, a page far back by cursor, unread) and as a client user (its first
-// page). PostgreSQL when DATABASE_URL is set, else PGlite. Prints p50 and p95 of RUNS calls each.
+// a client and kind, a person, a date range, a page far back by cursor, unread) and as a client
+// user (its first page), and the navigation's unread count for both. PostgreSQL when DATABASE_URL
+// is set, else PGlite. Prints p50 and p95 of RUNS calls each.
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import { onThrowawayPostgres } from "./throwaway-postgres.ts";
@@ -108,10 +109,15 @@ async function time(
   actor: Actor,
   query: activity.ActivityQuery,
 ): Promise<{ p50Ms: number; p95Ms: number; items: number }> {
-  const once = () =>
-    runAsTenant({ firmId: actor.firmId, clientIds: actor.clients }, () =>
-      activity.listActivity(ctx, actor, query),
-    );
+  const r = await timeCall(actor, () => activity.listActivity(ctx, actor, query));
+  return { p50Ms: r.p50Ms, p95Ms: r.p95Ms, items: r.first.items.length };
+}
+
+async function timeCall<T>(
+  actor: Actor,
+  call: () => Promise<T>,
+): Promise<{ p50Ms: number; p95Ms: number; first: T }> {
+  const once = () => runAsTenant({ firmId: actor.firmId, clientIds: actor.clients }, call);
   const first = await once();
   for (let i = 0; i < 3; i++) await once(); // warm: plans cached, pages in memory
   const times: number[] = [];
@@ -121,7 +127,13 @@ async function time(
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), items: first.items.length };
+  return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), first };
+}
+
+/** The navigation's badge: the unread count (capped at 99). */
+async function timeUnread(ctx: Ctx, actor: Actor): Promise<{ p50Ms: number; p95Ms: number; unread: string }> {
+  const r = await timeCall(actor, () => activity.unreadCount(ctx, actor));
+  return { p50Ms: r.p50Ms, p95Ms: r.p95Ms, unread: `${r.first.unread}${r.first.capped ? "+" : ""}` };
 }
 
 async function measure(database: Database): Promise<object> {
@@ -166,6 +178,10 @@ async function measure(database: Database): Promise<object> {
       lastMonth: await time(ctx, admin, { from: "2026-05-01", to: "2026-05-31" }),
       unread: await time(ctx, admin, { unread: true }),
       twentyPagesBack: await time(ctx, admin, { cursor }),
+    },
+    unreadCount: {
+      partnerAdmin: await timeUnread(ctx, admin),
+      clientUser: await timeUnread(ctx, clientUser),
     },
   };
 }

@@ -504,5 +504,13 @@ describe("cross-tenant access over every route of the OpenAPI document", () => {
       for (const marker of markers)
         if (!sent.includes(marker)) expect(res.body, `${url} leaks ${marker}`).not.toContain(marker);
     }
+    // The navigation's unread count counts only what their own feed lists (none of the victim's).
+    for (const caller of [outsider, neighbour]) {
+      const who = await sessionFor(t, app, caller);
+      const listed = (
+        (await who.inject("/api/activity?unread=true&limit=100")).json() as { items: unknown[] }
+      ).items.length;
+      expect((await who.inject("/api/activity/unread")).json()).toMatchObject({ unread: listed });
+    }
   });
 });

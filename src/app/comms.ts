@@ -13,6 +13,16 @@ import type { NotifyCtx } from "../modules/notifications/index.ts";
 import * as access from "../modules/access/index.ts";
 import type { ObjectKind } from "../modules/comms/index.ts";
 
+/** Where a comment's notification leads: the commented object's page, its comments open where it has them. */
+export const commentedObjectLinks: Record<ObjectKind, (clientSlug: string, id: string) => string> = {
+  task: (c, id) => `/c/${c}/work?task=${id}`,
+  document: (c, id) => `/c/${c}/documents?document=${id}`,
+  transaction: (c, id) => `/c/${c}/transactions?transaction=${id}`,
+  journal_entry: (c, id) => `/c/${c}/ledger/entries/${id}?comments=open`,
+  // The portal's reconcile screen (there is no /reconciliations page).
+  reconciliation: (c, id) => `/c/${c}/reconcile/${id}?comments=open`,
+};
+
 export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
   const slugOf = async (actor: Parameters<ObjectResolver>[0], client: string) =>
     (await access.requireClient(ctx.db, actor, client)).slug;
@@ -22,7 +32,7 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId: t.client.id,
         title: `the task "${t.title}"`,
-        link: `/c/${t.client.slug}/work?task=${t.id}`,
+        link: commentedObjectLinks.task(t.client.slug, t.id),
         owners: [...(t.assignee.kind === "user" ? [t.assignee.userId] : []), t.createdBy],
         watchers: t.watchers,
       };
@@ -32,7 +42,7 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId: d.clientId,
         title: `the document ${d.name}`,
-        link: `/c/${await slugOf(actor, client)}/documents?document=${d.id}`,
+        link: commentedObjectLinks.document(await slugOf(actor, client), d.id),
         owners: [d.createdBy],
         watchers: [],
       };
@@ -48,7 +58,7 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId,
         title: `the transaction ${t.date} ${t.bankPayee ?? t.description} ${formatMinor(t.amount, t.scale)} ${t.currency}`,
-        link: `/c/${slug}/transactions?transaction=${t.id}`,
+        link: commentedObjectLinks.transaction(slug, t.id),
         owners: [],
         watchers: [],
       };
@@ -59,7 +69,7 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId,
         title: `journal entry ${e.number} (${e.date} ${e.description})`,
-        link: `/c/${clientSlug}/ledger/entries/${e.id}?comments=open`,
+        link: commentedObjectLinks.journal_entry(clientSlug, e.id),
         owners: [e.createdBy],
         watchers: [],
       };
@@ -70,8 +80,7 @@ export function commsCtx(ctx: Ctx, notify?: NotifyCtx): CommsCtx {
       return {
         clientId: r.row.client_id,
         title: `the reconciliation of ${r.row.period_from} to ${r.row.period_to}`,
-        // The portal's reconcile screen (there is no /reconciliations page), its comments open.
-        link: `/c/${clientSlug}/reconcile/${r.row.id}?comments=open`,
+        link: commentedObjectLinks.reconciliation(clientSlug, r.row.id),
         owners: [r.row.started_by],
         watchers: [],
       };

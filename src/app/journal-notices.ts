@@ -20,13 +20,17 @@ async function preparersOf(ctx: Ctx, firmId: string, clientId: string): Promise<
     .map((m) => m.userId);
 }
 
+/** The batch at the held entry's month, the entry highlighted. */
+export const heldEntryLink = (clientSlug: string, month: string, runId: string) =>
+  `/c/${clientSlug}/journals?month=${month}&run=${runId}`;
+
 /** The notification of one held entry: what is held and why, linking to it in the month's batch. */
 export function heldNotice(h: HeldEntry): Omit<notifications.NotifyInput, "userIds" | "firmId"> {
   return {
     event: "journals.held",
     title: `${h.clientSlug}: "${h.sourceName}" for ${h.month} is held`,
     body: `It was not generated: ${h.reason}. Fix it, then generate ${h.month} again.`,
-    link: `/c/${h.clientSlug}/journals?month=${h.month}&run=${h.runId}`,
+    link: heldEntryLink(h.clientSlug, h.month, h.runId),
     clientId: h.clientId,
   };
 }

@@ -75,15 +75,21 @@ export function appServices(config: Config, ctx: Ctx, overrides: ServiceOverride
         body: terminated
           ? `${actor.displayName} terminated ${client.name}. Its data is kept until ${client.purge_after?.toISOString().slice(0, 10)}, then purged.`
           : `${actor.displayName} cancelled the termination of ${client.name}.`,
-        link: `/clients/${client.slug}`,
+        link: clientLink(client.slug),
         clientId: client.id,
       });
     },
   };
   const documents = documentsCtx(config, ctx, overrides.blobs);
-  const vctx = overrides.vaultKey ? { ...ctx, master: overrides.vaultKey } : vaultCtx(config, ctx);
+  const vctx: VaultCtx = {
+    ...(overrides.vaultKey ? { ...ctx, master: overrides.vaultKey } : vaultCtx(config, ctx)),
+    notify: (input) => notifications.notify(nctx, input),
+  };
   return { identity: ictx, notify: nctx, delivery, accessHooks, documents, vault: vctx };
 }
+
+/** Where a client's termination notice leads: the client's page in the global view. */
+export const clientLink = (clientSlug: string) => `/clients/${clientSlug}`;
 
 /** What the vault needs: the runtime and the master key of the configuration. */
 export function vaultCtx(config: Config, ctx: Ctx): VaultCtx {

@@ -1,7 +1,8 @@
-// The Password Manager in the browser: the Partner Admin asks Bluebird's owner for a login; the
-// owner signs in, finds the request on the Password Manager page and answers it (the password is
-// never shown back); the Partner Admin, whose last two-step code is older than 5 minutes, clicks
-// "Show password", is asked for a code, enters it, and sees the password.
+// The Password Manager in the browser: the Partner Admin asks Bluebird's owner by name for a login;
+// the owner signs in, follows the notification to the request on the Password Manager page and
+// answers it (the password is never shown back); the Partner Admin, whose last two-step code is
+// older than 5 minutes, clicks "Show password", is asked for a code, enters it, and sees the
+// password.
 import { afterAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { sql } from "kysely";
@@ -52,6 +53,9 @@ describe.skipIf(!hasChromium)("password manager", () => {
     await ask.getByText("An address starts with https:// or http://").waitFor();
     await ask.getByRole("textbox", { name: "Address" }).fill("https://payroll.harbor.example");
     await ask.getByRole("textbox", { name: "Note to the client" }).fill("Read-only access is enough");
+    // Sent to the owner by name (the picker lists the client's own users).
+    await ask.getByLabel("Ask").click();
+    await page.getByRole("option", { name: `${OWNER.name} (${OWNER.email})` }).click();
     await t.shot("vault-01-request");
     await ask.getByRole("button", { name: "Send request" }).click();
     await page.getByText("Waiting for the client: 2 logins").waitFor();
@@ -60,7 +64,14 @@ describe.skipIf(!hasChromium)("password manager", () => {
     second = await launch();
     const owner = await newPage(second, server.url);
     await signInViaApi(owner, OWNER);
-    await owner.page.goto("/c/bluebird-coffee/vault");
+    await owner.page.goto("/c/bluebird-coffee");
+    // The owner was told: the bell's notification leads to the Password Manager.
+    await owner.page.getByRole("button", { name: /^Notifications \(\d+ unread\)$/ }).click();
+    await owner.page
+      .getByText(/asks you to share the login for Harbor Payroll/)
+      .first()
+      .click();
+    await owner.page.waitForURL((u) => u.pathname === "/c/bluebird-coffee/vault");
     await owner.page.getByText(/^Your firm asks for/).waitFor();
     // The firm has not shared the vault with the client's users: the logins stay hidden.
     await owner.page.getByText(/has not shared them here/).waitFor();

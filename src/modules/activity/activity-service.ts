@@ -141,6 +141,35 @@ async function namesFor(ctx: Ctx, actor: Actor, page: store.FeedRow[]) {
   return { person: (id: string) => person.get(id), client: (id: string) => clients.get(id) };
 }
 
+/** The unread count stops here; the portal shows "99+" beyond it. */
+export const UNREAD_CAP = 99;
+
+export interface UnreadCount {
+  /** Events after the read marker, not the reader's own, that the reader may see; at most UNREAD_CAP. */
+  unread: number;
+  /** True when there are more than UNREAD_CAP. */
+  capped: boolean;
+}
+
+/**
+ * The navigation's badge: what "Unread only" would list on the whole feed, counted (the same
+ * query, so the same walls of firm, client and role), and only up to the cap so it stays cheap
+ * however long the reader has been away.
+ */
+export async function unreadCount(ctx: Ctx, actor: Actor): Promise<UnreadCount> {
+  const v = viewerOf(actor);
+  if (actor.type !== "user")
+    throw forbidden("activity/people-only", "only a signed-in person has a read marker");
+  const seen = await store.seenMark(ctx.db, v.firmId, v.userId);
+  const n = await store.countFeed(
+    ctx.db,
+    v,
+    { actions: visibleActions(v, []), unreadAfter: seen },
+    UNREAD_CAP + 1,
+  );
+  return { unread: Math.min(n, UNREAD_CAP), capped: n > UNREAD_CAP };
+}
+
 /** Moves the actor's read marker up to an item (default: everything so far); never back. */
 export async function markSeen(ctx: Ctx, actor: Actor, input: { upTo?: string | undefined }) {
   viewerOf(actor);

@@ -26,27 +26,23 @@ export interface PageFilter {
 
 export type FeedRow = FeedEvent;
 
-export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<FeedRow[]> {
-  if (f.actions.length === 0) return [];
+/** How far beyond a date range its id bounds are taken (see feedPage): longer than any transaction. */
+const ID_SLACK_MS = 86_400_000;
+const MAX_ID = sql.raw("9223372036854775807::bigint");
+
+/**
+ * The events a viewer sees under a filter, unordered and unlimited; null when it can see none.
+ * The page and the unread count both read through it, so they cannot disagree on who sees what.
+ */
+function feedEvents(ex: Executor, v: Viewer, f: Omit<PageFilter, "limit">) {
+  if (f.actions.length === 0) return null;
   let query = q(ex)
     .selectFrom("audit_events")
-    .select([
-      "id",
-      "client_id",
-      "actor_type",
-      "actor_id",
-      "action",
-      "subject_type",
-      "subject_id",
-      "before",
-      "after",
-      "occurred_at",
-    ])
     .where("firm_id", "=", v.firmId)
     .where("action", "in", [...f.actions]);
   if (f.clientId) query = query.where("client_id", "=", f.clientId);
   else if (v.clients !== "all") {
-    if (v.clients.length === 0) return [];
+    if (v.clients.length === 0) return null;
     query = query.where("client_id", "in", [...v.clients]);
   }
   if (v.side === "client") {
@@ -65,14 +61,62 @@ export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<
     );
   }
   if (f.actorId) query = query.where("actor_id", "=", f.actorId);
-  if (f.from) query = query.where("occurred_at", ">=", f.from);
-  if (f.to) query = query.where("occurred_at", "<", f.to);
+  // A date range is also turned into a range of ids, so the newest-first walk by id starts at the
+  // range's end and stops at its start instead of walking back from the newest event (the trail's
+  // time index finds each bound in one step). The times stay the exact filter; the ids only narrow
+  // the walk, and must never cut off an event of the range. They do not: occurred_at is the
+  // writing transaction's start and the id is drawn at its insert, later, so ids follow times up
+  // to the length of a transaction. Bounds taken ID_SLACK beyond the range hold for any
+  // transaction shorter than that (any real one). Each bound is a subquery that always gives a
+  // row (the coalesce inside it): under row-level security only a comparison with no possibly
+  // leaky function in it may be an index condition, and coalesce around it counts as one.
+  if (f.from) {
+    const edge = new Date(f.from.getTime() - ID_SLACK_MS);
+    query = query.where("occurred_at", ">=", f.from).where(
+      "id",
+      ">",
+      sql<bigint>`(select coalesce(max(b.id), 0) from (select e.id from audit_events e
+        where e.firm_id = ${v.firmId} and e.occurred_at < ${edge}
+        order by e.occurred_at desc limit 1) b)`,
+    );
+  }
+  if (f.to) {
+    const edge = new Date(f.to.getTime() + ID_SLACK_MS);
+    query = query.where("occurred_at", "<", f.to).where(
+      "id",
+      "<",
+      sql<bigint>`(select coalesce(max(b.id), ${MAX_ID}) from (select e.id from audit_events e
+        where e.firm_id = ${v.firmId} and e.occurred_at >= ${edge}
+        order by e.occurred_at limit 1) b)`,
+    );
+  }
   if (f.unreadAfter !== undefined)
     query = query
       .where("id", ">", f.unreadAfter)
       .where((eb) => eb.or([eb("actor_id", "is", null), eb("actor_id", "<>", v.userId)]));
   if (f.before !== undefined) query = query.where("id", "<", f.before);
-  const rows = await query.orderBy("id", "desc").limit(f.limit).execute();
+  return query;
+}
+
+export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<FeedRow[]> {
+  const events = feedEvents(ex, v, f);
+  if (!events) return [];
+  const rows = await events
+    .select([
+      "id",
+      "client_id",
+      "actor_type",
+      "actor_id",
+      "action",
+      "subject_type",
+      "subject_id",
+      "before",
+      "after",
+      "occurred_at",
+    ])
+    .orderBy("id", "desc")
+    .limit(f.limit)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     clientId: r.client_id,
@@ -85,6 +129,25 @@ export async function feedPage(ex: Executor, v: Viewer, f: PageFilter): Promise<
     after: r.after,
     occurredAt: r.occurred_at,
   }));
+}
+
+/**
+ * How many events the filter finds, counting no further than `cap` (newest first, so the walk
+ * stops after `cap` of them however far back the filter reaches).
+ */
+export async function countFeed(
+  ex: Executor,
+  v: Viewer,
+  f: Omit<PageFilter, "limit">,
+  cap: number,
+): Promise<number> {
+  const events = feedEvents(ex, v, f);
+  if (!events) return 0;
+  const row = await q(ex)
+    .selectFrom(events.select("id").orderBy("id", "desc").limit(cap).as("e"))
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The newest event id of the firm (what "mark all as seen" moves the marker to). */

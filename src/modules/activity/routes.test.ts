@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb, type TestDb } from "../../../test/support/db.ts";
 import { clientWithChart, type ClientFixture } from "../../../test/support/fixtures.ts";
 import { testServer } from "../../../test/support/server.ts";
-import { signedIn, type Caller } from "../../../test/support/auth.ts";
+import { signedIn, tokenCaller, type Caller } from "../../../test/support/auth.ts";
 import { commsCtx } from "../../app/comms.ts";
 import { recordAudit, recordAuditFrom } from "../../platform/audit.ts";
 import { inTransaction, sql } from "../../platform/db.ts";
@@ -159,6 +159,41 @@ describe("filters and pages", () => {
     expect((await page(admin, "?from=2020-01-01&to=2020-01-31")).items).toEqual([]);
   });
 
+  it("finds exactly a range's days even when ids and times cross at its edges", async () => {
+    // occurred_at is a transaction's start and the id is drawn at its insert, so a slow writer's
+    // event can carry a time before an event with a smaller id. The range's id bounds (feedPage)
+    // must not cut such events off: the late writers at both edges are the test.
+    const c = await clientWithChart(t.ctx, "act-dates", "firm-act-dates");
+    const boss = await signedIn(t, app, { firmId: c.firmId, role: "partner_admin", name: "Ria" });
+    const rows: [string, string][] = [
+      ["apr-1", "2026-04-01T12:00:00Z"],
+      ["apr-30", "2026-04-30T23:00:00Z"],
+      ["may-1", "2026-05-01T00:30:00Z"],
+      ["apr-30-late-writer", "2026-04-30T23:40:00Z"],
+      ["may-15", "2026-05-15T09:00:00Z"],
+      ["jun-1", "2026-06-01T00:10:00Z"],
+      ["may-31-late-writer", "2026-05-31T23:50:00Z"],
+      ["jun-3", "2026-06-03T08:00:00Z"],
+    ];
+    for (const [name, at] of rows)
+      await sql`insert into audit_events (firm_id, client_id, actor_type, actor_id, action, subject_type,
+          subject_id, after, occurred_at)
+        values (${c.firmId}::uuid, ${c.clientId}::uuid, 'user', ${boss.userId},
+          'documents.document.uploaded', 'document', ${crypto.randomUUID()},
+          ${JSON.stringify({ name })}::jsonb, ${at}::timestamptz)`.execute(t.ctx.db);
+    const names = async (q: string) => (await page(boss, q)).items.map((i) => /"(.*)"/.exec(i.sentence)![1]);
+    expect(await names("?from=2026-05-01&to=2026-05-31")).toEqual(["may-31-late-writer", "may-15", "may-1"]);
+    expect(await names("?from=2026-05-01")).toEqual([
+      "jun-3",
+      "may-31-late-writer",
+      "jun-1",
+      "may-15",
+      "may-1",
+    ]);
+    expect(await names("?to=2026-04-30")).toEqual(["apr-30-late-writer", "apr-30", "apr-1"]);
+    expect(await names("?from=2026-05-01&to=2026-05-31&limit=2")).toEqual(["may-31-late-writer", "may-15"]);
+  });
+
   it("pages by cursor without duplicates or gaps while new events arrive", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -215,6 +250,70 @@ describe("read markers", () => {
     const first = (await page(ops, "?limit=1")).items[0]!;
     await ops.inject({ method: "POST", url: "/api/activity/seen", payload: { upTo: first.id } });
     expect((await page(ops, "?unread=true")).items).toEqual([]);
+  });
+});
+
+describe("the unread count (the navigation's badge)", () => {
+  const count = async (who: Caller) => {
+    const res = await who.inject("/api/activity/unread");
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { unread: number; capped: boolean };
+  };
+  const markAll = (who: Caller) => who.inject({ method: "POST", url: "/api/activity/seen", payload: {} });
+  const comment = (visibility: "firm" | "client") =>
+    recordAudit(t.ctx.db, admin.actor, {
+      action: "comms.comment.created",
+      clientId: a.clientId,
+      subjectType: "journal_entry",
+      subjectId: crypto.randomUUID(),
+      after: { visibility },
+    });
+
+  it("counts what Unread only lists, walled like the feed, and clears when the hub is opened", async () => {
+    const readers = [admin, opsOfA, clientA, clientB];
+    for (const who of readers) await markAll(who);
+    for (const who of readers) expect(await count(who)).toEqual({ unread: 0, capped: false });
+    await upload("for-a.pdf"); // client A's: everyone of A
+    await upload("for-b.pdf", b); // client B's: not Partner Ops of A, not A's client user
+    await comment("firm"); // not the client user
+    await comment("client");
+    await recordAuditFrom(
+      t.ctx.db,
+      { firmId: a.firmId, type: "anonymous", id: null },
+      { action: "identity.sign_in.failed", subjectType: "user", after: { reason: "password" } },
+    ); // the firm's security: the Partner Admin only
+    await recordAudit(t.ctx.db, clientA.actor, {
+      action: "documents.document.uploaded",
+      clientId: a.clientId,
+      subjectType: "document",
+      subjectId: crypto.randomUUID(),
+      after: { name: "clients-own.pdf" },
+    }); // not unread for the one who did it
+    // The Partner Admin wrote the uploads and comments: the security event and the client's upload.
+    expect(await count(admin)).toEqual({ unread: 2, capped: false });
+    expect(await count(opsOfA)).toEqual({ unread: 4, capped: false });
+    expect(await count(clientA)).toEqual({ unread: 2, capped: false });
+    expect(await count(clientB)).toEqual({ unread: 1, capped: false });
+    for (const who of readers)
+      expect((await page(who, "?unread=true&limit=100")).items).toHaveLength((await count(who)).unread);
+    await markAll(clientA);
+    expect(await count(clientA)).toEqual({ unread: 0, capped: false });
+    expect(await count(opsOfA)).toEqual({ unread: 4, capped: false }); // each reader their own marker
+  });
+
+  it("stops counting at 99", async () => {
+    await markAll(clientB);
+    for (let i = 0; i < 99; i++) await upload(`many-${i}.pdf`, b);
+    expect(await count(clientB)).toEqual({ unread: 99, capped: false });
+    await upload("one-more.pdf", b);
+    expect(await count(clientB)).toEqual({ unread: 99, capped: true });
+  });
+
+  it("has no count for an API token (no read marker)", async () => {
+    const bot = await tokenCaller(t, app, { firmId: a.firmId, role: "partner_admin" });
+    const res = await bot.inject("/api/activity/unread");
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: "activity/people-only" });
   });
 });
 

@@ -2,8 +2,16 @@
 import type { App } from "../../platform/http.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { clientParam } from "../../platform/route-schemas.ts";
-import { activityPageOut, activityQuery, clientActivityQuery, errors, seenIn, seenOut } from "./schemas.ts";
-import { listActivity, markSeen } from "./activity-service.ts";
+import {
+  activityPageOut,
+  activityQuery,
+  clientActivityQuery,
+  errors,
+  seenIn,
+  seenOut,
+  unreadOut,
+} from "./schemas.ts";
+import { listActivity, markSeen, unreadCount } from "./activity-service.ts";
 
 const tags = { tags: ["Activity"] };
 
@@ -34,6 +42,18 @@ export function activityRoutes(ctx: Ctx) {
         },
       },
       async (req) => listActivity(ctx, req.actor, { ...req.query, client: req.params.client }),
+    );
+    app.get(
+      "/api/activity/unread",
+      {
+        schema: {
+          ...tags,
+          summary:
+            "How many feed items are unread (after your read marker, not your own, that you may see), up to 99; for the navigation's badge",
+          response: { 200: unreadOut, ...errors },
+        },
+      },
+      async (req) => unreadCount(ctx, req.actor),
     );
     app.post(
       "/api/activity/seen",

@@ -63,3 +63,8 @@ export const seenIn = z.object({
     .describe("mark seen up to this item (default: everything so far)"),
 });
 export const seenOut = z.object({ seenUpTo: z.string() });
+
+export const unreadOut = z.object({
+  unread: z.number().int().min(0).describe("unread items, at most 99"),
+  capped: z.boolean().describe('more than 99 (the portal shows "99+")'),
+});

@@ -10,6 +10,7 @@ import * as access from "../access/index.ts";
 import type { BankingCtx } from "./banking-ctx.ts";
 import * as cstore from "./connection-store.ts";
 import {
+  bankingLink,
   institutionOf,
   linkAccounts,
   ownerNameOf,
@@ -93,7 +94,7 @@ export async function requestConnection(
       userIds: (assignee ? [assignee] : clientPeople).filter((u) => u !== actor.id),
       title: `Please connect ${institution.name}`,
       body: `${actor.displayName} asked you to connect ${institution.name} so that its transactions arrive in Closebook by themselves.${message ? `\n\n${message}` : ""}`,
-      link: `/c/${s.clientSlug}/banking`,
+      link: bankingLink(s.clientSlug),
     });
     return row.id;
   });

@@ -104,6 +104,9 @@ export async function ownerNameOf(
   return { id: userId, name: user?.name || user?.email || "the client" };
 }
 
+/** The portal page of a client's bank connections (where a connection's notice leads). */
+export const bankingLink = (clientSlug: string) => `/c/${clientSlug}/banking`;
+
 export async function sendNotices(bctx: BankingCtx, notices: readonly Notice[]): Promise<void> {
   if (!bctx.notify) return;
   for (const n of notices) {

@@ -10,7 +10,7 @@ import type { BankingCtx } from "./banking-ctx.ts";
 import { effectsOf, nextState, type ConnectionEvent } from "./connection-model.ts";
 import * as cstore from "./connection-store.ts";
 import type { ConnectionRow } from "./connection-store.ts";
-import { requireConnection, sendNotices, type Notice } from "./connection-support.ts";
+import { bankingLink, requireConnection, sendNotices, type Notice } from "./connection-support.ts";
 import { clientScope, type ClientScope } from "./scope.ts";
 import * as store from "./store.ts";
 
@@ -70,7 +70,7 @@ export async function moveTo(
           userIds: [updated.owner_id],
           title: `Reconnect ${institution?.name ?? "a bank"}`,
           body: `The connection to ${institution?.name ?? "the bank"} is disconnected${reason ? ` (${reason})` : ""}. Reconnect it so that transactions keep arriving.`,
-          link: `/c/${s.clientSlug}/banking`,
+          link: bankingLink(s.clientSlug),
         });
       }
     }

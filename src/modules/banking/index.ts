@@ -68,3 +68,4 @@ export type { BankingTables } from "./tables.ts";
 export { bankingRoutes } from "./routes.ts";
 export type { BankingRouteOptions } from "./routes.ts";
 export { activeBankAccounts } from "./close-figures.ts";
+export { bankingLink } from "./connection-support.ts";

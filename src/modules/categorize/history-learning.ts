@@ -44,9 +44,12 @@ async function noticeFor(
     clientId: job.clientId,
     title,
     body: `${body} (${client.slug})`,
-    link: `/c/${client.slug}/transactions/ai-settings`,
+    link: aiSettingsLink(client.slug),
   };
 }
+
+/** The portal page of a client's bot settings (where "the bot learned" leads). */
+export const aiSettingsLink = (clientSlug: string) => `/c/${clientSlug}/transactions/ai-settings`;
 
 /** A history import arrived: queue the client's retraining once, or say there is nothing to learn. */
 export async function queueHistoryTraining(ctx: Ctx, job: HistoryImported): Promise<HistoryOutcome> {

@@ -141,3 +141,4 @@ export type {
   TrainingJob,
   TrainingReport,
 } from "./services.ts";
+export { aiSettingsLink } from "./history-learning.ts";

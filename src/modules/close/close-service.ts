@@ -24,6 +24,9 @@ import { closeScope } from "./scope.ts";
 import * as store from "./store.ts";
 import { monthBefore } from "./timing-model.ts";
 
+/** The portal page of a client's month (where a reopened month is seen); notifications link here. */
+export const closeMonthLink = (clientSlug: string, month: string) => `/c/${clientSlug}/close/${month}`;
+
 export interface CloseInput {
   /** Why the month closes despite its blockers (needed when it has any). */
   override?: string | undefined;
@@ -190,7 +193,7 @@ export async function reopenMonth(
       event: "close.reopened",
       title: `${done.s.clientSlug}: ${month} was reopened`,
       body: `${actor.displayName} reopened the month: ${reason}`,
-      link: `/c/${done.s.clientSlug}/close/${month}`,
+      link: closeMonthLink(done.s.clientSlug, month),
       clientId: done.s.clientId,
     });
   return done.view;

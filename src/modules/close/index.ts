@@ -23,7 +23,7 @@ export { getMonth, updateMonth, isMonthClosed, setInformationReceived } from "./
 export type { MonthView, MonthChange, TimelineEvent, PackageDelivery } from "./month-service.ts";
 export { deliverClosePackage, resendClosePackage } from "./delivery-service.ts";
 export type { DeliveryOutcome } from "./delivery-service.ts";
-export { closeMonth, reopenMonth } from "./close-service.ts";
+export { closeMonth, reopenMonth, closeMonthLink } from "./close-service.ts";
 export type { CloseInput, Closed } from "./close-service.ts";
 export {
   listHolidays,

@@ -21,7 +21,7 @@ export type { RequestAuth } from "./request-auth.ts";
 export { signIn, verifySignIn, resend, secondStep } from "./sign-in-service.ts";
 export { startEnrolment, confirmFirstEnrolment } from "./enrolment-service.ts";
 export { openSession, actorForUser, resolveSession } from "./session-service.ts";
-export { invite, acceptInvitation, lookupInvitation } from "./invitation-service.ts";
+export { invite, acceptInvitation, lookupInvitation, INVITER_LINK } from "./invitation-service.ts";
 export type { InviteInput } from "./invitation-service.ts";
 export { licencesUsed, listUsers, createActiveUser } from "./user-service.ts";
 export type { NewActiveUser } from "./user-service.ts";

@@ -67,6 +67,9 @@ async function sendInvitation(ictx: IdentityCtx, actor: Actor, user: User, token
   );
 }
 
+/** Where "someone you invited joined" leads: the users table. */
+export const INVITER_LINK = "/users";
+
 export async function invite(ictx: IdentityCtx, actor: Actor, input: InviteInput): Promise<User> {
   access.requirePermission(actor, "user.invite");
   const email = normalizeEmail(input.email);
@@ -210,7 +213,7 @@ export async function acceptInvitation(
         event: "user.joined",
         title: `${name} joined`,
         body: `${name} (${user.email}) accepted your invitation.`,
-        link: "/users",
+        link: INVITER_LINK,
       })
       .catch(() => undefined);
   }

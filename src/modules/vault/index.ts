@@ -14,6 +14,7 @@ export {
 export type { EntryInput, EntryChange, SecondFactor, RevealPurpose, VaultSettings } from "./entry-service.ts";
 export type { EntryView } from "./entry-view.ts";
 export { requestCredentials, listRequests, answerRequest } from "./request-service.ts";
+export { listRecipients, vaultLink } from "./recipients.ts";
 export type { RequestInput, RequestView, AnswerInput } from "./request-service.ts";
 export { checkMasterKey, rotateMasterKey, WrongMasterKey } from "./keyring-service.ts";
 export { loadMasterKey, replaceKeyFile, VAULT_KEY_FILE } from "./master-key.ts";

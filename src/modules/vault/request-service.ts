@@ -15,6 +15,7 @@ import { checkSite, checkUrl } from "./model.ts";
 import { VAULT_PERMISSIONS, answerScope, isFirmSide, vaultScope } from "./scope.ts";
 import * as store from "./store.ts";
 import type { VaultCtx } from "./vault-ctx.ts";
+import { recipientsOf, tellRecipients } from "./recipients.ts";
 
 export interface RequestInput {
   site: string;
@@ -59,7 +60,10 @@ function requestView(t: TaskView): RequestView {
   };
 }
 
-/** Asks the client for a login: a credential request task, assigned to the client by default. */
+/**
+ * Asks the client for a login: a credential request task for one of the client's users or the
+ * client as a whole (the default), who are told of it.
+ */
 export async function requestCredentials(
   vctx: VaultCtx,
   actor: Actor,
@@ -70,15 +74,18 @@ export async function requestCredentials(
   const site = checkSite(input.site);
   const url = checkUrl(input.url);
   const note = input.note?.trim() || null;
+  const assignee = input.assignee ?? { kind: "client" };
+  const recipients = await recipientsOf(vctx.db, s, assignee);
   const task = await work.createTask(vctx, actor, {
     client: s.clientId,
     type: "credential_request",
     title: `Share the login for ${site}`.slice(0, 200),
     description: note ?? "",
     credential: { site, url, note },
-    assignee: input.assignee ?? { kind: "client" },
+    assignee,
     dueDate: input.dueDate ?? null,
   });
+  await tellRecipients(vctx, s, recipients, { site, by: actor.displayName });
   return requestView(task);
 }
 

@@ -17,6 +17,7 @@ import {
   requestIn,
   requestOut,
   requestsOut,
+  recipientsOut,
   revealIn,
   revealOut,
   settingsIn,
@@ -33,6 +34,7 @@ import {
   updateSettings,
 } from "./entry-service.ts";
 import { answerRequest, listRequests, requestCredentials } from "./request-service.ts";
+import { listRecipients } from "./recipients.ts";
 import type { VaultCtx } from "./vault-ctx.ts";
 
 const base = "/api/clients/:client/vault";
@@ -103,6 +105,18 @@ export function vaultRoutes(vctx: VaultCtx) {
         },
       },
       async (req) => ({ requests: await listRequests(vctx, req.actor, req.params.client) }),
+    );
+    app.get(
+      `${base}/recipients`,
+      {
+        schema: {
+          ...tags,
+          summary: "The client's users a credential request can be sent to",
+          params: clientParam,
+          response: { 200: recipientsOut, ...errors },
+        },
+      },
+      async (req) => ({ recipients: await listRecipients(vctx, req.actor, req.params.client) }),
     );
     app.post(
       `${base}/requests`,

@@ -80,6 +80,9 @@ export const requestOut = z.object({
   requestedAt: z.string(),
 });
 export const requestsOut = z.object({ requests: z.array(requestOut) });
+export const recipientsOut = z.object({
+  recipients: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+});
 
 export const answerIn = z.object({
   username: z.string().min(1).max(LIMITS.username),

@@ -295,6 +295,74 @@ describe("credential requests", () => {
     expect(history.body).not.toContain(ANSWERED);
   });
 
+  it("sends a request to one named user of the client, who is told and sees it; no one else's", async () => {
+    const colleague = await signedIn(t, app, {
+      firmId: a.firmId,
+      role: "client_admin",
+      clients: [a.clientId],
+      name: "Cleo Colleague",
+    });
+    const recipients = await ops.inject(url(a, "/recipients"));
+    expect(recipients.statusCode, recipients.body).toBe(200);
+    const ids = (recipients.json().recipients as { id: string }[]).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([clientUser.userId, colleague.userId]));
+    for (const outsider of [partner, ops, otherClientUser]) expect(ids).not.toContain(outsider.userId);
+    expect((await clientUser.inject(url(a, "/recipients"))).statusCode).toBe(403);
+
+    const before = (await partner.inject(url(a, "/requests"))).json().requests.length as number;
+    for (const wrong of [ops.userId, otherClientUser.userId, crypto.randomUUID()]) {
+      const refused = await ops.inject({
+        method: "POST",
+        url: url(a, "/requests"),
+        payload: { site: "Payroll portal", assignee: { kind: "user", userId: wrong } },
+      });
+      expect(refused.statusCode, refused.body).toBe(422);
+      expect(refused.json()).toMatchObject({
+        code: "vault/recipient-not-client-user",
+        field: "assignee.userId",
+      });
+    }
+    expect((await partner.inject(url(a, "/requests"))).json().requests).toHaveLength(before);
+
+    const asked = await ops.inject({
+      method: "POST",
+      url: url(a, "/requests"),
+      payload: { site: "Payroll portal", assignee: { kind: "user", userId: clientUser.userId } },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json().assignee).toEqual({ kind: "user", userId: clientUser.userId });
+    const taskId = asked.json().taskId as string;
+    const notices = async (who: Caller) =>
+      (
+        (await who.inject("/api/notifications")).json().notifications as { title: string; link: string }[]
+      ).filter((n) => n.title.includes("Payroll portal"));
+    expect(await notices(clientUser)).toEqual([
+      expect.objectContaining({
+        link: `/c/${a.slug}/vault`,
+        title: expect.stringContaining("share the login"),
+      }),
+    ]);
+    expect(await notices(colleague)).toEqual([]);
+    const listed = async (who: Caller) =>
+      ((await who.inject(url(a, "/requests"))).json().requests as { taskId: string }[]).map((r) => r.taskId);
+    expect(await listed(clientUser)).toContain(taskId);
+    expect(await listed(colleague)).not.toContain(taskId);
+
+    // To the client as a whole: every user of the client hears of it.
+    const all = await ops.inject({
+      method: "POST",
+      url: url(a, "/requests"),
+      payload: { site: "Tax office" },
+    });
+    expect(all.statusCode, all.body).toBe(201);
+    for (const who of [clientUser, colleague]) {
+      const titles = (
+        (await who.inject("/api/notifications")).json().notifications as { title: string }[]
+      ).map((n) => n.title);
+      expect(titles.some((x) => x.includes("Tax office"))).toBe(true);
+    }
+  });
+
   it("wrote no secret into the server's log", () => {
     const text = logs.join("");
     expect(text.length).toBeGreaterThan(0);

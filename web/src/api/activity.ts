@@ -1,11 +1,12 @@
-// Typed calls to the Activity Hub API (src/modules/activity/routes.ts): the feed page by page, and
-// the read marker.
+// Typed calls to the Activity Hub API (src/modules/activity/routes.ts): the feed page by page, the
+// read marker and the unread count.
 import { api } from "./client.ts";
 import type { z } from "zod";
-import type { activityItem, activityPageOut } from "../../../src/modules/activity/schemas.ts";
+import type { activityItem, activityPageOut, unreadOut } from "../../../src/modules/activity/schemas.ts";
 
 export type ActivityItem = z.infer<typeof activityItem>;
 export type ActivityPage = z.infer<typeof activityPageOut>;
+export type UnreadCount = z.infer<typeof unreadOut>;
 export type ActivityKind = ActivityItem["kind"];
 
 export const KIND_LABELS: Record<ActivityKind, string> = {
@@ -32,5 +33,6 @@ export interface ActivityFilter {
 export const activityApi = {
   page: (filter: ActivityFilter, cursor?: string | null) =>
     api.get<ActivityPage>("/api/activity", { ...filter, cursor, limit: 30 }),
+  unread: () => api.get<UnreadCount>("/api/activity/unread"),
   markSeen: (upTo?: string) => api.post<{ seenUpTo: string }>("/api/activity/seen", upTo ? { upTo } : {}),
 };

@@ -16,6 +16,11 @@ export type VaultEntry = EntryOut;
 export type VaultEntryInput = EntryIn;
 export type CredentialRequest = RequestOut;
 export type CredentialRequestInput = RequestIn;
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string;
+}
 export type CredentialAnswer = AnswerIn;
 export type VaultSettings = SettingsOut;
 export type Revealed = RevealOut;
@@ -39,6 +44,8 @@ export const vaultApi = {
     api.put<VaultSettings>(`${base(client)}/settings`, { clientAccess }),
   requests: (client: string) =>
     api.get<{ requests: CredentialRequest[] }>(`${base(client)}/requests`).then((r) => r.requests),
+  recipients: (client: string) =>
+    api.get<{ recipients: Recipient[] }>(`${base(client)}/recipients`).then((r) => r.recipients),
   request: (client: string, input: CredentialRequestInput) =>
     api.post<CredentialRequest>(`${base(client)}/requests`, input),
   answer: (client: string, taskId: string, input: CredentialAnswer) =>

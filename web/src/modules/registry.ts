@@ -13,6 +13,8 @@ export interface NavItem {
   icon: ComponentType<{ size?: number; stroke?: number }>;
   /** Shown only to those this returns true for (default: everyone). */
   visible?: (session: Session) => boolean;
+  /** A count at the item's right (unread items); the component renders nothing when there is none. */
+  badge?: ComponentType;
 }
 
 export interface RouteDef {

@@ -1,5 +1,5 @@
 // The left navigation: each module's items for the current view (global or client), grouped
-// under the module's name, with the current page highlighted.
+// under the module's name, with the current page highlighted and an item's count (badge) at its right.
 import { NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { Link, useLocation } from "../router/router.tsx";
 import { useSession } from "../app/session.tsx";
@@ -36,6 +36,7 @@ export function Navigation({
             {items.map((item) => {
               const href = item.href(client);
               const Icon = item.icon;
+              const Badge = item.badge;
               return (
                 <NavLink
                   key={item.label}
@@ -43,6 +44,7 @@ export function Navigation({
                   href={href}
                   label={item.label}
                   leftSection={<Icon size={17} stroke={1.6} />}
+                  rightSection={Badge ? <Badge /> : undefined}
                   active={href === active}
                   aria-current={href === active ? "page" : undefined}
                   variant="light"

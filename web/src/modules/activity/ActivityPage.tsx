@@ -1,7 +1,9 @@
 // The Activity Hub: what happened in the firm (or one client), newest first, each item a sentence
 // that links to its object; filters by client, kind, person, days and unread; "Load more" pages
-// back by cursor; "Mark all as read" moves the reader's marker to now.
-import { useState } from "react";
+// back by cursor; "Mark all as read" moves the reader's marker to now. Opening the reader's whole
+// feed marks what it shows first as seen (the navigation's count clears; the items keep their
+// "New" until the next visit).
+import { useEffect, useRef, useState } from "react";
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconChecks } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -12,6 +14,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { isClientSide, useSession } from "../../app/session.tsx";
 import { Link } from "../../router/router.tsx";
+import { UNREAD_KEY } from "./UnreadBadge.tsx";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -82,6 +85,28 @@ export function ActivityPage({ client }: { client?: string }) {
     mutationFn: () => activityApi.markSeen(),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["activity"] }),
   });
+  // The reader's whole feed is the global view's, or a client user's only client's: opening it
+  // (no filter chosen yet) moves the marker up to its newest item, once per visit, and only the
+  // count is refreshed.
+  const wholeFeed =
+    (!client || (session.me.side === "client" && session.me.clients.length === 1)) &&
+    !chosenClient &&
+    !kind &&
+    !person &&
+    !from &&
+    !to &&
+    !unread;
+  const newest = feed.data?.pages[0]?.items[0]?.id;
+  const marked = useRef(false);
+  const { mutate: seeUpTo } = useMutation({
+    mutationFn: (upTo: string) => activityApi.markSeen(upTo),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: UNREAD_KEY }),
+  });
+  useEffect(() => {
+    if (!wholeFeed || marked.current || session.mode !== "user" || newest === undefined) return;
+    marked.current = true;
+    seeUpTo(newest);
+  }, [wholeFeed, newest, session.mode, seeUpTo]);
   const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
   const kinds = Object.entries(KIND_LABELS).filter(([k]) => firmSide || !["sign_in", "security"].includes(k));
 

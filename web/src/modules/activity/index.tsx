@@ -1,7 +1,9 @@
-// The Activity Hub in the portal: the firm's feed in the global view, one client's in the client view.
+// The Activity Hub in the portal: the firm's feed in the global view, one client's in the client view,
+// and the unread count next to its navigation item.
 import { IconActivity } from "@tabler/icons-react";
 import type { PortalModule } from "../registry.ts";
 import { lazyPage } from "../../lib/lazy-page.ts";
+import { ClientUserUnreadBadge, UnreadBadge } from "./UnreadBadge.tsx";
 
 const ActivityPage = lazyPage(() => import("./ActivityPage.tsx"), "ActivityPage");
 
@@ -10,8 +12,15 @@ export const activityModule: PortalModule = {
   label: "Activity",
   help: "activity-hub",
   nav: {
-    global: [{ label: "Activity", href: () => "/activity", icon: IconActivity }],
-    client: [{ label: "Activity", href: (c) => `/c/${c}/activity`, icon: IconActivity }],
+    global: [{ label: "Activity", href: () => "/activity", icon: IconActivity, badge: UnreadBadge }],
+    client: [
+      {
+        label: "Activity",
+        href: (c) => `/c/${c}/activity`,
+        icon: IconActivity,
+        badge: ClientUserUnreadBadge,
+      },
+    ],
   },
   routes: [
     { path: "/activity", render: () => <ActivityPage /> },

@@ -1,13 +1,15 @@
-// The firm asks the client for a login: which site (and its address), a note saying why, and a
-// due date. It becomes a credential request task for the client's users; their answer goes
-// straight into this vault.
+// The firm asks the client for a login: which site (and its address), a note saying why, a due
+// date, and whom to ask (one of the client's users, or all of them). It becomes a credential
+// request task, the recipients are notified, and their answer goes straight into this vault.
 import { useState } from "react";
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { vaultApi, type CredentialRequest } from "../../api/vault.ts";
 import { ProblemAlert } from "../../components/ProblemAlert.tsx";
 import { refusalOf, unplaced } from "./EntryForm.tsx";
 import { AddressInput, SiteInput } from "./LoginInputs.tsx";
+
+const EVERYONE = "client";
 
 export function RequestModal({
   client,
@@ -22,6 +24,11 @@ export function RequestModal({
   const [url, setUrl] = useState("");
   const [note, setNote] = useState("");
   const [dueDate, setDueDate] = useState("");
+  const [to, setTo] = useState<string>(EVERYONE);
+  const people = useQuery({
+    queryKey: ["vault-recipients", client],
+    queryFn: () => vaultApi.recipients(client),
+  });
   const send = useMutation({
     mutationFn: () =>
       vaultApi.request(client, {
@@ -29,6 +36,7 @@ export function RequestModal({
         url: url.trim() || null,
         note: note.trim() || null,
         dueDate: dueDate || null,
+        assignee: to === EVERYONE ? { kind: "client" } : { kind: "user", userId: to },
       }),
     onSuccess: onSent,
   });
@@ -43,10 +51,29 @@ export function RequestModal({
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            The client&apos;s users get a task. What they enter goes straight into this Password Manager: it
-            is never shown in the task, a comment or an e-mail.
+            The person you ask gets a task and a notification. What they enter goes straight into this
+            Password Manager: it is never shown in the task, a comment or an e-mail.
           </Text>
-          <ProblemAlert error={unplaced(send.error, ["site", "url", "note", "dueDate"])} />
+          <ProblemAlert
+            error={unplaced(send.error, ["site", "url", "note", "dueDate", "assignee", "assignee.userId"])}
+          />
+          <Select
+            label="Ask"
+            data={[
+              { value: EVERYONE, label: "Everyone at the client" },
+              ...(people.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })),
+            ]}
+            value={to}
+            onChange={(v) => setTo(v ?? EVERYONE)}
+            allowDeselect={false}
+            searchable
+            error={err("assignee.userId") ?? err("assignee")}
+            description={
+              people.data && people.data.length === 0
+                ? "The client has no users yet: the request waits for the first one."
+                : undefined
+            }
+          />
           <SiteInput value={site} onChange={setSite} error={err("site")} />
           <AddressInput value={url} onChange={setUrl} error={err("url")} />
           <Textarea
