@@ -5,8 +5,7 @@
 // entries due that month and not generated, the required information of the client's services still
 // missing, the close checklist's items not signed off — and says where it is fixed. The same
 // questions, asked for every client and month at once, give the board its counts (all but the
-// package, the schedules, which JE Automation answers one client's month at a time, and the
-// checklist, which the month page shows).
+// package and the schedules, which JE Automation answers one client's month at a time).
 import type { Actor } from "../platform/actor.ts";
 import type { Ctx } from "../platform/context.ts";
 import { endOfMonth } from "../platform/dates.ts";
@@ -158,10 +157,11 @@ const schedulesNotRun: BlockerSource = async (ctx, _actor, scope, month) => {
 
 /** The required information of the client's services not received for the month. */
 const informationMissing: BlockerSource = async (ctx, actor, scope, month) => {
-  const missing = (await services.missingByClientMonth(ctx.db, actor, [scope.clientId], [month]))
-    .get(scope.clientId)
-    ?.get(month);
-  return blockerOf("information_missing", scope.clientSlug, month, missing?.length ?? 0, missing ?? []);
+  const missing =
+    (await services.gapsByClientMonth(ctx.db, actor, [scope.clientId], [month]))
+      .get(scope.clientId)
+      ?.get(month)?.missing ?? [];
+  return blockerOf("information_missing", scope.clientSlug, month, missing.length, missing);
 };
 
 /** The close checklist's items without the preparer's or the reviewer's sign-off. */
@@ -190,17 +190,20 @@ export const closeBlockerSources: BlockerSources = {
     checklistUnsigned,
   ],
   counts: async (ctx, actor, clients, months) => {
-    const [f, missing] = await Promise.all([
+    const [f, gaps] = await Promise.all([
       figures(ctx, actor, clients, months, BOARD_KINDS),
-      services.missingByClientMonth(
+      services.gapsByClientMonth(
         ctx.db,
         actor,
         clients.map((c) => c.id),
         months,
       ),
     ]);
-    for (const [clientId, byMonth] of missing)
-      for (const [m, names] of byMonth) put(f, clientId, m, "information_missing", names.length);
+    for (const [clientId, byMonth] of gaps)
+      for (const [m, g] of byMonth) {
+        if (g.missing.length) put(f, clientId, m, "information_missing", g.missing.length);
+        if (g.unsigned) put(f, clientId, m, "checklist_unsigned", g.unsigned);
+      }
     const out = new Map<string, Map<string, number>>();
     for (const [clientId, byMonth] of f) {
       const row = new Map<string, number>();

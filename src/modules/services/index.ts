@@ -33,7 +33,8 @@ export {
   documentArrived,
   INFO_TASK_KEY,
 } from "./info-service.ts";
-export { planOf, missingByClientMonth } from "./month-plan.ts";
+export { planOf, gapsByClientMonth } from "./month-plan.ts";
+export type { MonthGaps } from "./month-plan.ts";
 export { SERVICES_PERMISSIONS } from "./scope.ts";
 export type { ServicesTables } from "./tables.ts";
 export { servicesRoutes } from "./routes.ts";

@@ -69,27 +69,40 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-/** Per client id and month: the names of the required items still missing. */
-export async function missingByClientMonth(
+/** What a client's month still lacks for its close: required items missing, checklist items unreviewed. */
+export interface MonthGaps {
+  /** Names of the required information items not received. */
+  missing: string[];
+  /** Checklist items without the reviewer's sign-off (the reviewer signs after the preparer). */
+  unsigned: number;
+}
+
+/**
+ * Per client id and month, what its services still lack (months lacking nothing are left out) — for
+ * the Close Tracker's board, a few set queries for all the clients and months.
+ */
+export async function gapsByClientMonth(
   ex: Executor,
   actor: Actor,
   clientIds: readonly string[],
   months: readonly string[],
-): Promise<Map<string, Map<string, string[]>>> {
-  const out = new Map<string, Map<string, string[]>>();
+): Promise<Map<string, Map<string, MonthGaps>>> {
+  const out = new Map<string, Map<string, MonthGaps>>();
   const [catalogue, scope] = await Promise.all([
     store.catalogue(ex, actor.firmId),
     store.scopeOfClients(ex, actor.firmId, clientIds),
   ]);
   if (!scope.length) return out;
   const withScope = [...new Set(scope.map((r) => r.client_id))];
-  const [accounts, rows] = await Promise.all([
+  const [accounts, rows, reviewedRows] = await Promise.all([
     banking.activeBankAccounts(ex, actor, withScope),
     store.infoOfClients(ex, actor.firmId, withScope, months),
+    store.reviewedOfClients(ex, actor.firmId, withScope, months),
   ]);
   const received = new Set(
     rows.filter((r) => r.received_on).map((r) => `${r.client_id}:${r.month}:${r.item_key}`),
   );
+  const reviewed = new Set(reviewedRows.map((r) => `${r.client_id}:${r.month}:${r.item_key}`));
   // Hundreds of clients × months: each service's definition read once, each client's scope and
   // accounts found by key, and a client's plan made once per distinct set of services on (months
   // with the same services plan alike).
@@ -101,7 +114,7 @@ export async function missingByClientMonth(
     const on = new Map((scopeBy.get(clientId) ?? []).map((r) => [r.service_id, r]));
     const refs = accountRefs(accountsBy.get(clientId) ?? []);
     const plans = new Map<string, MonthPlan>();
-    const byMonth = new Map<string, string[]>();
+    const byMonth = new Map<string, MonthGaps>();
     for (const month of months) {
       const services = live.filter((c) => {
         const r = on.get(c.id);
@@ -117,10 +130,10 @@ export async function missingByClientMonth(
             refs,
           )),
         );
-      const missing = plan.requiredInfo
-        .filter((p) => !received.has(`${clientId}:${month}:${p.key}`))
-        .map((p) => p.name);
-      if (missing.length) byMonth.set(month, missing);
+      const key = (itemKey: string) => `${clientId}:${month}:${itemKey}`;
+      const missing = plan.requiredInfo.filter((p) => !received.has(key(p.key))).map((p) => p.name);
+      const unsigned = plan.checklist.filter((c) => !reviewed.has(key(c.key))).length;
+      if (missing.length || unsigned) byMonth.set(month, { missing, unsigned });
     }
     out.set(clientId, byMonth);
   }

@@ -206,6 +206,24 @@ export async function infoOf(ex: Executor, s: Scope, month: string): Promise<Inf
     .execute();
 }
 
+/** The checklist items these clients' months have reviewed (the board's set query). */
+export async function reviewedOfClients(
+  ex: Executor,
+  firmId: string,
+  clientIds: readonly string[],
+  months: readonly string[],
+): Promise<Array<{ client_id: string; month: string; item_key: string }>> {
+  if (!clientIds.length || !months.length) return [];
+  return q(ex)
+    .selectFrom("close_checklist_signoffs")
+    .select(["client_id", "month", "item_key"])
+    .where("firm_id", "=", firmId)
+    .where("client_id", "in", clientIds)
+    .where("month", "in", months)
+    .where("reviewed_at", "is not", null)
+    .execute();
+}
+
 /** Required items of these clients and months (the board's set query). */
 export async function infoOfClients(
   ex: Executor,
