@@ -5,7 +5,7 @@
 // entries due that month and not generated, the required information of the client's services still
 // missing, the close checklist's items not signed off — and says where it is fixed. The same
 // questions, asked for every client and month at once, give the board its counts (all but the
-// package and the schedules, which JE Automation answers one client's month at a time).
+// package, which closing makes).
 import type { Actor } from "../platform/actor.ts";
 import type { Ctx } from "../platform/context.ts";
 import { endOfMonth } from "../platform/dates.ts";
@@ -190,15 +190,14 @@ export const closeBlockerSources: BlockerSources = {
     checklistUnsigned,
   ],
   counts: async (ctx, actor, clients, months) => {
-    const [f, gaps] = await Promise.all([
+    const ids = clients.map((c) => c.id);
+    const [f, gaps, notRun] = await Promise.all([
       figures(ctx, actor, clients, months, BOARD_KINDS),
-      services.gapsByClientMonth(
-        ctx.db,
-        actor,
-        clients.map((c) => c.id),
-        months,
-      ),
+      services.gapsByClientMonth(ctx.db, actor, ids, months),
+      journals.schedulesNotRunByClientMonth(ctx, actor.firmId, ids, months),
     ]);
+    for (const [clientId, byMonth] of notRun)
+      for (const [m, count] of byMonth) put(f, clientId, m, "schedules_not_run", count);
     for (const [clientId, byMonth] of gaps)
       for (const [m, g] of byMonth) {
         if (g.missing.length) put(f, clientId, m, "information_missing", g.missing.length);

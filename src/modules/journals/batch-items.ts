@@ -41,6 +41,44 @@ export async function monthItems(ex: Executor, s: Scope, month: string): Promise
   return items;
 }
 
+/**
+ * Per client id and month, the entries due from active sources that were not generated or are held
+ * (months with none are left out): monthEndState's schedulesNotRun for the board, two set queries.
+ */
+export async function schedulesNotRunByClientMonth(
+  ex: Executor,
+  firmId: string,
+  clientIds: readonly string[],
+  months: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const [sources, runs] = await Promise.all([
+    store.activeSourcesOfClients(ex, firmId, clientIds),
+    store.runKeysOfClients(
+      ex,
+      firmId,
+      clientIds,
+      months.map((m) => `${m}-01`),
+    ),
+  ]);
+  const posted = new Set(
+    runs.filter((r) => r.entry_id !== null).map((r) => `${r.source_id}/${r.month.slice(0, 7)}/${r.part}`),
+  );
+  const out = new Map<string, Map<string, number>>();
+  for (const source of sources) {
+    const terms = termsFromJson(source.kind, source.terms);
+    for (const month of months) {
+      const missing = dueIn(source.name, terms, source.accounts, month).filter(
+        (d) => !posted.has(`${source.id}/${month}/${d.part}`),
+      ).length;
+      if (!missing) continue;
+      let byMonth = out.get(source.client_id);
+      if (!byMonth) out.set(source.client_id, (byMonth = new Map()));
+      byMonth.set(month, (byMonth.get(month) ?? 0) + missing);
+    }
+  }
+  return out;
+}
+
 /** What the Close Tracker needs: drafts not yet posted, and entries due that were not generated or are held. */
 export async function monthEndState(
   ex: Executor,

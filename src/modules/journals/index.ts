@@ -1,7 +1,7 @@
 // The journals module's public face (JE Automation): recurring entries, schedules and the
 // month-end batch; monthEndState for the Close Tracker; payroll entries and their net pay matcher.
 import type { Ctx } from "../../platform/context.ts";
-import { monthEndState as stateOf } from "./batch-items.ts";
+import { monthEndState as stateOf, schedulesNotRunByClientMonth as notRunOf } from "./batch-items.ts";
 
 export { journalsRoutes } from "./routes.ts";
 export { createSource, listSources, getSource } from "./source-service.ts";
@@ -37,4 +37,17 @@ export function monthEndState(
   month: string,
 ): Promise<{ drafts: number; schedulesNotRun: number }> {
   return stateOf(ctx.db, scope, month);
+}
+
+/**
+ * monthEndState's entries not run, for many clients and months at once (the Close Tracker board):
+ * per client id and month, months with none left out. The firm's, under the caller's tenant scope.
+ */
+export function schedulesNotRunByClientMonth(
+  ctx: Ctx,
+  firmId: string,
+  clientIds: readonly string[],
+  months: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  return notRunOf(ctx.db, firmId, clientIds, months);
 }

@@ -11,7 +11,7 @@ import { signedIn, type Caller } from "../../../test/support/auth.ts";
 import * as notifications from "../notifications/index.ts";
 import type { App } from "../../platform/http.ts";
 import * as ledger from "../ledger/index.ts";
-import { monthEndState } from "./index.ts";
+import { monthEndState, schedulesNotRunByClientMonth } from "./index.ts";
 
 let t: TestDb;
 let b: BooksFixture;
@@ -119,6 +119,9 @@ describe("JE Automation", () => {
     expect(new Set(first.map((i) => i.entryId)).size).toBe(2);
     expect(await monthEndState(t.ctx, b, "2026-03")).toEqual({ drafts: 2, schedulesNotRun: 0 });
     expect(await monthEndState(t.ctx, b, "2026-04")).toEqual({ drafts: 0, schedulesNotRun: 2 });
+    // The board's many-clients form agrees: March is all generated, April not at all.
+    const board = await schedulesNotRunByClientMonth(t.ctx, b.firmId, [b.clientId], ["2026-03", "2026-04"]);
+    expect(board.get(b.clientId)).toEqual(new Map([["2026-04", 2]]));
   });
 
   it("lets the reviewer, not the preparer, approve; posting also reverses the accrual on the 1st", async () => {
@@ -219,6 +222,12 @@ describe("JE Automation", () => {
     expect(approveHeld.statusCode).toBe(409);
     expect(approveHeld.json().code).toBe("journals/held");
     expect(await monthEndState(t.ctx, b, "2026-05")).toMatchObject({ schedulesNotRun: 1 });
+    // A held entry still blocks on the board.
+    expect(
+      (await schedulesNotRunByClientMonth(t.ctx, b.firmId, [b.clientId], ["2026-05"]))
+        .get(b.clientId)
+        ?.get("2026-05"),
+    ).toBe(1);
     const approved = ((await post("/batch/approve", { month: "2026-05" })).json().items as Item[]).find(
       (i) => i.sourceName === "Storage rent",
     )!;

@@ -112,6 +112,39 @@ export async function listSources(
   return query.orderBy("kind").orderBy("name").orderBy("id").execute();
 }
 
+/** The active sources of these clients (the Close Tracker board's set query). */
+export async function activeSourcesOfClients(
+  ex: Executor,
+  firmId: string,
+  clientIds: readonly string[],
+): Promise<SourceRow[]> {
+  if (!clientIds.length) return [];
+  return q(ex)
+    .selectFrom("journal_sources")
+    .selectAll()
+    .where("firm_id", "=", firmId)
+    .where("client_id", "in", clientIds)
+    .where("active", "=", true)
+    .execute();
+}
+
+/** The runs of these clients' months ("YYYY-MM-01"), what the board needs of them. */
+export async function runKeysOfClients(
+  ex: Executor,
+  firmId: string,
+  clientIds: readonly string[],
+  firstDays: readonly string[],
+): Promise<Array<{ source_id: string; month: string; part: string; entry_id: string | null }>> {
+  if (!clientIds.length || !firstDays.length) return [];
+  return q(ex)
+    .selectFrom("journal_runs")
+    .select(["source_id", "month", "part", "entry_id"])
+    .where("firm_id", "=", firmId)
+    .where("client_id", "in", clientIds)
+    .where("month", "in", firstDays)
+    .execute();
+}
+
 export async function deleteSource(ex: Executor, s: Scope, id: string): Promise<void> {
   await q(ex)
     .deleteFrom("journal_sources")
