@@ -2,7 +2,8 @@
 // × 12 months with live blockers. Builds the clients in bulk SQL, each with two bank accounts
 // (never reconciled: every month blocks), BENCH_CLOSE_LINES transactions per account over the year
 // (a fifth in Needs Review), a draft journal entry per client and month, a close row per client
-// and month, and the seven basic services on (their required information missing); then times the board as a Partner Admin under row-level security. Goal: ≤ 300 ms on
+// and month, a prepaid schedule none of whose months is generated, and the seven basic services
+// on (their required information missing); then times the board as a Partner Admin under row-level security. Goal: ≤ 300 ms on
 // PostgreSQL. PGlite, and PostgreSQL when DATABASE_URL is set.
 import crypto from "node:crypto";
 import { sql } from "kysely";
@@ -73,6 +74,18 @@ async function build(ctx: Ctx): Promise<string> {
     select ${f}::uuid, c.id, (date '2025-07-01' + (m - 1) * interval '1 month')::date,
       (array['not_started', 'in_progress', 'ready_for_review'])[1 + m % 3], now()
     from clients c cross join generate_series(1, 12) m where c.firm_id = ${f}::uuid`.execute(ctx.db);
+  // A year's prepaid insurance per client (JE Automation): no month of it generated, so each month
+  // also counts its schedule entry not run. Its accounts are the client's two bank ledger accounts,
+  // enough for what the board reads (what is due, not the entries' lines).
+  await sql`
+    insert into journal_sources (id, firm_id, client_id, kind, name, terms, accounts, created_by, created_at, updated_at)
+    select gen_random_uuid(), ${f}::uuid, c.id, 'prepaid', 'Insurance',
+      jsonb_build_object('total', '1200000', 'startMonth', '2025-07', 'months', 12, 'amounts', null),
+      jsonb_build_object(
+        'expense', (select id from accounts where client_id = c.id and number = '1010'),
+        'prepaid', (select id from accounts where client_id = c.id and number = '1020')),
+      'bench', now(), now()
+    from clients c where c.firm_id = ${f}::uuid`.execute(ctx.db);
   await sql`analyze`.execute(ctx.db);
   return f;
 }
