@@ -39,6 +39,23 @@ const line = (accountId: string | undefined, amount: bigint, memo: string | null
   memo,
 });
 
+/**
+ * A schedule's table, worked out once per terms object: asking month after month of the same
+ * terms (the Close Tracker board: every client's schedules over a year) reads the one table. The
+ * tables are read, never changed, and go with their terms (a weak map holds nothing alive).
+ */
+function once<T extends object, R>(table: (terms: T) => R): (terms: T) => R {
+  const made = new WeakMap<T, R>();
+  return (terms) => {
+    let r = made.get(terms);
+    if (r === undefined) made.set(terms, (r = table(terms)));
+    return r;
+  };
+}
+const prepaidRows = once(prepaidTable);
+const loanRows = once(loanTable);
+const depreciationRows = once(depreciationTable);
+
 /** The entries a source gives `month` (YYYY-MM); empty when nothing is due. */
 export function dueIn(
   name: string,
@@ -61,11 +78,11 @@ export function dueIn(
       return on ? [{ part: "main", date: on, description, lines: null, formula: source.terms.lines }] : [];
     }
     case "prepaid": {
-      const row = prepaidTable(source.terms).find((r) => r.month === month);
+      const row = prepaidRows(source.terms).find((r) => r.month === month);
       return row ? [entry([line(accounts.expense, row.amount), line(accounts.prepaid, -row.amount)])] : [];
     }
     case "loan": {
-      const row = loanTable(source.terms).find((r) => r.month === month);
+      const row = loanRows(source.terms).find((r) => r.month === month);
       if (!row) return [];
       return [
         entry([
@@ -76,7 +93,7 @@ export function dueIn(
       ];
     }
     case "depreciation": {
-      const table = depreciationTable(source.terms);
+      const table = depreciationRows(source.terms);
       const out: DueEntry[] = [];
       const row = table.rows.find((r) => r.month === month);
       if (row && row.amount !== 0n)
