@@ -11,6 +11,7 @@ import { conflict } from "../../platform/errors.ts";
 import { reverseEntry } from "./posting.ts";
 import { clientScope } from "./scope.ts";
 import * as store from "./store.ts";
+import { linkCandidate } from "./entry-link-store.ts";
 import type { TransactionRow } from "./store.ts";
 
 export type LinkedEntryKind = "payroll";
@@ -58,7 +59,7 @@ export async function linkToEntry(
   link: ExistingEntryMatch,
 ): Promise<string | null> {
   const s = await clientScope(ctx.db, actor, clientRef, "review");
-  const row = await store.linkCandidate(ctx.db, s, find);
+  const row = await linkCandidate(ctx.db, s, find);
   if (!row) return null;
   if (row.entry_id)
     await reverseEntry(
